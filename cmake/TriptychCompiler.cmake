@@ -1,0 +1,37 @@
+# One INTERFACE target carries the language standard and the warnings; every project target links it.
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+    set(CMAKE_BUILD_TYPE Debug CACHE STRING "Build type" FORCE)
+endif()
+
+find_program(TRIPTYCH_CCACHE ccache)
+if(TRIPTYCH_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+    set(CMAKE_CXX_COMPILER_LAUNCHER "${TRIPTYCH_CCACHE}")
+endif()
+
+add_library(triptych_options INTERFACE)
+add_library(triptych::options ALIAS triptych_options)
+target_compile_features(triptych_options INTERFACE cxx_std_20)
+target_compile_options(triptych_options INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
+    -Wno-missing-field-initializers
+    $<$<BOOL:${TRIPTYCH_WERROR}>:-Werror>)
+target_compile_definitions(triptych_options INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_KEYWORDS
+    BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
+
+# Sanitizers for the asan preset (ASan + UBSan), applied to everything including dependencies built here.
+option(TRIPTYCH_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+if(TRIPTYCH_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+
+# Adds a static library for one folder of the tree with the alias triptych::<name>.
+function(triptych_add_library name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
+    add_library(triptych_${name} STATIC ${ARG_SOURCES})
+    add_library(triptych::${name} ALIAS triptych_${name})
+    target_include_directories(triptych_${name} PUBLIC "${PROJECT_SOURCE_DIR}")
+    target_link_libraries(triptych_${name} PUBLIC ${ARG_PUBLIC_DEPS} PRIVATE triptych::options ${ARG_PRIVATE_DEPS})
+endfunction()

@@ -1,0 +1,166 @@
+#include "server/host/commandline.h"
+
+#include <charconv>
+#include <functional>
+#include <map>
+#include <optional>
+
+namespace triptych {
+namespace {
+
+std::optional<long long> parseInteger(const std::string &text) {
+    long long value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+
+// Parses the value of an integer option within [low, high]; the error message names the option.
+std::optional<std::string> readRange(const std::string &option, const std::string &text, long long low, long long high,
+                                     long long &out) {
+    const auto value = parseInteger(text);
+    if (!value || *value < low || *value > high)
+        return option + " needs a whole number from " + std::to_string(low) + " to " + std::to_string(high) +
+               ", not '" + text + "'";
+    out = *value;
+    return std::nullopt;
+}
+
+using Setter =
+    std::function<std::optional<std::string>(ServerOptions &, const std::string &option, const std::string &value)>;
+
+const std::map<std::string, Setter> &setters() {
+    static const std::map<std::string, Setter> table{
+        {"--bind",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (v.empty())
+                 return "--bind needs an address, e.g. 127.0.0.1";
+             o.bindAddress = v;
+             return std::nullopt;
+         }},
+        {"--http-port",
+         [](ServerOptions &o, const std::string &n, const std::string &v) {
+             long long port = 0;
+             auto error = readRange(n, v, 0, 65535, port);
+             o.httpPort = static_cast<std::uint16_t>(port);
+             return error;
+         }},
+        {"--grpc-port",
+         [](ServerOptions &o, const std::string &n, const std::string &v) {
+             long long port = 0;
+             auto error = readRange(n, v, 0, 65535, port);
+             o.grpcPort = static_cast<std::uint16_t>(port);
+             return error;
+         }},
+        {"--users",
+         [](ServerOptions &o, const std::string &n, const std::string &v) {
+             long long users = 0;
+             auto error = readRange(n, v, limits::kMinUsers, limits::kMaxUsers, users);
+             o.users = static_cast<int>(users);
+             return error;
+         }},
+        {"--db",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (v.empty())
+                 return "--db needs a file path";
+             o.databasePath = v;
+             return std::nullopt;
+         }},
+        {"--token",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (v.empty())
+                 return "--token needs a non-empty token";
+             o.credentials.token = v;
+             return std::nullopt;
+         }},
+        {"--api-key",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (v.empty())
+                 return "--api-key needs a non-empty key";
+             o.credentials.apiKey = v;
+             return std::nullopt;
+         }},
+        {"--lifecycle-ms",
+         [](ServerOptions &o, const std::string &n, const std::string &v) {
+             long long ms = 0;
+             auto error = readRange(n, v, 0, 86'400'000, ms);
+             o.lifecycleStep = std::chrono::milliseconds(ms);
+             return error;
+         }},
+        {"--rate-limit",
+         [](ServerOptions &o, const std::string &n, const std::string &v) {
+             long long perSecond = 0;
+             auto error = readRange(n, v, 0, 1'000'000, perSecond);
+             o.rateLimitPerSecond = static_cast<int>(perSecond);
+             return error;
+         }},
+    };
+    return table;
+}
+
+} // namespace
+
+ParsedCommandLine parseServerCommandLine(const std::vector<std::string> &arguments) {
+    ServerOptions options;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        std::string name = arguments[i];
+        if (name == "--help" || name == "-h")
+            return ShowHelp{};
+        std::optional<std::string> inlineValue;
+        if (const auto eq = name.find('='); eq != std::string::npos && name.starts_with("--")) {
+            inlineValue = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        }
+        const auto setter = setters().find(name);
+        if (setter == setters().end())
+            return CommandLineError{"unknown option '" + name + "'; see --help"};
+        if (!inlineValue && i + 1 >= arguments.size())
+            return CommandLineError{name + " needs a value; see --help"};
+        const std::string value = inlineValue ? *inlineValue : arguments[++i];
+        if (auto error = setter->second(options, name, value))
+            return CommandLineError{*error};
+    }
+    return options;
+}
+
+std::string serverUsage(const ServerOptions &d) {
+    return "Usage: triptych-server [options]\n"
+           "\n"
+           "The Triptych order server: one order domain served as REST and GraphQL over HTTP, and as gRPC.\n"
+           "\n"
+           "Options:\n"
+           "  --bind ADDRESS       address to listen on (default " +
+           d.bindAddress +
+           ")\n"
+           "  --http-port PORT     REST, GraphQL and WebSocket port (default " +
+           std::to_string(d.httpPort) +
+           "; 0 picks a free one)\n"
+           "  --grpc-port PORT     gRPC port (default " +
+           std::to_string(d.grpcPort) +
+           "; 0 picks a free one)\n"
+           "  --users N            users in a new data set, " +
+           std::to_string(limits::kMinUsers) + ".." + std::to_string(limits::kMaxUsers) + " (default " +
+           std::to_string(d.users) +
+           ")\n"
+           "  --db FILE            keep the SQLite database in FILE (created if missing, reused if present);\n"
+           "                       default: a fresh temporary database each run\n"
+           "  --token TOKEN        bearer token that authorizes writes (default " +
+           d.credentials.token +
+           ")\n"
+           "  --api-key KEY        API key that authorizes REST writes (default " +
+           d.credentials.apiKey +
+           ")\n"
+           "  --lifecycle-ms N     move new orders PENDING -> PAID -> SHIPPED -> DELIVERED, one step every N ms\n"
+           "                       (default 0: off)\n"
+           "  --rate-limit N       allow N requests per second per client address (429 / RESOURCE_EXHAUSTED\n"
+           "                       beyond); default 0: off\n"
+           "  -h, --help           show this help\n"
+           "\n"
+           "Demo credentials: Authorization: Bearer " +
+           d.credentials.token + "   or   X-API-Key: " + d.credentials.apiKey +
+           "\n"
+           "When listening it prints one line: triptych-server ready: http=HOST:PORT grpc=HOST:PORT\n";
+}
+
+} // namespace triptych

@@ -1,0 +1,39 @@
+#include "server/host/httproutes.h"
+
+#include "server/core/ratelimiter.h"
+#include "server/core/servicecontext.h"
+#include "server/http/problem.h"
+
+namespace triptych {
+namespace {
+
+// --rate-limit for every HTTP route (REST and GraphQL alike): 429 with Retry-After in whole seconds (RFC 9110).
+http::Middleware rateLimit(RateLimiter &limiter) {
+    return [&limiter](http::HttpRequest &request, const http::Handler &next) {
+        const auto decision = limiter.admit(request.remoteAddress);
+        if (decision.allowed)
+            return next(request);
+        const auto seconds = std::max<long long>(1, (decision.retryAfter.count() + 999) / 1000);
+        auto response = http::problemResponse(429, "More than " + std::to_string(limiter.perSecond()) +
+                                                       " requests per second from this address; retry after " +
+                                                       std::to_string(seconds) + " s.");
+        response.headers.set("Retry-After", std::to_string(seconds));
+        return response;
+    };
+}
+
+} // namespace
+
+http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &) {
+    http::Router router;
+    if (context.rateLimiter.enabled())
+        router.addMiddleware(rateLimit(context.rateLimiter));
+    router.add("GET", "/healthz", [](http::HttpRequest &) {
+        auto response = http::HttpResponse::json(200, R"({"status":"ok"})");
+        response.headers.set("Cache-Control", "no-store");
+        return response;
+    });
+    return router;
+}
+
+} // namespace triptych

@@ -1,0 +1,110 @@
+#include "server/host/orderserver.h"
+
+#include "server/core/eventbus.h"
+#include "server/core/orderlifecycle.h"
+#include "server/core/orderservice.h"
+#include "server/core/ratelimiter.h"
+#include "server/core/servicecontext.h"
+#include "server/host/grpchost.h"
+#include "server/host/httproutes.h"
+#include "server/http/httpserver.h"
+#include "server/store/database.h"
+
+namespace triptych {
+
+// Members in start order; destroyed in reverse, so transports stop before the service and the database go.
+struct OrderServer::Running {
+    std::unique_ptr<store::Database> database;
+    EventBus events;
+    std::unique_ptr<OrderService> service;
+    std::unique_ptr<RateLimiter> rateLimiter;
+    std::unique_ptr<ServiceContext> context;
+    std::unique_ptr<OrderLifecycle> lifecycle;
+    std::unique_ptr<http::HttpServer> http;
+    std::unique_ptr<GrpcHost> grpc;
+    std::uint16_t httpPort = 0;
+    std::uint16_t grpcPort = 0;
+};
+
+OrderServer::OrderServer(ServerOptions options)
+    : m_options(std::move(options)) {}
+
+OrderServer::~OrderServer() {
+    stop();
+}
+
+Status OrderServer::start() {
+    if (m_running)
+        return Done{};
+    auto running = std::make_unique<Running>();
+    auto database = store::Database::open({m_options.databasePath, m_options.users});
+    if (!database)
+        return database.error();
+    running->database = std::move(*database);
+    running->service = std::make_unique<OrderService>(*running->database, running->events);
+    running->rateLimiter = std::make_unique<RateLimiter>(m_options.rateLimitPerSecond);
+    running->context = std::make_unique<ServiceContext>(
+        ServiceContext{*running->service, running->events, m_options.credentials, *running->rateLimiter});
+    if (m_options.lifecycleStep.count() > 0)
+        running->lifecycle =
+            std::make_unique<OrderLifecycle>(*running->service, running->events, m_options.lifecycleStep);
+
+    http::HttpServerOptions httpOptions;
+    httpOptions.bindAddress = m_options.bindAddress;
+    httpOptions.port = m_options.httpPort;
+    httpOptions.threads = m_options.httpThreads;
+    running->http = std::make_unique<http::HttpServer>(buildHttpRoutes(*running->context, m_options), httpOptions);
+    auto httpPort = running->http->start();
+    if (!httpPort) {
+        auto error = httpPort.error();
+        if (error.reason == "ADDRESS_IN_USE")
+            error.message = "HTTP port " + std::to_string(m_options.httpPort) + " on " + m_options.bindAddress +
+                            " is in use; choose another with --http-port (0 picks a free one)";
+        return error;
+    }
+    running->httpPort = *httpPort;
+
+    running->grpc = std::make_unique<GrpcHost>(*running->context, m_options);
+    auto grpcPort = running->grpc->start();
+    if (!grpcPort)
+        return grpcPort.error();
+    running->grpcPort = *grpcPort;
+    m_running = std::move(running);
+    return Done{};
+}
+
+void OrderServer::stop() {
+    if (!m_running)
+        return;
+    // Transports first (no new work), then the lifecycle timer, then the service and database.
+    m_running->grpc->stop();
+    m_running->http->stop();
+    m_running.reset();
+}
+
+bool OrderServer::isRunning() const {
+    return m_running != nullptr;
+}
+std::uint16_t OrderServer::httpPort() const {
+    return m_running ? m_running->httpPort : 0;
+}
+std::uint16_t OrderServer::grpcPort() const {
+    return m_running ? m_running->grpcPort : 0;
+}
+OrderService *OrderServer::service() const {
+    return m_running ? m_running->service.get() : nullptr;
+}
+EventBus *OrderServer::events() const {
+    return m_running ? &m_running->events : nullptr;
+}
+store::Database *OrderServer::database() const {
+    return m_running ? m_running->database.get() : nullptr;
+}
+
+std::string OrderServer::readyLine() const {
+    const std::string &host = m_options.bindAddress;
+    return "triptych-server ready: http=" + host + ":" + std::to_string(httpPort()) + " grpc=" + host + ":" +
+           std::to_string(grpcPort());
+}
+
+} // namespace triptych

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "server/core/result.h"
+#include "server/host/serveroptions.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace triptych {
+
+class OrderService;
+class EventBus;
+namespace store {
+class Database;
+}
+
+// The embedded order server: owns the database, the service layer, and the HTTP and gRPC servers with all their
+// threads. The app and triptych-server use it alike; start and stop are the only in-process control.
+class OrderServer {
+public:
+    explicit OrderServer(ServerOptions options);
+    ~OrderServer();
+    OrderServer(const OrderServer &) = delete;
+    OrderServer &operator=(const OrderServer &) = delete;
+
+    // Opens the database and starts listening. A port in use fails with reason "ADDRESS_IN_USE" and names the port.
+    Status start();
+    // Idempotent; returns within about a second.
+    void stop();
+    bool isRunning() const;
+
+    std::uint16_t httpPort() const;
+    std::uint16_t grpcPort() const;
+    const ServerOptions &options() const { return m_options; }
+    // "triptych-server ready: http=127.0.0.1:8080 grpc=127.0.0.1:50051"
+    std::string readyLine() const;
+
+    // For tests and the app's host view; null until started.
+    OrderService *service() const;
+    EventBus *events() const;
+    store::Database *database() const;
+
+private:
+    struct Running;
+    ServerOptions m_options;
+    std::unique_ptr<Running> m_running;
+};
+
+} // namespace triptych

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "server/core/credentials.h"
+#include "server/core/limits.h"
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace triptych {
+
+// Everything `triptych-server --help` offers; the app sets the same fields.
+struct ServerOptions {
+    std::string bindAddress = "127.0.0.1";
+    std::uint16_t httpPort = 8080;
+    std::uint16_t grpcPort = 50051;
+    int users = limits::kDefaultUsers;
+    std::string databasePath; // empty: a fresh temporary database for this run
+    Credentials credentials;
+    std::chrono::milliseconds lifecycleStep{0}; // 0: orders stay as they are created
+    int httpThreads = 0;                        // 0: every core
+    int rateLimitPerSecond = 0;                 // per client address, all styles together; 0: off
+};
+
+} // namespace triptych

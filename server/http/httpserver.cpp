@@ -1,0 +1,148 @@
+#include "server/http/httpserver.h"
+
+#include "server/http/detail/serverstate.h"
+
+#include <boost/asio/strand.hpp>
+
+#include <thread>
+#include <vector>
+
+namespace triptych::http {
+namespace detail {
+
+std::uint64_t ServerState::enroll(const std::shared_ptr<Session> &session) {
+    std::lock_guard lock(m_mutex);
+    const auto id = m_nextId++;
+    m_sessions.emplace(id, session);
+    return id;
+}
+
+void ServerState::withdraw(std::uint64_t id) {
+    std::lock_guard lock(m_mutex);
+    m_sessions.erase(id);
+}
+
+std::vector<std::shared_ptr<Session>> ServerState::liveSessions() {
+    std::lock_guard lock(m_mutex);
+    std::vector<std::shared_ptr<Session>> live;
+    for (const auto &[id, weak] : m_sessions) {
+        if (auto session = weak.lock())
+            live.push_back(std::move(session));
+    }
+    return live;
+}
+
+} // namespace detail
+
+using namespace detail;
+
+class HttpServer::Impl {
+public:
+    Impl(Router router, HttpServerOptions options)
+        : m_router(std::move(router))
+        , m_options(std::move(options))
+        , m_state(m_router, m_options)
+        , m_acceptor(net::make_strand(m_io)) {}
+
+    Result<std::uint16_t> start();
+    void stop();
+    void accept();
+
+    Router m_router;
+    HttpServerOptions m_options;
+    ServerState m_state;
+    net::io_context m_io;
+    tcp::acceptor m_acceptor;
+    std::vector<std::thread> m_threads;
+    std::uint16_t m_port = 0;
+    bool m_running = false;
+};
+
+Result<std::uint16_t> HttpServer::Impl::start() {
+    beast::error_code ec;
+    const auto address = net::ip::make_address(m_options.bindAddress, ec);
+    if (ec)
+        return DomainError{ErrorCode::InvalidArgument, "'" + m_options.bindAddress + "' is not an IP address"};
+    const tcp::endpoint endpoint(address, m_options.port);
+    m_acceptor.open(endpoint.protocol(), ec);
+    if (!ec)
+        m_acceptor.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec)
+        m_acceptor.bind(endpoint, ec);
+    if (!ec)
+        m_acceptor.listen(net::socket_base::max_listen_connections, ec);
+    if (ec) {
+        const std::string where = m_options.bindAddress + ":" + std::to_string(m_options.port);
+        const auto code = ec == net::error::address_in_use ? ErrorCode::Unavailable : ErrorCode::Internal;
+        return DomainError{code,
+                           "cannot listen on " + where + ": " + ec.message(),
+                           {},
+                           ec == net::error::address_in_use ? "ADDRESS_IN_USE" : "LISTEN_FAILED"};
+    }
+    m_port = m_acceptor.local_endpoint().port();
+    accept();
+    const int threads =
+        m_options.threads > 0 ? m_options.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+    for (int i = 0; i < threads; ++i)
+        m_threads.emplace_back([this] { m_io.run(); });
+    m_running = true;
+    return m_port;
+}
+
+void HttpServer::Impl::accept() {
+    m_acceptor.async_accept(net::make_strand(m_io), [this](beast::error_code ec, tcp::socket socket) {
+        if (ec == net::error::operation_aborted || !m_acceptor.is_open())
+            return;
+        if (!ec) {
+            const bool overCapacity = m_state.connections.load() >= m_options.maxConnections;
+            startHttpSession(std::move(socket), m_state, overCapacity);
+        }
+        accept();
+    });
+}
+
+void HttpServer::Impl::stop() {
+    if (!m_running)
+        return;
+    m_running = false;
+    m_state.stopping = true;
+    net::post(m_acceptor.get_executor(), [this] {
+        beast::error_code ignored;
+        m_acceptor.close(ignored);
+    });
+    for (const auto &session : m_state.liveSessions())
+        session->shutdown();
+    // Give answers in flight and stream endings a moment, then stop whatever is left.
+    const auto deadline = std::chrono::steady_clock::now() + limits::kServerStopGrace;
+    while (m_state.connections.load() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    m_io.stop();
+    for (auto &thread : m_threads)
+        thread.join();
+    m_threads.clear();
+}
+
+HttpServer::HttpServer(Router router, HttpServerOptions options)
+    : m_impl(std::make_unique<Impl>(std::move(router), std::move(options))) {}
+
+HttpServer::~HttpServer() {
+    stop();
+}
+
+Result<std::uint16_t> HttpServer::start() {
+    return m_impl->start();
+}
+
+void HttpServer::stop() {
+    m_impl->stop();
+}
+
+std::uint16_t HttpServer::port() const {
+    return m_impl->m_port;
+}
+
+std::size_t HttpServer::openConnections() const {
+    return static_cast<std::size_t>(std::max(0, m_impl->m_state.connections.load()));
+}
+
+} // namespace triptych::http

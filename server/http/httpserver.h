@@ -1,0 +1,50 @@
+#pragma once
+
+#include "server/core/limits.h"
+#include "server/core/result.h"
+#include "server/http/router.h"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace triptych::http {
+
+struct HttpServerOptions {
+    std::string bindAddress = "127.0.0.1";
+    std::uint16_t port = 0; // 0 picks a free port
+    int threads = 0;        // 0 uses every core
+    std::size_t maxBodyBytes = limits::kMaxRequestBodyBytes;
+    std::size_t maxHeaderBytes = limits::kMaxRequestHeaderBytes;
+    std::chrono::milliseconds idleTimeout = limits::kHttpIdleTimeout; // between requests on a kept-alive connection
+    std::chrono::milliseconds readTimeout = limits::kHttpReadTimeout; // to receive one whole request
+    std::chrono::milliseconds writeTimeout = limits::kHttpWriteTimeout;
+    int maxConnections = limits::kMaxHttpConnections;
+    std::size_t maxStreamQueueBytes = limits::kMaxStreamQueueBytes;
+};
+
+// The HTTP/1.1 + WebSocket front door shared by REST and GraphQL (Boost.Beast inside, plain C++ outside):
+// keep-alive and pipelining, `Expect: 100-continue`, header and body limits enforced while reading (413 before a big
+// body is read), idle and read timeouts, a cap on open connections, and a thread pool using every core.
+class HttpServer {
+public:
+    HttpServer(Router router, HttpServerOptions options);
+    ~HttpServer();
+    HttpServer(const HttpServer &) = delete;
+    HttpServer &operator=(const HttpServer &) = delete;
+
+    // Binds and starts serving; returns the port. A port in use is an error that names it.
+    Result<std::uint16_t> start();
+    // Stops accepting, ends streams, lets answers in progress finish (up to a grace period), joins the threads.
+    void stop();
+    std::uint16_t port() const;
+    std::size_t openConnections() const;
+
+    class Impl;
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace triptych::http

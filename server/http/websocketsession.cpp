@@ -1,0 +1,177 @@
+#include "server/http/detail/serverstate.h"
+#include "server/http/detail/upgraderequest.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <deque>
+
+namespace triptych::http::detail {
+namespace {
+
+namespace ws = beast::websocket;
+
+class WebSocketSession : public Session,
+                         public WebSocketConnection,
+                         public std::enable_shared_from_this<WebSocketSession> {
+public:
+    WebSocketSession(beast::tcp_stream stream, ServerState &state, std::shared_ptr<WebSocketHandler> handler)
+        : m_socket(std::move(stream))
+        , m_state(state)
+        , m_handler(std::move(handler)) {
+        ++m_state.connections;
+    }
+    ~WebSocketSession() override {
+        --m_state.connections;
+        m_state.withdraw(m_id);
+    }
+
+    void start(std::shared_ptr<UpgradeRequest> upgrade, std::string subprotocol);
+    void shutdown() override { close(static_cast<std::uint16_t>(ws::close_code::going_away), "server stopping"); }
+    bool sendText(std::string message) override;
+    void close(std::uint16_t code, std::string reason) override;
+
+private:
+    void read();
+    void writeNext();
+    void finish(std::uint16_t code);
+
+    ws::stream<beast::tcp_stream> m_socket;
+    ServerState &m_state;
+    std::shared_ptr<WebSocketHandler> m_handler;
+    std::uint64_t m_id = 0;
+    beast::flat_buffer m_buffer;
+
+    std::mutex m_mutex; // guards the queue fields below, which other threads fill
+    std::deque<std::string> m_queue;
+    std::size_t m_queuedBytes = 0;
+    bool m_open = false;
+    bool m_closing = false;
+    std::optional<ws::close_reason> m_pendingClose;
+    bool m_writing = false;
+    bool m_finished = false;
+};
+
+void WebSocketSession::start(std::shared_ptr<UpgradeRequest> upgrade, std::string subprotocol) {
+    m_id = m_state.enroll(shared_from_this());
+    m_socket.set_option(ws::stream_base::timeout::suggested(beast::role_type::server));
+    m_socket.read_message_max(m_state.options.maxBodyBytes);
+    m_socket.set_option(ws::stream_base::decorator([subprotocol](ws::response_type &response) {
+        response.set(beast::http::field::server, "triptych");
+        if (!subprotocol.empty())
+            response.set(beast::http::field::sec_websocket_protocol, subprotocol);
+    }));
+    m_socket.async_accept(upgrade->message, [self = shared_from_this(), upgrade](beast::error_code ec) {
+        if (ec)
+            return self->finish(static_cast<std::uint16_t>(ws::close_code::abnormal));
+        {
+            std::lock_guard lock(self->m_mutex);
+            self->m_open = true;
+        }
+        self->m_handler->onOpen(self);
+        self->read();
+    });
+}
+
+void WebSocketSession::read() {
+    m_socket.async_read(m_buffer, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+        if (ec) {
+            const auto code = ec == ws::error::closed ? self->m_socket.reason().code
+                                                      : static_cast<std::uint16_t>(ws::close_code::abnormal);
+            return self->finish(code);
+        }
+        std::string message = beast::buffers_to_string(self->m_buffer.data());
+        self->m_buffer.consume(self->m_buffer.size());
+        self->m_handler->onMessage(std::move(message), !self->m_socket.got_text());
+        self->read();
+    });
+}
+
+bool WebSocketSession::sendText(std::string message) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_open || m_closing)
+            return false;
+        if (m_queuedBytes + message.size() > m_state.options.maxStreamQueueBytes)
+            return false;
+        m_queuedBytes += message.size();
+        m_queue.push_back(std::move(message));
+    }
+    net::dispatch(m_socket.get_executor(), [self = shared_from_this()] { self->writeNext(); });
+    return true;
+}
+
+void WebSocketSession::close(std::uint16_t code, std::string reason) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_closing)
+            return;
+        m_closing = true;
+        m_pendingClose = ws::close_reason(static_cast<ws::close_code>(code), reason);
+    }
+    net::dispatch(m_socket.get_executor(), [self = shared_from_this()] { self->writeNext(); });
+}
+
+void WebSocketSession::writeNext() {
+    if (m_writing || m_finished)
+        return;
+    std::shared_ptr<std::string> data;
+    std::optional<ws::close_reason> closing;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_open)
+            return;
+        if (!m_queue.empty()) {
+            data = std::make_shared<std::string>(std::move(m_queue.front()));
+            m_queue.pop_front();
+            m_queuedBytes -= data->size();
+        } else if (m_pendingClose) {
+            closing = std::exchange(m_pendingClose, std::nullopt);
+        } else {
+            return;
+        }
+    }
+    m_writing = true;
+    if (closing) {
+        // Queued messages go out first; the close frame follows them.
+        m_socket.async_close(*closing, [self = shared_from_this(), code = closing->code](beast::error_code) {
+            self->m_writing = false;
+            self->finish(code);
+        });
+        return;
+    }
+    m_socket.text(true);
+    m_socket.async_write(net::buffer(*data), [self = shared_from_this(), data](beast::error_code ec, std::size_t) {
+        self->m_writing = false;
+        if (ec)
+            return self->finish(static_cast<std::uint16_t>(ws::close_code::abnormal));
+        self->writeNext();
+    });
+}
+
+void WebSocketSession::finish(std::uint16_t code) {
+    if (m_finished)
+        return;
+    m_finished = true;
+    {
+        std::lock_guard lock(m_mutex);
+        m_open = false;
+        m_closing = true;
+        m_queue.clear();
+    }
+    beast::error_code ignored;
+    beast::get_lowest_layer(m_socket).socket().shutdown(tcp::socket::shutdown_both, ignored);
+    beast::get_lowest_layer(m_socket).close();
+    m_handler->onClosed(code);
+}
+
+} // namespace
+
+void startWebSocketSession(beast::tcp_stream stream, ServerState &state, std::shared_ptr<UpgradeRequest> upgrade,
+                           std::shared_ptr<WebSocketHandler> handler, std::string subprotocol) {
+    auto session = std::make_shared<WebSocketSession>(std::move(stream), state, std::move(handler));
+    session->start(std::move(upgrade), std::move(subprotocol));
+}
+
+} // namespace triptych::http::detail

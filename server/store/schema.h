@@ -1,0 +1,18 @@
+#pragma once
+
+#include "server/core/result.h"
+
+namespace triptych::store {
+
+class Connection;
+
+// Bumped whenever the tables change; a --db file of another version is refused, never silently rewritten.
+inline constexpr int kSchemaVersion = 1;
+
+enum class SchemaState { Empty, Current };
+
+// Empty for a new file, Current for a Triptych database of this version, an error for anything else.
+Result<SchemaState> inspectSchema(Connection &connection);
+Status createSchema(Connection &connection);
+
+} // namespace triptych::store
