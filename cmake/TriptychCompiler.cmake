@@ -16,9 +16,12 @@ target_compile_options(triptych_options INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
     -Wno-missing-field-initializers
     $<$<BOOL:${TRIPTYCH_WERROR}>:-Werror>)
-target_compile_definitions(triptych_options INTERFACE
-    QT_NO_CAST_FROM_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_KEYWORDS
-    BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
+target_compile_definitions(triptych_options INTERFACE QT_NO_KEYWORDS BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
+
+# The app's own code spells every user-visible string as a QStringLiteral / tr(); tests may use plain literals.
+add_library(triptych_qt_strict INTERFACE)
+add_library(triptych::qt_strict ALIAS triptych_qt_strict)
+target_compile_definitions(triptych_qt_strict INTERFACE QT_NO_CAST_FROM_ASCII QT_NO_URL_CAST_FROM_STRING)
 
 # Sanitizers for the asan preset (ASan + UBSan), applied to everything including dependencies built here.
 option(TRIPTYCH_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)

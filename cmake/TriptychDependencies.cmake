@@ -14,9 +14,9 @@ target_include_directories(triptych_rapidjson SYSTEM INTERFACE "${RAPIDJSON_INCL
 # RapidJSON's std::string API and SSE4.2 scanning of long strings.
 target_compile_definitions(triptych_rapidjson INTERFACE RAPIDJSON_HAS_STDSTRING=1)
 
-set(TRIPTYCH_QT_COMPONENTS Core Network Test)
+set(TRIPTYCH_QT_COMPONENTS Core Network Test WebSockets)
 if(TRIPTYCH_BUILD_APP)
-    list(APPEND TRIPTYCH_QT_COMPONENTS Gui Widgets WebSockets Charts Svg)
+    list(APPEND TRIPTYCH_QT_COMPONENTS Gui Widgets Charts Svg)
 endif()
 if(TRIPTYCH_BUILD_APP OR TRIPTYCH_BUILD_TESTS)
     find_package(Qt6 6.4 REQUIRED COMPONENTS ${TRIPTYCH_QT_COMPONENTS})

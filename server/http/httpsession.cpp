@@ -155,12 +155,12 @@ void HttpSession::onHeader(beast::error_code ec) {
     m_waitingForRequest = false;
     if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted || ec == net::error::eof)
         return closeNow();
-    if (ec == beast::error::timeout) {
-        // Silence between requests just ends the connection; a request started and not finished gets a 408.
-        if (m_buffer.size() == 0 && !m_parser->got_some())
-            return closeNow();
-        return sendError(408, "The request did not arrive within the read timeout.", false);
-    }
+    // A timed-out stream is already closed by Beast, so a slow or silent client just loses the connection.
+    if (ec == beast::error::timeout)
+        return closeNow();
+    if (ec == bhttp::error::body_limit) // a Content-Length over the limit is refused while parsing the head
+        return sendError(
+            413, "The body is over the limit of " + std::to_string(m_state.options.maxBodyBytes) + " bytes.", true);
     if (ec == bhttp::error::header_limit)
         return sendError(431,
                          "The request's header fields are larger than " +
@@ -203,7 +203,7 @@ void HttpSession::onBody(beast::error_code ec) {
         return sendError(
             413, "The body is over the limit of " + std::to_string(m_state.options.maxBodyBytes) + " bytes.", true);
     if (ec == beast::error::timeout)
-        return sendError(408, "The request body did not arrive within the read timeout.", false);
+        return closeNow();
     if (ec == bhttp::error::end_of_stream || ec == net::error::eof || ec == net::error::operation_aborted)
         return closeNow();
     if (ec)

@@ -127,6 +127,10 @@ std::string_view Statement::textViewAt(int column) const {
     return {text, static_cast<std::size_t>(sqlite3_column_bytes(m_handle, column))};
 }
 
+int Statement::columnCount() const {
+    return m_handle ? sqlite3_column_count(m_handle) : 0;
+}
+
 bool Statement::isNullAt(int column) const {
     return sqlite3_column_type(m_handle, column) == SQLITE_NULL;
 }

@@ -56,6 +56,7 @@ public:
     std::string textAt(int column) const;
     std::string_view textViewAt(int column) const;
     bool isNullAt(int column) const;
+    int columnCount() const;
 
 private:
     // Reports the statement to the observer, resets it and gives it back to the cache.

@@ -1,0 +1,67 @@
+#include "server/host/commandline.h"
+
+#include <QtTest>
+
+using namespace triptych;
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parses_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("error"); // empty: parsed
+        QTest::newRow("defaults") << QStringList() << "";
+        QTest::newRow("ports") << QStringList({"--http-port", "0", "--grpc-port=0"}) << "";
+        QTest::newRow("everything") << QStringList({"--bind", "0.0.0.0", "--users", "5000", "--db", "/tmp/x.db",
+                                                    "--token", "t", "--api-key", "k", "--lifecycle-ms", "250",
+                                                    "--rate-limit", "10"})
+                                    << "";
+        QTest::newRow("port too big") << QStringList({"--http-port", "70000"}) << "--http-port needs a whole number";
+        QTest::newRow("port not a number") << QStringList({"--grpc-port", "abc"}) << "not 'abc'";
+        QTest::newRow("too few users") << QStringList({"--users", "10"}) << "from 42";
+        QTest::newRow("missing value") << QStringList({"--db"}) << "--db needs a value";
+        QTest::newRow("empty token") << QStringList({"--token", ""}) << "non-empty";
+        QTest::newRow("unknown option") << QStringList({"--verbose"}) << "unknown option '--verbose'";
+        QTest::newRow("negative rate") << QStringList({"--rate-limit", "-1"}) << "--rate-limit";
+    }
+    void parses() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, error);
+        std::vector<std::string> argv;
+        for (const auto &argument : arguments)
+            argv.push_back(argument.toStdString());
+        const auto parsed = parseServerCommandLine(argv);
+        if (error.isEmpty()) {
+            QVERIFY(std::holds_alternative<ServerOptions>(parsed));
+            return;
+        }
+        const auto *failure = std::get_if<CommandLineError>(&parsed);
+        QVERIFY(failure);
+        QVERIFY2(QString::fromStdString(failure->message).contains(error), failure->message.c_str());
+    }
+
+    void valuesLandInTheOptions() {
+        const auto parsed = parseServerCommandLine({"--http-port", "0", "--grpc-port=9", "--users", "77", "--token",
+                                                    "s3cret", "--lifecycle-ms", "5", "--rate-limit", "3"});
+        const auto &options = std::get<ServerOptions>(parsed);
+        QCOMPARE(options.httpPort, 0);
+        QCOMPARE(options.grpcPort, 9);
+        QCOMPARE(options.users, 77);
+        QCOMPARE(QString::fromStdString(options.credentials.token), QStringLiteral("s3cret"));
+        QCOMPARE(QString::fromStdString(options.credentials.apiKey), QStringLiteral("demo-key"));
+        QCOMPARE(options.lifecycleStep.count(), 5);
+        QCOMPARE(options.rateLimitPerSecond, 3);
+    }
+
+    void helpShowsTheDemoCredentials() {
+        QVERIFY(std::holds_alternative<ShowHelp>(parseServerCommandLine({"--help"})));
+        const QString usage = QString::fromStdString(serverUsage());
+        QVERIFY(usage.contains(QStringLiteral("demo-token")));
+        QVERIFY(usage.contains(QStringLiteral("demo-key")));
+        QVERIFY(usage.contains(QStringLiteral("--http-port")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "test_commandline.moc"
