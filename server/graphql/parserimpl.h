@@ -32,7 +32,8 @@ inline constexpr std::array kDirectiveLocations = {"QUERY",
                                                    "ENUM",
                                                    "ENUM_VALUE",
                                                    "INPUT_OBJECT",
-                                                   "INPUT_FIELD_DEFINITION"};
+                                                   "INPUT_FIELD_DEFINITION",
+                                                   "DIRECTIVE_DEFINITION"};
 
 // Recursive descent over the grammar of spec §2 and §3, shaped like graphql-js's parser so errors match.
 class Parser {

@@ -37,6 +37,14 @@ public:
     TypeRef wrapNonNull() const;
     std::string toString() const;
     bool operator==(const TypeRef &) const = default;
+    // The wrappers as one integer (introspection carries a TypeRef inside an ObjectRef id).
+    std::int64_t packedWrappers() const { return static_cast<std::int64_t>((m_bits << 8) | m_depth); }
+    static TypeRef unpack(const NamedType *named, std::int64_t packed) {
+        TypeRef t(named);
+        t.m_bits = static_cast<std::uint64_t>(packed) >> 8;
+        t.m_depth = static_cast<std::uint8_t>(packed & 0xFF);
+        return t;
+    }
 
 private:
     const NamedType *m_named = nullptr;

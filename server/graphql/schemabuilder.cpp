@@ -1,5 +1,6 @@
 #include "server/graphql/schemabuilder.h"
 
+#include "server/graphql/introspection.h"
 #include "server/graphql/parser.h"
 
 namespace triptych::graphql {
@@ -50,6 +51,8 @@ SchemaResult SchemaBuilder::build(std::string_view sdl) {
     m_schema = std::make_shared<Schema>();
     const ParseResult builtIn = parse(kBuiltInSdl);
     const ParseResult user = parse(sdl);
+    if (!builtIn.ok())
+        return {nullptr, {"Built-in SDL: " + builtIn.error->message}};
     if (!user.ok())
         return {nullptr, {user.error->message}};
     declareTypes(*builtIn.document, true);
@@ -69,6 +72,7 @@ SchemaResult SchemaBuilder::build(std::string_view sdl) {
     computePossibleTypes();
     computeTypeOrder(m_definedOrder);
     addMetaFields();
+    introspection::install(*m_schema);
     return {m_schema, {}};
 }
 

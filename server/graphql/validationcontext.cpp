@@ -343,4 +343,16 @@ std::vector<VariableUsage> Context::recursiveVariableUsages(const OperationDefin
     return usages;
 }
 
+std::string printTypeNode(const TypeNode &t) {
+    switch (t.kind) {
+    case TypeNode::Kind::Named:
+        return t.name;
+    case TypeNode::Kind::List:
+        return "[" + printTypeNode(*t.ofType) + "]";
+    case TypeNode::Kind::NonNull:
+        return printTypeNode(*t.ofType) + "!";
+    }
+    return {};
+}
+
 } // namespace triptych::graphql::validation

@@ -114,6 +114,8 @@ private:
     void walkValue(const ValueNode &value);
     void walkVariableDefinition(const VariableDefinitionNode &def);
     void walkTypeNode(const TypeNode &type);
+    void walkTypeSystemDefinition(const Document::Entry &entry);
+    void walkSdlType(const TypeNode &type);
 
     Context &m_context;
     std::vector<Rule *> m_rules;
@@ -125,6 +127,7 @@ const Field *fieldDefinition(const Schema &schema, const NamedType *parent, std:
 // Printing of value literals as graphql-js's print() does (error messages, default values).
 std::string printValue(const ValueNode &value);
 std::string printString(std::string_view text);
+std::string printTypeNode(const TypeNode &type);
 // graphql-js's suggestionList() and didYouMean().
 std::vector<std::string> suggestionList(std::string_view input, const std::vector<std::string> &options);
 std::string didYouMean(const std::vector<std::string> &suggestions, std::string_view subMessage = {});

@@ -161,18 +161,6 @@ public:
     }
 };
 
-std::string printTypeNode(const TypeNode &t) {
-    switch (t.kind) {
-    case TypeNode::Kind::Named:
-        return t.name;
-    case TypeNode::Kind::List:
-        return "[" + printTypeNode(*t.ofType) + "]";
-    case TypeNode::Kind::NonNull:
-        return printTypeNode(*t.ofType) + "!";
-    }
-    return {};
-}
-
 // §5.8.2 Variables Are Input Types
 class VariablesAreInputTypes : public Rule {
 public:

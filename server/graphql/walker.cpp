@@ -40,8 +40,51 @@ void Walker::walkDocument() {
             walkOperation(doc.operations[entry.index]);
         else if (entry.kind == DefinitionKind::Fragment)
             walkFragment(doc.fragments[entry.index]);
+        else
+            walkTypeSystemDefinition(entry);
     }
     each([](Rule &r) { r.leaveDocument(); });
+}
+
+// Type system definitions in an executable document are invalid, but graphql-js still checks their
+// directives and type names, so the walk visits them as well.
+void Walker::walkTypeSystemDefinition(const Document::Entry &entry) {
+    static constexpr const char *kLocations[] = {"SCALAR", "OBJECT", "INTERFACE", "UNION", "ENUM", "INPUT_OBJECT"};
+    const Document &doc = m_context.document();
+    m_state = TypeState();
+    const auto walkInputs = [&](const std::vector<InputValueDefinitionNode> &inputs, const char *location) {
+        for (const auto &input : inputs) {
+            walkSdlType(*input.type);
+            walkDirectives(input.directives, location);
+        }
+    };
+    if (entry.kind == DefinitionKind::Schema) {
+        walkDirectives(doc.schemas[entry.index].directives, "SCHEMA");
+    } else if (entry.kind == DefinitionKind::Directive) {
+        walkInputs(doc.directives[entry.index].arguments, "ARGUMENT_DEFINITION");
+    } else {
+        const TypeDefinitionNode &def = doc.types[entry.index];
+        walkDirectives(def.directives, kLocations[static_cast<int>(def.kind)]);
+        for (const auto &field : def.fields) {
+            walkInputs(field.arguments, "ARGUMENT_DEFINITION");
+            walkSdlType(*field.type);
+            walkDirectives(field.directives, "FIELD_DEFINITION");
+        }
+        for (const auto &value : def.values)
+            walkDirectives(value.directives, "ENUM_VALUE");
+        walkInputs(def.inputFields, "INPUT_FIELD_DEFINITION");
+    }
+}
+
+void Walker::walkSdlType(const TypeNode &type) {
+    static constexpr const char *kStandard[] = {"Int", "Float", "String", "Boolean", "ID"};
+    const TypeNode *named = &type;
+    while (named->ofType)
+        named = named->ofType.get();
+    for (const char *standard : kStandard)
+        if (named->name == standard)
+            return;
+    walkTypeNode(type);
 }
 
 void Walker::walkOperation(const OperationDefinitionNode &op) {
