@@ -6,6 +6,7 @@
 #include "server/core/timestamps.h"
 #include "server/store/database.h"
 #include "server/store/orderrepository.h"
+#include "server/tracing/tracer.h"
 
 #include <string>
 
@@ -67,6 +68,7 @@ OrderService::OrderService(store::Database &database, EventBus &events)
     , m_events(events) {}
 
 Result<UserPage> OrderService::listUsers(int limit, int offset) {
+    tracing::ScopedSpan span("OrderService.listUsers");
     if (limit < limits::kMinPageSize || limit > limits::kMaxPageSize)
         return invalid("limit", pageRange());
     if (offset < 0)
@@ -82,6 +84,7 @@ Result<UserPage> OrderService::listUsers(int limit, int offset) {
 }
 
 Result<UserSlice> OrderService::usersAfter(UserId afterId, int first, bool withTotal) {
+    tracing::ScopedSpan span("OrderService.usersAfter");
     if (first < 0 || first > limits::kMaxPageSize)
         return invalid("first", "must be between 0 and " + std::to_string(limits::kMaxPageSize));
     TRIPTYCH_LEASE(c);
@@ -102,6 +105,7 @@ Result<UserSlice> OrderService::usersAfter(UserId afterId, int first, bool withT
 }
 
 Result<User> OrderService::user(UserId id) {
+    tracing::ScopedSpan span("OrderService.user");
     TRIPTYCH_LEASE(c);
     auto found = repo::findUser(c, id);
     if (!found)
@@ -112,11 +116,13 @@ Result<User> OrderService::user(UserId id) {
 }
 
 Result<std::vector<User>> OrderService::usersByIds(std::span<const UserId> ids) {
+    tracing::ScopedSpan span("OrderService.usersByIds");
     TRIPTYCH_LEASE(c);
     return repo::usersByIds(c, distinct(ids));
 }
 
 Result<std::vector<Order>> OrderService::userOrders(UserId id, std::optional<OrderStatus> status, int first) {
+    tracing::ScopedSpan span("OrderService.userOrders");
     TRIPTYCH_LEASE(c);
     auto exists = repo::userExists(c, id);
     if (!exists)
@@ -127,6 +133,7 @@ Result<std::vector<Order>> OrderService::userOrders(UserId id, std::optional<Ord
 }
 
 Result<OrderSlice> OrderService::userOrdersAfter(UserId id, OrderId afterId, int limit) {
+    tracing::ScopedSpan span("OrderService.userOrdersAfter");
     if (limit < limits::kMinPageSize || limit > limits::kMaxPageSize)
         return invalid("limit", pageRange());
     TRIPTYCH_LEASE(c);
@@ -147,6 +154,7 @@ Result<OrderSlice> OrderService::userOrdersAfter(UserId id, OrderId afterId, int
 
 Result<std::map<UserId, std::vector<Order>>> OrderService::ordersOfUsers(std::span<const UserId> ids,
                                                                          std::optional<OrderStatus> status) {
+    tracing::ScopedSpan span("OrderService.ordersOfUsers");
     TRIPTYCH_LEASE(c);
     const auto unique = distinct(ids);
     auto orders = repo::ordersOfUsers(c, unique, status);
@@ -161,6 +169,7 @@ Result<std::map<UserId, std::vector<Order>>> OrderService::ordersOfUsers(std::sp
 }
 
 Result<std::vector<User>> OrderService::friends(UserId id, int first) {
+    tracing::ScopedSpan span("OrderService.friends");
     TRIPTYCH_LEASE(c);
     auto exists = repo::userExists(c, id);
     if (!exists)
@@ -171,6 +180,7 @@ Result<std::vector<User>> OrderService::friends(UserId id, int first) {
 }
 
 Result<std::map<UserId, std::vector<User>>> OrderService::friendsOfUsers(std::span<const UserId> ids) {
+    tracing::ScopedSpan span("OrderService.friendsOfUsers");
     TRIPTYCH_LEASE(c);
     const auto unique = distinct(ids);
     auto pairs = repo::friendsOfUsers(c, unique);
@@ -185,6 +195,7 @@ Result<std::map<UserId, std::vector<User>>> OrderService::friendsOfUsers(std::sp
 }
 
 Result<Order> OrderService::order(OrderId id) {
+    tracing::ScopedSpan span("OrderService.order");
     TRIPTYCH_LEASE(c);
     auto found = repo::findOrder(c, id);
     if (!found)
@@ -209,6 +220,7 @@ std::vector<FieldViolation> OrderService::validate(const CreateOrderInput &input
 }
 
 Result<Order> OrderService::createOrder(const CreateOrderInput &input) {
+    tracing::ScopedSpan span("OrderService.createOrder");
     if (auto violations = validate(input); !violations.empty()) {
         std::string message = violations.front().field + ": " + violations.front().message;
         return DomainError{ErrorCode::InvalidArgument, std::move(message), std::move(violations)};
@@ -243,6 +255,7 @@ Result<Order> OrderService::insertValidated(const CreateOrderInput &input) {
 }
 
 Result<Order> OrderService::cancelOrder(OrderId id) {
+    tracing::ScopedSpan span("OrderService.cancelOrder");
     auto changed = transition(id, decideCancel);
     if (!changed)
         return changed.error();
@@ -250,6 +263,7 @@ Result<Order> OrderService::cancelOrder(OrderId id) {
 }
 
 Result<std::optional<Order>> OrderService::advanceOrder(OrderId id) {
+    tracing::ScopedSpan span("OrderService.advanceOrder");
     return transition(id, decideAdvance);
 }
 
@@ -284,6 +298,7 @@ Result<std::optional<Order>> OrderService::transition(OrderId id, Decide decide)
 }
 
 Result<UploadSummary> OrderService::uploadOrders(std::span<const CreateOrderInput> items) {
+    tracing::ScopedSpan span("OrderService.uploadOrders");
     UploadSummary summary;
     summary.receivedCount = static_cast<int>(items.size());
     for (std::size_t index = 0; index < items.size(); ++index) {
@@ -303,6 +318,7 @@ Result<UploadSummary> OrderService::uploadOrders(std::span<const CreateOrderInpu
 }
 
 Result<DatasetSnapshot> OrderService::snapshot() {
+    tracing::ScopedSpan span("OrderService.snapshot");
     TRIPTYCH_LEASE(c);
     // One read transaction, so the three lists describe the same moment.
     store::Transaction transaction(c);

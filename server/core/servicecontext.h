@@ -2,6 +2,10 @@
 
 namespace triptych {
 
+namespace tracing {
+class Tracer;
+}
+
 class OrderService;
 class EventBus;
 class RateLimiter;
@@ -13,6 +17,7 @@ struct ServiceContext {
     EventBus &events;
     const Credentials &credentials;
     RateLimiter &rateLimiter;
+    tracing::Tracer &tracer;
 };
 
 } // namespace triptych

@@ -95,6 +95,19 @@ const std::map<std::string, Setter> &setters() {
              o.rateLimitPerSecond = static_cast<int>(perSecond);
              return error;
          }},
+        {"--tracing", [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (v != "on" && v != "off")
+                 return "--tracing needs on or off, not '" + v + "'";
+             o.tracing = v == "on";
+             return std::nullopt;
+         }},
+        {"--otlp-endpoint",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (!v.starts_with("http://") && !v.starts_with("https://"))
+                 return "--otlp-endpoint needs an http(s) URL such as http://127.0.0.1:4318/v1/traces";
+             o.otlpEndpoint = v;
+             return std::nullopt;
+         }},
     };
     return table;
 }
@@ -155,6 +168,8 @@ std::string serverUsage(const ServerOptions &d) {
            "                       (default 0: off)\n"
            "  --rate-limit N       allow N requests per second per client address (429 / RESOURCE_EXHAUSTED\n"
            "                       beyond); default 0: off\n"
+           "  --tracing on|off     record spans, send traceresponse and Server-Timing (default on)\n"
+           "  --otlp-endpoint URL  also export spans as OTLP/HTTP JSON, e.g. http://127.0.0.1:4318/v1/traces\n"
            "  -h, --help           show this help\n"
            "\n"
            "Demo credentials: Authorization: Bearer " +

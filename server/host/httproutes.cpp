@@ -2,6 +2,7 @@
 
 #include "server/core/ratelimiter.h"
 #include "server/core/servicecontext.h"
+#include "server/host/httptracing.h"
 #include "server/http/problem.h"
 
 namespace triptych {
@@ -26,6 +27,7 @@ http::Middleware rateLimit(RateLimiter &limiter) {
 
 http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &) {
     http::Router router;
+    router.addMiddleware(httpTracing(context.tracer));
     if (context.rateLimiter.enabled())
         router.addMiddleware(rateLimit(context.rateLimiter));
     router.add("GET", "/healthz", [](http::HttpRequest &) {
@@ -33,6 +35,7 @@ http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &) {
         response.headers.set("Cache-Control", "no-store");
         return response;
     });
+    addTraceRoutes(router, context.tracer);
     return router;
 }
 

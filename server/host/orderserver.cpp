@@ -9,11 +9,15 @@
 #include "server/host/httproutes.h"
 #include "server/http/httpserver.h"
 #include "server/store/database.h"
+#include "server/tracing/otlpexporter.h"
+#include "server/tracing/tracer.h"
 
 namespace triptych {
 
 // Members in start order; destroyed in reverse, so transports stop before the service and the database go.
 struct OrderServer::Running {
+    std::unique_ptr<tracing::OtlpExporter> exporter;
+    std::unique_ptr<tracing::Tracer> tracer;
     std::unique_ptr<store::Database> database;
     EventBus events;
     std::unique_ptr<OrderService> service;
@@ -26,6 +30,31 @@ struct OrderServer::Running {
     std::uint16_t grpcPort = 0;
 };
 
+namespace {
+
+// Every SQL statement becomes a span under the request's current span (the N+1 lesson made visible).
+void traceStatement(const store::StatementEvent &event) {
+    const auto space = event.sql.find_first_of(" \n");
+    std::string operation(event.sql.substr(0, space));
+    tracing::recordCompletedChild("SQL " + operation, event.start, event.duration,
+                                  {{"db.system", std::string("sqlite")},
+                                   {"db.operation", operation},
+                                   {"db.statement", std::string(event.sql)},
+                                   {"db.response.returned_rows", std::int64_t(event.rows)}},
+                                  /*isSql=*/true);
+}
+
+} // namespace
+
+void OrderServer::startTracing(Running &running) const {
+    running.tracer = std::make_unique<tracing::Tracer>(m_options.tracing);
+    if (m_options.otlpEndpoint.empty() || !m_options.tracing)
+        return;
+    running.exporter = std::make_unique<tracing::OtlpExporter>(tracing::OtlpExporter::Options{m_options.otlpEndpoint});
+    running.tracer->setExporter(
+        [exporter = running.exporter.get()](const tracing::SpanRecord &span) { exporter->enqueue(span); });
+}
+
 OrderServer::OrderServer(ServerOptions options)
     : m_options(std::move(options)) {}
 
@@ -37,14 +66,17 @@ Status OrderServer::start() {
     if (m_running)
         return Done{};
     auto running = std::make_unique<Running>();
+    startTracing(*running);
     auto database = store::Database::open({m_options.databasePath, m_options.users});
     if (!database)
         return database.error();
     running->database = std::move(*database);
+    if (running->tracer->enabled())
+        running->database->setStatementObserver(traceStatement);
     running->service = std::make_unique<OrderService>(*running->database, running->events);
     running->rateLimiter = std::make_unique<RateLimiter>(m_options.rateLimitPerSecond);
-    running->context = std::make_unique<ServiceContext>(
-        ServiceContext{*running->service, running->events, m_options.credentials, *running->rateLimiter});
+    running->context = std::make_unique<ServiceContext>(ServiceContext{
+        *running->service, running->events, m_options.credentials, *running->rateLimiter, *running->tracer});
     if (m_options.lifecycleStep.count() > 0)
         running->lifecycle =
             std::make_unique<OrderLifecycle>(*running->service, running->events, m_options.lifecycleStep);
@@ -99,6 +131,10 @@ EventBus *OrderServer::events() const {
 }
 store::Database *OrderServer::database() const {
     return m_running ? m_running->database.get() : nullptr;
+}
+
+tracing::Tracer *OrderServer::tracer() const {
+    return m_running ? m_running->tracer.get() : nullptr;
 }
 
 std::string OrderServer::readyLine() const {

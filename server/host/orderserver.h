@@ -14,6 +14,9 @@ class EventBus;
 namespace store {
 class Database;
 }
+namespace tracing {
+class Tracer;
+}
 
 // The embedded order server: owns the database, the service layer, and the HTTP and gRPC servers with all their
 // threads. The app and triptych-server use it alike; start and stop are the only in-process control.
@@ -40,9 +43,11 @@ public:
     OrderService *service() const;
     EventBus *events() const;
     store::Database *database() const;
+    tracing::Tracer *tracer() const;
 
 private:
     struct Running;
+    void startTracing(Running &running) const;
     ServerOptions m_options;
     std::unique_ptr<Running> m_running;
 };

@@ -65,6 +65,12 @@ HttpResponse Router::dispatch(HttpRequest &request) const {
         request.pathParams = std::move(captures);
         return runMiddlewares(request, route.handler, 0);
     }
+    // Unrouted answers pass the middlewares too, so they are traced and rate limited like the others.
+    const Handler refuse = [&allowed](HttpRequest &refused) { return notRouted(refused, allowed); };
+    return runMiddlewares(request, refuse, 0);
+}
+
+HttpResponse Router::notRouted(const HttpRequest &request, std::vector<std::string> allowed) {
     if (allowed.empty())
         return problemResponse(404, "No route matches " + request.path + "; GET /openapi.json lists the routes.");
     if (std::find(allowed.begin(), allowed.end(), "GET") != allowed.end())

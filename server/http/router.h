@@ -47,6 +47,7 @@ private:
 
     static bool matches(const std::vector<std::string> &segments, const std::vector<std::string> &path,
                         std::map<std::string, std::string> *captures);
+    static HttpResponse notRouted(const HttpRequest &request, std::vector<std::string> allowed);
     HttpResponse runMiddlewares(HttpRequest &request, const Handler &handler, std::size_t index) const;
 
     std::vector<Route> m_routes;

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "server/tracing/span.h"
+#include "server/tracing/spanstore.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace triptych::tracing {
+
+// Where finished spans go: the in-memory store for /debug/traces and, with --otlp-endpoint, an exporter.
+class Tracer {
+public:
+    explicit Tracer(bool enabled = true)
+        : m_enabled(enabled) {}
+    bool enabled() const { return m_enabled; }
+    SpanStore &store() { return m_store; }
+    // Set before the server starts; called on the thread that ended the span and must not block.
+    void setExporter(std::function<void(const SpanRecord &)> exporter) { m_exporter = std::move(exporter); }
+    void record(SpanRecord span);
+
+private:
+    bool m_enabled;
+    SpanStore m_store;
+    std::function<void(const SpanRecord &)> m_exporter;
+};
+
+// The main phases of one request for the Server-Timing header, gathered while it runs on its thread.
+struct PhaseTimings {
+    struct Phase {
+        std::string name;
+        double millis = 0;
+    };
+    std::vector<Phase> phases; // direct children of the transport span, in the order they ended
+    double sqlMillis = 0;
+    int sqlStatements = 0;
+};
+
+// A span being timed; recorded into its tracer when it ends (or is destroyed). Inactive spans cost nothing.
+class Span {
+public:
+    Span() = default;
+    Span(Span &&other) noexcept;
+    Span &operator=(Span &&other) noexcept;
+    Span(const Span &) = delete;
+    Span &operator=(const Span &) = delete;
+    ~Span() { end(); }
+
+    // A root span of a request: child of the remote parent when one came with it, else the start of a new trace.
+    static Span startServer(Tracer &tracer, std::string name, const TraceContext *remoteParent);
+    // A child of the span current on this thread; inactive when there is none (tracing off, or no request).
+    static Span startChild(std::string_view name, SpanKind kind = SpanKind::Internal);
+
+    bool active() const { return m_tracer != nullptr; }
+    Tracer *tracer() const { return m_tracer; }
+    const TraceContext &context() const { return m_context; }
+    void set(std::string key, AttributeValue value);
+    void fail(std::string message);
+    void end();
+    std::int64_t elapsedNanos() const;
+
+private:
+    Tracer *m_tracer = nullptr;
+    TraceContext m_context;
+    SpanRecord m_record;
+    std::chrono::steady_clock::time_point m_started;
+    PhaseTimings *m_reportTo = nullptr; // set for direct children of a transport span
+};
+
+// Makes a span current on this thread for its lifetime, so children (service calls, SQL) attach to it.
+class CurrentSpanScope {
+public:
+    CurrentSpanScope(const Span &span, PhaseTimings *timings = nullptr);
+    ~CurrentSpanScope();
+    CurrentSpanScope(const CurrentSpanScope &) = delete;
+    CurrentSpanScope &operator=(const CurrentSpanScope &) = delete;
+
+private:
+    struct Saved;
+    std::unique_ptr<Saved> m_saved;
+};
+
+// A child span that is also current for its lifetime: the usual way to time a piece of work.
+class ScopedSpan {
+public:
+    explicit ScopedSpan(std::string_view name, SpanKind kind = SpanKind::Internal)
+        : m_span(Span::startChild(name, kind))
+        , m_scope(m_span) {}
+    Span &span() { return m_span; }
+    void set(std::string key, AttributeValue value) { m_span.set(std::move(key), std::move(value)); }
+    void fail(std::string message) { m_span.fail(std::move(message)); }
+
+private:
+    Span m_span;
+    CurrentSpanScope m_scope;
+};
+
+// Records work that already happened (an SQL statement) as a child of the current span.
+void recordCompletedChild(std::string name, std::chrono::steady_clock::time_point started,
+                          std::chrono::nanoseconds duration, std::vector<Attribute> attributes, bool isSql);
+
+// The context of the span current on this thread, to propagate (gateway calls); null when there is none.
+const TraceContext *currentContext();
+
+} // namespace triptych::tracing

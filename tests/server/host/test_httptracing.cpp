@@ -1,0 +1,133 @@
+// One trace per HTTP request: traceparent in, traceresponse and Server-Timing out, spans at /debug/traces.
+#include "server/core/orderservice.h"
+#include "server/host/orderserver.h"
+#include "server/tracing/tracer.h"
+#include "tests/support/rawhttpconnection.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace triptych;
+
+namespace {
+
+QJsonArray spansOf(const QByteArray &otlp) {
+    return QJsonDocument::fromJson(otlp).object()["resourceSpans"][0]["scopeSpans"][0]["spans"].toArray();
+}
+
+QString attribute(const QJsonObject &span, const QString &key) {
+    for (const auto &item : span["attributes"].toArray()) {
+        const auto entry = item.toObject();
+        if (entry["key"].toString() == key) {
+            const auto value = entry["value"].toObject();
+            return value.contains("stringValue") ? value["stringValue"].toString() : value["intValue"].toString();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class TestHttpTracing : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        ServerOptions options;
+        options.httpPort = 0;
+        options.grpcPort = 0;
+        options.users = 100;
+        m_server = std::make_unique<OrderServer>(options);
+        QVERIFY(m_server->start().ok());
+    }
+
+    void traceparentIsContinuedOrReplaced_data() {
+        QTest::addColumn<QByteArray>("traceparent");
+        QTest::addColumn<bool>("continued");
+        QTest::newRow("valid: same trace")
+            << QByteArray("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01") << true;
+        QTest::newRow("malformed: new trace") << QByteArray("00-zzzz-00f067aa0ba902b7-01") << false;
+        QTest::newRow("zero trace id: new trace")
+            << QByteArray("00-00000000000000000000000000000000-00f067aa0ba902b7-01") << false;
+        QTest::newRow("absent: new trace") << QByteArray() << false;
+    }
+    void traceparentIsContinuedOrReplaced() {
+        QFETCH(QByteArray, traceparent);
+        QFETCH(bool, continued);
+        const QByteArray header = traceparent.isEmpty() ? QByteArray() : "traceparent: " + traceparent + "\r\n";
+        auto response = testing::rawGet(m_server->httpPort(), "/healthz", header + "tracestate: vendor=1\r\n");
+        QVERIFY(response);
+        const QByteArray traceresponse = response->header("traceresponse");
+        QCOMPARE(traceresponse.size(), 55);
+        const QByteArray traceId = traceresponse.mid(3, 32);
+        if (continued)
+            QCOMPARE(traceId, traceparent.mid(3, 32));
+        else
+            QVERIFY(traceparent.isEmpty() || traceId != traceparent.mid(3, 32));
+        QVERIFY(response->header("server-timing").startsWith("total;dur="));
+
+        auto trace = testing::rawGet(m_server->httpPort(), "/debug/traces/" + traceId);
+        QVERIFY(trace);
+        QCOMPARE(trace->status, 200);
+        const auto spans = spansOf(trace->body);
+        QCOMPARE(spans.size(), 1);
+        const auto span = spans[0].toObject();
+        QCOMPARE(span["name"].toString(), QStringLiteral("GET /healthz"));
+        QCOMPARE(span["kind"].toInt(), 2);
+        QCOMPARE(span["spanId"].toString().toLatin1(), traceresponse.mid(36, 16));
+        QCOMPARE(attribute(span, "http.response.status_code"), QStringLiteral("200"));
+        QCOMPARE(attribute(span, "http.route"), QStringLiteral("/healthz"));
+        if (continued)
+            QCOMPARE(span["parentSpanId"].toString().toLatin1(), traceparent.mid(36, 16));
+    }
+
+    void unroutedAnswersAreTracedToo() {
+        auto response = testing::rawGet(m_server->httpPort(), "/nowhere");
+        QCOMPARE(response->status, 404);
+        QCOMPARE(response->header("traceresponse").size(), 55);
+    }
+
+    void unknownTracesAre404_data() {
+        QTest::addColumn<QByteArray>("id");
+        QTest::newRow("unknown") << QByteArray("0af7651916cd43dd8448eb211c80319c");
+        QTest::newRow("not hex") << QByteArray("nothex");
+        QTest::newRow("all zero") << QByteArray(32, '0');
+    }
+    void unknownTracesAre404() {
+        QFETCH(QByteArray, id);
+        auto response = testing::rawGet(m_server->httpPort(), "/debug/traces/" + id);
+        QCOMPARE(response->status, 404);
+        QCOMPARE(response->header("content-type"), QByteArray("application/problem+json"));
+    }
+
+    void serviceCallsAndSqlBecomeChildSpans() {
+        auto &tracer = *m_server->tracer();
+        tracing::PhaseTimings timings;
+        tracing::TraceId traceId;
+        {
+            auto root = tracing::Span::startServer(tracer, "test", nullptr);
+            tracing::CurrentSpanScope scope(root, &timings);
+            traceId = root.context().traceId;
+            QVERIFY(m_server->service()->userOrders(42).ok());
+        }
+        QCOMPARE(timings.sqlStatements, 2); // the user exists, then the orders
+        std::map<std::string, int> names;
+        bool sawStatement = false;
+        for (const auto &span : tracer.store().trace(traceId)) {
+            ++names[span.name];
+            if (const auto *statement = span.attribute("db.statement"))
+                sawStatement |= std::get<std::string>(*statement).find("FROM orders") != std::string::npos;
+        }
+        QCOMPARE(names["OrderService.userOrders"], 1);
+        QCOMPARE(names["SQL SELECT"], 2);
+        QVERIFY(sawStatement);
+    }
+
+private:
+    std::unique_ptr<OrderServer> m_server;
+};
+
+QTEST_GUILESS_MAIN(TestHttpTracing)
+#include "test_httptracing.moc"
