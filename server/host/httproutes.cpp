@@ -4,6 +4,7 @@
 #include "server/core/servicecontext.h"
 #include "server/host/httptracing.h"
 #include "server/http/problem.h"
+#include "server/rest/restroutes.h"
 
 namespace triptych {
 namespace {
@@ -36,6 +37,7 @@ http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &) {
         return response;
     });
     addTraceRoutes(router, context.tracer);
+    rest::addRoutes(router, context);
     return router;
 }
 
