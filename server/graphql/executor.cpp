@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <optional>
 #include <unordered_set>
 
 namespace triptych::graphql {
@@ -40,7 +41,13 @@ std::string ResolveInfo::pathString() const {
 namespace {
 
 using FieldNodes = std::vector<const SelectionNode *>;
-using Grouped = std::vector<std::pair<std::string_view, FieldNodes>>;
+// One response key of a grouped field set with its field definition, resolved once per object type.
+struct GroupedField {
+    std::string_view first;
+    FieldNodes second;
+    const Field *def = nullptr;
+};
+using Grouped = std::vector<GroupedField>;
 
 struct Container {
     rapidjson::Value *value;
@@ -53,6 +60,7 @@ struct Task {
     const NamedType *parentType;
     ObjectRef parent;
     const FieldNodes *nodes;
+    const Field *def;
     rapidjson::Value *slot;
     Container *container;
     const PathNode *path;
@@ -101,6 +109,7 @@ private:
                      std::unordered_set<std::string_view> &visited, std::size_t depth);
     bool included(const std::vector<DirectiveNode> &directives) const;
     bool fragmentApplies(const NamedType *type, const std::string &condition) const;
+    void resolveDefinitions(const NamedType *type, Grouped &fields) const;
     void runLevels();
     void executeField(const Task &task);
     Resolved resolve(const Task &task, const Field &def, const PathNode *path, const Value &args);
@@ -192,6 +201,20 @@ void Executor::collectInto(const NamedType *type, const std::vector<SelectionNod
     }
 }
 
+void Executor::resolveDefinitions(const NamedType *type, Grouped &fields) const {
+    for (auto &entry : fields) {
+        const std::string &name = entry.second.front()->name;
+        if (name == "__typename")
+            entry.def = &m_schema.typenameField();
+        else if (type == m_schema.queryType() && name == "__schema")
+            entry.def = &m_schema.schemaField();
+        else if (type == m_schema.queryType() && name == "__type")
+            entry.def = &m_schema.typeField();
+        else
+            entry.def = type->field(name);
+    }
+}
+
 const Grouped &Executor::collect(const NamedType *type, const FieldNodes &nodes) {
     const auto key = std::make_pair(type, &nodes);
     const auto it = m_subfields.find(key);
@@ -201,6 +224,7 @@ const Grouped &Executor::collect(const NamedType *type, const FieldNodes &nodes)
     std::unordered_set<std::string_view> visited;
     for (const SelectionNode *node : nodes)
         collectInto(type, node->selectionSet, grouped, visited, 0);
+    resolveDefinitions(type, grouped);
     m_subfields.emplace(key, &grouped);
     return grouped;
 }
@@ -211,6 +235,7 @@ void Executor::run(const OperationDefinitionNode &op, const Value &variables) {
     std::unordered_set<std::string_view> visited;
     Grouped &fields = m_groupedStore.emplace_back();
     collectInto(root, op.selectionSet, fields, visited, 0);
+    resolveDefinitions(root, fields);
     runRootFields(root, fields, op.operation == OperationType::Mutation);
 }
 
@@ -222,8 +247,8 @@ void Executor::runRootFields(const NamedType *root, const Grouped &fields, bool 
     m_root = &m_containers.emplace_back(Container{&data, nullptr, true, nullptr});
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const PathNode *path = child(nullptr, fields[i].first, 0, static_cast<std::uint32_t>(i));
-        m_current.push_back(
-            Task{root, m_request.rootValue, &fields[i].second, &data.MemberBegin()[i].value, m_root, path});
+        m_current.push_back(Task{root, m_request.rootValue, &fields[i].second, fields[i].def,
+                                 &data.MemberBegin()[i].value, m_root, path});
         if (serial) {
             runLevels();
             if (m_out.dataNull)
@@ -264,33 +289,25 @@ void Executor::runLevels() {
 
 void Executor::executeField(const Task &task) {
     const SelectionNode &node = *task.nodes->front();
-    const Field *def = nullptr;
-    if (node.name == "__typename")
-        def = &m_schema.typenameField();
-    else if (task.parentType == m_schema.queryType() && node.name == "__schema")
-        def = &m_schema.schemaField();
-    else if (task.parentType == m_schema.queryType() && node.name == "__type")
-        def = &m_schema.typeField();
-    else
-        def = task.parentType->field(node.name);
+    const Field *def = task.def;
     if (!def)
         return;
     static const Value kNoArguments = Value::fromObject({});
-    Value args;
+    std::optional<Value> args;
     if (!def->args.empty() || !node.arguments.empty()) {
-        if (auto error = coerceArgumentValues(m_schema, def->args, node.arguments, m_variables, args)) {
+        args.emplace();
+        if (auto error = coerceArgumentValues(m_schema, def->args, node.arguments, m_variables, *args)) {
             addError(task, error->message, task.path);
             if (error->valueLoc)
                 m_errors.back().error.locations = {*error->valueLoc};
-            const bool nonNull = def->type.isNonNull();
-            if (!nonNull)
+            if (!def->type.isNonNull())
                 task.slot->SetNull();
-            if (nonNull)
+            else
                 propagate(task.container);
             return;
         }
     }
-    Resolved value = resolve(task, *def, task.path, args.isNull() ? kNoArguments : args);
+    Resolved value = resolve(task, *def, task.path, args ? *args : kNoArguments);
     if (!complete(task, *def, def->type, value, *task.slot, task.container, task.path))
         propagate(task.container);
 }
@@ -420,13 +437,13 @@ bool Executor::complete(const Task &task, const Field &def, TypeRef type, Resolv
 
 bool Executor::completeLeaf(const Task &task, const NamedType &type, const Resolved &value, rapidjson::Value &slot,
                             const PathNode *path) {
-    const bool isString = type.name == "String" || type.name == "ID";
+    const bool isString = type.builtIn == BuiltInScalar::String || type.builtIn == BuiltInScalar::Id;
     if (value.kind() == Resolved::Kind::String && isString) {
         const std::string_view s = value.asString();
         slot.SetString(s.data(), static_cast<rapidjson::SizeType>(s.size()), m_alloc);
         return true;
     }
-    if (value.kind() == Resolved::Kind::Int && type.name == "Int" && value.asInt() <= 2147483647 &&
+    if (value.kind() == Resolved::Kind::Int && type.builtIn == BuiltInScalar::Int && value.asInt() <= 2147483647 &&
         value.asInt() >= -2147483648LL) {
         slot.SetInt(static_cast<int>(value.asInt()));
         return true;
@@ -443,12 +460,13 @@ bool Executor::completeLeaf(const Task &task, const NamedType &type, const Resol
 bool Executor::completeObject(const Task &task, const Field &def, TypeRef type, bool nonNull, const Resolved &value,
                               rapidjson::Value &slot, Container *container, const PathNode *path) {
     if (value.kind() != Resolved::Kind::Object) {
-        addError(task,
-                 "Expected value of type \"" + type.toString() + "\" but got: " +
-                     (value.kind() == Resolved::Kind::String ? "\"" + std::string(value.asString()) + "\""
-                                                             : std::string("a non-object value")) +
-                     ".",
-                 path);
+        std::string message = "Expected value of type \"";
+        message.append(type.toString()).append("\" but got: ");
+        if (value.kind() == Resolved::Kind::String)
+            message.append("\"").append(value.asString()).append("\".");
+        else
+            message.append("a non-object value.");
+        addError(task, std::move(message), path);
         return false;
     }
     const ObjectRef &object = value.asObject();
@@ -480,7 +498,8 @@ bool Executor::completeObject(const Task &task, const Field &def, TypeRef type, 
     Container *c = &m_containers.emplace_back(Container{&slot, container, nonNull, path});
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const PathNode *fieldPath = child(path, fields[i].first, 0, static_cast<std::uint32_t>(i));
-        m_next.push_back(Task{concrete, object, &fields[i].second, &slot.MemberBegin()[i].value, c, fieldPath});
+        m_next.push_back(
+            Task{concrete, object, &fields[i].second, fields[i].def, &slot.MemberBegin()[i].value, c, fieldPath});
     }
     return true;
 }

@@ -85,8 +85,11 @@ struct EnumValue {
     std::vector<DirectiveNode> directives;
 };
 
+enum class BuiltInScalar : std::uint8_t { None, Int, Float, String, Boolean, Id };
+
 struct NamedType {
     TypeKind kind = TypeKind::Scalar;
+    BuiltInScalar builtIn = BuiltInScalar::None; // lets leaf completion avoid comparing names
     std::string name;
     std::optional<std::string> description;
     std::optional<std::string> specifiedByUrl;

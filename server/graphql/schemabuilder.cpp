@@ -90,6 +90,14 @@ void SchemaBuilder::declareTypes(const Document &doc, bool builtIn) {
         NamedType &type = m_schema->m_storage.emplace_back();
         type.kind = typeKindOf(def.kind);
         type.name = def.name;
+        static constexpr std::pair<const char *, BuiltInScalar> kBuiltIns[] = {{"Int", BuiltInScalar::Int},
+                                                                               {"Float", BuiltInScalar::Float},
+                                                                               {"String", BuiltInScalar::String},
+                                                                               {"Boolean", BuiltInScalar::Boolean},
+                                                                               {"ID", BuiltInScalar::Id}};
+        for (const auto &[name, scalar] : kBuiltIns)
+            if (builtIn && type.kind == TypeKind::Scalar && type.name == name)
+                type.builtIn = scalar;
         m_schema->m_byName.emplace(type.name, &type);
         if (!builtIn)
             m_definedOrder.push_back(&type);
