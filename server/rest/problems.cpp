@@ -2,8 +2,6 @@
 
 #include "server/http/problem.h"
 
-#include <cctype>
-
 namespace triptych::rest {
 namespace {
 
@@ -75,8 +73,6 @@ http::HttpResponse problemFor(const DomainError &error) {
     std::string detail = error.message.empty() ? std::string(http::reasonPhrase(status)) : error.message;
     if (!detail.empty() && detail.back() != '.')
         detail += '.';
-    if (!detail.empty())
-        detail.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(detail.front())));
     return answer(status, typeOf(error.code), std::move(detail), error.violations);
 }
 

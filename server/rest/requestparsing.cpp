@@ -115,8 +115,9 @@ std::variant<CreateOrderInput, http::HttpResponse> parseCreateOrder(const http::
     if (!isJsonMediaType(contentType))
         return unsupportedMediaTypeProblem(contentType);
     rapidjson::Document document;
-    // The default flags also refuse anything but whitespace after the value, with its offset.
-    document.Parse(request.body.data(), request.body.size());
+    // Iterative: a body of a million '[' must not overflow the stack. Anything but whitespace after the value is an
+    // error with its offset.
+    document.Parse<rapidjson::kParseIterativeFlag>(request.body.data(), request.body.size());
     if (document.HasParseError())
         return malformedJsonProblem(syntaxError(document, request.body));
     if (!document.IsObject())

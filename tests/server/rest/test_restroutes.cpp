@@ -117,6 +117,8 @@ void TestRestRoutes::routes_data() {
     row("POST text/plain is 415", "POST", "/v1/users/43/orders", kBearer + "Content-Type: text/plain\r\n",
         R"({"product":"Desk Lamp","quantity":1})", 415, problem);
     row("POST malformed JSON is 400", "POST", "/v1/users/43/orders", write, R"({"product":)", 400, problem);
+    row("POST deeply nested JSON is 400", "POST", "/v1/users/43/orders", write, QByteArray(1000 * 1000, '['), 400,
+        problem);
     row("POST a JSON array is 400", "POST", "/v1/users/43/orders", write, "[1,2]", 400, problem);
     row("POST quantity 0 is 422", "POST", "/v1/users/43/orders", write, R"({"product":"Desk Lamp","quantity":0})", 422,
         problem, "quantity");
