@@ -1,9 +1,11 @@
 // HTTP caching, content coding and versioned representations of the REST answers: strong ETags and 304, gzip,
 // HEAD, v2 by path and by Accept with cursor paging; plus the parsing rules behind them.
 #include "server/core/orderservice.h"
+#include "server/core/timestamps.h"
 #include "server/host/orderserver.h"
 #include "server/rest/cursor.h"
 #include "server/rest/gzip.h"
+#include "server/rest/jsonwriter.h"
 #include "server/rest/representation.h"
 #include "tests/server/rest/restclient.h"
 
@@ -24,6 +26,8 @@ private Q_SLOTS:
     void noneMatch_data();
     void noneMatch();
     void cursorRoundTrip();
+    void timestampsAsTheCoreFormatsThem_data();
+    void timestampsAsTheCoreFormatsThem();
     void etagAndNotModified_data();
     void etagAndNotModified();
     void etagChangesAfterWrite();
@@ -100,6 +104,25 @@ void TestRepresentation::cursorRoundTrip() {
     const auto packed = rest::gzipCompress("hello hello hello", 6);
     QVERIFY(packed);
     QCOMPARE(gunzip(QByteArray::fromStdString(*packed)), QByteArray("hello hello hello"));
+}
+
+void TestRepresentation::timestampsAsTheCoreFormatsThem_data() {
+    QTest::addColumn<qint64>("seconds");
+    QTest::newRow("epoch") << qint64(0);
+    QTest::newRow("contract example") << qint64(1717243200);
+    QTest::newRow("leap day") << qint64(1709208000 + 3599);
+    QTest::newRow("last second of a year") << qint64(1704067199);
+    QTest::newRow("before the epoch") << qint64(-1);
+    QTest::newRow("year 9999") << qint64(253402300799);
+    QTest::newRow("year 10000 takes the general path") << qint64(253402300800);
+}
+
+void TestRepresentation::timestampsAsTheCoreFormatsThem() {
+    QFETCH(qint64, seconds);
+    Order order;
+    order.createdAt = seconds;
+    const auto object = parseJson(QByteArray::fromStdString(rest::json::order(order))).object();
+    QCOMPARE(object.value("created_at").toString(), QString::fromStdString(formatRfc3339(seconds)));
 }
 
 void TestRepresentation::etagAndNotModified_data() {
