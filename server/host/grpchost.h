@@ -5,14 +5,16 @@
 
 #include <cstdint>
 #include <memory>
-#include <vector>
 
 namespace grpc {
 class Server;
-class Service;
 } // namespace grpc
 
 namespace triptych {
+
+namespace rpc {
+class GrpcApi;
+}
 
 struct ServiceContext;
 
@@ -28,7 +30,7 @@ public:
 private:
     ServiceContext &m_context;
     const ServerOptions &m_options;
-    std::vector<std::unique_ptr<grpc::Service>> m_services; // outlive the server
+    std::unique_ptr<rpc::GrpcApi> m_api; // outlives the server: its reactors use the services' timer and slots
     std::unique_ptr<grpc::Server> m_server;
 };
 

@@ -1,0 +1,21 @@
+#pragma once
+
+namespace triptych {
+struct ServiceContext;
+}
+
+namespace triptych::rpc {
+
+class CallChecks;
+class Scheduler;
+class StreamSlots;
+
+// What every reactor needs from the gRPC side of the server; owned by GrpcApi, alive while the server runs.
+struct RpcEnvironment {
+    ServiceContext &context;
+    const CallChecks &checks;
+    Scheduler &scheduler;
+    StreamSlots &slots;
+};
+
+} // namespace triptych::rpc

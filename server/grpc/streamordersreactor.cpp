@@ -1,0 +1,152 @@
+#include "server/grpc/streamordersreactor.h"
+
+#include "server/core/orderservice.h"
+#include "server/core/servicecontext.h"
+#include "server/grpc/callchecks.h"
+#include "server/grpc/limits.h"
+#include "server/grpc/protoconvert.h"
+#include "server/grpc/statusmapping.h"
+#include "server/grpc/streamopening.h"
+
+#include <grpcpp/server_context.h>
+
+#include <algorithm>
+
+namespace triptych::rpc {
+
+StreamOrdersReactor::StreamOrdersReactor(RpcEnvironment env)
+    : m_env(env)
+    , m_self(std::make_shared<Self>(this)) {}
+
+StreamOrdersReactor *StreamOrdersReactor::start(RpcEnvironment env, grpc::CallbackServerContext &call,
+                                                const orders::v1::StreamOrdersRequest &request) {
+    auto *reactor = new StreamOrdersReactor(env);
+    reactor->begin(call, request);
+    return reactor;
+}
+
+void StreamOrdersReactor::begin(const grpc::CallbackServerContext &call,
+                                const orders::v1::StreamOrdersRequest &request) {
+    const auto self = m_self;
+    std::unique_lock lock(self->mutex());
+    if (auto refused = openStream(m_env, call, StreamAccess::Read, m_slot))
+        return finish(*refused);
+    if (request.user_id() <= 0)
+        return finish(toGrpcStatus(invalidField("user_id", "must be a positive user id")));
+    if (request.interval_ms() < 0 || request.interval_ms() > limits::kMaxStreamIntervalMs)
+        return finish(toGrpcStatus(invalidField(
+            "interval_ms", "must be between 0 and " + std::to_string(limits::kMaxStreamIntervalMs) + " ms")));
+    m_interval = std::chrono::milliseconds(request.interval_ms());
+    m_follow = request.follow();
+    if (m_follow) {
+        // Subscribed before the snapshot is read, so no event between the two is lost.
+        std::weak_ptr<Self> weak = m_self;
+        m_subscription = m_env.context.events.subscribe(
+            [weak](const OrderEvent &event) { Self::visit(weak, [&](auto &reactor) { reactor.onEvent(event); }); },
+            request.user_id());
+    }
+    // The SQL read runs without the lock, so a publisher never waits for it.
+    lock.unlock();
+    auto orders = m_env.context.service.userOrders(request.user_id());
+    lock.lock();
+    if (m_finished)
+        return;
+    if (!orders)
+        return finish(toGrpcStatus(orders.error()));
+    takeSnapshot(std::move(*orders));
+    pump();
+}
+
+void StreamOrdersReactor::takeSnapshot(std::vector<Order> orders) {
+    m_snapshot = std::move(orders);
+    m_snapshotTaken = true;
+    // Events that arrived while the snapshot was read and that it already shows would be sent twice.
+    std::erase_if(m_live, [&](const Order &event) {
+        const auto it = std::lower_bound(m_snapshot.begin(), m_snapshot.end(), event.id,
+                                         [](const Order &order, OrderId id) { return order.id < id; });
+        return it != m_snapshot.end() && it->id == event.id && it->status == event.status;
+    });
+}
+
+void StreamOrdersReactor::onEvent(const OrderEvent &event) {
+    if (m_finished)
+        return;
+    if (m_live.size() >= limits::kMaxPendingEvents)
+        return finish(toGrpcStatus(exhausted("the client reads too slowly: more than " +
+                                                 std::to_string(limits::kMaxPendingEvents) + " events are waiting",
+                                             "SLOW_CONSUMER"),
+                                   std::chrono::milliseconds(0)));
+    m_live.push_back(event.order);
+    if (m_snapshotTaken)
+        pump();
+}
+
+void StreamOrdersReactor::onTimer() {
+    m_timerPending = false;
+    pump();
+}
+
+void StreamOrdersReactor::pump() {
+    if (m_finished || m_writing || m_timerPending)
+        return;
+    if (m_nextInSnapshot < m_snapshot.size()) {
+        const auto now = Scheduler::Clock::now();
+        if (m_nextInSnapshot > 0 && now < m_nextWriteAt) {
+            m_timerPending = true;
+            std::weak_ptr<Self> weak = m_self;
+            m_env.scheduler.at(m_nextWriteAt, [weak] { Self::visit(weak, [](auto &reactor) { reactor.onTimer(); }); });
+            return;
+        }
+        m_nextWriteAt = now + m_interval;
+        return write(m_snapshot[m_nextInSnapshot++]);
+    }
+    if (!m_snapshot.empty()) {
+        m_snapshot.clear(); // sent: free it while a follow stream stays open
+        m_snapshot.shrink_to_fit();
+    }
+    if (!m_live.empty()) {
+        const Order next = std::move(m_live.front());
+        m_live.pop_front();
+        return write(next);
+    }
+    if (!m_follow)
+        finish(grpc::Status::OK);
+}
+
+void StreamOrdersReactor::write(const Order &order) {
+    m_message.Clear();
+    toProto(order, m_message);
+    m_writing = true;
+    StartWrite(&m_message);
+}
+
+void StreamOrdersReactor::finish(grpc::Status status) {
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_subscription.reset();
+    m_live.clear();
+    Finish(std::move(status));
+}
+
+void StreamOrdersReactor::OnWriteDone(bool ok) {
+    const auto self = m_self;
+    std::lock_guard lock(self->mutex());
+    m_writing = false;
+    if (!ok)
+        return finish(grpc::Status(grpc::StatusCode::CANCELLED, "the client went away"));
+    pump();
+}
+
+void StreamOrdersReactor::OnCancel() {
+    const auto self = m_self;
+    std::lock_guard lock(self->mutex());
+    finish(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled by the client or its deadline"));
+}
+
+void StreamOrdersReactor::OnDone() {
+    m_self->end();
+    delete this;
+}
+
+} // namespace triptych::rpc

@@ -1,0 +1,137 @@
+#include "server/grpc/trackordersreactor.h"
+
+#include "server/core/orderservice.h"
+#include "server/core/servicecontext.h"
+#include "server/grpc/callchecks.h"
+#include "server/grpc/limits.h"
+#include "server/grpc/protoconvert.h"
+#include "server/grpc/statusmapping.h"
+#include "server/grpc/streamopening.h"
+
+#include <grpcpp/server_context.h>
+
+namespace triptych::rpc {
+
+TrackOrdersReactor::TrackOrdersReactor(RpcEnvironment env)
+    : m_env(env)
+    , m_self(std::make_shared<Self>(this)) {}
+
+TrackOrdersReactor *TrackOrdersReactor::start(RpcEnvironment env, grpc::CallbackServerContext &call) {
+    auto *reactor = new TrackOrdersReactor(env);
+    const auto self = reactor->m_self;
+    std::lock_guard lock(self->mutex());
+    if (auto refused = openStream(env, call, StreamAccess::Read, reactor->m_slot))
+        reactor->finish(*refused);
+    else
+        reactor->StartRead(&reactor->m_request);
+    return reactor;
+}
+
+Result<Order> TrackOrdersReactor::lookUp(const orders::v1::TrackRequest &request) const {
+    if (request.order_id() <= 0)
+        return invalidField("order_id", "must be a positive order id");
+    return m_env.context.service.order(request.order_id());
+}
+
+void TrackOrdersReactor::OnReadDone(bool ok) {
+    const auto self = m_self;
+    std::unique_lock lock(self->mutex());
+    if (m_finished)
+        return;
+    if (!ok) { // half-close: keep sending the watched orders' events, unless there are none
+        if (m_watched.empty())
+            finish(grpc::Status::OK);
+        return;
+    }
+    if (auto refused = CallChecks::checkSize(m_request))
+        return finish(*refused);
+    if (m_request.stop()) {
+        m_stopRequested = true;
+        return pump();
+    }
+    if (m_watched.size() >= limits::kMaxTrackedOrders)
+        return finish(
+            toGrpcStatus(exhausted("one call watches at most " + std::to_string(limits::kMaxTrackedOrders) + " orders",
+                                   "TOO_MANY_TRACKED_ORDERS"),
+                         std::chrono::milliseconds(0)));
+    // The only read in flight is this one, so m_request is ours until the next StartRead; no lock for the SQL.
+    lock.unlock();
+    auto order = lookUp(m_request);
+    lock.lock();
+    if (m_finished)
+        return;
+    if (!order)
+        return finish(toGrpcStatus(order.error()));
+    watch(*order);
+    StartRead(&m_request);
+}
+
+void TrackOrdersReactor::watch(const Order &order) {
+    m_watched.insert(order.id);
+    if (m_subscriptions.contains(order.userId))
+        return;
+    std::weak_ptr<Self> weak = m_self;
+    m_subscriptions.emplace(order.userId, m_env.context.events.subscribe(
+                                              [weak](const OrderEvent &event) {
+                                                  Self::visit(weak, [&](auto &reactor) { reactor.onEvent(event); });
+                                              },
+                                              order.userId));
+}
+
+void TrackOrdersReactor::onEvent(const OrderEvent &event) {
+    if (m_finished || m_stopRequested || !m_watched.contains(event.order.id))
+        return;
+    if (m_queue.size() >= limits::kMaxPendingEvents)
+        return finish(toGrpcStatus(exhausted("the client reads too slowly: more than " +
+                                                 std::to_string(limits::kMaxPendingEvents) + " events are waiting",
+                                             "SLOW_CONSUMER"),
+                                   std::chrono::milliseconds(0)));
+    m_queue.push_back(event);
+    pump();
+}
+
+void TrackOrdersReactor::pump() {
+    if (m_finished || m_writing)
+        return;
+    if (m_queue.empty()) {
+        if (m_stopRequested)
+            finish(grpc::Status::OK);
+        return;
+    }
+    m_message.Clear();
+    toProto(m_queue.front(), m_message);
+    m_queue.pop_front();
+    m_writing = true;
+    StartWrite(&m_message);
+}
+
+void TrackOrdersReactor::finish(grpc::Status status) {
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_subscriptions.clear();
+    m_queue.clear();
+    Finish(std::move(status));
+}
+
+void TrackOrdersReactor::OnWriteDone(bool ok) {
+    const auto self = m_self;
+    std::lock_guard lock(self->mutex());
+    m_writing = false;
+    if (!ok)
+        return finish(grpc::Status(grpc::StatusCode::CANCELLED, "the client went away"));
+    pump();
+}
+
+void TrackOrdersReactor::OnCancel() {
+    const auto self = m_self;
+    std::lock_guard lock(self->mutex());
+    finish(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled by the client or its deadline"));
+}
+
+void TrackOrdersReactor::OnDone() {
+    m_self->end();
+    delete this;
+}
+
+} // namespace triptych::rpc

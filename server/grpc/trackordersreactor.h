@@ -1,0 +1,61 @@
+#pragma once
+
+#include "server/core/domain.h"
+#include "server/core/eventbus.h"
+#include "server/core/result.h"
+#include "server/grpc/lifeline.h"
+#include "server/grpc/rpcenvironment.h"
+#include "server/grpc/streamslots.h"
+
+#include "orders/v1/orders.pb.h"
+
+#include <grpcpp/support/server_callback.h>
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+
+namespace grpc {
+class CallbackServerContext;
+}
+
+namespace triptych::rpc {
+
+// TrackOrders: each request adds an order to watch and its later events come back as OrderEvent; `stop` ends the
+// call with OK once the events already due are sent. A half-close keeps the watches running until the deadline or
+// a cancel (or ends at once when nothing is watched). One EventBus subscription per user of a watched order.
+class TrackOrdersReactor final : public grpc::ServerBidiReactor<orders::v1::TrackRequest, orders::v1::OrderEvent> {
+public:
+    static TrackOrdersReactor *start(RpcEnvironment env, grpc::CallbackServerContext &call);
+
+    void OnReadDone(bool ok) override;
+    void OnWriteDone(bool ok) override;
+    void OnCancel() override;
+    void OnDone() override;
+
+private:
+    using Self = Lifeline<TrackOrdersReactor>;
+    explicit TrackOrdersReactor(RpcEnvironment env);
+    // Under the lifeline's mutex.
+    void watch(const Order &order);
+    void onEvent(const OrderEvent &event);
+    void pump();
+    void finish(grpc::Status status);
+    // Outside the lock: validates the request and looks the order up.
+    Result<Order> lookUp(const orders::v1::TrackRequest &request) const;
+
+    RpcEnvironment m_env;
+    std::shared_ptr<Self> m_self;
+    StreamSlots::Slot m_slot;
+    orders::v1::TrackRequest m_request;
+    std::set<OrderId> m_watched;
+    std::map<UserId, std::unique_ptr<EventBus::Subscription>> m_subscriptions;
+    std::deque<OrderEvent> m_queue;
+    orders::v1::OrderEvent m_message; // alive until OnWriteDone
+    bool m_writing = false;
+    bool m_stopRequested = false;
+    bool m_finished = false;
+};
+
+} // namespace triptych::rpc

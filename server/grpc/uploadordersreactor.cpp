@@ -1,0 +1,77 @@
+#include "server/grpc/uploadordersreactor.h"
+
+#include "server/core/orderservice.h"
+#include "server/core/servicecontext.h"
+#include "server/grpc/callchecks.h"
+#include "server/grpc/limits.h"
+#include "server/grpc/protoconvert.h"
+#include "server/grpc/statusmapping.h"
+#include "server/grpc/streamopening.h"
+
+#include <grpcpp/server_context.h>
+
+namespace triptych::rpc {
+
+UploadOrdersReactor::UploadOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call,
+                                         orders::v1::UploadSummary &response)
+    : m_env(env)
+    , m_call(call)
+    , m_response(response) {}
+
+UploadOrdersReactor *UploadOrdersReactor::start(RpcEnvironment env, grpc::CallbackServerContext &call,
+                                                orders::v1::UploadSummary &response) {
+    auto *reactor = new UploadOrdersReactor(env, call, response);
+    std::lock_guard lock(reactor->m_mutex);
+    if (auto refused = openStream(env, call, StreamAccess::Write, reactor->m_slot))
+        reactor->finish(*refused);
+    else
+        reactor->StartRead(&reactor->m_request);
+    return reactor;
+}
+
+void UploadOrdersReactor::OnReadDone(bool ok) {
+    std::lock_guard lock(m_mutex);
+    if (m_finished)
+        return;
+    if (!ok && m_call.IsCancelled())
+        return finish(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled; nothing was created"));
+    if (!ok) // the client half-closed: its upload is complete
+        return upload();
+    if (auto refused = CallChecks::checkSize(m_request))
+        return finish(*refused);
+    if (m_items.size() >= limits::kMaxUploadItems)
+        return finish(toGrpcStatus(exhausted("an upload holds at most " + std::to_string(limits::kMaxUploadItems) +
+                                                 " orders; nothing was created",
+                                             "TOO_MANY_ITEMS"),
+                                   std::chrono::milliseconds(0)));
+    m_items.push_back(fromProto(m_request));
+    StartRead(&m_request);
+}
+
+void UploadOrdersReactor::upload() {
+    auto summary = m_env.context.service.uploadOrders(m_items);
+    m_items.clear();
+    if (!summary)
+        return finish(toGrpcStatus(summary.error()));
+    toProto(*summary, m_response);
+    finish(grpc::Status::OK);
+}
+
+void UploadOrdersReactor::finish(grpc::Status status) {
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_items = {};
+    Finish(std::move(status));
+}
+
+void UploadOrdersReactor::OnCancel() {
+    std::lock_guard lock(m_mutex);
+    finish(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled by the client or its deadline; nothing was created"));
+}
+
+void UploadOrdersReactor::OnDone() {
+    delete this;
+}
+
+} // namespace triptych::rpc

@@ -1,0 +1,275 @@
+// The unary RPCs of orders.v1.OrderService against an in-process server: answers, every error with its details,
+// health, rate limiting and gzip.
+#include "server/core/catalog.h"
+#include "server/core/orderservice.h"
+#include "tests/server/grpc/rpctesting.h"
+
+#include "grpc/health/v1/health.grpc.pb.h"
+
+#include <QtTest>
+
+using namespace triptych;
+using namespace triptych::testing;
+namespace v1 = orders::v1;
+
+class TestOrderRpcService : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<OrderServer> m_server;
+    std::unique_ptr<v1::OrderService::Stub> m_stub;
+
+    // A DELIVERED order of the data set, to show that it cannot be cancelled.
+    int deliveredOrderId() {
+        auto delivered = m_server->service()->userOrders(42, OrderStatus::Delivered, 1);
+        return delivered && !delivered->empty() ? delivered->front().id : 0;
+    }
+
+    // Runs one unary RPC by name, as the error table describes it.
+    grpc::Status call(const QString &rpc, int id, const QString &product, int quantity, const QString &mask,
+                      const QString &token) {
+        auto context = callContext(token.toStdString());
+        if (rpc == "GetUser") {
+            v1::GetUserRequest request;
+            request.set_user_id(id);
+            if (!mask.isEmpty())
+                request.mutable_read_mask()->add_paths(mask.toStdString());
+            v1::User user;
+            return m_stub->GetUser(context.get(), request, &user);
+        }
+        if (rpc == "GetUserOrders") {
+            v1::UserRequest request;
+            request.set_user_id(id);
+            v1::OrderList list;
+            return m_stub->GetUserOrders(context.get(), request, &list);
+        }
+        v1::Order order;
+        if (rpc == "CancelOrder") {
+            v1::CancelOrderRequest request;
+            request.set_order_id(id == -42 ? deliveredOrderId() : id);
+            return m_stub->CancelOrder(context.get(), request, &order);
+        }
+        v1::CreateOrderRequest request;
+        request.set_user_id(id);
+        request.set_product(product == "<2 MiB>" ? std::string(2 * 1024 * 1024, 'x') : product.toStdString());
+        request.set_quantity(quantity);
+        return m_stub->CreateOrder(context.get(), request, &order);
+    }
+
+private Q_SLOTS:
+    void init() {
+        m_server = std::make_unique<OrderServer>(grpcTestOptions());
+        QVERIFY(m_server->start().ok());
+        m_stub = v1::OrderService::NewStub(channelTo(*m_server));
+    }
+    void cleanup() {
+        m_stub.reset();
+        m_server.reset();
+    }
+
+    void getUserSendsAllThirtyFields() {
+        auto context = callContext();
+        v1::GetUserRequest request;
+        request.set_user_id(42);
+        v1::User user;
+        const auto status = m_stub->GetUser(context.get(), request, &user);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        const auto expected = m_server->service()->user(42);
+        QCOMPARE(user.id(), 42);
+        QCOMPARE(user.name(), expected->name);
+        QCOMPARE(user.email(), expected->email);
+        QCOMPARE(user.orders_count(), 1000);
+        QCOMPARE(user.created_at().seconds(), expected->createdAt);
+        QCOMPARE(user.lifetime_value_cents(), expected->lifetimeValueCents);
+        QCOMPARE(v1::User::descriptor()->field_count(), 30);
+    }
+
+    void getUserReadMask_data() {
+        QTest::addColumn<QStringList>("paths");
+        QTest::newRow("name and avatar_url") << QStringList({"name", "avatar_url"});
+        QTest::newRow("JSON form") << QStringList({"name,avatar_url"});
+    }
+    void getUserReadMask() {
+        QFETCH(QStringList, paths);
+        auto context = callContext();
+        v1::GetUserRequest request;
+        request.set_user_id(42);
+        for (const auto &path : paths)
+            request.mutable_read_mask()->add_paths(path.toStdString());
+        v1::User user;
+        QVERIFY(m_stub->GetUser(context.get(), request, &user).ok());
+        QVERIFY(!user.name().empty());
+        QVERIFY(!user.avatar_url().empty());
+        v1::User onlyThose;
+        onlyThose.set_name(user.name());
+        onlyThose.set_avatar_url(user.avatar_url());
+        QCOMPARE(user.SerializeAsString(), onlyThose.SerializeAsString()); // nothing else set, not even id
+    }
+
+    void getUserOrders_data() {
+        QTest::addColumn<int>("userId");
+        QTest::addColumn<int>("count");
+        QTest::newRow("user 42: 1,000 orders") << 42 << 1000;
+        QTest::newRow("user 7: none") << 7 << 0;
+    }
+    void getUserOrders() {
+        QFETCH(int, userId);
+        QFETCH(int, count);
+        auto context = callContext();
+        v1::UserRequest request;
+        request.set_user_id(userId);
+        v1::OrderList list;
+        QVERIFY(m_stub->GetUserOrders(context.get(), request, &list).ok());
+        QCOMPARE(list.orders_size(), count);
+        for (int i = 1; i < list.orders_size(); ++i)
+            QVERIFY(list.orders(i - 1).id() < list.orders(i).id());
+        for (const auto &order : list.orders()) {
+            QCOMPARE(order.user_id(), userId);
+            QCOMPARE(order.total_cents(), order.quantity() * catalog::findProduct(order.product())->unitPriceCents);
+            QVERIFY(order.status() != v1::ORDER_STATUS_UNSPECIFIED);
+        }
+    }
+
+    void createThenCancel() {
+        auto create = callContext(kDemoToken);
+        v1::CreateOrderRequest request;
+        request.set_user_id(7);
+        request.set_product("Desk Lamp");
+        request.set_quantity(3);
+        v1::Order created;
+        QVERIFY(m_stub->CreateOrder(create.get(), request, &created).ok());
+        QVERIFY(created.id() > 0);
+        QCOMPARE(created.status(), v1::PENDING);
+        QCOMPARE(created.total_cents(), 3 * 3400);
+        QVERIFY(created.created_at().seconds() > 0);
+
+        auto cancel = callContext(kDemoToken);
+        v1::CancelOrderRequest cancelRequest;
+        cancelRequest.set_order_id(created.id());
+        v1::Order cancelled;
+        QVERIFY(m_stub->CancelOrder(cancel.get(), cancelRequest, &cancelled).ok());
+        QCOMPARE(cancelled.status(), v1::CANCELLED);
+
+        auto again = callContext(kDemoToken);
+        const auto decoded = decode(m_stub->CancelOrder(again.get(), cancelRequest, &cancelled));
+        QCOMPARE(decoded.code, int(grpc::StatusCode::FAILED_PRECONDITION));
+        QCOMPARE(decoded.reason, QStringLiteral("ORDER_ALREADY_CANCELLED"));
+    }
+
+    void errorsCarryDetails_data() {
+        QTest::addColumn<QString>("rpc");
+        QTest::addColumn<int>("id");
+        QTest::addColumn<QString>("product");
+        QTest::addColumn<int>("quantity");
+        QTest::addColumn<QString>("mask");
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("detail"); // the violated field, or the ErrorInfo reason
+        using G = grpc::StatusCode;
+        const QString ok = kDemoToken;
+        QTest::newRow("GetUser user_id 0") << "GetUser" << 0 << "" << 0 << ""
+                                           << "" << int(G::INVALID_ARGUMENT) << "user_id";
+        QTest::newRow("GetUser user_id -5") << "GetUser" << -5 << "" << 0 << ""
+                                            << "" << int(G::INVALID_ARGUMENT) << "user_id";
+        QTest::newRow("GetUser unknown mask path") << "GetUser" << 42 << "" << 0 << "shoe_size"
+                                                   << "" << int(G::INVALID_ARGUMENT) << "read_mask";
+        QTest::newRow("GetUser unknown user") << "GetUser" << 99999 << "" << 0 << ""
+                                              << "" << int(G::NOT_FOUND) << "USER_NOT_FOUND";
+        QTest::newRow("GetUserOrders user_id 0") << "GetUserOrders" << 0 << "" << 0 << ""
+                                                 << "" << int(G::INVALID_ARGUMENT) << "user_id";
+        QTest::newRow("GetUserOrders unknown user") << "GetUserOrders" << 99999 << "" << 0 << ""
+                                                    << "" << int(G::NOT_FOUND) << "USER_NOT_FOUND";
+        QTest::newRow("CreateOrder no credentials") << "CreateOrder" << 7 << "Desk Lamp" << 1 << ""
+                                                    << "" << int(G::UNAUTHENTICATED) << "MISSING_CREDENTIALS";
+        QTest::newRow("CreateOrder wrong token") << "CreateOrder" << 7 << "Desk Lamp" << 1 << ""
+                                                 << "nope" << int(G::UNAUTHENTICATED) << "INVALID_CREDENTIALS";
+        QTest::newRow("CreateOrder quantity 0")
+            << "CreateOrder" << 7 << "Desk Lamp" << 0 << "" << ok << int(G::INVALID_ARGUMENT) << "quantity";
+        QTest::newRow("CreateOrder quantity 1001")
+            << "CreateOrder" << 7 << "Desk Lamp" << 1001 << "" << ok << int(G::INVALID_ARGUMENT) << "quantity";
+        QTest::newRow("CreateOrder unknown product")
+            << "CreateOrder" << 7 << "Hoverboard" << 1 << "" << ok << int(G::INVALID_ARGUMENT) << "product";
+        QTest::newRow("CreateOrder user_id 0")
+            << "CreateOrder" << 0 << "Desk Lamp" << 1 << "" << ok << int(G::INVALID_ARGUMENT) << "user_id";
+        QTest::newRow("CreateOrder unknown user")
+            << "CreateOrder" << 99999 << "Desk Lamp" << 1 << "" << ok << int(G::NOT_FOUND) << "USER_NOT_FOUND";
+        QTest::newRow("CreateOrder oversized message")
+            << "CreateOrder" << 7 << "<2 MiB>" << 1 << "" << ok << int(G::RESOURCE_EXHAUSTED) << "MESSAGE_TOO_LARGE";
+        QTest::newRow("CancelOrder no credentials") << "CancelOrder" << 1 << "" << 0 << ""
+                                                    << "" << int(G::UNAUTHENTICATED) << "MISSING_CREDENTIALS";
+        QTest::newRow("CancelOrder order_id 0")
+            << "CancelOrder" << 0 << "" << 0 << "" << ok << int(G::INVALID_ARGUMENT) << "order_id";
+        QTest::newRow("CancelOrder unknown order")
+            << "CancelOrder" << 9999999 << "" << 0 << "" << ok << int(G::NOT_FOUND) << "ORDER_NOT_FOUND";
+        QTest::newRow("CancelOrder delivered order")
+            << "CancelOrder" << -42 << "" << 0 << "" << ok << int(G::FAILED_PRECONDITION) << "ORDER_ALREADY_DELIVERED";
+    }
+    void errorsCarryDetails() {
+        QFETCH(QString, rpc);
+        QFETCH(int, id);
+        QFETCH(QString, product);
+        QFETCH(int, quantity);
+        QFETCH(QString, mask);
+        QFETCH(QString, token);
+        QFETCH(int, code);
+        QFETCH(QString, detail);
+        const auto decoded = decode(call(rpc, id, product, quantity, mask, token));
+        QCOMPARE(decoded.code, code);
+        QVERIFY(decoded.detailsPresent);
+        QCOMPARE(decoded.detailsCode, code);
+        if (code == int(grpc::StatusCode::INVALID_ARGUMENT)) {
+            QCOMPARE(decoded.violationFields, QStringList(detail));
+        } else {
+            QCOMPARE(decoded.reason, detail);
+            QCOMPARE(decoded.domain, QStringLiteral("triptych.orders.v1"));
+        }
+        QCOMPARE(decoded.retryDelay.has_value(), code == int(grpc::StatusCode::RESOURCE_EXHAUSTED));
+    }
+
+    void writesChangeNothingWithoutCredentials() {
+        QCOMPARE(decode(call("CreateOrder", 7, "Desk Lamp", 1, {}, {})).code, int(grpc::StatusCode::UNAUTHENTICATED));
+        QVERIFY(m_server->service()->userOrders(7)->empty());
+    }
+
+    void healthIsServing_data() {
+        QTest::addColumn<QString>("service");
+        QTest::newRow("whole server") << "";
+        QTest::newRow("orders.v1.OrderService") << "orders.v1.OrderService";
+    }
+    void healthIsServing() {
+        QFETCH(QString, service);
+        auto stub = grpc::health::v1::Health::NewStub(channelTo(*m_server));
+        auto context = callContext();
+        grpc::health::v1::HealthCheckRequest request;
+        request.set_service(service.toStdString());
+        grpc::health::v1::HealthCheckResponse response;
+        QVERIFY(stub->Check(context.get(), request, &response).ok());
+        QCOMPARE(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+    }
+
+    void gzipOnRequest() {
+        auto context = callContext();
+        context->set_compression_algorithm(GRPC_COMPRESS_GZIP);
+        v1::UserRequest request;
+        request.set_user_id(42);
+        v1::OrderList list;
+        QVERIFY(m_stub->GetUserOrders(context.get(), request, &list).ok());
+        QCOMPARE(list.orders_size(), 1000);
+    }
+
+    void rateLimitAnswersRetryInfo() {
+        m_stub.reset();
+        m_server = std::make_unique<OrderServer>(grpcTestOptions(/*rateLimitPerSecond=*/2));
+        QVERIFY(m_server->start().ok());
+        m_stub = v1::OrderService::NewStub(channelTo(*m_server));
+        DecodedStatus last;
+        for (int i = 0; i < 3; ++i)
+            last = decode(call("GetUser", 42, {}, 0, {}, {}));
+        QCOMPARE(last.code, int(grpc::StatusCode::RESOURCE_EXHAUSTED));
+        QCOMPARE(last.reason, QStringLiteral("RATE_LIMITED"));
+        QVERIFY(last.retryDelay.has_value());
+        QVERIFY(last.retryDelay->count() > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOrderRpcService)
+#include "test_orderrpcservice.moc"
