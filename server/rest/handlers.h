@@ -3,6 +3,7 @@
 #include "server/core/servicecontext.h"
 #include "server/http/httpmessage.h"
 #include "server/rest/restroutes.h"
+#include "server/tracing/tracer.h"
 
 #include <memory>
 #include <string>
@@ -20,6 +21,14 @@ struct RestState {
 };
 
 namespace handlers {
+
+// Times JSON writing as the trace's serialization span, with the payload size (contract: Tracing).
+template <typename Write> std::string serialize(Write &&write) {
+    tracing::ScopedSpan span("serialize JSON");
+    std::string body = write();
+    span.set("payload.bytes", static_cast<std::int64_t>(body.size()));
+    return body;
+}
 
 http::HttpResponse listUsers(RestState &state, const http::HttpRequest &request);
 http::HttpResponse getUser(RestState &state, const http::HttpRequest &request);

@@ -39,7 +39,8 @@ http::HttpResponse getOrder(RestState &state, const http::HttpRequest &request) 
     auto order = state.context.service.order(*id);
     if (!order)
         return problemFor(order.error());
-    return representResource(request, http::HttpResponse::json(200, json::order(*order)), cachecontrol::kResource);
+    return representResource(request, http::HttpResponse::json(200, serialize([&] { return json::order(*order); })),
+                             cachecontrol::kResource);
 }
 
 http::HttpResponse createOrder(RestState &state, const http::HttpRequest &request) {
@@ -97,7 +98,9 @@ http::HttpResponse dataset(RestState &state, const http::HttpRequest &request) {
     auto snapshot = state.context.service.snapshot();
     if (!snapshot)
         return problemFor(snapshot.error());
-    return representResource(request, http::HttpResponse::json(200, json::dataset(*snapshot)), cachecontrol::kResource);
+    return representResource(request,
+                             http::HttpResponse::json(200, serialize([&] { return json::dataset(*snapshot); })),
+                             cachecontrol::kResource);
 }
 
 http::HttpResponse openApi(RestState &state, const http::HttpRequest &request) {

@@ -2,6 +2,7 @@
 
 #include "server/rest/gzip.h"
 #include "server/rest/limits.h"
+#include "server/tracing/tracer.h"
 
 #include <cstdint>
 #include <cstring>
@@ -46,9 +47,12 @@ int gzipLevelFor(std::size_t bytes) {
 }
 
 bool compress(http::HttpResponse &response) {
+    tracing::ScopedSpan span("gzip");
+    span.set("payload.bytes", static_cast<std::int64_t>(response.body.size()));
     auto packed = gzipCompress(response.body, gzipLevelFor(response.body.size()));
     if (!packed)
         return false;
+    span.set("payload.compressed_bytes", static_cast<std::int64_t>(packed->size()));
     response.body = std::move(*packed);
     response.headers.set("Content-Encoding", "gzip");
     return true;

@@ -72,8 +72,8 @@ http::HttpResponse ordersV2Page(RestState &state, const http::HttpRequest &reque
     std::optional<std::string> next;
     if (slice->hasNextPage && !slice->orders.empty())
         next = cursor::encode(slice->orders.back().id);
-    return jsonResource(request, json::ordersV2(slice->orders, next), namedV2 ? mediatype::kOrdersV2 : mediatype::kJson,
-                        true);
+    return jsonResource(request, serialize([&] { return json::ordersV2(slice->orders, next); }),
+                        namedV2 ? mediatype::kOrdersV2 : mediatype::kJson, true);
 }
 
 } // namespace
@@ -88,7 +88,7 @@ http::HttpResponse listUsers(RestState &state, const http::HttpRequest &request)
     auto page = state.context.service.listUsers(limit, offset);
     if (!page)
         return problemFor(page.error());
-    return jsonResource(request, json::userPage(*page));
+    return jsonResource(request, serialize([&] { return json::userPage(*page); }));
 }
 
 http::HttpResponse getUser(RestState &state, const http::HttpRequest &request) {
@@ -98,7 +98,7 @@ http::HttpResponse getUser(RestState &state, const http::HttpRequest &request) {
     auto user = state.context.service.user(*id);
     if (!user)
         return problemFor(user.error());
-    return jsonResource(request, json::user(*user));
+    return jsonResource(request, serialize([&] { return json::user(*user); }));
 }
 
 http::HttpResponse userOrders(RestState &state, const http::HttpRequest &request) {
@@ -114,7 +114,7 @@ http::HttpResponse userOrders(RestState &state, const http::HttpRequest &request
     auto orders = state.context.service.userOrders(*id, status);
     if (!orders)
         return problemFor(orders.error());
-    return jsonResource(request, json::orders(*orders), mediatype::kJson, true);
+    return jsonResource(request, serialize([&] { return json::orders(*orders); }), mediatype::kJson, true);
 }
 
 http::HttpResponse userOrdersV2(RestState &state, const http::HttpRequest &request) {
@@ -131,7 +131,7 @@ http::HttpResponse friends(RestState &state, const http::HttpRequest &request) {
     auto users = state.context.service.friends(*id);
     if (!users)
         return problemFor(users.error());
-    return jsonResource(request, json::users(*users));
+    return jsonResource(request, serialize([&] { return json::users(*users); }));
 }
 
 } // namespace triptych::rest::handlers
