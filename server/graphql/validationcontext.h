@@ -137,6 +137,16 @@ bool isTypeSubTypeOf(const Schema &schema, TypeRef maybeSub, TypeRef super);
 // Rule factories, in graphql-js's specifiedRules order.
 std::vector<std::unique_ptr<Rule>> makeRules(Context &context);
 std::unique_ptr<Rule> makeOverlappingFieldsCanBeMerged(Context &context);
+enum class FragmentRule {
+    FragmentSpreadTypeExistence,
+    FragmentsOnCompositeTypes,
+    FragmentNameUniqueness,
+    FragmentSpreadTargetDefined,
+    FragmentsMustBeUsed,
+    FragmentSpreadIsPossible,
+    FragmentSpreadsMustNotFormCycles,
+};
+std::unique_ptr<Rule> makeFragmentRule(Context &context, FragmentRule rule);
 std::unique_ptr<Rule> makeValuesOfCorrectType(Context &context);
 std::unique_ptr<Rule> makeValueRules(Context &context, int which);
 
