@@ -3,6 +3,8 @@
 // writes expected.json (one JSON response per document). Install the oracle with:
 //   mkdir -p /tmp/gqloracle && cd /tmp/gqloracle && npm init -y && npm install graphql@16
 //   NODE_PATH=/tmp/gqloracle/node_modules node oracle.js [outfile]
+// Without outfile it also rewrites printed-schema.graphql (printSchema of schema.graphql).
+// documents.json itself is written by make_documents.py.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -39,5 +41,6 @@ const results = documents.map((doc) => {
   return JSON.stringify(result);
 });
 const out = process.argv[2] || path.join(dir, 'expected.json');
+if (!process.argv[2]) fs.writeFileSync(path.join(dir, 'printed-schema.graphql'), g.printSchema(schema));
 fs.writeFileSync(out, JSON.stringify(results, null, 1) + '\n');
 console.log(`${results.length} documents -> ${out}`);
