@@ -5,6 +5,7 @@
 #include "server/grpc/callchecks.h"
 #include "server/grpc/protoconvert.h"
 #include "server/grpc/readmask.h"
+#include "server/grpc/rpctrace.h"
 #include "server/grpc/statusmapping.h"
 #include "server/grpc/streamordersreactor.h"
 #include "server/grpc/trackordersreactor.h"
@@ -17,6 +18,26 @@ grpc::ServerUnaryReactor *finishWith(grpc::CallbackServerContext *call, grpc::St
     auto *reactor = call->DefaultReactor();
     reactor->Finish(std::move(status));
     return reactor;
+}
+
+// Runs one unary call inside its transport span and finishes it with the status handle() answers.
+template <typename Handle>
+grpc::ServerUnaryReactor *answer(tracing::Tracer &tracer, grpc::CallbackServerContext *call, std::string_view method,
+                                 const google::protobuf::Message &request, const google::protobuf::Message &response,
+                                 Handle &&handle) {
+    RpcTrace trace(tracer, *call, method);
+    grpc::Status status;
+    {
+        auto scope = trace.makeCurrent();
+        status = handle();
+    }
+    if (trace.active()) {
+        trace.addRequestBytes(request.ByteSizeLong());
+        if (status.ok())
+            trace.addResponseBytes(response.ByteSizeLong());
+    }
+    trace.finish(status);
+    return finishWith(call, std::move(status));
 }
 
 // Checks shared by every unary call: compression, rate limit, message size.
@@ -49,7 +70,7 @@ grpc::Status OrderRpcService::getUser(grpc::CallbackServerContext &call, const o
     if (!user)
         return toGrpcStatus(user.error());
     toProto(*user, response);
-    applyReadMask(request.read_mask(), response);
+    (void)applyReadMask(request.read_mask(), response); // checked above
     return grpc::Status::OK;
 }
 
@@ -97,25 +118,29 @@ grpc::Status OrderRpcService::cancelOrder(grpc::CallbackServerContext &call,
 grpc::ServerUnaryReactor *OrderRpcService::GetUser(grpc::CallbackServerContext *call,
                                                    const orders::v1::GetUserRequest *request,
                                                    orders::v1::User *response) {
-    return finishWith(call, getUser(*call, *request, *response));
+    return answer(m_env.context.tracer, call, "GetUser", *request, *response,
+                  [&] { return getUser(*call, *request, *response); });
 }
 
 grpc::ServerUnaryReactor *OrderRpcService::GetUserOrders(grpc::CallbackServerContext *call,
                                                          const orders::v1::UserRequest *request,
                                                          orders::v1::OrderList *response) {
-    return finishWith(call, getUserOrders(*call, *request, *response));
+    return answer(m_env.context.tracer, call, "GetUserOrders", *request, *response,
+                  [&] { return getUserOrders(*call, *request, *response); });
 }
 
 grpc::ServerUnaryReactor *OrderRpcService::CreateOrder(grpc::CallbackServerContext *call,
                                                        const orders::v1::CreateOrderRequest *request,
                                                        orders::v1::Order *response) {
-    return finishWith(call, createOrder(*call, *request, *response));
+    return answer(m_env.context.tracer, call, "CreateOrder", *request, *response,
+                  [&] { return createOrder(*call, *request, *response); });
 }
 
 grpc::ServerUnaryReactor *OrderRpcService::CancelOrder(grpc::CallbackServerContext *call,
                                                        const orders::v1::CancelOrderRequest *request,
                                                        orders::v1::Order *response) {
-    return finishWith(call, cancelOrder(*call, *request, *response));
+    return answer(m_env.context.tracer, call, "CancelOrder", *request, *response,
+                  [&] { return cancelOrder(*call, *request, *response); });
 }
 
 grpc::ServerWriteReactor<orders::v1::Order> *

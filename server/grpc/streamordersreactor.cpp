@@ -14,13 +14,14 @@
 
 namespace triptych::rpc {
 
-StreamOrdersReactor::StreamOrdersReactor(RpcEnvironment env)
+StreamOrdersReactor::StreamOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call)
     : m_env(env)
+    , m_trace(env.context.tracer, call, "StreamOrders")
     , m_self(std::make_shared<Self>(this)) {}
 
 StreamOrdersReactor *StreamOrdersReactor::start(RpcEnvironment env, grpc::CallbackServerContext &call,
                                                 const orders::v1::StreamOrdersRequest &request) {
-    auto *reactor = new StreamOrdersReactor(env);
+    auto *reactor = new StreamOrdersReactor(env, call);
     reactor->begin(call, request);
     return reactor;
 }
@@ -29,6 +30,9 @@ void StreamOrdersReactor::begin(const grpc::CallbackServerContext &call,
                                 const orders::v1::StreamOrdersRequest &request) {
     const auto self = m_self;
     std::unique_lock lock(self->mutex());
+    // Only this handler thread touches the trace until the snapshot is taken: no reaction can run before we return.
+    auto traceScope = m_trace.makeCurrent();
+    m_trace.addRequestBytes(request.ByteSizeLong());
     if (auto refused = openStream(m_env, call, StreamAccess::Read, m_slot))
         return finish(*refused);
     if (request.user_id() <= 0)
@@ -116,6 +120,8 @@ void StreamOrdersReactor::pump() {
 void StreamOrdersReactor::write(const Order &order) {
     m_message.Clear();
     toProto(order, m_message);
+    if (m_trace.active())
+        m_trace.addResponseBytes(m_message.ByteSizeLong());
     m_writing = true;
     StartWrite(&m_message);
 }
@@ -126,6 +132,7 @@ void StreamOrdersReactor::finish(grpc::Status status) {
     m_finished = true;
     m_subscription.reset();
     m_live.clear();
+    m_trace.finish(status);
     Finish(std::move(status));
 }
 

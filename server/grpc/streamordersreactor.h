@@ -4,6 +4,7 @@
 #include "server/core/eventbus.h"
 #include "server/grpc/lifeline.h"
 #include "server/grpc/rpcenvironment.h"
+#include "server/grpc/rpctrace.h"
 #include "server/grpc/scheduler.h"
 #include "server/grpc/streamslots.h"
 
@@ -34,7 +35,7 @@ public:
 
 private:
     using Self = Lifeline<StreamOrdersReactor>;
-    explicit StreamOrdersReactor(RpcEnvironment env);
+    StreamOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call);
     // Everything below runs under the lifeline's mutex.
     void begin(const grpc::CallbackServerContext &call, const orders::v1::StreamOrdersRequest &request);
     void takeSnapshot(std::vector<Order> orders);
@@ -45,6 +46,7 @@ private:
     void finish(grpc::Status status);
 
     RpcEnvironment m_env;
+    RpcTrace m_trace;
     std::shared_ptr<Self> m_self;
     StreamSlots::Slot m_slot;
     std::unique_ptr<EventBus::Subscription> m_subscription;

@@ -12,12 +12,13 @@
 
 namespace triptych::rpc {
 
-TrackOrdersReactor::TrackOrdersReactor(RpcEnvironment env)
+TrackOrdersReactor::TrackOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call)
     : m_env(env)
+    , m_trace(env.context.tracer, call, "TrackOrders")
     , m_self(std::make_shared<Self>(this)) {}
 
 TrackOrdersReactor *TrackOrdersReactor::start(RpcEnvironment env, grpc::CallbackServerContext &call) {
-    auto *reactor = new TrackOrdersReactor(env);
+    auto *reactor = new TrackOrdersReactor(env, call);
     const auto self = reactor->m_self;
     std::lock_guard lock(self->mutex());
     if (auto refused = openStream(env, call, StreamAccess::Read, reactor->m_slot))
@@ -111,6 +112,7 @@ void TrackOrdersReactor::finish(grpc::Status status) {
     m_finished = true;
     m_subscriptions.clear();
     m_queue.clear();
+    m_trace.finish(status);
     Finish(std::move(status));
 }
 

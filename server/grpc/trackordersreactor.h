@@ -5,6 +5,7 @@
 #include "server/core/result.h"
 #include "server/grpc/lifeline.h"
 #include "server/grpc/rpcenvironment.h"
+#include "server/grpc/rpctrace.h"
 #include "server/grpc/streamslots.h"
 
 #include "orders/v1/orders.pb.h"
@@ -36,7 +37,7 @@ public:
 
 private:
     using Self = Lifeline<TrackOrdersReactor>;
-    explicit TrackOrdersReactor(RpcEnvironment env);
+    TrackOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call);
     // Under the lifeline's mutex.
     void watch(const Order &order);
     void onEvent(const OrderEvent &event);
@@ -46,6 +47,7 @@ private:
     Result<Order> lookUp(const orders::v1::TrackRequest &request) const;
 
     RpcEnvironment m_env;
+    RpcTrace m_trace; // spans the whole call; its lookups run unlocked, so they are not made its children
     std::shared_ptr<Self> m_self;
     StreamSlots::Slot m_slot;
     orders::v1::TrackRequest m_request;

@@ -16,7 +16,8 @@ UploadOrdersReactor::UploadOrdersReactor(RpcEnvironment env, grpc::CallbackServe
                                          orders::v1::UploadSummary &response)
     : m_env(env)
     , m_call(call)
-    , m_response(response) {}
+    , m_response(response)
+    , m_trace(env.context.tracer, call, "UploadOrders") {}
 
 UploadOrdersReactor *UploadOrdersReactor::start(RpcEnvironment env, grpc::CallbackServerContext &call,
                                                 orders::v1::UploadSummary &response) {
@@ -44,16 +45,21 @@ void UploadOrdersReactor::OnReadDone(bool ok) {
                                                  " orders; nothing was created",
                                              "TOO_MANY_ITEMS"),
                                    std::chrono::milliseconds(0)));
+    if (m_trace.active())
+        m_trace.addRequestBytes(m_request.ByteSizeLong());
     m_items.push_back(fromProto(m_request));
     StartRead(&m_request);
 }
 
 void UploadOrdersReactor::upload() {
+    auto traceScope = m_trace.makeCurrent(); // the inserts' SQL spans attach to the call
     auto summary = m_env.context.service.uploadOrders(m_items);
     m_items.clear();
     if (!summary)
         return finish(toGrpcStatus(summary.error()));
     toProto(*summary, m_response);
+    if (m_trace.active())
+        m_trace.addResponseBytes(m_response.ByteSizeLong());
     finish(grpc::Status::OK);
 }
 
@@ -62,6 +68,7 @@ void UploadOrdersReactor::finish(grpc::Status status) {
         return;
     m_finished = true;
     m_items = {};
+    m_trace.finish(status);
     Finish(std::move(status));
 }
 

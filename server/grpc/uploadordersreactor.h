@@ -2,6 +2,7 @@
 
 #include "server/core/domain.h"
 #include "server/grpc/rpcenvironment.h"
+#include "server/grpc/rpctrace.h"
 #include "server/grpc/streamslots.h"
 
 #include "orders/v1/orders.pb.h"
@@ -37,6 +38,7 @@ private:
     RpcEnvironment m_env;
     grpc::CallbackServerContext &m_call; // a failed read is a half-close only when the call is not cancelled
     orders::v1::UploadSummary &m_response;
+    RpcTrace m_trace;
     std::mutex m_mutex; // OnReadDone and OnCancel may run at once on different threads
     StreamSlots::Slot m_slot;
     orders::v1::CreateOrderRequest m_request;

@@ -4,6 +4,9 @@
 #include "server/core/orderservice.h"
 #include "tests/server/grpc/rpctesting.h"
 
+#include "server/tracing/tracecontext.h"
+#include "server/tracing/tracer.h"
+
 #include "grpc/health/v1/health.grpc.pb.h"
 
 #include <QtTest>
@@ -254,6 +257,56 @@ private Q_SLOTS:
         v1::OrderList list;
         QVERIFY(m_stub->GetUserOrders(context.get(), request, &list).ok());
         QCOMPARE(list.orders_size(), 1000);
+    }
+
+    // One row per RPC: the caller's traceparent becomes the parent of the server span, whose SQL spans follow, and
+    // the trailing metadata answers traceresponse and server-timing.
+    void traceContinuesTheCallersTrace_data() {
+        QTest::addColumn<QString>("rpc");
+        QTest::newRow("GetUser") << "GetUser";
+        QTest::newRow("GetUserOrders") << "GetUserOrders";
+        QTest::newRow("StreamOrders") << "StreamOrders";
+    }
+    void traceContinuesTheCallersTrace() {
+        QFETCH(QString, rpc);
+        const std::string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        auto context = callContext();
+        context->AddMetadata("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        grpc::Status status;
+        if (rpc == "StreamOrders") {
+            v1::StreamOrdersRequest request;
+            request.set_user_id(42);
+            auto reader = m_stub->StreamOrders(context.get(), request);
+            v1::Order order;
+            while (reader->Read(&order)) {
+            }
+            status = reader->Finish();
+        } else if (rpc == "GetUser") {
+            v1::GetUserRequest request;
+            request.set_user_id(42);
+            v1::User user;
+            status = m_stub->GetUser(context.get(), request, &user);
+        } else {
+            v1::UserRequest request;
+            request.set_user_id(42);
+            v1::OrderList list;
+            status = m_stub->GetUserOrders(context.get(), request, &list);
+        }
+        QVERIFY(status.ok());
+        const auto &trailers = context->GetServerTrailingMetadata();
+        const auto response = trailers.find("traceresponse");
+        QVERIFY(response != trailers.end());
+        QVERIFY(std::string(response->second.data(), response->second.size()).starts_with("00-" + traceId + "-"));
+        QVERIFY(trailers.find("server-timing") != trailers.end());
+        const auto spans = m_server->tracer()->store().trace(*tracing::parseTraceId(traceId));
+        const auto server = std::find_if(spans.begin(), spans.end(), [&](const auto &span) {
+            return span.name == "orders.v1.OrderService/" + rpc.toStdString();
+        });
+        QVERIFY(server != spans.end());
+        QCOMPARE(tracing::toHex(server->parentSpanId), std::string("00f067aa0ba902b7"));
+        QVERIFY(std::any_of(spans.begin(), spans.end(), [&](const auto &span) {
+            return span.parentSpanId == server->spanId || span.name.starts_with("SQL");
+        }));
     }
 
     void rateLimitAnswersRetryInfo() {

@@ -182,6 +182,46 @@ private Q_SLOTS:
         QVERIFY(m_server->service()->userOrders(7)->empty());
     }
 
+    void uploadOrdersRefusesAnOversizedItem() {
+        auto context = callContext(kDemoToken);
+        v1::UploadSummary summary;
+        auto writer = m_stub->UploadOrders(context.get(), &summary);
+        v1::CreateOrderRequest request;
+        request.set_user_id(7);
+        request.set_product("Desk Lamp");
+        request.set_quantity(1);
+        writer->Write(request);
+        request.set_product(std::string(rpc::limits::kMaxRequestMessageBytes + 1, 'x'));
+        writer->Write(request);
+        writer->WritesDone();
+        const auto decoded = decode(writer->Finish());
+        QCOMPARE(decoded.code, int(grpc::StatusCode::RESOURCE_EXHAUSTED));
+        QCOMPARE(decoded.reason, QStringLiteral("MESSAGE_TOO_LARGE"));
+        QVERIFY(decoded.retryDelay.has_value());
+        QVERIFY(m_server->service()->userOrders(7)->empty()); // not even the valid first item
+    }
+
+    void streamsCountTowardTheRateLimit() {
+        m_stub.reset();
+        m_server = std::make_unique<OrderServer>(grpcTestOptions(/*rateLimitPerSecond=*/1));
+        QVERIFY(m_server->start().ok());
+        m_stub = v1::OrderService::NewStub(channelTo(*m_server));
+        v1::StreamOrdersRequest request;
+        request.set_user_id(7);
+        DecodedStatus last;
+        for (int i = 0; i < 2; ++i) {
+            auto context = callContext();
+            auto reader = m_stub->StreamOrders(context.get(), request);
+            v1::Order order;
+            while (reader->Read(&order)) {
+            }
+            last = decode(reader->Finish());
+        }
+        QCOMPARE(last.code, int(grpc::StatusCode::RESOURCE_EXHAUSTED));
+        QCOMPARE(last.reason, QStringLiteral("RATE_LIMITED"));
+        QVERIFY(last.retryDelay.has_value());
+    }
+
     void trackOrdersSendsEventsUntilStop() {
         const Order first = newOrderOf(7);
         const Order second = newOrderOf(8);
