@@ -8,6 +8,7 @@
 #include "server/graphql/validator.h"
 
 #include <algorithm>
+#include <charconv>
 #include <deque>
 #include <map>
 #include <optional>
@@ -202,6 +203,12 @@ bool Executor::completeLeaf(const Task &task, const NamedType &type, const Resol
     if (value.kind() == Resolved::Kind::Int && type.builtIn == BuiltInScalar::Int && value.asInt() <= 2147483647 &&
         value.asInt() >= -2147483648LL) {
         slot.SetInt(static_cast<int>(value.asInt()));
+        return true;
+    }
+    if (value.kind() == Resolved::Kind::Int && type.builtIn == BuiltInScalar::Id) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, value.asInt()).ptr;
+        slot.SetString(digits, static_cast<rapidjson::SizeType>(end - digits), m_alloc);
         return true;
     }
     Value out;
