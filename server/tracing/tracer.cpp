@@ -8,6 +8,7 @@ struct Current {
     TraceContext context;
     PhaseTimings *timings = nullptr; // of the request this thread works for
     bool isTransport = false;        // the current span is the request's root
+    ClockAnchor anchor;
 };
 
 thread_local Current t_current;
@@ -18,6 +19,10 @@ std::int64_t unixNanosNow() {
 }
 
 } // namespace
+
+ClockAnchor ClockAnchor::now() {
+    return {unixNanosNow(), std::chrono::steady_clock::now()};
+}
 
 struct CurrentSpanScope::Saved {
     Current previous;
@@ -34,6 +39,7 @@ Span::Span(Span &&other) noexcept
     , m_context(std::move(other.m_context))
     , m_record(std::move(other.m_record))
     , m_started(other.m_started)
+    , m_anchor(other.m_anchor)
     , m_reportTo(other.m_reportTo) {}
 
 Span &Span::operator=(Span &&other) noexcept {
@@ -43,6 +49,7 @@ Span &Span::operator=(Span &&other) noexcept {
         m_context = std::move(other.m_context);
         m_record = std::move(other.m_record);
         m_started = other.m_started;
+        m_anchor = other.m_anchor;
         m_reportTo = other.m_reportTo;
     }
     return *this;
@@ -63,8 +70,9 @@ Span Span::startServer(Tracer &tracer, std::string name, const TraceContext *rem
         span.m_record.parentSpanId = remoteParent->spanId;
     span.m_record.name = std::move(name);
     span.m_record.kind = SpanKind::Server;
-    span.m_record.startUnixNanos = unixNanosNow();
-    span.m_started = std::chrono::steady_clock::now();
+    span.m_anchor = ClockAnchor::now();
+    span.m_started = span.m_anchor.steady;
+    span.m_record.startUnixNanos = span.m_anchor.unixNanos;
     return span;
 }
 
@@ -80,8 +88,9 @@ Span Span::startChild(std::string_view name, SpanKind kind) {
     span.m_record.parentSpanId = t_current.context.spanId;
     span.m_record.name = std::string(name);
     span.m_record.kind = kind;
-    span.m_record.startUnixNanos = unixNanosNow();
+    span.m_anchor = t_current.anchor;
     span.m_started = std::chrono::steady_clock::now();
+    span.m_record.startUnixNanos = span.m_anchor.toUnixNanos(span.m_started);
     if (t_current.isTransport)
         span.m_reportTo = t_current.timings;
     return span;
@@ -120,6 +129,7 @@ CurrentSpanScope::CurrentSpanScope(const Span &span, PhaseTimings *timings) {
     m_saved = std::make_unique<Saved>(Saved{t_current});
     t_current.tracer = span.tracer();
     t_current.context = span.context();
+    t_current.anchor = span.anchor();
     t_current.isTransport = timings != nullptr;
     if (timings)
         t_current.timings = timings;
@@ -144,8 +154,7 @@ void recordCompletedChild(std::string name, std::chrono::steady_clock::time_poin
     record.parentSpanId = t_current.context.spanId;
     record.name = std::move(name);
     record.kind = isSql ? SpanKind::Client : SpanKind::Internal;
-    const auto sinceStart = std::chrono::steady_clock::now() - started;
-    record.startUnixNanos = unixNanosNow() - std::chrono::duration_cast<std::chrono::nanoseconds>(sinceStart).count();
+    record.startUnixNanos = t_current.anchor.toUnixNanos(started);
     record.endUnixNanos = record.startUnixNanos + duration.count();
     record.attributes = std::move(attributes);
     t_current.tracer->record(std::move(record));

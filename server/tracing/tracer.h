@@ -38,6 +38,18 @@ struct PhaseTimings {
     int sqlStatements = 0;
 };
 
+// One reading of both clocks per request: every span of the request converts its monotonic times to wall time
+// through it, so children always nest inside their parents on the waterfall's time axis.
+struct ClockAnchor {
+    std::int64_t unixNanos = 0;
+    std::chrono::steady_clock::time_point steady;
+
+    static ClockAnchor now();
+    std::int64_t toUnixNanos(std::chrono::steady_clock::time_point at) const {
+        return unixNanos + std::chrono::duration_cast<std::chrono::nanoseconds>(at - steady).count();
+    }
+};
+
 // A span being timed; recorded into its tracer when it ends (or is destroyed). Inactive spans cost nothing.
 class Span {
 public:
@@ -55,6 +67,7 @@ public:
 
     bool active() const { return m_tracer != nullptr; }
     Tracer *tracer() const { return m_tracer; }
+    const ClockAnchor &anchor() const { return m_anchor; }
     const TraceContext &context() const { return m_context; }
     void set(std::string key, AttributeValue value);
     void fail(std::string message);
@@ -66,6 +79,7 @@ private:
     TraceContext m_context;
     SpanRecord m_record;
     std::chrono::steady_clock::time_point m_started;
+    ClockAnchor m_anchor;
     PhaseTimings *m_reportTo = nullptr; // set for direct children of a transport span
 };
 
