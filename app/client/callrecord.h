@@ -1,0 +1,125 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace triptych::client {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+enum class CallKind { Rest, GraphQL, GraphQLWebSocket, Grpc };
+
+// What went wrong, as a kind the UI can colour and a sentence that says what to check.
+enum class ErrorKind { None, InvalidRequest, Dns, Refused, Tls, Timeout, Cancelled, Network, HttpStatus, GrpcStatus };
+
+struct CallError {
+    ErrorKind kind = ErrorKind::None;
+    QString message; // what failed, e.g. "Connection refused on 127.0.0.1:8081"
+    QString hint;    // what to check, e.g. "is the server running? The embedded one listens on 8080."
+    QString text() const { return hint.isEmpty() ? message : message + QStringLiteral(" — ") + hint; }
+};
+
+// Client phases as durations in microseconds; a phase that did not happen (DNS for an IP literal, connect and TLS
+// on a reused connection) stays empty.
+struct ClientTimings {
+    std::optional<qint64> dnsUs;
+    std::optional<qint64> connectUs;
+    std::optional<qint64> tlsUs;
+    std::optional<qint64> sentUs;
+    std::optional<qint64> firstByteUs;
+    std::optional<qint64> downloadUs;
+    qint64 totalUs = 0;
+};
+
+// Bytes on the wire and after decoding (gzip); -1 when the transport does not tell.
+struct CallSizes {
+    qint64 requestHeaderBytes = 0;
+    qint64 requestBodyBytes = 0;
+    qint64 responseHeaderBytes = 0;
+    qint64 responseBodyWireBytes = 0;
+    qint64 responseBodyDecodedBytes = 0;
+};
+
+// One message of a stream (SSE event, GraphQL subscription payload, gRPC message), sent or received.
+struct StreamMessage {
+    bool outgoing = false;
+    qint64 offsetUs = 0; // since the call started
+    qint64 size = 0;     // bytes of the payload on the wire
+    QString event;       // SSE event name or WebSocket message type
+    QByteArray body;     // JSON text
+};
+
+// A span on the merged time axis: the client's own phases and the server's recorded spans.
+struct TraceSpan {
+    QString spanId;
+    QString parentSpanId;
+    QString name;
+    qint64 startUs = 0; // since the call started (client clock)
+    qint64 durationUs = 0;
+    bool fromServer = false;
+    QList<QPair<QString, QString>> attributes;
+};
+
+enum class TraceSource { None, DebugTraces, ServerTiming };
+
+// Everything a person wants to know about one call: what was sent, what came back, how long each part took,
+// how big it was and what the server did meanwhile.
+struct CallRecord {
+    quint64 id = 0;
+    CallKind kind = CallKind::Rest;
+    qint64 startedAtUnixNs = 0;
+
+    // The request as sent.
+    QString method; // HTTP method or full gRPC method "/pkg.Service/Method"
+    QString url;    // URL or gRPC target
+    HeaderList requestHeaders;
+    QByteArray requestBody;
+
+    // The response.
+    int httpStatus = 0;
+    QString httpVersion;
+    QString remoteAddress;
+    bool connectionReused = false;
+    QStringList redirects; // "301 → http://…" per hop that was followed
+    HeaderList responseHeaders;
+    HeaderList trailers;
+    QByteArray body;
+    QList<StreamMessage> messages;
+    int grpcCode = -1;
+    QString grpcMessage;
+    QByteArray grpcDetailsJson; // google.rpc.Status as JSON, empty when absent
+
+    ClientTimings timings;
+    CallSizes sizes;
+
+    QString traceId;
+    TraceSource traceSource = TraceSource::None;
+    QList<TraceSpan> spans; // client phases and server spans, merged
+
+    CallError error;
+    QStringList warnings; // e.g. TLS verification switched off
+
+    bool transportOk() const {
+        return error.kind == ErrorKind::None || error.kind == ErrorKind::HttpStatus ||
+               error.kind == ErrorKind::GrpcStatus;
+    }
+    bool ok() const { return error.kind == ErrorKind::None; }
+    QByteArray header(const QByteArray &name) const;
+    int serverSpanCount() const;
+};
+
+QString toString(CallKind kind);
+QString toString(ErrorKind kind);
+QString grpcCodeName(int code);
+QJsonObject toJson(const CallRecord &record);
+
+} // namespace triptych::client
+
+Q_DECLARE_METATYPE(triptych::client::CallRecord)
+Q_DECLARE_METATYPE(triptych::client::StreamMessage)

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QString>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+using CURLM = void;
+using CURLSH = void;
+
+namespace triptych::client {
+
+class CurlTransfer;
+
+// libcurl's multi interface on one worker thread: every transfer runs there, connections are pooled and reused
+// across requests, cookies are shared per named session. Thread-safe submit and cancel; results leave through
+// each transfer's own sinks.
+class CurlEngine {
+public:
+    CurlEngine();
+    ~CurlEngine();
+    CurlEngine(const CurlEngine &) = delete;
+    CurlEngine &operator=(const CurlEngine &) = delete;
+
+    // The process-wide engine the callers share, so that connections are reused between them.
+    static std::shared_ptr<CurlEngine> shared();
+
+    void submit(std::unique_ptr<CurlTransfer> transfer);
+    void cancel(quint64 id);
+
+private:
+    void run();
+    void takeCommands();
+    void startTransfer(std::unique_ptr<CurlTransfer> transfer);
+    void cancelTransfer(quint64 id);
+    void collectFinished();
+    CURLSH *cookieShare(const QString &session);
+
+    CURLM *m_multi = nullptr;
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<CurlTransfer>> m_incoming;
+    std::vector<quint64> m_cancels;
+    std::atomic<bool> m_stopping{false};
+    std::unordered_map<void *, std::unique_ptr<CurlTransfer>> m_running; // by easy handle
+    std::map<QString, CURLSH *> m_cookieShares;
+    std::thread m_thread;
+};
+
+} // namespace triptych::client

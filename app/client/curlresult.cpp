@@ -1,0 +1,104 @@
+// CurlTransfer's second half: what libcurl measured, turned into the CallRecord.
+#include "app/client/callerrors.h"
+#include "app/client/curltransfer.h"
+
+#include <QHostAddress>
+#include <QUrl>
+
+#include <curl/curl.h>
+
+namespace triptych::client {
+
+namespace {
+
+qint64 infoTime(CURL *easy, CURLINFO info) {
+    curl_off_t value = 0;
+    curl_easy_getinfo(easy, info, &value);
+    return qint64(value);
+}
+
+qint64 infoLong(CURL *easy, CURLINFO info) {
+    long value = 0;
+    curl_easy_getinfo(easy, info, &value);
+    return qint64(value);
+}
+
+QString httpVersionName(long version) {
+    switch (version) {
+    case CURL_HTTP_VERSION_1_0:
+        return QStringLiteral("HTTP/1.0");
+    case CURL_HTTP_VERSION_1_1:
+        return QStringLiteral("HTTP/1.1");
+    case CURL_HTTP_VERSION_2_0:
+        return QStringLiteral("HTTP/2");
+    case CURL_HTTP_VERSION_3:
+        return QStringLiteral("HTTP/3");
+    default:
+        return {};
+    }
+}
+
+// libcurl reports cumulative points since the start; the record keeps the phases between them.
+ClientTimings phases(CURL *easy, bool newConnection, bool hostIsLiteral) {
+    const qint64 dns = infoTime(easy, CURLINFO_NAMELOOKUP_TIME_T);
+    const qint64 connect = infoTime(easy, CURLINFO_CONNECT_TIME_T);
+    const qint64 tls = infoTime(easy, CURLINFO_APPCONNECT_TIME_T);
+    const qint64 pretransfer = infoTime(easy, CURLINFO_PRETRANSFER_TIME_T);
+    const qint64 firstByte = infoTime(easy, CURLINFO_STARTTRANSFER_TIME_T);
+    const qint64 total = infoTime(easy, CURLINFO_TOTAL_TIME_T);
+    ClientTimings timings;
+    timings.totalUs = total;
+    if (newConnection && !hostIsLiteral && dns > 0)
+        timings.dnsUs = dns;
+    if (newConnection && connect > 0)
+        timings.connectUs = connect - dns;
+    if (newConnection && tls > 0)
+        timings.tlsUs = tls - connect;
+    const qint64 ready = std::max({dns, connect, tls});
+    if (pretransfer > 0)
+        timings.sentUs = std::max<qint64>(0, pretransfer - ready);
+    if (firstByte > 0) {
+        timings.firstByteUs = firstByte - std::max(pretransfer, ready);
+        timings.downloadUs = std::max<qint64>(0, total - firstByte);
+    }
+    return timings;
+}
+
+} // namespace
+
+void CurlTransfer::collectInfo() {
+    const QUrl url(m_request.url);
+    const bool newConnection = infoLong(m_easy, CURLINFO_NUM_CONNECTS) > 0;
+    m_record.connectionReused = !newConnection && infoLong(m_easy, CURLINFO_RESPONSE_CODE) > 0;
+    m_record.timings = phases(m_easy, newConnection, !QHostAddress(url.host()).isNull());
+    m_record.httpVersion = httpVersionName(long(infoLong(m_easy, CURLINFO_HTTP_VERSION)));
+    char *ip = nullptr;
+    curl_easy_getinfo(m_easy, CURLINFO_PRIMARY_IP, &ip);
+    if (ip && *ip)
+        m_record.remoteAddress =
+            QString::fromLatin1(ip) + QLatin1Char(':') + QString::number(infoLong(m_easy, CURLINFO_PRIMARY_PORT));
+    auto &sizes = m_record.sizes;
+    sizes.requestHeaderBytes = infoLong(m_easy, CURLINFO_REQUEST_SIZE);
+    sizes.requestBodyBytes = infoTime(m_easy, CURLINFO_SIZE_UPLOAD_T);
+    if (sizes.requestBodyBytes > 0)
+        sizes.requestHeaderBytes = std::max<qint64>(0, sizes.requestHeaderBytes - sizes.requestBodyBytes);
+    sizes.responseHeaderBytes = infoLong(m_easy, CURLINFO_HEADER_SIZE);
+    sizes.responseBodyWireBytes = infoTime(m_easy, CURLINFO_SIZE_DOWNLOAD_T);
+}
+
+void CurlTransfer::finish(int curlCode) {
+    collectInfo();
+    if (curlCode != CURLE_OK) {
+        const auto error =
+            describeCurlError(curlCode, QUrl(m_request.url), QString::fromUtf8(m_errorBuffer), m_request.timeoutMs);
+        fail(error.kind, error.message, error.hint);
+        return;
+    }
+    if (m_record.httpStatus >= 400)
+        m_record.error = describeHttpStatus(m_record.httpStatus, m_record.body);
+    if (m_onDone)
+        m_onDone(std::move(m_record));
+    m_onDone = nullptr;
+}
+
+} // namespace triptych::client

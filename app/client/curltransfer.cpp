@@ -1,0 +1,254 @@
+#include "app/client/curltransfer.h"
+
+#include <QFile>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <curl/curl.h>
+
+namespace triptych::client {
+
+namespace {
+
+QByteArray urlWithQuery(const RestRequest &request) {
+    QUrl url(request.url);
+    if (!request.query.isEmpty()) {
+        QUrlQuery query(url);
+        for (const auto &[key, value] : request.query)
+            query.addQueryItem(QString::fromUtf8(key), QString::fromUtf8(value));
+        url.setQuery(query);
+    }
+    return url.toEncoded();
+}
+
+bool hasHeader(const HeaderList &headers, const QByteArray &name) {
+    for (const auto &header : headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+QByteArray formEncoded(const QList<QPair<QByteArray, QByteArray>> &fields) {
+    QByteArray out;
+    for (const auto &[key, value] : fields) {
+        if (!out.isEmpty())
+            out += '&';
+        out += key.toPercentEncoding() + '=' + value.toPercentEncoding();
+    }
+    return out;
+}
+
+long curlHttpVersion(HttpVersion version) {
+    switch (version) {
+    case HttpVersion::Auto:
+        return CURL_HTTP_VERSION_NONE;
+    case HttpVersion::Http1_1:
+        return CURL_HTTP_VERSION_1_1;
+    case HttpVersion::Http2:
+        return CURL_HTTP_VERSION_2TLS;
+    case HttpVersion::Http2PriorKnowledge:
+        return CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE;
+    }
+    return CURL_HTTP_VERSION_NONE;
+}
+
+} // namespace
+
+CurlTransfer::CurlTransfer(CallRecord record, RestRequest request, MessageSink onMessage, DoneSink onDone)
+    : m_record(std::move(record))
+    , m_request(std::move(request))
+    , m_onMessage(std::move(onMessage))
+    , m_onDone(std::move(onDone)) {}
+
+CurlTransfer::~CurlTransfer() {
+    if (m_easy)
+        curl_easy_cleanup(m_easy);
+    curl_slist_free_all(m_headerList);
+    curl_mime_free(m_mime);
+}
+
+CURL *CurlTransfer::setUp(CURLSH *cookieShare) {
+    m_started = std::chrono::steady_clock::now();
+    m_easy = curl_easy_init();
+    const QByteArray url = urlWithQuery(m_request);
+    m_record.url = QString::fromUtf8(url);
+    m_record.method = QString::fromLatin1(m_request.method);
+    curl_easy_setopt(m_easy, CURLOPT_URL, url.constData());
+    curl_easy_setopt(m_easy, CURLOPT_CUSTOMREQUEST, m_request.method.constData());
+    if (m_request.method == "HEAD")
+        curl_easy_setopt(m_easy, CURLOPT_NOBODY, 1L);
+    curl_easy_setopt(m_easy, CURLOPT_ERRORBUFFER, m_errorBuffer);
+    curl_easy_setopt(m_easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(m_easy, CURLOPT_HEADERFUNCTION, &CurlTransfer::onHeaderData);
+    curl_easy_setopt(m_easy, CURLOPT_HEADERDATA, this);
+    curl_easy_setopt(m_easy, CURLOPT_WRITEFUNCTION, &CurlTransfer::onBodyData);
+    curl_easy_setopt(m_easy, CURLOPT_WRITEDATA, this);
+    curl_easy_setopt(m_easy, CURLOPT_TIMEOUT_MS, long(m_request.timeoutMs));
+    curl_easy_setopt(m_easy, CURLOPT_CONNECTTIMEOUT_MS, long(m_request.connectTimeoutMs));
+    curl_easy_setopt(m_easy, CURLOPT_FOLLOWLOCATION, m_request.followRedirects ? 1L : 0L);
+    curl_easy_setopt(m_easy, CURLOPT_MAXREDIRS, restlimits::kMaxRedirects);
+    curl_easy_setopt(m_easy, CURLOPT_HTTP_VERSION, curlHttpVersion(m_request.httpVersion));
+    if (m_request.acceptGzip)
+        curl_easy_setopt(m_easy, CURLOPT_ACCEPT_ENCODING, "gzip");
+    if (cookieShare) {
+        curl_easy_setopt(m_easy, CURLOPT_SHARE, cookieShare);
+        curl_easy_setopt(m_easy, CURLOPT_COOKIEFILE, "");
+    }
+    setUpTls();
+    if (!setUpBody())
+        return nullptr;
+    setUpHeaders();
+    return m_easy;
+}
+
+bool CurlTransfer::setUpBody() {
+    switch (m_request.bodyKind) {
+    case BodyKind::None:
+        return true;
+    case BodyKind::Json:
+        if (!hasHeader(m_request.headers, "Content-Type"))
+            m_request.headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
+        m_uploadBody = m_request.body;
+        break;
+    case BodyKind::Raw:
+        if (!m_request.contentType.isEmpty() && !hasHeader(m_request.headers, "Content-Type"))
+            m_request.headers.append({"Content-Type", m_request.contentType});
+        m_uploadBody = m_request.body;
+        break;
+    case BodyKind::Form:
+        m_uploadBody = formEncoded(m_request.form);
+        break;
+    case BodyKind::File: {
+        QFile file(m_request.filePath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            fail(ErrorKind::InvalidRequest, QStringLiteral("Cannot read the body file %1").arg(m_request.filePath),
+                 file.errorString());
+            return false;
+        }
+        m_uploadBody = file.readAll();
+        break;
+    }
+    case BodyKind::Multipart:
+        return setUpMultipart();
+    }
+    m_record.requestBody = m_uploadBody;
+    curl_easy_setopt(m_easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(m_uploadBody.size()));
+    curl_easy_setopt(m_easy, CURLOPT_POSTFIELDS, m_uploadBody.constData());
+    return true;
+}
+
+bool CurlTransfer::setUpMultipart() {
+    m_mime = curl_mime_init(m_easy);
+    for (const auto &field : m_request.multipart) {
+        curl_mimepart *part = curl_mime_addpart(m_mime);
+        curl_mime_name(part, field.name.constData());
+        if (!field.filePath.isEmpty()) {
+            if (curl_mime_filedata(part, field.filePath.toLocal8Bit().constData()) != CURLE_OK) {
+                fail(ErrorKind::InvalidRequest, QStringLiteral("Cannot read the multipart file %1").arg(field.filePath),
+                     QStringLiteral("check that the file exists and is readable"));
+                return false;
+            }
+        } else {
+            curl_mime_data(part, field.value.constData(), size_t(field.value.size()));
+        }
+        if (!field.contentType.isEmpty())
+            curl_mime_type(part, field.contentType.constData());
+    }
+    curl_easy_setopt(m_easy, CURLOPT_MIMEPOST, m_mime);
+    return true;
+}
+
+void CurlTransfer::setUpHeaders() {
+    HeaderList headers = m_request.headers;
+    const auto &auth = m_request.auth;
+    if (auth.kind == AuthKind::Basic)
+        headers.append(
+            {"Authorization", "Basic " + (auth.user + QLatin1Char(':') + auth.password).toUtf8().toBase64()});
+    else if (auth.kind == AuthKind::Bearer)
+        headers.append({"Authorization", "Bearer " + auth.token.toUtf8()});
+    else if (auth.kind == AuthKind::ApiKey)
+        headers.append({auth.apiKeyHeader, auth.token.toUtf8()});
+    // curl adds "Expect: 100-continue" for big bodies; a round trip of waiting that would distort the timings.
+    headers.append({QByteArray("Expect"), QByteArray()});
+    for (const auto &[name, value] : headers) {
+        const QByteArray line = value.isEmpty() ? name + ':' : name + ": " + value;
+        m_headerList = curl_slist_append(m_headerList, line.constData());
+    }
+    headers.removeLast();
+    m_record.requestHeaders = headers;
+    curl_easy_setopt(m_easy, CURLOPT_HTTPHEADER, m_headerList);
+}
+
+void CurlTransfer::setUpTls() {
+    const auto &tls = m_request.tls;
+    if (!tls.caFile.isEmpty())
+        curl_easy_setopt(m_easy, CURLOPT_CAINFO, tls.caFile.toLocal8Bit().constData());
+    if (!tls.clientCertificate.isEmpty())
+        curl_easy_setopt(m_easy, CURLOPT_SSLCERT, tls.clientCertificate.toLocal8Bit().constData());
+    if (!tls.clientKey.isEmpty())
+        curl_easy_setopt(m_easy, CURLOPT_SSLKEY, tls.clientKey.toLocal8Bit().constData());
+    if (tls.skipVerification) {
+        curl_easy_setopt(m_easy, CURLOPT_SSL_VERIFYPEER, 0L);
+        curl_easy_setopt(m_easy, CURLOPT_SSL_VERIFYHOST, 0L);
+        m_record.warnings.append(QStringLiteral("TLS certificate verification is off: anyone on the path could read "
+                                                "and change this call"));
+    }
+}
+
+size_t CurlTransfer::onHeaderData(char *data, size_t size, size_t count, void *self) {
+    auto *transfer = static_cast<CurlTransfer *>(self);
+    const QByteArray line = QByteArray(data, qsizetype(size * count)).trimmed();
+    auto &record = transfer->m_record;
+    if (line.startsWith("HTTP/")) {
+        // A new response in a redirect chain: keep the hop, start the headers afresh.
+        const QByteArray location = record.header("Location");
+        if (record.httpStatus / 100 == 3 && !location.isEmpty())
+            record.redirects.append(QString::number(record.httpStatus) + QStringLiteral(" → ") +
+                                    QString::fromUtf8(location));
+        record.responseHeaders.clear();
+        record.httpStatus = line.split(' ').value(1).toInt();
+    } else if (const qsizetype colon = line.indexOf(':'); colon > 0) {
+        record.responseHeaders.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+        if (line.left(colon).trimmed().compare("content-type", Qt::CaseInsensitive) == 0)
+            transfer->m_isEventStream = line.contains("text/event-stream");
+    }
+    return size * count;
+}
+
+size_t CurlTransfer::onBodyData(char *data, size_t size, size_t count, void *self) {
+    auto *transfer = static_cast<CurlTransfer *>(self);
+    const QByteArray chunk(data, qsizetype(size * count));
+    auto &record = transfer->m_record;
+    record.sizes.responseBodyDecodedBytes += chunk.size();
+    if (record.body.size() + chunk.size() <= restlimits::kMaxKeptBodyBytes)
+        record.body += chunk;
+    if (transfer->m_isEventStream) {
+        for (const auto &event : transfer->m_sse.feed(chunk)) {
+            StreamMessage message{false, transfer->elapsedUs(), event.wireBytes, QString::fromUtf8(event.event),
+                                  event.data};
+            record.messages.append(message);
+            if (transfer->m_onMessage)
+                transfer->m_onMessage(record.id, message);
+        }
+    }
+    return size * count;
+}
+
+qint64 CurlTransfer::elapsedUs() const {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m_started).count();
+}
+
+void CurlTransfer::fail(ErrorKind kind, const QString &message, const QString &hint) {
+    m_record.error = {kind, message, hint};
+    if (m_onDone)
+        m_onDone(std::move(m_record));
+    m_onDone = nullptr;
+}
+
+void CurlTransfer::finishCancelled() {
+    collectInfo();
+    fail(ErrorKind::Cancelled, QStringLiteral("Cancelled"));
+}
+
+} // namespace triptych::client

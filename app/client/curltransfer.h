@@ -1,0 +1,65 @@
+#pragma once
+
+#include "app/client/callrecord.h"
+#include "app/client/restrequest.h"
+#include "app/client/sseparser.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+using CURL = void;
+using CURLSH = void;
+struct curl_slist;
+struct curl_mime;
+
+namespace triptych::client {
+
+// One libcurl easy transfer: builds the handle from a RestRequest, collects headers, body and SSE events, and turns
+// the outcome into a CallRecord. Lives on the engine's worker thread from setUp to finish.
+class CurlTransfer {
+public:
+    using MessageSink = std::function<void(quint64 id, const StreamMessage &message)>;
+    using DoneSink = std::function<void(CallRecord record)>;
+
+    CurlTransfer(CallRecord record, RestRequest request, MessageSink onMessage, DoneSink onDone);
+    ~CurlTransfer();
+    CurlTransfer(const CurlTransfer &) = delete;
+    CurlTransfer &operator=(const CurlTransfer &) = delete;
+
+    quint64 id() const { return m_record.id; }
+    const RestRequest &request() const { return m_request; }
+
+    // Null when the request cannot be built; the error has then been reported.
+    CURL *setUp(CURLSH *cookieShare);
+    void finish(int curlCode);
+    void finishCancelled();
+    // The engine is going away: report nothing.
+    void abandon() { m_onDone = nullptr; }
+
+private:
+    static size_t onHeaderData(char *data, size_t size, size_t count, void *self);
+    static size_t onBodyData(char *data, size_t size, size_t count, void *self);
+    bool setUpBody();
+    bool setUpMultipart();
+    void setUpHeaders();
+    void setUpTls();
+    void fail(ErrorKind kind, const QString &message, const QString &hint = {});
+    void collectInfo();
+    qint64 elapsedUs() const;
+
+    CallRecord m_record;
+    RestRequest m_request;
+    MessageSink m_onMessage;
+    DoneSink m_onDone;
+    CURL *m_easy = nullptr;
+    curl_slist *m_headerList = nullptr;
+    curl_mime *m_mime = nullptr;
+    QByteArray m_uploadBody;
+    SseParser m_sse;
+    bool m_isEventStream = false;
+    std::chrono::steady_clock::time_point m_started;
+    char m_errorBuffer[256] = {};
+};
+
+} // namespace triptych::client

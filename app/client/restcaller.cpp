@@ -1,0 +1,134 @@
+#include "app/client/restcaller.h"
+
+#include "app/client/curlengine.h"
+#include "app/client/curltransfer.h"
+#include "app/client/tracemerge.h"
+
+#include <QDateTime>
+#include <QUrl>
+
+#include <atomic>
+
+namespace triptych::client {
+
+namespace {
+// The trace fetch is a small local GET; a server that cannot answer it this fast has no trace worth waiting for.
+constexpr int kTraceFetchTimeoutMs = 5'000;
+
+qint64 nowUnixNs() {
+    return QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+}
+} // namespace
+
+RestCaller::RestCaller(QObject *parent)
+    : QObject(parent)
+    , m_engine(CurlEngine::shared())
+    , m_relay(std::make_shared<ResultRelay>(this)) {}
+
+RestCaller::~RestCaller() {
+    m_relay->detach();
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        m_engine->cancel(it.key());
+}
+
+quint64 RestCaller::nextCallId() {
+    static std::atomic<quint64> next{1};
+    return next++;
+}
+
+quint64 RestCaller::send(RestRequest request) {
+    CallRecord record;
+    record.id = nextCallId();
+    record.kind = request.kind;
+    record.startedAtUnixNs = nowUnixNs();
+    if (request.sendTraceparent) {
+        const auto context = newTraceContext();
+        record.traceId = context.traceId;
+        request.headers.append({"traceparent", context.traceparent()});
+    }
+    const quint64 id = record.id;
+    m_pending.insert(id, record);
+    submit(std::move(record), std::move(request));
+    return id;
+}
+
+void RestCaller::submit(CallRecord record, RestRequest request) {
+    const bool fetchTrace = request.fetchServerTrace && !record.traceId.isEmpty();
+    auto relay = m_relay;
+    auto onMessage = [relay, this](quint64 callId, const StreamMessage &message) {
+        relay->post([this, callId, message] {
+            if (m_pending.contains(callId))
+                Q_EMIT messageReceived(callId, message);
+        });
+    };
+    auto onDone = [relay, this, fetchTrace](CallRecord done) {
+        relay->post(
+            [this, fetchTrace, done = std::move(done)]() mutable { onTransferDone(std::move(done), fetchTrace); });
+    };
+    m_engine->submit(std::make_unique<CurlTransfer>(std::move(record), std::move(request), onMessage, onDone));
+}
+
+void RestCaller::cancel(quint64 id) {
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    CallRecord record = it.value();
+    m_pending.erase(it);
+    m_engine->cancel(id);
+    record.error = {ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}};
+    Q_EMIT callFailed(record);
+}
+
+void RestCaller::onTransferDone(CallRecord record, bool fetchTrace) {
+    if (m_traceFetches.contains(record.id)) {
+        onTraceFetched(record);
+        return;
+    }
+    if (!m_pending.contains(record.id))
+        return; // cancelled or replaced: the caller no longer wants it
+    if (!fetchTrace || !record.transportOk()) {
+        mergeTrace(record, {}, TraceSource::None);
+        complete(std::move(record));
+        return;
+    }
+    QUrl traceUrl(record.url);
+    traceUrl.setPath(QStringLiteral("/debug/traces/") + record.traceId);
+    traceUrl.setQuery(QString());
+    RestRequest fetch;
+    fetch.url = traceUrl.toString();
+    fetch.sendTraceparent = false;
+    fetch.fetchServerTrace = false;
+    fetch.timeoutMs = kTraceFetchTimeoutMs;
+    CallRecord fetchRecord;
+    fetchRecord.id = nextCallId();
+    m_traceFetches.insert(fetchRecord.id, std::move(record));
+    submit(std::move(fetchRecord), std::move(fetch));
+}
+
+void RestCaller::onTraceFetched(const CallRecord &traceRecord) {
+    CallRecord record = m_traceFetches.take(traceRecord.id);
+    if (!m_pending.contains(record.id))
+        return;
+    auto spans =
+        traceRecord.httpStatus == 200 ? spansFromOtlp(traceRecord.body, record.startedAtUnixNs) : QList<TraceSpan>{};
+    if (!spans.isEmpty()) {
+        mergeTrace(record, std::move(spans), TraceSource::DebugTraces);
+    } else {
+        const auto &t = record.timings;
+        const qint64 waitStartUs =
+            t.dnsUs.value_or(0) + t.connectUs.value_or(0) + t.tlsUs.value_or(0) + t.sentUs.value_or(0);
+        mergeTrace(record, spansFromServerTiming(record.header("Server-Timing"), waitStartUs),
+                   TraceSource::ServerTiming);
+    }
+    complete(std::move(record));
+}
+
+void RestCaller::complete(CallRecord record) {
+    m_pending.remove(record.id);
+    if (record.transportOk())
+        Q_EMIT callFinished(record);
+    else
+        Q_EMIT callFailed(record);
+}
+
+} // namespace triptych::client
