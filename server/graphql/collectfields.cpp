@@ -116,6 +116,9 @@ void Executor::resolveDefinitions(const NamedType *type, Grouped &fields) const 
 }
 
 const Grouped &Executor::collect(const NamedType *type, const FieldNodes &nodes) {
+    if (m_lastCollected && m_lastCollectedKey == std::make_pair(type, &nodes))
+        return *m_lastCollected; // list items of one type reuse the previous grouping
+
     const auto key = std::make_pair(type, &nodes);
     const auto it = m_subfields.find(key);
     if (it != m_subfields.end())
@@ -126,6 +129,8 @@ const Grouped &Executor::collect(const NamedType *type, const FieldNodes &nodes)
         collectInto(type, node->selectionSet, grouped, visited, 0);
     resolveDefinitions(type, grouped);
     m_subfields.emplace(key, &grouped);
+    m_lastCollectedKey = key;
+    m_lastCollected = &grouped;
     return grouped;
 }
 

@@ -108,6 +108,8 @@ private:
     std::deque<Grouped> m_groupedStore;
     std::map<std::pair<const NamedType *, const FieldNodes *>, const Grouped *> m_subfields;
     std::vector<RecordedError> m_errors;
+    std::pair<const NamedType *, const FieldNodes *> m_lastCollectedKey{};
+    const Grouped *m_lastCollected = nullptr;
     Container *m_root = nullptr;
 };
 

@@ -153,6 +153,7 @@ bool ExecutionResult::hasData() const {
 
 std::string ExecutionResult::toJson() const {
     rapidjson::StringBuffer buffer;
+    buffer.Reserve(m_impl->json.GetAllocator().Size()); // the result's pool size is close to the JSON size
     Writer w(buffer);
     w.StartObject();
     if (!errors.empty()) {

@@ -148,8 +148,7 @@ Resolved Resolved::error(std::string message, Value extensions) {
 Resolved Resolved::deferred(BatchSource *source, Thunk get) {
     Resolved r;
     r.m_kind = Kind::Deferred;
-    r.m_source = source;
-    r.m_thunk = std::make_shared<const Thunk>(std::move(get));
+    r.m_extra = std::make_shared<const Extra>(Extra{{}, source, std::move(get)});
     return r;
 }
 

@@ -116,7 +116,7 @@ public:
         , m_list(std::move(items)) {}
     Resolved(FieldError error)
         : m_kind(Kind::Error)
-        , m_error(std::make_shared<FieldError>(std::move(error))) {}
+        , m_extra(std::make_shared<Extra>(Extra{std::move(error), nullptr, {}})) {}
     // A string the resolver guarantees outlives the execution (no copy is made).
     static Resolved view(std::string_view text);
     static Resolved error(std::string message, Value extensions = {});
@@ -134,10 +134,10 @@ public:
     const std::vector<Resolved> &asList() const { return m_list; }
     std::vector<Resolved> &list() { return m_list; }
     const ObjectRef &asObject() const { return m_object; }
-    const FieldError &asError() const { return *m_error; }
-    BatchSource *deferredSource() const { return m_source; }
+    const FieldError &asError() const { return m_extra->error; }
+    BatchSource *deferredSource() const { return m_extra ? m_extra->source : nullptr; }
     // Runs the deferred computation (Deferred kind only).
-    Resolved resolveDeferred() const { return m_thunk ? (*m_thunk)() : Resolved(); }
+    Resolved resolveDeferred() const { return m_extra && m_extra->thunk ? m_extra->thunk() : Resolved(); }
 
 private:
     Kind m_kind = Kind::Null;
@@ -149,9 +149,13 @@ private:
     std::string_view m_view;
     std::vector<Resolved> m_list;
     ObjectRef m_object;
-    std::shared_ptr<const FieldError> m_error;
-    BatchSource *m_source = nullptr;
-    std::shared_ptr<const Thunk> m_thunk;
+    // Errors and deferred values are rare: one pointer keeps every other value small.
+    struct Extra {
+        FieldError error;
+        BatchSource *source;
+        Thunk thunk;
+    };
+    std::shared_ptr<const Extra> m_extra;
 };
 
 } // namespace triptych::graphql
