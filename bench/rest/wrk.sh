@@ -1,7 +1,8 @@
 #!/bin/sh
 # Load figures for the two REST presets with keep-alive: req/s and latency p50/p99 from wrk.
 # Usage: bench/rest/wrk.sh [server binary] [seconds] [connections] [threads]
-# Starts its own triptych-server on free ports (or uses TRIPTYCH_URL=http://host:port if set).
+# Starts its own triptych-server on free ports with TRIPTYCH_SERVER_ARGS (e.g. "--tracing off"), or uses
+# TRIPTYCH_URL=http://host:port if set.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 server=${1:-build/release/server/triptych-server}
@@ -11,7 +12,8 @@ threads=${4:-2}
 
 if [ -z "${TRIPTYCH_URL:-}" ]; then
     log=$(mktemp)
-    "$server" --http-port 0 --grpc-port 0 >"$log" 2>&1 &
+    # shellcheck disable=SC2086 # the extra arguments are meant to split
+    "$server" --http-port 0 --grpc-port 0 ${TRIPTYCH_SERVER_ARGS:-} >"$log" 2>&1 &
     pid=$!
     trap 'kill "$pid" 2>/dev/null; rm -f "$log"' EXIT INT TERM
     while ! grep -q "ready:" "$log"; do
