@@ -115,9 +115,10 @@ std::variant<CreateOrderInput, http::HttpResponse> parseCreateOrder(const http::
     if (!isJsonMediaType(contentType))
         return unsupportedMediaTypeProblem(contentType);
     rapidjson::Document document;
-    // Iterative: a body of a million '[' must not overflow the stack. Anything but whitespace after the value is an
-    // error with its offset.
-    document.Parse<rapidjson::kParseIterativeFlag>(request.body.data(), request.body.size());
+    // Iterative: a body of a million '[' must not overflow the stack. Invalid UTF-8 is refused here, so no answer
+    // echoes it. Anything but whitespace after the value is an error with its offset.
+    document.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(request.body.data(),
+                                                                                           request.body.size());
     if (document.HasParseError())
         return malformedJsonProblem(syntaxError(document, request.body));
     if (!document.IsObject())

@@ -103,6 +103,8 @@ void TestRestRoutes::routes_data() {
     row("GET /openapi.json", "GET", "/openapi.json", {}, {}, 200, json, "openapi");
     row("GET /healthz", "GET", "/healthz", {}, {}, 200, json, "status");
     row("GET /debug/dataset", "GET", "/debug/dataset", {}, {}, 200, json, "friends");
+    row("percent-encoded NUL id is 404", "GET", "/v1/users/%00", {}, {}, 404, problem);
+    row("long query value is 422", "GET", "/v1/users?limit=" + QByteArray(4000, '9'), {}, {}, 422, problem, "limit");
     row("unknown path is 404", "GET", "/v1/nothing", {}, {}, 404, problem);
     row("DELETE user is 405", "DELETE", "/v1/users/42", {}, {}, 405, problem);
     row("GET cancel is 405", "GET", "/v1/orders/1/cancel", {}, {}, 405, problem);
@@ -119,6 +121,8 @@ void TestRestRoutes::routes_data() {
     row("POST malformed JSON is 400", "POST", "/v1/users/43/orders", write, R"({"product":)", 400, problem);
     row("POST deeply nested JSON is 400", "POST", "/v1/users/43/orders", write, QByteArray(1000 * 1000, '['), 400,
         problem);
+    row("POST invalid UTF-8 is 400", "POST", "/v1/users/43/orders", write, "{\"product\":\"\xff\xfe\",\"quantity\":1}",
+        400, problem);
     row("POST a JSON array is 400", "POST", "/v1/users/43/orders", write, "[1,2]", 400, problem);
     row("POST quantity 0 is 422", "POST", "/v1/users/43/orders", write, R"({"product":"Desk Lamp","quantity":0})", 422,
         problem, "quantity");
