@@ -6,6 +6,7 @@
 #include "server/store/database.h"
 
 #include <benchmark/benchmark.h>
+#include <google/protobuf/arena.h>
 
 #include <cstdio>
 
@@ -67,6 +68,21 @@ void buildAndSerializeOrderList(benchmark::State &state) {
     state.counters["bytes"] = double(bytes.size());
 }
 
+// What GetUserOrders does: the response lives on an Arena (rpc::ArenaAllocator).
+void buildAndSerializeOrderListOnArena(benchmark::State &state) {
+    const auto &orders = ordersOf42();
+    std::string bytes;
+    for (auto _ : state) {
+        google::protobuf::Arena arena;
+        auto *list = google::protobuf::Arena::CreateMessage<orders::v1::OrderList>(&arena);
+        triptych::rpc::toProto(orders, *list);
+        bytes.clear();
+        list->SerializeToString(&bytes);
+        benchmark::DoNotOptimize(bytes);
+    }
+    state.counters["bytes"] = double(bytes.size());
+}
+
 void parseOrderList(benchmark::State &state) {
     const std::string bytes = orderList().SerializeAsString();
     for (auto _ : state) {
@@ -82,5 +98,6 @@ void parseOrderList(benchmark::State &state) {
 BENCHMARK(buildOrderList)->Unit(benchmark::kMicrosecond);
 BENCHMARK(serializeOrderList)->Unit(benchmark::kMicrosecond);
 BENCHMARK(buildAndSerializeOrderList)->Unit(benchmark::kMicrosecond);
+BENCHMARK(buildAndSerializeOrderListOnArena)->Unit(benchmark::kMicrosecond);
 BENCHMARK(parseOrderList)->Unit(benchmark::kMicrosecond);
 BENCHMARK_MAIN();

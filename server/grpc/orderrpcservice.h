@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/grpc/arenaallocator.h"
 #include "server/grpc/rpcenvironment.h"
 
 #include "orders/v1/orders.grpc.pb.h"
@@ -11,7 +12,9 @@ namespace triptych::rpc {
 class OrderRpcService final : public orders::v1::OrderService::CallbackService {
 public:
     explicit OrderRpcService(RpcEnvironment environment)
-        : m_env(environment) {}
+        : m_env(environment) {
+        SetMessageAllocatorFor_GetUserOrders(&m_orderListAllocator);
+    }
 
     grpc::ServerUnaryReactor *GetUser(grpc::CallbackServerContext *call, const orders::v1::GetUserRequest *request,
                                       orders::v1::User *response) override;
@@ -42,6 +45,7 @@ private:
                              orders::v1::Order &response);
 
     RpcEnvironment m_env;
+    ArenaAllocator<orders::v1::UserRequest, orders::v1::OrderList> m_orderListAllocator;
 };
 
 } // namespace triptych::rpc
