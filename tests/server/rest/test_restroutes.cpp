@@ -56,22 +56,20 @@ int TestRestRoutes::firstOrderOf(int userId, const QByteArray &status) {
     return orders.isEmpty() ? 0 : orders.first().toObject().value("id").toInt();
 }
 
-void TestRestRoutes::routes_data() {
-    QTest::addColumn<QByteArray>("method");
-    QTest::addColumn<QByteArray>("path");
-    QTest::addColumn<QByteArray>("headers");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<int>("status");
-    QTest::addColumn<QByteArray>("contentType");
-    QTest::addColumn<QString>("field"); // the violation a 422 must name, or a key a 2xx object must have
+namespace {
 
-    const QByteArray json = "application/json";
-    const QByteArray problem = "application/problem+json";
-    const QByteArray write = kBearer + kJson;
-    auto row = [&](const char *name, QByteArray method, QByteArray path, QByteArray headers, QByteArray body,
-                   int status, QByteArray type, QString field = {}) {
-        QTest::newRow(name) << method << path << headers << body << status << type << field;
-    };
+const QByteArray kJsonType = "application/json";
+const QByteArray kProblemType = "application/problem+json";
+
+void row(const char *name, QByteArray method, QByteArray path, QByteArray headers, QByteArray body, int status,
+         QByteArray type, QString field = {}) {
+    QTest::newRow(name) << method << path << headers << body << status << type << field;
+}
+
+// One row per read route and per error a read can answer.
+void readRows() {
+    const QByteArray &json = kJsonType;
+    const QByteArray &problem = kProblemType;
     row("GET /v1/users", "GET", "/v1/users", {}, {}, 200, json, "items");
     row("GET /v1/users limit=100 offset=990", "GET", "/v1/users?limit=100&offset=990", {}, {}, 200, json, "total");
     row("users limit=0 is 422", "GET", "/v1/users?limit=0", {}, {}, 422, problem, "limit");
@@ -108,6 +106,13 @@ void TestRestRoutes::routes_data() {
     row("unknown path is 404", "GET", "/v1/nothing", {}, {}, 404, problem);
     row("DELETE user is 405", "DELETE", "/v1/users/42", {}, {}, 405, problem);
     row("GET cancel is 405", "GET", "/v1/orders/1/cancel", {}, {}, 405, problem);
+}
+
+// One row per write and per error a write can answer (auth, media type, JSON, validation).
+void writeRows() {
+    const QByteArray &json = kJsonType;
+    const QByteArray &problem = kProblemType;
+    const QByteArray write = kBearer + kJson;
     row("POST without credentials is 401", "POST", "/v1/users/43/orders", kJson,
         R"({"product":"Desk Lamp","quantity":1})", 401, problem);
     row("POST with a wrong token is 401", "POST", "/v1/users/43/orders", "Authorization: Bearer nope\r\n" + kJson,
@@ -143,6 +148,21 @@ void TestRestRoutes::routes_data() {
         json, "id");
     row("cancel without credentials is 401", "POST", "/v1/orders/1/cancel", {}, {}, 401, problem);
     row("cancel unknown order is 404", "POST", "/v1/orders/99999999/cancel", kBearer, {}, 404, problem);
+}
+
+} // namespace
+
+void TestRestRoutes::routes_data() {
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QString>("field"); // the violation a 422 must name, or a key a 2xx object must have
+
+    readRows();
+    writeRows();
 }
 
 void TestRestRoutes::routes() {
