@@ -1,0 +1,246 @@
+#include "app/client/grpccall.h"
+
+#include "app/client/callerrors.h"
+#include "app/client/grpcchannels.h"
+#include "app/client/grpcstatusdetails.h"
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+
+namespace triptych::client {
+
+namespace {
+
+// Each gRPC message on the wire is framed by 1 compression flag byte and a 4-byte length.
+constexpr qint64 kGrpcFrameHeaderBytes = 5;
+
+std::string toBytes(const grpc::ByteBuffer &buffer) {
+    grpc::Slice slice;
+    if (!buffer.TrySingleSlice(&slice).ok())
+        buffer.DumpToSingleSlice(&slice);
+    return {reinterpret_cast<const char *>(slice.begin()), slice.size()};
+}
+
+grpc::ByteBuffer toBuffer(const std::string &bytes) {
+    grpc::Slice slice(bytes);
+    return grpc::ByteBuffer(&slice, 1);
+}
+
+HeaderList toHeaders(const std::multimap<grpc::string_ref, grpc::string_ref> &metadata, qint64 *bytes) {
+    HeaderList headers;
+    for (const auto &[key, value] : metadata) {
+        headers.append(
+            {QByteArray(key.data(), qsizetype(key.size())), QByteArray(value.data(), qsizetype(value.size()))});
+        *bytes += qint64(key.size() + value.size());
+    }
+    return headers;
+}
+
+} // namespace
+
+GrpcCall::GrpcCall(CallRecord record, GrpcRequest request, GrpcSchemaPtr schema,
+                   const google::protobuf::MethodDescriptor *method, MessageSink onMessage, DoneSink onDone)
+    : m_record(std::move(record))
+    , m_request(std::move(request))
+    , m_schema(std::move(schema))
+    , m_method(method)
+    , m_onMessage(std::move(onMessage))
+    , m_onDone(std::move(onDone)) {}
+
+qint64 GrpcCall::elapsedUs() const {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m_started).count();
+}
+
+void GrpcCall::setUpContext() {
+    m_context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(m_request.deadlineMs));
+    if (m_request.gzip)
+        m_context.set_compression_algorithm(GRPC_COMPRESS_GZIP);
+    for (const auto &[key, value] : m_request.metadata) {
+        m_context.AddMetadata(key.toLower().toStdString(), value.toStdString());
+        m_record.sizes.requestHeaderBytes += key.size() + value.size();
+    }
+    m_record.requestHeaders = m_request.metadata;
+}
+
+void GrpcCall::start() {
+    m_self = shared_from_this();
+    m_started = std::chrono::steady_clock::now();
+    m_record.method = QLatin1Char('/') + QString::fromStdString(m_method->service()->full_name()) + QLatin1Char('/') +
+                      QString::fromStdString(m_method->name());
+    m_record.url = m_request.target;
+    setUpContext();
+    m_stub = std::make_unique<grpc::GenericStub>(grpcChannel(m_request.target, m_request.tls, m_request.caFile));
+    const bool streaming = m_method->client_streaming() || m_method->server_streaming();
+    // Convert every starting message first: a JSON mistake fails the call before anything is sent.
+    for (const auto &json : m_request.messages) {
+        QString error;
+        if (!send(json, &error)) {
+            m_record.error = {ErrorKind::InvalidRequest, error, QStringLiteral("fill in the template of the input")};
+            auto keepAlive = std::move(m_self);
+            auto done = std::move(m_onDone);
+            done(std::move(m_record));
+            return;
+        }
+    }
+    if (streaming)
+        startStream();
+    else
+        startUnary();
+}
+
+bool GrpcCall::send(const QByteArray &json, QString *error) {
+    auto message = m_schema->messageFromJson(m_method->input_type(), json, error);
+    if (!message)
+        return false;
+    const std::string bytes = message->SerializeAsString();
+    StreamMessage sent{true, 0, qint64(bytes.size()) + kGrpcFrameHeaderBytes, {}, GrpcSchema::messageToJson(*message)};
+    bool running = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_halfClosed || m_halfClosePending) {
+            *error = QStringLiteral("The call's sending side is already closed");
+            return false;
+        }
+        running = m_streamStarted;
+        sent.offsetUs = running ? elapsedUs() : 0;
+        m_record.messages.append(sent);
+        m_record.requestBody = sent.body;
+        m_record.sizes.requestBodyBytes += sent.size;
+        m_outgoing.push_back(toBuffer(bytes));
+        m_unaryRequest = toBuffer(bytes);
+    }
+    if (running) {
+        if (m_onMessage)
+            m_onMessage(m_record.id, sent);
+        pump();
+    }
+    return true;
+}
+
+void GrpcCall::halfClose() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_halfClosePending = true;
+    }
+    pump();
+}
+
+void GrpcCall::pump() {
+    std::unique_lock lock(m_mutex);
+    if (!m_streamStarted || m_writing || m_halfClosed)
+        return;
+    if (!m_outgoing.empty()) {
+        m_writing = true;
+        m_writeBuffer = std::move(m_outgoing.front());
+        m_outgoing.pop_front();
+        lock.unlock();
+        StartWrite(&m_writeBuffer);
+    } else if (m_halfClosePending) {
+        m_halfClosed = true;
+        lock.unlock();
+        StartWritesDone();
+    }
+}
+
+void GrpcCall::startUnary() {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_outgoing.empty())
+            m_unaryRequest = toBuffer({});
+        m_halfClosed = true;
+    }
+    const std::string path = m_record.method.toStdString();
+    m_stub->UnaryCall(&m_context, path, grpc::StubOptions(), &m_unaryRequest, &m_readBuffer,
+                      [this](grpc::Status status) {
+                          if (status.ok())
+                              recordReceived(m_readBuffer);
+                          finish(status);
+                      });
+}
+
+void GrpcCall::startStream() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_streamStarted = true;
+        if (m_request.halfCloseAfterMessages)
+            m_halfClosePending = true;
+    }
+    const std::string path = m_record.method.toStdString();
+    m_stub->PrepareBidiStreamingCall(&m_context, path, grpc::StubOptions(), this);
+    StartRead(&m_readBuffer);
+    pump();
+    StartCall();
+}
+
+void GrpcCall::OnReadInitialMetadataDone(bool ok) {
+    if (!ok)
+        return;
+    std::lock_guard lock(m_mutex);
+    m_record.timings.firstByteUs = elapsedUs();
+}
+
+void GrpcCall::OnReadDone(bool ok) {
+    if (!ok)
+        return; // the stream ended; OnDone follows
+    recordReceived(m_readBuffer);
+    StartRead(&m_readBuffer);
+}
+
+void GrpcCall::recordReceived(const grpc::ByteBuffer &buffer) {
+    const std::string bytes = toBytes(buffer);
+    auto message = m_schema->newMessage(m_method->output_type());
+    message->ParseFromString(bytes);
+    StreamMessage received{
+        false, elapsedUs(), qint64(bytes.size()) + kGrpcFrameHeaderBytes, {}, GrpcSchema::messageToJson(*message)};
+    {
+        std::lock_guard lock(m_mutex);
+        m_record.messages.append(received);
+        m_record.body = received.body;
+        m_record.sizes.responseBodyDecodedBytes += qint64(bytes.size());
+        m_record.sizes.responseBodyWireBytes += received.size;
+    }
+    if (m_onMessage && (m_method->server_streaming() || m_method->client_streaming()))
+        m_onMessage(m_record.id, received);
+}
+
+void GrpcCall::OnWriteDone(bool ok) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_writing = false;
+        if (!ok) { // the call is over; nothing more can be written
+            m_outgoing.clear();
+            m_halfClosed = true;
+        }
+    }
+    pump();
+}
+
+void GrpcCall::OnDone(const grpc::Status &status) {
+    finish(status);
+}
+
+void GrpcCall::finish(const grpc::Status &status) {
+    std::unique_lock lock(m_mutex);
+    m_record.timings.totalUs = elapsedUs();
+    if (m_record.timings.firstByteUs && *m_record.timings.firstByteUs <= m_record.timings.totalUs)
+        m_record.timings.downloadUs = m_record.timings.totalUs - *m_record.timings.firstByteUs;
+    m_record.grpcCode = int(status.error_code());
+    m_record.grpcMessage = QString::fromStdString(status.error_message());
+    m_record.grpcDetailsJson = decodeStatusDetails(status.error_details());
+    m_record.responseHeaders = toHeaders(m_context.GetServerInitialMetadata(), &m_record.sizes.responseHeaderBytes);
+    m_record.trailers = toHeaders(m_context.GetServerTrailingMetadata(), &m_record.sizes.responseHeaderBytes);
+    m_record.remoteAddress = QString::fromStdString(m_context.peer());
+    if (m_request.gzip)
+        m_record.sizes.responseBodyWireBytes = -1; // compressed on the wire: gRPC does not tell by how much
+    if (!status.ok())
+        m_record.error =
+            describeGrpcStatus(m_record.grpcCode, m_record.grpcMessage, m_request.target, m_request.deadlineMs);
+    CallRecord record = std::move(m_record);
+    auto done = std::move(m_onDone);
+    auto keepAlive = std::move(m_self); // this object may die when this function returns
+    lock.unlock();
+    if (done)
+        done(std::move(record));
+}
+
+} // namespace triptych::client

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "app/client/callrecord.h"
+#include "app/client/grpcrequest.h"
+#include "app/client/grpcschema.h"
+
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/grpcpp.h>
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+namespace triptych::client {
+
+// One running gRPC call and its reactor, shared by the caller (send, half-close, cancel from its thread) and gRPC's
+// threads. It keeps itself alive until gRPC reports the end. The sinks run on gRPC threads; the caller wraps them
+// to post to its own thread.
+class GrpcCall : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>,
+                 public std::enable_shared_from_this<GrpcCall> {
+public:
+    using MessageSink = std::function<void(quint64 id, const StreamMessage &message)>;
+    using DoneSink = std::function<void(CallRecord record)>;
+
+    GrpcCall(CallRecord record, GrpcRequest request, GrpcSchemaPtr schema,
+             const google::protobuf::MethodDescriptor *method, MessageSink onMessage, DoneSink onDone);
+
+    // UnaryCall for unary methods, a generic bidi stream for the three streaming kinds (it carries all of them).
+    void start();
+    // Thread-safe; false with *error when the JSON does not fit or the writing side is closed.
+    bool send(const QByteArray &json, QString *error);
+    void halfClose();
+    void cancel() { m_context.TryCancel(); }
+
+    void OnReadInitialMetadataDone(bool ok) override;
+    void OnReadDone(bool ok) override;
+    void OnWriteDone(bool ok) override;
+    void OnDone(const grpc::Status &status) override;
+
+private:
+    void setUpContext();
+    void startUnary();
+    void startStream();
+    // Starts the next write or the half-close; called without the lock, since gRPC may run callbacks inline.
+    void pump();
+    void recordReceived(const grpc::ByteBuffer &buffer);
+    void finish(const grpc::Status &status);
+    qint64 elapsedUs() const;
+
+    CallRecord m_record;
+    GrpcRequest m_request;
+    GrpcSchemaPtr m_schema;
+    const google::protobuf::MethodDescriptor *m_method;
+    MessageSink m_onMessage;
+    DoneSink m_onDone;
+    std::chrono::steady_clock::time_point m_started;
+    grpc::ClientContext m_context;
+    std::unique_ptr<grpc::GenericStub> m_stub;
+    grpc::ByteBuffer m_readBuffer;
+    grpc::ByteBuffer m_unaryRequest;
+    std::shared_ptr<GrpcCall> m_self; // held from start until OnDone
+
+    std::mutex m_mutex; // guards the write queue and m_record while the call runs
+    std::deque<grpc::ByteBuffer> m_outgoing;
+    grpc::ByteBuffer m_writeBuffer;
+    bool m_streamStarted = false;
+    bool m_writing = false;
+    bool m_halfClosePending = false;
+    bool m_halfClosed = false;
+};
+
+} // namespace triptych::client

@@ -1,0 +1,133 @@
+#include "app/client/grpccaller.h"
+
+#include "app/client/grpccall.h"
+#include "app/client/restcaller.h"
+#include "app/client/tracemerge.h"
+
+#include <QDateTime>
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+
+namespace triptych::client {
+
+namespace {
+constexpr int kTraceFetchTimeoutMs = 5'000;
+}
+
+GrpcCaller::GrpcCaller(QObject *parent)
+    : QObject(parent)
+    , m_relay(std::make_shared<ResultRelay>(this))
+    , m_traceCaller(new RestCaller(this)) {
+    connect(m_traceCaller, &RestCaller::callFinished, this, &GrpcCaller::onTraceFetched);
+    connect(m_traceCaller, &RestCaller::callFailed, this, &GrpcCaller::onTraceFetched);
+}
+
+GrpcCaller::~GrpcCaller() {
+    m_relay->detach();
+    for (const auto &call : std::as_const(m_calls))
+        call->cancel();
+}
+
+quint64 GrpcCaller::call(GrpcSchemaPtr schema, GrpcRequest request) {
+    CallRecord record;
+    record.id = RestCaller::nextCallId();
+    record.kind = CallKind::Grpc;
+    record.startedAtUnixNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    record.url = request.target;
+    const quint64 id = record.id;
+    const auto *method = schema ? schema->findMethod(request.method) : nullptr;
+    if (!method) {
+        record.method = request.method;
+        record.error = {ErrorKind::InvalidRequest, QStringLiteral("Unknown method %1").arg(request.method),
+                        QStringLiteral("list the methods with `grpc HOST:PORT list`")};
+        QMetaObject::invokeMethod(
+            this, [this, record] { Q_EMIT callFailed(record); }, Qt::QueuedConnection);
+        return id;
+    }
+    if (request.sendTraceparent) {
+        const auto context = newTraceContext();
+        record.traceId = context.traceId;
+        request.metadata.append({QByteArray("traceparent"), context.traceparent()});
+    }
+    auto relay = m_relay;
+    const QString traceBase = request.traceBaseUrl;
+    auto onMessage = [relay, this](quint64 callId, const StreamMessage &message) {
+        relay->post([this, callId, message] {
+            if (m_calls.contains(callId))
+                Q_EMIT messageReceived(callId, message);
+        });
+    };
+    auto onDone = [relay, this, traceBase](CallRecord done) {
+        relay->post([this, traceBase, done = std::move(done)]() mutable { onCallDone(std::move(done), traceBase); });
+    };
+    auto call =
+        std::make_shared<GrpcCall>(std::move(record), std::move(request), std::move(schema), method, onMessage, onDone);
+    m_calls.insert(id, call);
+    call->start();
+    return id;
+}
+
+bool GrpcCaller::send(quint64 id, const QByteArray &json, QString *error) {
+    const auto call = m_calls.value(id);
+    if (!call) {
+        *error = QStringLiteral("The call has ended");
+        return false;
+    }
+    return call->send(json, error);
+}
+
+void GrpcCaller::halfClose(quint64 id) {
+    if (const auto call = m_calls.value(id))
+        call->halfClose();
+}
+
+void GrpcCaller::cancel(quint64 id) {
+    const auto call = m_calls.take(id);
+    if (!call)
+        return;
+    call->cancel();
+    CallRecord record;
+    record.id = id;
+    record.kind = CallKind::Grpc;
+    record.error = {ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}};
+    Q_EMIT callFailed(record);
+}
+
+void GrpcCaller::onCallDone(CallRecord record, const QString &traceBaseUrl) {
+    if (!m_calls.contains(record.id))
+        return; // cancelled: the caller no longer wants it
+    const auto waitStartUs = 0;
+    mergeTrace(record, spansFromServerTiming(record.header("server-timing"), waitStartUs), TraceSource::ServerTiming);
+    if (traceBaseUrl.isEmpty() || record.traceId.isEmpty() || !record.transportOk()) {
+        complete(std::move(record));
+        return;
+    }
+    RestRequest fetch;
+    fetch.url = traceBaseUrl + QStringLiteral("/debug/traces/") + record.traceId;
+    fetch.sendTraceparent = false;
+    fetch.fetchServerTrace = false;
+    fetch.timeoutMs = kTraceFetchTimeoutMs;
+    m_traceFetches.insert(m_traceCaller->send(fetch), std::move(record));
+}
+
+void GrpcCaller::onTraceFetched(const CallRecord &traceRecord) {
+    if (!m_traceFetches.contains(traceRecord.id))
+        return;
+    CallRecord record = m_traceFetches.take(traceRecord.id);
+    auto spans =
+        traceRecord.httpStatus == 200 ? spansFromOtlp(traceRecord.body, record.startedAtUnixNs) : QList<TraceSpan>{};
+    if (!spans.isEmpty())
+        mergeTrace(record, std::move(spans), TraceSource::DebugTraces);
+    complete(std::move(record));
+}
+
+void GrpcCaller::complete(CallRecord record) {
+    m_calls.remove(record.id);
+    if (record.transportOk())
+        Q_EMIT callFinished(record);
+    else
+        Q_EMIT callFailed(record);
+}
+
+} // namespace triptych::client

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "app/client/callrecord.h"
+#include "app/client/grpcrequest.h"
+#include "app/client/grpcschema.h"
+#include "app/client/resultrelay.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace triptych::client {
+
+class GrpcCall;
+class RestCaller;
+
+// Makes dynamic gRPC calls (descriptors from a GrpcSchema, messages as JSON) and reports on this object's thread:
+// messageReceived for every streamed message, then exactly one callFinished (status OK or not: the server answered)
+// or callFailed (unreachable, deadline, cancelled, bad JSON). A cancelled call's late results are dropped.
+class GrpcCaller : public QObject {
+    Q_OBJECT
+public:
+    explicit GrpcCaller(QObject *parent = nullptr);
+    ~GrpcCaller() override;
+
+    quint64 call(GrpcSchemaPtr schema, GrpcRequest request);
+    // For client and bidi streams left open (halfCloseAfterMessages = false).
+    bool send(quint64 id, const QByteArray &json, QString *error);
+    void halfClose(quint64 id);
+    void cancel(quint64 id);
+
+Q_SIGNALS:
+    void messageReceived(quint64 id, const triptych::client::StreamMessage &message);
+    void callFinished(const triptych::client::CallRecord &record);
+    void callFailed(const triptych::client::CallRecord &record);
+
+private:
+    void onCallDone(CallRecord record, const QString &traceBaseUrl);
+    void onTraceFetched(const CallRecord &traceRecord);
+    void complete(CallRecord record);
+
+    ResultRelayPtr m_relay;
+    QHash<quint64, std::shared_ptr<GrpcCall>> m_calls;
+    QHash<quint64, CallRecord> m_traceFetches; // by the fetch's id: the call waiting for its spans
+    RestCaller *m_traceCaller = nullptr;
+};
+
+} // namespace triptych::client

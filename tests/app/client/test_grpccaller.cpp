@@ -1,0 +1,215 @@
+#include "app/client/grpccaller.h"
+#include "app/client/grpcreflection.h"
+#include "tests/app/client/testserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+
+using namespace triptych;
+using namespace triptych::client;
+
+namespace {
+constexpr int kWaitMs = 10'000;
+
+CallRecord lastRecord(const QSignalSpy &spy) {
+    return spy.last().at(0).value<CallRecord>();
+}
+QJsonObject object(const QByteArray &json) {
+    return QJsonDocument::fromJson(json).object();
+}
+} // namespace
+
+class TestGrpcCaller : public QObject {
+    Q_OBJECT
+    std::unique_ptr<OrderServer> m_server;
+    GrpcSchemaPtr m_schema;
+
+    GrpcRequest request(const QString &method, const QByteArray &json = {}) const {
+        GrpcRequest request;
+        request.target = testing::grpcTarget(*m_server);
+        request.method = method;
+        if (!json.isEmpty())
+            request.messages.append(json);
+        request.deadlineMs = 5'000;
+        return request;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_server = testing::startTestServer();
+        QVERIFY(m_server);
+        GrpcReflection reflection;
+        QSignalSpy loaded(&reflection, &GrpcReflection::schemaLoaded);
+        QSignalSpy failed(&reflection, &GrpcReflection::loadFailed);
+        reflection.load({testing::grpcTarget(*m_server)});
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count() + failed.count(), 1, kWaitMs);
+        QCOMPARE(failed.count(), 0);
+        m_schema = loaded.first().at(0).value<GrpcSchemaPtr>();
+        QVERIFY(m_schema->services().contains(QStringLiteral("orders.v1.OrderService")));
+        QVERIFY(m_schema->services().contains(QStringLiteral("grpc.health.v1.Health")));
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void protoFilesGiveTheSameMethods() {
+        QString error;
+        const auto schema = GrpcSchema::fromProtoFiles({QStringLiteral(TRIPTYCH_PROTO_DIR "/orders/v1/orders.proto")},
+                                                       {QStringLiteral(TRIPTYCH_PROTO_DIR)}, &error);
+        QVERIFY2(schema, qPrintable(error));
+        QCOMPARE(schema->methods(QStringLiteral("orders.v1.OrderService")),
+                 m_schema->methods(QStringLiteral("orders.v1.OrderService")));
+        QVERIFY(!GrpcSchema::fromProtoFiles({QStringLiteral("nope.proto")}, {}, &error));
+        QVERIFY(error.contains(QStringLiteral("nope.proto")));
+    }
+
+    void templateNamesEveryField() {
+        const auto *method = m_schema->findMethod(QStringLiteral("GetUser"));
+        QVERIFY(method);
+        const auto json = object(m_schema->jsonTemplate(method->input_type()));
+        QVERIFY(json.contains(QStringLiteral("user_id")));
+        QVERIFY(json.contains(QStringLiteral("read_mask")));
+        QString error;
+        QVERIFY(m_schema->messageFromJson(method->input_type(), m_schema->jsonTemplate(method->input_type()), &error));
+    }
+
+    void unaryCallRecordsTheAnswer() {
+        GrpcCaller caller;
+        QSignalSpy finished(&caller, &GrpcCaller::callFinished);
+        caller.call(m_schema, request(QStringLiteral("orders.v1.OrderService/GetUser"),
+                                      R"({"user_id": 42, "read_mask": "name,avatar_url"})"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        const auto record = lastRecord(finished);
+        QCOMPARE(record.grpcCode, 0);
+        QCOMPARE(record.method, QStringLiteral("/orders.v1.OrderService/GetUser"));
+        QVERIFY(!object(record.body).value(QStringLiteral("name")).toString().isEmpty());
+        QVERIFY(!object(record.body).contains(QStringLiteral("email")));
+        QVERIFY(record.sizes.responseBodyWireBytes > 0);
+        QVERIFY(record.timings.totalUs > 0);
+        QCOMPARE(record.traceId.size(), 32);
+    }
+
+    void serverStreamHasPerMessageTimes() {
+        GrpcCaller caller;
+        QSignalSpy messages(&caller, &GrpcCaller::messageReceived);
+        QSignalSpy finished(&caller, &GrpcCaller::callFinished);
+        caller.call(m_schema, request(QStringLiteral("StreamOrders"), R"({"user_id": 42})"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        const auto record = lastRecord(finished);
+        QCOMPARE(record.grpcCode, 0);
+        qint64 previous = 0;
+        int received = 0;
+        for (const auto &message : record.messages) {
+            if (message.outgoing)
+                continue;
+            ++received;
+            QVERIFY(message.offsetUs >= previous);
+            QVERIFY(message.size > 5);
+            previous = message.offsetUs;
+        }
+        QCOMPARE(received, 1000); // user 42 has exactly 1,000 orders
+        QCOMPARE(messages.count(), 1000);
+    }
+
+    void clientStreamUploadsEveryMessage() {
+        GrpcCaller caller;
+        QSignalSpy finished(&caller, &GrpcCaller::callFinished);
+        auto upload = request(QStringLiteral("UploadOrders"));
+        upload.metadata.append({QByteArray("authorization"), QByteArray("Bearer demo-token")});
+        upload.halfCloseAfterMessages = false;
+        const auto id = caller.call(m_schema, upload);
+        QString error;
+        QVERIFY(caller.send(id, R"({"user_id": 7, "product": "nothing we sell", "quantity": 1})", &error));
+        QVERIFY(caller.send(id, R"({"user_id": 7, "product": "nothing we sell", "quantity": 0})", &error));
+        QVERIFY(!caller.send(id, R"({"no_such_field": 1})", &error));
+        caller.halfClose(id);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        const auto record = lastRecord(finished);
+        QVERIFY2(record.grpcCode == 0 || record.grpcCode == 3, qPrintable(record.error.text()));
+        if (record.grpcCode == 0)
+            QCOMPARE(object(record.body).value(QStringLiteral("received_count")).toInt(), 2);
+    }
+
+    void bidiStreamStopsOnRequest() {
+        GrpcCaller caller;
+        QSignalSpy finished(&caller, &GrpcCaller::callFinished);
+        auto track = request(QStringLiteral("TrackOrders"), R"({"order_id": 1})");
+        track.halfCloseAfterMessages = false;
+        const auto id = caller.call(m_schema, track);
+        QString error;
+        QVERIFY(caller.send(id, R"({"stop": true})", &error));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        const auto record = lastRecord(finished);
+        QCOMPARE(record.grpcCode, 0);
+        QCOMPARE(record.messages.first().outgoing, true);
+    }
+
+    void errorDetailsAreDecoded_data() {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("detailType");
+        QTest::newRow("user_id 0") << "GetUser" << QByteArray(R"({"user_id": 0})") << "INVALID_ARGUMENT"
+                                   << "type.googleapis.com/google.rpc.BadRequest";
+        QTest::newRow("unknown user") << "GetUserOrders" << QByteArray(R"({"user_id": 99999})") << "NOT_FOUND"
+                                      << "type.googleapis.com/google.rpc.ErrorInfo";
+    }
+    void errorDetailsAreDecoded() {
+        QFETCH(QString, method);
+        QFETCH(QByteArray, json);
+        QFETCH(QString, code);
+        QFETCH(QString, detailType);
+        GrpcCaller caller;
+        QSignalSpy finished(&caller, &GrpcCaller::callFinished);
+        caller.call(m_schema, request(method, json));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        const auto record = lastRecord(finished);
+        QCOMPARE(grpcCodeName(record.grpcCode), code);
+        QVERIFY(record.error.text().contains(code));
+        const auto details = object(record.grpcDetailsJson).value(QStringLiteral("details")).toArray();
+        QStringList types;
+        for (const auto &detail : details)
+            types.append(detail.toObject().value(QStringLiteral("@type")).toString());
+        QVERIFY2(types.contains(detailType), qPrintable(QString::fromUtf8(record.grpcDetailsJson)));
+    }
+
+    void deadlineAndCancelEndOpenStreams() {
+        GrpcCaller caller;
+        QSignalSpy failed(&caller, &GrpcCaller::callFailed);
+        auto follow = request(QStringLiteral("StreamOrders"), R"({"user_id": 7, "follow": true})");
+        follow.deadlineMs = 300;
+        caller.call(m_schema, follow);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWaitMs);
+        QCOMPARE(toString(lastRecord(failed).error.kind), toString(ErrorKind::Timeout));
+        QVERIFY(lastRecord(failed).error.text().contains(QStringLiteral("within 300 ms")));
+        follow.deadlineMs = 60'000;
+        const auto id = caller.call(m_schema, follow);
+        caller.cancel(id);
+        QCOMPARE(failed.count(), 2);
+        QCOMPARE(toString(lastRecord(failed).error.kind), toString(ErrorKind::Cancelled));
+    }
+
+    void deadPortFailsClearly() {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const auto port = probe.serverPort();
+        probe.close();
+        GrpcCaller caller;
+        QSignalSpy failed(&caller, &GrpcCaller::callFailed);
+        auto dead = request(QStringLiteral("GetUser"), R"({"user_id": 1})");
+        dead.target = QStringLiteral("127.0.0.1:%1").arg(port);
+        dead.deadlineMs = 2'000;
+        caller.call(m_schema, dead);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWaitMs);
+        const auto text = lastRecord(failed).error.text();
+        QVERIFY2(text.contains(QStringLiteral("is the server running?")), qPrintable(text));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGrpcCaller)
+#include "test_grpccaller.moc"
