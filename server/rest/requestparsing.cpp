@@ -80,13 +80,13 @@ std::optional<std::int32_t> parseId(std::string_view text) {
 int queryInt(const http::HttpRequest &request, std::string_view name, int fallback, int min, int max,
              std::vector<FieldViolation> &violations) {
     const auto text = request.queryParam(name);
-    if (!text)
+    if (!text || text->empty()) // `?limit=` as the contract's templates spell it: the default
         return fallback;
     int value = 0;
     const char *first = text->data();
     const char *last = first + text->size();
     const auto [end, error] = std::from_chars(first, last, value);
-    if (text->empty() || error != std::errc() || end != last || value < min || value > max) {
+    if (error != std::errc() || end != last || value < min || value > max) {
         violations.push_back({std::string(name), rangeMessage(min, max)});
         return fallback;
     }

@@ -17,7 +17,7 @@ namespace triptych::rest {
 // A path {id}: decimal digits naming 1..2^31-1; anything else names nothing (404).
 std::optional<std::int32_t> parseId(std::string_view text);
 
-// An integer query parameter in [min, max], its default when absent; a violation naming it otherwise.
+// An integer query parameter in [min, max], its default when absent or empty; a violation naming it otherwise.
 int queryInt(const http::HttpRequest &request, std::string_view name, int fallback, int min, int max,
              std::vector<FieldViolation> &violations);
 

@@ -72,6 +72,7 @@ void readRows() {
     const QByteArray &problem = kProblemType;
     row("GET /v1/users", "GET", "/v1/users", {}, {}, 200, json, "items");
     row("GET /v1/users limit=100 offset=990", "GET", "/v1/users?limit=100&offset=990", {}, {}, 200, json, "total");
+    row("empty limit and offset take the defaults", "GET", "/v1/users?limit=&offset=", {}, {}, 200, json, "items");
     row("users limit=0 is 422", "GET", "/v1/users?limit=0", {}, {}, 422, problem, "limit");
     row("users limit=101 is 422", "GET", "/v1/users?limit=101", {}, {}, 422, problem, "limit");
     row("users limit=abc is 422", "GET", "/v1/users?limit=abc", {}, {}, 422, problem, "limit");
