@@ -81,8 +81,8 @@ void TestOpenApi::everyDocumentedOperationIsRouted() {
     const auto paths = m_document.value("paths").toObject();
     for (auto path = paths.begin(); path != paths.end(); ++path) {
         for (const auto &method : path->toObject().keys()) {
-            // GraphQL and tracing routes are other folders' work: documented ahead, routed when they land.
-            if (path.key().startsWith("/graphql") || path.key().startsWith("/debug/traces"))
+            // The GraphQL routes are another folder's work: documented ahead, routed when they land.
+            if (path.key().startsWith("/graphql") && !registered.contains(method + ' ' + path.key()))
                 continue;
             QVERIFY2(registered.contains(method + ' ' + path.key()), qPrintable(method + ' ' + path.key()));
         }
