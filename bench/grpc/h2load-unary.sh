@@ -36,21 +36,34 @@ frame 082a >"$work/user42.bin" # {user_id: 42}
 # {user_id: 42, read_mask: {paths: ["name", "avatar_url"]}}: field 2, 18 bytes, two path strings
 frame 082a12120a046e616d650a0a6176617461725f75726c >"$work/masked.bin"
 
+# CPU seconds the server has used so far (user + system), when this script started it; the machine may be busy,
+# so server CPU per request is the steadier figure beside req/s and latency.
+cpuSeconds() {
+    if [[ -n "${pid:-}" ]]; then
+        awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$pid/stat"
+    else
+        echo 0
+    fi
+}
+
 run() { # $1: label, $2: method, $3: body file
     rm -f "$work/log.tsv" # h2load appends
+    local before
+    before=$(cpuSeconds)
     h2load -n "$requests" -c "$clients" -m "$streams" --data="$3" \
         -H 'content-type: application/grpc' -H 'te: trailers' \
         --log-file="$work/log.tsv" "http://127.0.0.1:$port/orders.v1.OrderService/$2" >"$work/h2load.out"
-    python3 - "$1" "$work/h2load.out" "$work/log.tsv" <<'PY'
+    python3 - "$1" "$work/h2load.out" "$work/log.tsv" "$before" "$(cpuSeconds)" <<'PY'
 import re, sys
-label, out, log = sys.argv[1:]
+label, out, log, before, after = sys.argv[1:]
 text = open(out).read()
 rps = re.search(r'finished in .*?, ([\d.]+) req/s', text)
 ok = re.search(r'(\d+) succeeded', text)
 lat = sorted(int(line.split('\t')[2]) for line in open(log) if line.strip())
 pick = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] / 1000.0
 print(f"{label:<40} {float(rps.group(1)):>10.0f} req/s   p50 {pick(0.50):6.2f} ms   p99 {pick(0.99):6.2f} ms"
-      f"   ({ok.group(1)} succeeded of {len(lat)})")
+      f"   ({ok.group(1)} succeeded of {len(lat)})"
+      + (f"   server CPU {(float(after) - float(before)) * 1e6 / len(lat):.0f} us/req" if float(after) else ""))
 PY
 }
 
