@@ -254,6 +254,39 @@ private Q_SLOTS:
         QTRY_COMPARE(subscribers(), std::size_t(0));
     }
 
+    // A half-close keeps the watches (clients that send everything first still see events); with none, it ends OK.
+    void trackOrdersAfterHalfClose_data() {
+        QTest::addColumn<bool>("watching");
+        QTest::newRow("watching an order") << true;
+        QTest::newRow("watching nothing") << false;
+    }
+    void trackOrdersAfterHalfClose() {
+        QFETCH(bool, watching);
+        const Order order = newOrderOf(7);
+        auto context = callContext();
+        auto stream = m_stub->TrackOrders(context.get());
+        if (watching) {
+            v1::TrackRequest watch;
+            watch.set_order_id(order.id);
+            QVERIFY(stream->Write(watch));
+        }
+        QVERIFY(stream->WritesDone());
+        v1::OrderEvent event;
+        if (!watching) {
+            QVERIFY(!stream->Read(&event));
+            QVERIFY(stream->Finish().ok());
+            return;
+        }
+        QTRY_COMPARE(subscribers(), std::size_t(1));
+        QVERIFY(m_server->service()->cancelOrder(order.id));
+        QVERIFY(stream->Read(&event));
+        QCOMPARE(event.order().status(), v1::CANCELLED);
+        context->TryCancel();
+        QVERIFY(!stream->Read(&event));
+        QCOMPARE(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+        QTRY_COMPARE(subscribers(), std::size_t(0));
+    }
+
     void trackOrdersErrors_data() {
         QTest::addColumn<int>("orderId");
         QTest::addColumn<int>("code");
