@@ -178,26 +178,8 @@ bool Lexer::advance() {
         default:
             break;
         }
-        static constexpr struct {
-            char c;
-            TokenKind kind;
-        } kSingles[] = {{'!', TokenKind::Bang},     {'$', TokenKind::Dollar}, {'&', TokenKind::Amp},
-                        {'(', TokenKind::ParenL},   {')', TokenKind::ParenR}, {':', TokenKind::Colon},
-                        {'=', TokenKind::Equals},   {'@', TokenKind::At},     {'[', TokenKind::BracketL},
-                        {']', TokenKind::BracketR}, {'{', TokenKind::BraceL}, {'|', TokenKind::Pipe},
-                        {'}', TokenKind::BraceR}};
-        for (const auto &single : kSingles) {
-            if (single.c == static_cast<char>(c)) {
-                setToken(single.kind, start);
-                ++m_pos;
-                return true;
-            }
-        }
-        if (c == '.' && s.substr(m_pos, 3) == "...") {
-            setToken(TokenKind::Spread, start);
-            m_pos += 3;
+        if (readPunctuator(start))
             return true;
-        }
         if (c == '"')
             return s.substr(m_pos, 3) == "\"\"\"" ? readBlockString(start) : readString(start);
         if (isDigit(c) || c == '-')
@@ -215,6 +197,30 @@ bool Lexer::advance() {
     }
     setToken(TokenKind::Eof, m_pos);
     return true;
+}
+
+bool Lexer::readPunctuator(std::size_t start) {
+    static constexpr struct {
+        char c;
+        TokenKind kind;
+    } kSingles[] = {{'!', TokenKind::Bang},     {'$', TokenKind::Dollar}, {'&', TokenKind::Amp},
+                    {'(', TokenKind::ParenL},   {')', TokenKind::ParenR}, {':', TokenKind::Colon},
+                    {'=', TokenKind::Equals},   {'@', TokenKind::At},     {'[', TokenKind::BracketL},
+                    {']', TokenKind::BracketR}, {'{', TokenKind::BraceL}, {'|', TokenKind::Pipe},
+                    {'}', TokenKind::BraceR}};
+    for (const auto &single : kSingles) {
+        if (single.c == m_source[start]) {
+            setToken(single.kind, start);
+            ++m_pos;
+            return true;
+        }
+    }
+    if (m_source[start] == '.' && m_source.substr(m_pos, 3) == "...") {
+        setToken(TokenKind::Spread, start);
+        m_pos += 3;
+        return true;
+    }
+    return false;
 }
 
 void Lexer::readName(std::size_t start) {

@@ -80,6 +80,7 @@ private:
     bool readEscape(std::size_t &pos, std::string &out);
     bool readBlockString(std::size_t start);
     void readName(std::size_t start);
+    bool readPunctuator(std::size_t start);
     std::string describeCodePointAt(std::size_t offset) const;
     void setToken(TokenKind kind, std::size_t start);
 
