@@ -83,6 +83,35 @@ private Q_SLOTS:
             QCOMPARE(span["parentSpanId"].toString().toLatin1(), traceparent.mid(36, 16));
     }
 
+    void aRestCallShowsServiceSqlAndSerialization() {
+        const QByteArray parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        auto response = testing::rawGet(m_server->httpPort(), "/v1/users/42/orders", "traceparent: " + parent + "\r\n");
+        QCOMPARE(response->status, 200);
+        QVERIFY(response->header("server-timing").contains("db;dur="));
+        auto trace = testing::rawGet(m_server->httpPort(), "/debug/traces/0af7651916cd43dd8448eb211c80319c");
+        const auto spans = spansOf(trace->body);
+        QMap<QString, QJsonObject> byName;
+        for (const auto &span : spans)
+            byName.insert(span.toObject()["name"].toString(), span.toObject());
+        QVERIFY2(byName.contains("GET /v1/users/{id}/orders"), trace->body.constData());
+        const auto server = byName.value("GET /v1/users/{id}/orders");
+        QCOMPARE(server["parentSpanId"].toString(), QStringLiteral("b7ad6b7169203331"));
+        QCOMPARE(attribute(server, "http.response.body.size"), QString::number(response->body.size()));
+        const auto service = byName.value("OrderService.userOrders");
+        QCOMPARE(service["parentSpanId"].toString(), server["spanId"].toString());
+        int sqlUnderService = 0;
+        bool ordersStatement = false;
+        for (const auto &item : spans) {
+            const auto span = item.toObject();
+            if (span["name"].toString().startsWith("SQL") && span["parentSpanId"] == service["spanId"]) {
+                ++sqlUnderService;
+                ordersStatement |= attribute(span, "db.statement").contains("FROM orders");
+            }
+        }
+        QCOMPARE(sqlUnderService, 2);
+        QVERIFY(ordersStatement);
+    }
+
     void unroutedAnswersAreTracedToo() {
         auto response = testing::rawGet(m_server->httpPort(), "/nowhere");
         QCOMPARE(response->status, 404);
@@ -91,7 +120,7 @@ private Q_SLOTS:
 
     void unknownTracesAre404_data() {
         QTest::addColumn<QByteArray>("id");
-        QTest::newRow("unknown") << QByteArray("0af7651916cd43dd8448eb211c80319c");
+        QTest::newRow("unknown") << QByteArray("1234567890abcdef1234567890abcdef");
         QTest::newRow("not hex") << QByteArray("nothex");
         QTest::newRow("all zero") << QByteArray(32, '0');
     }
