@@ -1,0 +1,78 @@
+#include "app/cli/clioptions.h"
+
+#include <functional>
+#include <map>
+
+namespace triptych::cli {
+
+QString usageText() {
+    return QStringLiteral(
+        "usage: triptych-cli [--json] COMMAND …\n"
+        "  rest METHOD URL [-H 'Name: value']… [-d BODY|@FILE] [--gzip] [--http2] [--user U:P] [--insecure]\n"
+        "  graphql URL -q QUERY [-v VARIABLES_JSON] [-o OPERATION] [--get] [--apq] [--subscribe]\n"
+        "  grpc HOST:PORT list | describe SYMBOL | METHOD [-d JSON]… [--template]\n"
+        "       [--proto FILE -I DIR]… [-H 'key: value']… [--tls --ca FILE] [--gzip] [--trace-url URL]\n"
+        "  compare [--server URL] [--grpc HOST:PORT]   the same questions in REST, GraphQL and gRPC\n"
+        "common: --json prints the whole call record, --timeout MS (also the gRPC deadline), --no-trace,\n"
+        "        -i shows response headers and timing phases.\n"
+        "The embedded server listens on http://127.0.0.1:8080 and 127.0.0.1:50051; token demo-token.\n");
+}
+
+QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
+    using Taker = std::function<void(const QString &)>;
+    const std::map<QString, Taker> valued{
+        {QStringLiteral("-H"), [&](const QString &v) { options->headers.append(v.toUtf8()); }},
+        {QStringLiteral("-d"), [&](const QString &v) { options->data.append(v.toUtf8()); }},
+        {QStringLiteral("-q"), [&](const QString &v) { options->query = v; }},
+        {QStringLiteral("-v"), [&](const QString &v) { options->variables = v.toUtf8(); }},
+        {QStringLiteral("-o"), [&](const QString &v) { options->operationName = v; }},
+        {QStringLiteral("--proto"), [&](const QString &v) { options->protoFiles.append(v); }},
+        {QStringLiteral("-I"), [&](const QString &v) { options->importPaths.append(v); }},
+        {QStringLiteral("--server"), [&](const QString &v) { options->servers.append(v); }},
+        {QStringLiteral("--grpc"), [&](const QString &v) { options->grpcServer = v; }},
+        {QStringLiteral("--trace-url"), [&](const QString &v) { options->traceUrl = v; }},
+        {QStringLiteral("--user"), [&](const QString &v) { options->user = v; }},
+        {QStringLiteral("--ca"), [&](const QString &v) { options->caFile = v; }},
+        {QStringLiteral("--timeout"), [&](const QString &v) { options->timeoutMs = v.toInt(); }},
+    };
+    const std::map<QString, bool *> flags{
+        {QStringLiteral("--json"), &options->json},
+        {QStringLiteral("--gzip"), &options->gzip},
+        {QStringLiteral("--http2"), &options->http2},
+        {QStringLiteral("--insecure"), &options->insecure},
+        {QStringLiteral("-k"), &options->insecure},
+        {QStringLiteral("--tls"), &options->tls},
+        {QStringLiteral("--get"), &options->get},
+        {QStringLiteral("--apq"), &options->apq},
+        {QStringLiteral("--subscribe"), &options->subscribe},
+        {QStringLiteral("--no-trace"), &options->noTrace},
+        {QStringLiteral("--template"), &options->showTemplate},
+        {QStringLiteral("-i"), &options->verbose},
+    };
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &word = arguments.at(i);
+        if (const auto flag = flags.find(word); flag != flags.end()) {
+            *flag->second = true;
+        } else if (const auto taker = valued.find(word); taker != valued.end()) {
+            if (i + 1 >= arguments.size())
+                return QStringLiteral("%1 needs a value").arg(word);
+            taker->second(arguments.at(++i));
+        } else if (word.startsWith(QLatin1Char('-')) && word.size() > 1) {
+            return QStringLiteral("unknown option %1").arg(word);
+        } else if (options->command.isEmpty()) {
+            options->command = word;
+        } else {
+            options->positional.append(word);
+        }
+    }
+    if (options->timeoutMs <= 0)
+        return QStringLiteral("--timeout needs a positive number of milliseconds");
+    const QStringList commands{QStringLiteral("rest"), QStringLiteral("graphql"), QStringLiteral("grpc"),
+                               QStringLiteral("compare")};
+    if (!commands.contains(options->command))
+        return options->command.isEmpty() ? QStringLiteral("no command given")
+                                          : QStringLiteral("unknown command %1").arg(options->command);
+    return {};
+}
+
+} // namespace triptych::cli

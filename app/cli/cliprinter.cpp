@@ -1,0 +1,126 @@
+#include "app/cli/cliprinter.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace triptych::cli {
+
+using namespace triptych::client;
+
+namespace {
+
+void write(FILE *stream, const QByteArray &bytes) {
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+QByteArray pretty(const QByteArray &body) {
+    QJsonParseError error{};
+    const auto document = QJsonDocument::fromJson(body, &error);
+    return error.error == QJsonParseError::NoError ? document.toJson(QJsonDocument::Indented) : body;
+}
+
+QString statusText(const CallRecord &record) {
+    if (record.grpcCode >= 0)
+        return grpcCodeName(record.grpcCode);
+    if (record.httpStatus > 0)
+        return QStringLiteral("%1 %2").arg(record.httpVersion).arg(record.httpStatus);
+    return toString(record.error.kind).toUpper();
+}
+
+QString traceText(const CallRecord &record) {
+    if (record.traceId.isEmpty())
+        return {};
+    const QString source = record.traceSource == TraceSource::DebugTraces    ? QStringLiteral("/debug/traces")
+                           : record.traceSource == TraceSource::ServerTiming ? QStringLiteral("Server-Timing")
+                                                                             : QStringLiteral("none");
+    return QStringLiteral("  trace %1 (%2 server spans from %3)")
+        .arg(record.traceId)
+        .arg(record.serverSpanCount())
+        .arg(source);
+}
+
+void printDetails(const CallRecord &record) {
+    QString text;
+    for (const auto &[name, value] : record.responseHeaders)
+        text += QStringLiteral("< %1: %2\n").arg(QString::fromUtf8(name), QString::fromUtf8(value));
+    for (const auto &[name, value] : record.trailers)
+        text += QStringLiteral("< (trailer) %1: %2\n").arg(QString::fromUtf8(name), QString::fromUtf8(value));
+    for (const auto &redirect : record.redirects)
+        text += QStringLiteral("redirect %1\n").arg(redirect);
+    for (const auto &span : record.spans) {
+        text += QStringLiteral("%1 %2 +%3 %4\n")
+                    .arg(span.fromServer ? QStringLiteral("  server") : QStringLiteral("  client"), span.name,
+                         formatDuration(span.startUs), formatDuration(span.durationUs));
+    }
+    write(stderr, text.toUtf8());
+}
+
+} // namespace
+
+QString formatDuration(qint64 micros) {
+    const double ms = double(micros) / 1000.0;
+    return ms < 10.0 ? QString::number(ms, 'f', 2) + QStringLiteral(" ms")
+                     : QString::number(ms, 'f', 1) + QStringLiteral(" ms");
+}
+
+QString formatBytes(qint64 bytes) {
+    if (bytes < 0)
+        return QStringLiteral("?");
+    if (bytes < 1024)
+        return QString::number(bytes) + QStringLiteral(" B");
+    if (bytes < 1024 * 1024)
+        return QString::number(double(bytes) / 1024.0, 'f', 1) + QStringLiteral(" KB");
+    return QString::number(double(bytes) / 1024.0 / 1024.0, 'f', 1) + QStringLiteral(" MB");
+}
+
+void printRecord(const CallRecord &record, bool json, bool verbose, bool streamed) {
+    if (json) {
+        write(stdout, QJsonDocument(toJson(record)).toJson(QJsonDocument::Indented));
+        return;
+    }
+    if (verbose)
+        printDetails(record);
+    if (!record.body.isEmpty() && !streamed)
+        write(stdout, pretty(record.body));
+    if (!record.grpcDetailsJson.isEmpty())
+        write(stderr, "details: " + pretty(record.grpcDetailsJson));
+    const qint64 bytes = record.sizes.responseBodyWireBytes >= 0 ? record.sizes.responseBodyWireBytes
+                                                                 : record.sizes.responseBodyDecodedBytes;
+    QString summary = QStringLiteral("%1  %2  %3")
+                          .arg(statusText(record), formatDuration(record.timings.totalUs), formatBytes(bytes));
+    if (record.sizes.responseBodyDecodedBytes != bytes && record.sizes.responseBodyDecodedBytes > 0)
+        summary += QStringLiteral(" (%1 decoded)").arg(formatBytes(record.sizes.responseBodyDecodedBytes));
+    if (streamed) {
+        const auto received = std::count_if(record.messages.cbegin(), record.messages.cend(),
+                                            [](const StreamMessage &message) { return !message.outgoing; });
+        summary += QStringLiteral("  %1 messages received").arg(received);
+    }
+    summary += traceText(record);
+    write(stderr, (summary + QLatin1Char('\n')).toUtf8());
+    for (const auto &warning : record.warnings)
+        write(stderr, (QStringLiteral("warning: ") + warning + QLatin1Char('\n')).toUtf8());
+    if (!record.ok())
+        printError(record.error.text());
+}
+
+void printStreamMessage(const StreamMessage &message) {
+    const QString head =
+        QStringLiteral("%1 +%2 %3%4\n")
+            .arg(message.outgoing ? QStringLiteral(">") : QStringLiteral("<"), formatDuration(message.offsetUs),
+                 formatBytes(message.size), message.event.isEmpty() ? QString() : QStringLiteral(" ") + message.event);
+    write(stderr, head.toUtf8());
+    write(stdout, message.body + '\n');
+}
+
+void printError(const QString &text) {
+    write(stderr, (QStringLiteral("error: ") + text + QLatin1Char('\n')).toUtf8());
+}
+
+void printOut(const QString &text) {
+    write(stdout, text.toUtf8());
+}
+
+} // namespace triptych::cli

@@ -1,0 +1,236 @@
+#include "app/cli/clirunner.h"
+
+#include "app/cli/clicompare.h"
+#include "app/cli/cliprinter.h"
+#include "app/client/graphqlcaller.h"
+#include "app/client/grpccaller.h"
+#include "app/client/grpcreflection.h"
+#include "app/client/restcaller.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <google/protobuf/descriptor.h>
+
+namespace triptych::cli {
+
+using namespace triptych::client;
+
+namespace {
+
+HeaderList parseHeaders(const QList<QByteArray> &lines) {
+    HeaderList headers;
+    for (const auto &line : lines) {
+        const auto colon = line.indexOf(':');
+        if (colon > 0)
+            headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+    return headers;
+}
+
+RestRequest baseRequest(const CliOptions &options) {
+    RestRequest request;
+    request.headers = parseHeaders(options.headers);
+    request.timeoutMs = options.timeoutMs;
+    request.acceptGzip = options.gzip;
+    request.httpVersion = options.http2 ? HttpVersion::Http2 : HttpVersion::Auto;
+    request.tls.skipVerification = options.insecure;
+    request.tls.caFile = options.caFile;
+    request.sendTraceparent = !options.noTrace;
+    request.fetchServerTrace = !options.noTrace;
+    if (!options.user.isEmpty()) {
+        request.auth.kind = AuthKind::Basic;
+        request.auth.user = options.user.section(QLatin1Char(':'), 0, 0);
+        request.auth.password = options.user.section(QLatin1Char(':'), 1);
+    }
+    return request;
+}
+
+} // namespace
+
+CliRunner::CliRunner(CliOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options)) {}
+
+void CliRunner::start() {
+    if (m_options.command == QLatin1String("rest"))
+        runRest();
+    else if (m_options.command == QLatin1String("graphql"))
+        runGraphQL();
+    else if (m_options.command == QLatin1String("grpc"))
+        runGrpc();
+    else
+        runCompare();
+}
+
+void CliRunner::fail(const QString &text, int exitCode) {
+    printError(text);
+    Q_EMIT runFinished(exitCode);
+}
+
+void CliRunner::onStreamMessage(const StreamMessage &message) {
+    m_streamed = true;
+    printStreamMessage(message);
+}
+
+void CliRunner::report(const CallRecord &record) {
+    printRecord(record, m_options.json, m_options.verbose, m_streamed);
+    Q_EMIT runFinished(record.ok() ? 0 : 1);
+}
+
+void CliRunner::runRest() {
+    if (m_options.positional.size() != 2)
+        return fail(QStringLiteral("rest needs METHOD URL, e.g. rest GET http://127.0.0.1:8080/v1/users/42"), 2);
+    RestRequest request = baseRequest(m_options);
+    request.method = m_options.positional.at(0).toUpper().toLatin1();
+    request.url = m_options.positional.at(1);
+    if (!m_options.data.isEmpty()) {
+        const QByteArray body = m_options.data.first();
+        if (body.startsWith('@')) {
+            request.bodyKind = BodyKind::File;
+            request.filePath = QString::fromUtf8(body.mid(1));
+        } else {
+            const bool isJson = !QJsonDocument::fromJson(body).isNull();
+            request.bodyKind = isJson ? BodyKind::Json : BodyKind::Raw;
+            request.body = body;
+        }
+    }
+    auto *caller = new RestCaller(this);
+    if (!m_options.json)
+        connect(caller, &RestCaller::messageReceived, this,
+                [this](quint64, const StreamMessage &m) { onStreamMessage(m); });
+    connect(caller, &RestCaller::callFinished, this, &CliRunner::report);
+    connect(caller, &RestCaller::callFailed, this, &CliRunner::report);
+    caller->send(request);
+}
+
+void CliRunner::runGraphQL() {
+    if (m_options.positional.size() != 1 || m_options.query.isEmpty())
+        return fail(QStringLiteral("graphql needs URL -q QUERY, e.g. graphql http://127.0.0.1:8080/graphql "
+                                   "-q '{ user(id: 42) { name } }'"),
+                    2);
+    if (m_options.subscribe)
+        return fail(QStringLiteral("--subscribe (GraphQL over WebSocket) is not built yet; use the SSE stream "
+                                   "(rest GET …/orders/stream) or grpc StreamOrders"),
+                    2);
+    GraphQLRequest request;
+    request.url = m_options.positional.first();
+    request.query = m_options.query;
+    request.variables = m_options.variables;
+    request.operationName = m_options.operationName;
+    request.useGet = m_options.get;
+    request.persistedQuery = m_options.apq;
+    request.http = baseRequest(m_options);
+    auto *caller = new GraphQLCaller(this);
+    connect(caller, &GraphQLCaller::callFinished, this, &CliRunner::report);
+    connect(caller, &GraphQLCaller::callFailed, this, &CliRunner::report);
+    caller->send(request);
+}
+
+void CliRunner::withSchema(const QString &target, std::function<void(GrpcSchemaPtr)> next) {
+    if (!m_options.protoFiles.isEmpty()) {
+        QString error;
+        auto schema = GrpcSchema::fromProtoFiles(m_options.protoFiles, m_options.importPaths, &error);
+        if (!schema)
+            return fail(error, 2);
+        next(schema);
+        return;
+    }
+    auto *reflection = new GrpcReflection(this);
+    connect(reflection, &GrpcReflection::schemaLoaded, this,
+            [next](const GrpcSchemaPtr &schema, const QString &) { next(schema); });
+    connect(reflection, &GrpcReflection::loadFailed, this, [this](const CallError &error) { fail(error.text()); });
+    ReflectionRequest request;
+    request.target = target;
+    request.tls = m_options.tls;
+    request.caFile = m_options.caFile;
+    request.metadata = parseHeaders(m_options.headers);
+    request.deadlineMs = m_options.timeoutMs;
+    reflection->load(request);
+}
+
+void CliRunner::runGrpc() {
+    if (m_options.positional.size() < 2)
+        return fail(QStringLiteral("grpc needs HOST:PORT and list, describe SYMBOL or a METHOD"), 2);
+    const QString target = m_options.positional.at(0);
+    const QString verb = m_options.positional.at(1);
+    withSchema(target, [this, verb](const GrpcSchemaPtr &schema) {
+        if (verb == QLatin1String("list"))
+            return grpcList(schema);
+        if (verb == QLatin1String("describe")) {
+            const QString symbol = m_options.positional.value(2);
+            const QString text = schema->describe(symbol);
+            if (text.isEmpty())
+                return fail(QStringLiteral("No service, method, message or enum named '%1'").arg(symbol));
+            printOut(text);
+            if (const auto *method = schema->findMethod(symbol))
+                printOut(QStringLiteral("input template: ") +
+                         QString::fromUtf8(schema->jsonTemplate(method->input_type())) + QLatin1Char('\n'));
+            Q_EMIT runFinished(0);
+            return;
+        }
+        grpcCall(schema, verb);
+    });
+}
+
+void CliRunner::grpcList(const GrpcSchemaPtr &schema) {
+    QString text;
+    for (const auto &service : schema->services()) {
+        text += service + QLatin1Char('\n');
+        for (const auto &method : schema->methods(service))
+            text += QStringLiteral("  ") + service + QLatin1Char('/') + method + QLatin1Char('\n');
+    }
+    printOut(text);
+    Q_EMIT runFinished(0);
+}
+
+void CliRunner::grpcCall(const GrpcSchemaPtr &schema, const QString &method) {
+    const auto *descriptor = schema->findMethod(method);
+    if (!descriptor)
+        return fail(
+            QStringLiteral("Unknown method %1 — list them with `grpc %2 list`").arg(method, m_options.positional.at(0)),
+            2);
+    if (m_options.showTemplate) {
+        printOut(QString::fromUtf8(schema->jsonTemplate(descriptor->input_type())) + QLatin1Char('\n'));
+        Q_EMIT runFinished(0);
+        return;
+    }
+    GrpcRequest request;
+    request.target = m_options.positional.at(0);
+    request.method = method;
+    request.metadata = parseHeaders(m_options.headers);
+    request.deadlineMs = m_options.timeoutMs;
+    request.tls = m_options.tls;
+    request.caFile = m_options.caFile;
+    request.gzip = m_options.gzip;
+    request.sendTraceparent = !m_options.noTrace;
+    request.traceBaseUrl = m_options.noTrace ? QString() : m_options.traceUrl;
+    // A client stream may also take its messages as one JSON array.
+    for (const auto &data : m_options.data) {
+        const auto document = QJsonDocument::fromJson(data);
+        if (descriptor->client_streaming() && document.isArray()) {
+            for (const auto &item : document.array())
+                request.messages.append(QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact));
+        } else {
+            request.messages.append(data);
+        }
+    }
+    if (request.messages.isEmpty() && !descriptor->client_streaming())
+        request.messages.append("{}");
+    auto *caller = new GrpcCaller(this);
+    if (!m_options.json)
+        connect(caller, &GrpcCaller::messageReceived, this,
+                [this](quint64, const StreamMessage &m) { onStreamMessage(m); });
+    connect(caller, &GrpcCaller::callFinished, this, &CliRunner::report);
+    connect(caller, &GrpcCaller::callFailed, this, &CliRunner::report);
+    caller->call(schema, request);
+}
+
+void CliRunner::runCompare() {
+    auto *compare = new CliCompare(m_options, this);
+    connect(compare, &CliCompare::compareFinished, this, &CliRunner::runFinished);
+    compare->start();
+}
+
+} // namespace triptych::cli

@@ -1,0 +1,123 @@
+// 2,000 sequential small calls to the in-process server, each way: bare libcurl easy handle vs RestCaller, bare
+// GenericStub unary call vs GrpcCaller. The difference per call is the engine's overhead (target < 30 µs).
+#include "app/client/grpccaller.h"
+#include "app/client/restcaller.h"
+#include "server/host/orderserver.h"
+
+#include <QCoreApplication>
+
+#include <curl/curl.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/grpcpp.h>
+
+#include <chrono>
+#include <cstdio>
+#include <future>
+
+using namespace triptych;
+using namespace triptych::client;
+
+namespace {
+
+constexpr int kCalls = 2'000;
+using Clock = std::chrono::steady_clock;
+
+double microsPerCall(Clock::time_point start) {
+    return double(std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count()) / kCalls;
+}
+
+size_t discard(char *, size_t size, size_t count, void *) {
+    return size * count;
+}
+
+double bareCurl(const std::string &url) {
+    CURL *easy = curl_easy_init();
+    curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &discard);
+    const auto start = Clock::now();
+    for (int i = 0; i < kCalls; ++i)
+        curl_easy_perform(easy);
+    const double result = microsPerCall(start);
+    curl_easy_cleanup(easy);
+    return result;
+}
+
+double bareGrpc(const std::string &target) {
+    grpc::GenericStub stub(grpc::CreateChannel(target, grpc::InsecureChannelCredentials()));
+    const auto start = Clock::now();
+    for (int i = 0; i < kCalls; ++i) {
+        grpc::ClientContext context;
+        context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+        grpc::ByteBuffer request;
+        grpc::Slice empty("", 0);
+        request = grpc::ByteBuffer(&empty, 1);
+        grpc::ByteBuffer response;
+        std::promise<void> done;
+        stub.UnaryCall(&context, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response,
+                       [&done](grpc::Status) { done.set_value(); });
+        done.get_future().wait();
+    }
+    return microsPerCall(start);
+}
+
+// Runs kCalls sequential calls through an engine caller on the event loop; each result starts the next call.
+template <typename Caller, typename Send> double engineCalls(Send send) {
+    Caller caller;
+    int remaining = kCalls;
+    QObject::connect(&caller, &Caller::callFinished, &caller, [&] {
+        if (--remaining == 0)
+            QCoreApplication::exit(0);
+        else
+            send(caller);
+    });
+    QObject::connect(&caller, &Caller::callFailed, &caller, [](const CallRecord &record) {
+        std::fprintf(stderr, "call failed: %s\n", qPrintable(record.error.text()));
+        QCoreApplication::exit(1);
+    });
+    const auto start = Clock::now();
+    send(caller);
+    QCoreApplication::exec();
+    return microsPerCall(start);
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    ServerOptions options;
+    options.httpPort = 0;
+    options.grpcPort = 0;
+    options.users = 100;
+    options.tracing = false; // measure the client, not the server's span recording
+    OrderServer server(options);
+    if (!server.start().ok())
+        return 1;
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.httpPort()) + "/healthz";
+    const std::string target = "127.0.0.1:" + std::to_string(server.grpcPort());
+
+    RestRequest rest;
+    rest.url = QString::fromStdString(url);
+    rest.sendTraceparent = false;
+    rest.fetchServerTrace = false;
+    QString error;
+    const auto schema = GrpcSchema::fromFileDescriptors({}, {QStringLiteral("grpc.health.v1.Health")}, &error);
+    GrpcRequest grpcCall;
+    grpcCall.target = QString::fromStdString(target);
+    grpcCall.method = QStringLiteral("grpc.health.v1.Health/Check");
+    grpcCall.messages.append("{}");
+    grpcCall.sendTraceparent = false;
+
+    bareCurl(url); // warm up both servers and connections
+    const double curlUs = bareCurl(url);
+    const double restUs = engineCalls<RestCaller>([&](RestCaller &caller) { caller.send(rest); });
+    bareGrpc(target);
+    const double grpcUs = bareGrpc(target);
+    const double engineGrpcUs = engineCalls<GrpcCaller>([&](GrpcCaller &caller) { caller.call(schema, grpcCall); });
+
+    std::printf("%d sequential calls each, microseconds per call\n", kCalls);
+    std::printf("REST  bare libcurl easy %8.1f  RestCaller %8.1f  overhead %8.1f\n", curlUs, restUs, restUs - curlUs);
+    std::printf("gRPC  bare GenericStub  %8.1f  GrpcCaller %8.1f  overhead %8.1f\n", grpcUs, engineGrpcUs,
+                engineGrpcUs - grpcUs);
+    server.stop();
+    return 0;
+}
