@@ -232,6 +232,10 @@ Result<Order> OrderService::insertValidated(const CreateOrderInput &input) {
     Order created;
     {
         TRIPTYCH_LEASE(c);
+        // One IMMEDIATE transaction: the order and the user's stored totals change together.
+        store::Transaction transaction(c, /*immediate=*/true);
+        if (!transaction.begun())
+            return transaction.begun().error();
         auto exists = repo::userExists(c, input.userId);
         if (!exists)
             return exists.error();
@@ -248,6 +252,10 @@ Result<Order> OrderService::insertValidated(const CreateOrderInput &input) {
         auto inserted = repo::insertOrder(c, order);
         if (!inserted)
             return inserted.error();
+        if (auto ok = repo::addToUserTotals(c, order.userId, 1, order.totalCents); !ok)
+            return ok.error();
+        if (auto ok = transaction.commit(); !ok)
+            return ok.error();
         created = std::move(*inserted);
     }
     m_events.publish(OrderEvent{created, std::nullopt, created.createdAt});
@@ -289,6 +297,10 @@ Result<std::optional<Order>> OrderService::transition(OrderId id, Decide decide)
         event.order.status = **next;
         if (auto ok = repo::updateOrderStatus(c, id, event.order.status); !ok)
             return ok.error();
+        if (event.order.status == OrderStatus::Cancelled) {
+            if (auto ok = repo::addToUserTotals(c, event.order.userId, 0, -std::int64_t(event.order.totalCents)); !ok)
+                return ok.error();
+        }
         if (auto ok = transaction.commit(); !ok)
             return ok.error();
     }

@@ -92,7 +92,7 @@ User makeUser(UserId id, DeterministicRandom &random) {
 
 Status insertUser(Connection &connection, const User &u) {
     auto insert =
-        connection.prepare("INSERT INTO users VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        connection.prepare("INSERT INTO users VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0)");
     insert.bind(1, u.id);
     insert.bind(2, u.name);
     insert.bind(3, u.email);
@@ -206,6 +206,12 @@ Status generateDataset(Connection &connection, int users, std::uint64_t seed) {
     if (auto ok = insertOrders(connection, std::move(orders), random); !ok)
         return ok;
     if (auto ok = insertFriends(connection, users, random); !ok)
+        return ok;
+    // The stored totals that user reads return; writes keep them current from here on.
+    if (auto ok = connection.exec("UPDATE users SET orders_count = (SELECT count(*) FROM orders o WHERE o.user_id = "
+                                  "users.id), lifetime_value_cents = (SELECT coalesce(sum(o.total_cents), 0) FROM "
+                                  "orders o WHERE o.user_id = users.id AND o.status <> 'CANCELLED')");
+        !ok)
         return ok;
     auto meta = connection.prepare("INSERT INTO meta VALUES ('seed', ?), ('users', ?)");
     if (auto ok = meta.bind(1, std::to_string(seed)).bind(2, std::to_string(users)).run(); !ok)

@@ -7,15 +7,13 @@
 namespace triptych::store::repo {
 namespace {
 
-// The 30 user fields in contract order; the two derived ones are computed from the orders table.
+// The 30 user fields in contract order; the two derived totals are stored and kept current by every write.
 #define TRIPTYCH_USER_COLUMNS                                                                                          \
     "u.id, u.name, u.email, u.avatar_url, u.bio, u.phone, u.locale, u.timezone, u.company, u.job_title, "              \
     "u.website, u.street, u.city, u.postal_code, u.country, u.date_of_birth, u.created_at, u.updated_at, "             \
     "u.last_login_at, u.is_active, u.is_verified, u.two_factor_enabled, u.loyalty_tier, u.loyalty_points, "            \
     "u.marketing_opt_in, u.preferred_currency, u.preferred_language, "                                                 \
-    "(SELECT count(*) FROM orders o WHERE o.user_id = u.id), "                                                         \
-    "(SELECT coalesce(sum(o.total_cents), 0) FROM orders o WHERE o.user_id = u.id AND o.status <> 'CANCELLED'), "      \
-    "u.notes"
+    "u.orders_count, u.lifetime_value_cents, u.notes"
 #define TRIPTYCH_ORDER_COLUMNS "o.id, o.user_id, o.product, o.quantity, o.total_cents, o.status, o.created_at"
 // Many ids travel as one JSON array parameter, so the batch statement's text is the same for any count.
 #define TRIPTYCH_IDS_PARAMETER "(SELECT value FROM json_each(?))"
@@ -203,6 +201,12 @@ Result<Order> insertOrder(Connection &c, const Order &order) {
     while (s.step()) {
     }
     return created;
+}
+
+Status addToUserTotals(Connection &c, UserId id, int orders, std::int64_t valueCents) {
+    auto s = c.prepare("UPDATE users SET orders_count = orders_count + ?, lifetime_value_cents = "
+                       "lifetime_value_cents + ? WHERE id = ?");
+    return s.bind(1, orders).bind(2, valueCents).bind(3, id).run();
 }
 
 Status updateOrderStatus(Connection &c, OrderId id, OrderStatus status) {

@@ -37,6 +37,8 @@ Result<std::vector<std::pair<UserId, User>>> friendsOfUsers(Connection &c, std::
 
 Result<Order> insertOrder(Connection &c, const Order &order);
 Status updateOrderStatus(Connection &c, OrderId id, OrderStatus status);
+// Keeps the user's stored orders_count and lifetime_value_cents in step with a write.
+Status addToUserTotals(Connection &c, UserId id, int orders, std::int64_t valueCents);
 
 Result<std::vector<User>> allUsers(Connection &c);
 Result<std::vector<Order>> allOrders(Connection &c);

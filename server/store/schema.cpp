@@ -17,7 +17,8 @@ CREATE TABLE users (
     updated_at INTEGER NOT NULL, last_login_at INTEGER NOT NULL, is_active INTEGER NOT NULL,
     is_verified INTEGER NOT NULL, two_factor_enabled INTEGER NOT NULL, loyalty_tier TEXT NOT NULL,
     loyalty_points INTEGER NOT NULL, marketing_opt_in INTEGER NOT NULL, preferred_currency TEXT NOT NULL,
-    preferred_language TEXT NOT NULL, notes TEXT NOT NULL);
+    preferred_language TEXT NOT NULL, notes TEXT NOT NULL,
+    orders_count INTEGER NOT NULL DEFAULT 0, lifetime_value_cents INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE orders (
     id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id), product TEXT NOT NULL,
     quantity INTEGER NOT NULL, total_cents INTEGER NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL);

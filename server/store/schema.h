@@ -7,7 +7,7 @@ namespace triptych::store {
 class Connection;
 
 // Bumped whenever the tables change; a --db file of another version is refused, never silently rewritten.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 enum class SchemaState { Empty, Current };
 

@@ -140,6 +140,18 @@ private Q_SLOTS:
         QVERIFY(other.empty());
     }
 
+    void storedTotalsFollowWrites() {
+        const auto before = *m_service->user(7);
+        auto created = m_service->createOrder({7, "Desk Lamp", 2});
+        const auto afterCreate = *m_service->user(7);
+        QCOMPARE(afterCreate.ordersCount, before.ordersCount + 1);
+        QCOMPARE(afterCreate.lifetimeValueCents, before.lifetimeValueCents + created->totalCents);
+        m_service->cancelOrder(created->id);
+        const auto afterCancel = *m_service->user(7);
+        QCOMPARE(afterCancel.ordersCount, before.ordersCount + 1);
+        QCOMPARE(afterCancel.lifetimeValueCents, before.lifetimeValueCents);
+    }
+
     void advanceWalksTheLifecycle() {
         auto created = m_service->createOrder({42, "Desk Lamp", 2});
         QStringList statuses;
