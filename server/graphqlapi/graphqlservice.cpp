@@ -1,0 +1,154 @@
+#include "server/graphqlapi/graphqlservice.h"
+
+#include "server/graphql/parser.h"
+#include "server/graphql/schemaprinter.h"
+#include "server/graphql/validator.h"
+#include "server/graphqlapi/contractsdl.h"
+#include "server/graphqlapi/limits.h"
+#include "server/graphqlapi/resolvers.h"
+#include "server/tracing/tracer.h"
+
+#include <vector>
+
+namespace triptych::graphqlapi {
+namespace {
+
+std::string_view operationTypeName(graphql::OperationType type) {
+    switch (type) {
+    case graphql::OperationType::Mutation:
+        return "mutation";
+    case graphql::OperationType::Subscription:
+        return "subscription";
+    case graphql::OperationType::Query:
+        break;
+    }
+    return "query";
+}
+
+// A span for each resolver that does work (root fields and the batched relations), not one per scalar field.
+class ResolverSpans : public graphql::ResolverObserver {
+public:
+    void resolverStarted(const graphql::ResolveInfo &info) override {
+        if (!doesWork(info))
+            return;
+        auto span = tracing::Span::startChild("graphql.resolve " + info.parentType.name + "." + info.field.name);
+        span.set("graphql.field.name", info.field.name);
+        span.set("graphql.field.parent_type", info.parentType.name);
+        span.set("graphql.field.path", info.pathString());
+        m_open.push_back(std::make_unique<Open>(std::move(span)));
+    }
+    void resolverFinished(const graphql::ResolveInfo &info, const graphql::Resolved &result) override {
+        if (!doesWork(info) || m_open.empty())
+            return;
+        if (result.kind() == graphql::Resolved::Kind::Error)
+            m_open.back()->span.fail(result.asError().message);
+        m_open.pop_back();
+    }
+
+private:
+    struct Open {
+        explicit Open(tracing::Span s)
+            : span(std::move(s))
+            , scope(span) {}
+        tracing::Span span;
+        tracing::CurrentSpanScope scope;
+    };
+    static bool doesWork(const graphql::ResolveInfo &info) {
+        const std::string &type = info.parentType.name;
+        const std::string &field = info.field.name;
+        return type == "Query" || type == "Mutation" || type == "Subscription" ||
+               (type == "User" && (field == "orders" || field == "friends")) || (type == "Order" && field == "user");
+    }
+    std::vector<std::unique_ptr<Open>> m_open;
+};
+
+} // namespace
+
+GraphqlService::GraphqlService() {
+    m_schema = graphql::Schema::fromSdl(kContractSdl).schema;
+    bindQueryFields(*m_schema);
+    bindMutationFields(*m_schema);
+    bindSubscriptionFields(*m_schema);
+    bindUserFields(*m_schema);
+    bindOrderFields(*m_schema);
+    bindConnectionFields(*m_schema);
+    m_sdl = graphql::printSchema(*m_schema);
+    m_cost.listSizes = {
+        {"users", limits::kAssumedUsers}, {"orders", limits::kAssumedOrders}, {"friends", limits::kAssumedFriends}};
+}
+
+const graphql::OperationDefinitionNode *selectOperation(const graphql::Document &document,
+                                                        const std::string &operationName) {
+    if (operationName.empty())
+        return document.operations.size() == 1 ? &document.operations.front() : nullptr;
+    for (const auto &operation : document.operations)
+        if (operation.name == operationName)
+            return &operation;
+    return nullptr;
+}
+
+PreparedOperation GraphqlService::prepare(const GraphqlRequest &request) const {
+    PreparedOperation prepared;
+    {
+        tracing::ScopedSpan span("graphql.parse");
+        span.set("graphql.document", request.query);
+        graphql::ParseResult parsed = graphql::parse(request.query);
+        if (!parsed.ok()) {
+            span.fail(parsed.error->message);
+            prepared.errors.push_back({parsed.error->message, {parsed.error->loc}});
+            return prepared;
+        }
+        prepared.document = parsed.document;
+    }
+    {
+        tracing::ScopedSpan span("graphql.validate");
+        prepared.errors = graphql::validate(*m_schema, *prepared.document);
+        if (!prepared.errors.empty()) {
+            span.fail(prepared.errors.front().message);
+            return prepared;
+        }
+        prepared.operation = selectOperation(*prepared.document, request.operationName);
+        const auto analysis =
+            graphql::analyzeOperation(*m_schema, *prepared.document, request.operationName, request.variables, m_cost);
+        span.set("graphql.query.depth", static_cast<std::int64_t>(analysis.depth));
+        span.set("graphql.query.cost", analysis.cost);
+        if (auto error = graphql::checkQueryLimits(analysis, limits::kMaxQueryDepthLevels, limits::kMaxQueryCost)) {
+            span.fail(error->message);
+            prepared.errors.push_back(std::move(*error));
+        }
+    }
+    return prepared;
+}
+
+graphql::ExecutionResult GraphqlService::execute(const PreparedOperation &prepared, const GraphqlRequest &request,
+                                                 RequestContext &context) const {
+    tracing::ScopedSpan span("graphql.execute");
+    span.set("graphql.document", request.query);
+    if (prepared.operation) {
+        span.set("graphql.operation.type", std::string(operationTypeName(prepared.operation->operation)));
+        if (!prepared.operation->name.empty())
+            span.set("graphql.operation.name", prepared.operation->name);
+    }
+    ResolverSpans spans;
+    graphql::ExecutionRequest execution;
+    execution.document = prepared.document;
+    execution.operationName = request.operationName;
+    execution.variables = request.variables;
+    execution.context = &context;
+    execution.observer = span.span().active() ? &spans : nullptr;
+    graphql::ExecutionResult result = graphql::execute(*m_schema, execution);
+    span.set("graphql.errors", static_cast<std::int64_t>(result.errors.size()));
+    return result;
+}
+
+graphql::ExecutionResult GraphqlService::run(const GraphqlRequest &request, RequestContext &context) const {
+    PreparedOperation prepared = prepare(request);
+    if (!prepared.ok()) {
+        graphql::ExecutionResult result;
+        result.errors = std::move(prepared.errors);
+        return result;
+    }
+    return execute(prepared, request, context);
+}
+
+} // namespace triptych::graphqlapi

@@ -1,0 +1,51 @@
+#include "server/graphqlapi/graphqlws.h"
+
+#include "server/graphqlapi/wsconnection.h"
+#include "server/http/problem.h"
+#include "server/rest/streamscheduler.h"
+
+namespace triptych::graphqlapi {
+namespace {
+
+// Whether a Sec-WebSocket-Protocol list names graphql-transport-ws.
+bool asksForTransportWs(std::string_view protocols) {
+    std::size_t start = 0;
+    while (start <= protocols.size()) {
+        const auto comma = std::min(protocols.find(',', start), protocols.size());
+        std::string_view token = protocols.substr(start, comma - start);
+        while (!token.empty() && (token.front() == ' ' || token.front() == '\t'))
+            token.remove_prefix(1);
+        while (!token.empty() && (token.back() == ' ' || token.back() == '\t'))
+            token.remove_suffix(1);
+        if (token == kTransportWsProtocol)
+            return true;
+        start = comma + 1;
+    }
+    return false;
+}
+
+} // namespace
+
+GraphqlWebSockets::GraphqlWebSockets(ServiceContext &context, const GraphqlService &service,
+                                     const GraphqlApiOptions &options)
+    : m_context(context)
+    , m_service(service)
+    , m_options(options)
+    , m_scheduler(std::make_shared<rest::StreamScheduler>()) {}
+
+GraphqlWebSockets::~GraphqlWebSockets() = default;
+
+http::WebSocketAccept GraphqlWebSockets::accept(const http::HttpRequest &request) {
+    http::WebSocketAccept accept;
+    if (!asksForTransportWs(request.header("Sec-WebSocket-Protocol"))) {
+        accept.refusal = http::problemResponse(
+            400, "GraphQL over WebSocket speaks the graphql-transport-ws subprotocol: ask for it in "
+                 "Sec-WebSocket-Protocol.");
+        return accept;
+    }
+    accept.handler = std::make_shared<WsConnection>(m_context, m_service, m_options, m_scheduler);
+    accept.subprotocol = std::string(kTransportWsProtocol);
+    return accept;
+}
+
+} // namespace triptych::graphqlapi

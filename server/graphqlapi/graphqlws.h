@@ -1,0 +1,36 @@
+#pragma once
+
+#include "server/graphqlapi/graphqlapi.h"
+#include "server/graphqlapi/graphqlservice.h"
+#include "server/http/httpmessage.h"
+
+#include <memory>
+
+namespace triptych {
+struct ServiceContext;
+namespace rest {
+class StreamScheduler;
+}
+} // namespace triptych
+
+namespace triptych::graphqlapi {
+
+// The graphql-transport-ws subprotocol (the graphql-ws library's protocol) on ws://…/graphql.
+inline constexpr std::string_view kTransportWsProtocol = "graphql-transport-ws";
+
+// Accepts WebSocket upgrades that ask for graphql-transport-ws; each connection gets its own handler.
+class GraphqlWebSockets {
+public:
+    GraphqlWebSockets(ServiceContext &context, const GraphqlService &service, const GraphqlApiOptions &options);
+    ~GraphqlWebSockets();
+    http::WebSocketAccept accept(const http::HttpRequest &request);
+
+private:
+    ServiceContext &m_context;
+    const GraphqlService &m_service;
+    const GraphqlApiOptions &m_options;
+    // Init timeouts and subscription events run here, never on the EventBus publisher's thread.
+    std::shared_ptr<rest::StreamScheduler> m_scheduler;
+};
+
+} // namespace triptych::graphqlapi

@@ -1,0 +1,351 @@
+// GraphQL over HTTP against an in-process OrderServer on port 0, over real sockets: the contract's presets,
+// every error code, GET vs POST, both media types, persisted queries, DataLoader statement counts and limits.
+#include "server/core/orderservice.h"
+#include "server/host/orderserver.h"
+#include "server/store/database.h"
+#include "tests/server/graphqlapi/graphqlclient.h"
+
+#include <QCryptographicHash>
+#include <QtTest>
+
+using namespace triptych;
+using namespace triptych::testing;
+
+namespace {
+// `{ user(id: 1) { friends { … { id } … } } }`: depth = levels + 2 (user and id).
+QString nestedFriends(int levels, const QString &friends = "friends") {
+    return "{ user(id: 1) { " + QString(friends + " { ").repeated(levels) + "id" + QString(" }").repeated(levels) +
+           " } }";
+}
+} // namespace
+
+class TestGraphqlHttp : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void presets();
+    void errorCodes_data();
+    void errorCodes();
+    void mediaTypesAndStatus_data();
+    void mediaTypesAndStatus();
+    void mutationOverGetIsRefused();
+    void getAnswersAreCacheable();
+    void persistedQueryRoundTrip();
+    void dataLoaderCounts_data();
+    void dataLoaderCounts();
+    void limits_data();
+    void limits();
+    void introspectionLoads();
+    void schemaDocument();
+    void connectionPages();
+    void traceHasGraphqlPhases();
+
+private:
+    quint16 port() const { return m_server->httpPort(); }
+    std::unique_ptr<OrderServer> m_server;
+};
+
+void TestGraphqlHttp::initTestCase() {
+    ServerOptions options;
+    options.httpPort = 0;
+    options.grpcPort = 0;
+    m_server = std::make_unique<OrderServer>(options);
+    QVERIFY(m_server->start().ok());
+}
+
+void TestGraphqlHttp::presets() {
+    auto orders = postGraphql(port(), graphqlBody("{ user(id: 42) { orders { id product quantity totalCents } } }"),
+                              kGraphqlResponseJson);
+    QVERIFY(orders);
+    QCOMPARE(orders->status, 200);
+    QVERIFY(orders->header("Content-Type").startsWith(kGraphqlResponseJson));
+    const QJsonArray list = jsonObject(*orders)["data"].toObject()["user"].toObject()["orders"].toArray();
+    QCOMPARE(list.size(), 1000);
+    QVERIFY(list.at(0).toObject()["id"].isString());
+    QVERIFY(list.at(0).toObject()["totalCents"].isDouble());
+
+    auto name = postGraphql(port(), graphqlBody("{ user(id: 42) { name avatarUrl } }"), "application/json");
+    QVERIFY(name);
+    QCOMPARE(name->status, 200);
+    const QJsonObject user = jsonObject(*name)["data"].toObject()["user"].toObject();
+    QCOMPARE(user.keys(), QStringList({"avatarUrl", "name"}));
+}
+
+void TestGraphqlHttp::errorCodes_data() {
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("authorized");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("unknown user is null") << "{ user(id: 999999) { id } }" << false << ""
+                                          << "";
+    QTest::newRow("unknown order is null") << "{ order(id: 99999999) { id } }" << false << ""
+                                           << "";
+    QTest::newRow("id not a number") << "{ user(id: \"abc\") { id } }" << false << "BAD_USER_INPUT"
+                                     << "user";
+    QTest::newRow("first too big") << "{ user(id: 42) { orders(first: 101) { id } } }" << false << "BAD_USER_INPUT"
+                                   << "user.orders";
+    QTest::newRow("first negative") << "{ users(first: -1) { totalCount } }" << false << "BAD_USER_INPUT"
+                                    << "users";
+    QTest::newRow("bad cursor") << "{ users(after: \"nope\") { totalCount } }" << false << "BAD_USER_INPUT"
+                                << "users";
+    QTest::newRow("mutation without credentials")
+        << "mutation { createOrder(input: {userId: 7, product: \"Keyboard\", quantity: 1}) { id } }" << false
+        << "UNAUTHENTICATED"
+        << "createOrder";
+    QTest::newRow("bad quantity") << "mutation { createOrder(input: {userId: 7, product: \"Keyboard\", quantity: 0}) "
+                                     "{ id } }"
+                                  << true << "BAD_USER_INPUT"
+                                  << "createOrder";
+    QTest::newRow("cancel unknown order") << "mutation { cancelOrder(id: 99999999) { id } }" << true << "NOT_FOUND"
+                                          << "cancelOrder";
+    QTest::newRow("too deep") << nestedFriends(10) << false << "QUERY_TOO_DEEP"
+                              << "";
+}
+
+void TestGraphqlHttp::errorCodes() {
+    QFETCH(QString, query);
+    QFETCH(bool, authorized);
+    QFETCH(QString, code);
+    QFETCH(QString, path);
+    auto answer = postGraphql(port(), graphqlBody(query), "application/json", authorized ? kBearer : QByteArray());
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    const QJsonObject json = jsonObject(*answer);
+    if (code.isEmpty()) {
+        QVERIFY2(!json.contains("errors"), answer->body.constData());
+        return;
+    }
+    QCOMPARE(firstErrorCode(json), code);
+    const QJsonObject error = json["errors"].toArray().at(0).toObject();
+    QStringList segments;
+    for (const auto &segment : error["path"].toArray())
+        segments << (segment.isString() ? segment.toString() : QString::number(segment.toInt()));
+    QCOMPARE(segments.join('.'), path);
+    if (!path.isEmpty())
+        QVERIFY(!error["locations"].toArray().isEmpty());
+}
+
+void TestGraphqlHttp::mediaTypesAndStatus_data() {
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("accept");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("answerType");
+    const QByteArray ok = graphqlBody("{ __typename }");
+    const QByteArray bad = graphqlBody("{ user(id: 1) { nope } }");
+    const QByteArray unparsable = graphqlBody("{ user(");
+    QTest::newRow("ok, graphql-response") << ok << kGraphqlResponseJson << kJson << 200 << kGraphqlResponseJson;
+    QTest::newRow("ok, json") << ok << QByteArray("application/json") << kJson << 200 << QByteArray("application/json");
+    QTest::newRow("ok, */*") << ok << QByteArray("*/*") << kJson << 200 << QByteArray("application/json");
+    QTest::newRow("ok, no Accept") << ok << QByteArray() << kJson << 200 << QByteArray("application/json");
+    QTest::newRow("invalid, graphql-response") << bad << kGraphqlResponseJson << kJson << 400 << kGraphqlResponseJson;
+    QTest::newRow("invalid, json") << bad << QByteArray("application/json") << kJson << 200
+                                   << QByteArray("application/json");
+    QTest::newRow("unparsable, graphql-response")
+        << unparsable << kGraphqlResponseJson << kJson << 400 << kGraphqlResponseJson;
+    QTest::newRow("unparsable, json") << unparsable << QByteArray("application/json") << kJson << 200
+                                      << QByteArray("application/json");
+    QTest::newRow("malformed JSON") << QByteArray("{\"query\":") << kGraphqlResponseJson << kJson << 400
+                                    << kGraphqlResponseJson;
+    QTest::newRow("not an object") << QByteArray("[1]") << QByteArray("application/json") << kJson << 400
+                                   << QByteArray("application/json");
+    QTest::newRow("query not a string") << QByteArray("{\"query\":1}") << QByteArray("application/json") << kJson << 400
+                                        << QByteArray("application/json");
+    QTest::newRow("wrong content type") << ok << QByteArray("application/json")
+                                        << QByteArray("Content-Type: text/plain\r\n") << 415
+                                        << QByteArray("application/json");
+    QTest::newRow("unacceptable Accept") << ok << QByteArray("text/html") << kJson << 406
+                                         << QByteArray("application/json");
+}
+
+void TestGraphqlHttp::mediaTypesAndStatus() {
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, accept);
+    QFETCH(QByteArray, contentType);
+    QFETCH(int, status);
+    QFETCH(QByteArray, answerType);
+    QByteArray headers = contentType;
+    if (!accept.isEmpty())
+        headers += "Accept: " + accept + "\r\n";
+    auto answer = request(port(), "POST", "/graphql", headers, body);
+    QVERIFY(answer);
+    QCOMPARE(answer->status, status);
+    QVERIFY2(answer->header("Content-Type").startsWith(answerType), answer->header("Content-Type").constData());
+    QVERIFY(jsonObject(*answer).contains("errors") || jsonObject(*answer).contains("data"));
+}
+
+void TestGraphqlHttp::mutationOverGetIsRefused() {
+    auto answer = getGraphql(port(), "mutation { cancelOrder(id: 1) { id } }", "application/json");
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 405);
+    QCOMPARE(answer->header("Allow"), QByteArray("POST"));
+    QVERIFY(jsonObject(*answer)["errors"].isArray());
+}
+
+void TestGraphqlHttp::getAnswersAreCacheable() {
+    auto first = getGraphql(port(), "{ user(id: 42) { name avatarUrl } }", kGraphqlResponseJson);
+    QVERIFY(first);
+    QCOMPARE(first->status, 200);
+    QVERIFY(!first->header("ETag").isEmpty());
+    QVERIFY(!first->header("Cache-Control").isEmpty());
+    auto again =
+        request(port(), "GET", "/graphql?query=" + QUrl::toPercentEncoding("{ user(id: 42) { name avatarUrl } }"),
+                "Accept: application/graphql-response+json\r\nIf-None-Match: " + first->header("ETag") + "\r\n");
+    QVERIFY(again);
+    QCOMPARE(again->status, 304);
+}
+
+void TestGraphqlHttp::persistedQueryRoundTrip() {
+    const QString query = "{ user(id: 7) { name } }";
+    const QByteArray hash = QCryptographicHash::hash(query.toUtf8(), QCryptographicHash::Sha256).toHex();
+    const QByteArray extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}";
+    const QByteArray getPath = "/graphql?extensions=" + QUrl::toPercentEncoding(extensions);
+    auto unknown = request(port(), "GET", getPath, "Accept: application/json\r\n");
+    QVERIFY(unknown);
+    QCOMPARE(firstErrorCode(jsonObject(*unknown)), QStringLiteral("PERSISTED_QUERY_NOT_FOUND"));
+
+    const QByteArray store =
+        "{\"query\":" + QJsonDocument(QJsonArray{query}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
+        ",\"extensions\":" + extensions + "}";
+    auto stored = postGraphql(port(), store, "application/json");
+    QVERIFY(stored);
+    QCOMPARE(stored->status, 200);
+    QVERIFY(jsonObject(*stored)["data"].toObject()["user"].isObject());
+
+    auto byHash = request(port(), "GET", getPath, "Accept: application/json\r\n");
+    QVERIFY(byHash);
+    QCOMPARE(byHash->status, 200);
+    QCOMPARE(jsonObject(*byHash)["data"], jsonObject(*stored)["data"]);
+    QVERIFY(!byHash->header("ETag").isEmpty());
+
+    auto mismatch =
+        postGraphql(port(), "{\"query\":\"{ __typename }\",\"extensions\":" + extensions + "}", "application/json");
+    QVERIFY(mismatch);
+    QCOMPARE(mismatch->status, 400);
+}
+
+void TestGraphqlHttp::dataLoaderCounts_data() {
+    QTest::addColumn<bool>("dataLoader");
+    QTest::addColumn<int>("statements");
+    QTest::newRow("off: N+1") << false << 51;
+    QTest::newRow("on: batched") << true << 2;
+}
+
+void TestGraphqlHttp::dataLoaderCounts() {
+    QFETCH(bool, dataLoader);
+    QFETCH(int, statements);
+    ServerOptions options;
+    options.httpPort = 0;
+    options.grpcPort = 0;
+    options.dataLoader = dataLoader;
+    OrderServer server(options);
+    QVERIFY(server.start().ok());
+    const auto before = server.database()->statementCount();
+    auto answer =
+        postGraphql(server.httpPort(), graphqlBody("{ users(first: 50) { edges { node { orders { id } } } } }"),
+                    "application/json");
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    QCOMPARE(jsonObject(*answer)["data"].toObject()["users"].toObject()["edges"].toArray().size(), 50);
+    QCOMPARE(int(server.database()->statementCount() - before), statements);
+}
+
+void TestGraphqlHttp::limits_data() {
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("cost over 50,000")
+        << "{ users(first: 100) { edges { node { orders(first: 100) { id user { friends { id "
+           "} } } } } } }"
+        << "QUERY_TOO_COMPLEX";
+    QTest::newRow("cost within") << "{ users(first: 50) { edges { node { orders { id } } } } }"
+                                 << "";
+    QTest::newRow("depth 10") << nestedFriends(8, "friends(first: 1)") << "";
+    QTest::newRow("depth 11") << nestedFriends(9) << "QUERY_TOO_DEEP";
+}
+
+void TestGraphqlHttp::limits() {
+    QFETCH(QString, query);
+    QFETCH(QString, code);
+    auto answer = postGraphql(port(), graphqlBody(query), kGraphqlResponseJson);
+    QVERIFY(answer);
+    const QJsonObject json = jsonObject(*answer);
+    QVERIFY2(firstErrorCode(json) == code, answer->body.left(300).constData());
+    QCOMPARE(answer->status, code.isEmpty() ? 200 : 400);
+    QCOMPARE(json.contains("data"), code.isEmpty());
+}
+
+void TestGraphqlHttp::introspectionLoads() {
+    const QString query = "query IntrospectionQuery { __schema { queryType { name } mutationType { name } "
+                          "subscriptionType { name } types { ...FullType } directives { name locations args { "
+                          "...InputValue } } } } fragment FullType on __Type { kind name description fields("
+                          "includeDeprecated: true) { name args { ...InputValue } type { ...TypeRef } isDeprecated "
+                          "deprecationReason } inputFields { ...InputValue } interfaces { ...TypeRef } enumValues("
+                          "includeDeprecated: true) { name } possibleTypes { ...TypeRef } } fragment InputValue on "
+                          "__InputValue { name type { ...TypeRef } defaultValue } fragment TypeRef on __Type { kind "
+                          "name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { "
+                          "kind name ofType { kind name ofType { kind name } } } } } } } }";
+    auto answer = postGraphql(port(), graphqlBody(query), kGraphqlResponseJson);
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    const QJsonObject json = jsonObject(*answer);
+    QVERIFY2(!json.contains("errors"), answer->body.left(400).constData());
+    const QJsonArray types = json["data"].toObject()["__schema"].toObject()["types"].toArray();
+    QStringList names;
+    for (const auto &type : types)
+        if (!type.toObject()["name"].toString().startsWith("__"))
+            names << type.toObject()["name"].toString();
+    names.sort();
+    QCOMPARE(names,
+             QStringList({"Boolean", "CreateOrderInput", "ID", "Int", "Mutation", "Order", "OrderEvent", "OrderStatus",
+                          "PageInfo", "Query", "String", "Subscription", "User", "UserConnection", "UserEdge"}));
+    for (const auto &type : types)
+        if (type.toObject()["name"] == QStringLiteral("User"))
+            QCOMPARE(type.toObject()["fields"].toArray().size(), 32);
+}
+
+void TestGraphqlHttp::schemaDocument() {
+    auto answer = request(port(), "GET", "/graphql/schema.graphql");
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    QVERIFY(answer->body.contains("type Query {"));
+    QVERIFY(answer->body.contains("orderUpdates(userId: ID!): OrderEvent!"));
+    QVERIFY(!answer->header("ETag").isEmpty());
+}
+
+void TestGraphqlHttp::connectionPages() {
+    auto page = postGraphql(port(),
+                            graphqlBody("{ users(first: 2) { edges { cursor node { id } } pageInfo { "
+                                        "hasNextPage endCursor } totalCount } }"),
+                            "application/json");
+    QVERIFY(page);
+    const QJsonObject users = jsonObject(*page)["data"].toObject()["users"].toObject();
+    QCOMPARE(users["totalCount"].toInt(), 1000);
+    QCOMPARE(users["pageInfo"].toObject()["hasNextPage"].toBool(), true);
+    const QString cursor = users["pageInfo"].toObject()["endCursor"].toString();
+    QVERIFY(!cursor.contains("2"));
+    auto next = postGraphql(port(),
+                            graphqlBody("query($a: String) { users(first: 1, after: $a) { edges { node { id } } } }",
+                                        QJsonObject{{"a", cursor}}),
+                            "application/json");
+    QVERIFY(next);
+    const QJsonArray edges = jsonObject(*next)["data"].toObject()["users"].toObject()["edges"].toArray();
+    QCOMPARE(edges.at(0).toObject()["node"].toObject()["id"].toString(), QStringLiteral("3"));
+}
+
+void TestGraphqlHttp::traceHasGraphqlPhases() {
+    const QByteArray traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    auto answer = postGraphql(port(), graphqlBody("query Named { user(id: 42) { name orders(first: 3) { id } } }"),
+                              "application/json", "traceparent: 00-" + traceId + "-00f067aa0ba902b7-01\r\n");
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    QByteArray spans;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (spans = request(port(), "GET", "/debug/traces/" + traceId)->body).contains("graphql.execute"), 5000);
+    for (const char *name : {"graphql.parse", "graphql.validate", "graphql.execute", "graphql.resolve Query.user",
+                             "graphql.operation.name", "graphql.document"})
+        QVERIFY2(spans.contains(name), name);
+}
+
+QTEST_GUILESS_MAIN(TestGraphqlHttp)
+#include "test_graphqlhttp.moc"
