@@ -101,6 +101,20 @@ const std::map<std::string, Setter> &setters() {
              o.tracing = v == "on";
              return std::nullopt;
          }},
+        {"--dataloader",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (v != "on" && v != "off")
+                 return "--dataloader needs on or off, not '" + v + "'";
+             o.dataLoader = v == "on";
+             return std::nullopt;
+         }},
+        {"--gateway",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (v != "on" && v != "off")
+                 return "--gateway needs on or off, not '" + v + "'";
+             o.gateway = v == "on";
+             return std::nullopt;
+         }},
         {"--otlp-endpoint",
          [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
              if (!v.starts_with("http://") && !v.starts_with("https://"))
@@ -124,6 +138,10 @@ ParsedCommandLine parseServerCommandLine(const std::vector<std::string> &argumen
         if (const auto eq = name.find('='); eq != std::string::npos && name.starts_with("--")) {
             inlineValue = name.substr(eq + 1);
             name = name.substr(0, eq);
+        }
+        if (name == "--gateway" && !inlineValue) { // a switch; --gateway=on|off also works
+            options.gateway = true;
+            continue;
         }
         const auto setter = setters().find(name);
         if (setter == setters().end())
@@ -170,6 +188,10 @@ std::string serverUsage(const ServerOptions &d) {
            "                       beyond); default 0: off\n"
            "  --tracing on|off     record spans, send traceresponse and Server-Timing (default on)\n"
            "  --otlp-endpoint URL  also export spans as OTLP/HTTP JSON, e.g. http://127.0.0.1:4318/v1/traces\n"
+           "  --dataloader on|off  batch GraphQL's User.orders, User.friends and Order.user (default on; off\n"
+           "                       shows the N+1 problem: 51 SQL statements instead of 2)\n"
+           "  --gateway            GraphQL resolvers call the gRPC service over loopback, so one trace shows\n"
+           "                       GraphQL -> gRPC -> SQL (default off)\n"
            "  -h, --help           show this help\n"
            "\n"
            "Demo credentials: Authorization: Bearer " +

@@ -2,6 +2,7 @@
 
 #include "server/core/ratelimiter.h"
 #include "server/core/servicecontext.h"
+#include "server/graphqlapi/graphqlapi.h"
 #include "server/host/httptracing.h"
 #include "server/http/problem.h"
 #include "server/rest/restroutes.h"
@@ -26,7 +27,8 @@ http::Middleware rateLimit(RateLimiter &limiter) {
 
 } // namespace
 
-http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &) {
+http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &options,
+                             std::function<std::uint16_t()> grpcPort) {
     http::Router router;
     router.addMiddleware(httpTracing(context.tracer));
     if (context.rateLimiter.enabled())
@@ -38,6 +40,11 @@ http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &) {
     });
     addTraceRoutes(router, context.tracer);
     rest::addRoutes(router, context);
+    graphqlapi::GraphqlApiOptions graphql;
+    graphql.dataLoader = options.dataLoader;
+    if (options.gateway)
+        graphql.gatewayGrpcPort = std::move(grpcPort);
+    graphqlapi::addRoutes(router, context, std::move(graphql));
     return router;
 }
 

@@ -85,7 +85,10 @@ Status OrderServer::start() {
     httpOptions.bindAddress = m_options.bindAddress;
     httpOptions.port = m_options.httpPort;
     httpOptions.threads = m_options.httpThreads;
-    running->http = std::make_unique<http::HttpServer>(buildHttpRoutes(*running->context, m_options), httpOptions);
+    // The gateway asks for the gRPC port on its first call; only then is the server running.
+    auto grpcPort = [this] { return this->grpcPort(); };
+    running->http =
+        std::make_unique<http::HttpServer>(buildHttpRoutes(*running->context, m_options, grpcPort), httpOptions);
     auto httpPort = running->http->start();
     if (!httpPort) {
         auto error = httpPort.error();
@@ -97,10 +100,10 @@ Status OrderServer::start() {
     running->httpPort = *httpPort;
 
     running->grpc = std::make_unique<GrpcHost>(*running->context, m_options);
-    auto grpcPort = running->grpc->start();
-    if (!grpcPort)
-        return grpcPort.error();
-    running->grpcPort = *grpcPort;
+    auto grpcListening = running->grpc->start();
+    if (!grpcListening)
+        return grpcListening.error();
+    running->grpcPort = *grpcListening;
     m_running = std::move(running);
     return Done{};
 }

@@ -22,6 +22,8 @@ struct ServerOptions {
     int rateLimitPerSecond = 0;                 // per client address, all styles together; 0: off
     bool tracing = true;                        // spans, traceresponse and Server-Timing for every call
     std::string otlpEndpoint;                   // also export spans as OTLP/HTTP JSON to this collector URL
+    bool dataLoader = true;                     // GraphQL batches User.orders/friends, Order.user (off: N+1)
+    bool gateway = false;                       // GraphQL resolvers call the gRPC service over loopback
 };
 
 } // namespace triptych

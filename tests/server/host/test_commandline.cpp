@@ -23,6 +23,8 @@ private Q_SLOTS:
         QTest::newRow("missing value") << QStringList({"--db"}) << "--db needs a value";
         QTest::newRow("empty token") << QStringList({"--token", ""}) << "non-empty";
         QTest::newRow("unknown option") << QStringList({"--verbose"}) << "unknown option '--verbose'";
+        QTest::newRow("graphql switches") << QStringList({"--dataloader", "off", "--gateway"}) << "";
+        QTest::newRow("bad dataloader") << QStringList({"--dataloader", "maybe"}) << "--dataloader needs on or off";
         QTest::newRow("negative rate") << QStringList({"--rate-limit", "-1"}) << "--rate-limit";
     }
     void parses() {
