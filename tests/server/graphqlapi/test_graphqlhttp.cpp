@@ -29,6 +29,7 @@ private Q_SLOTS:
     void errorCodes();
     void mediaTypesAndStatus_data();
     void mediaTypesAndStatus();
+    void mutationsCreateAndCancel();
     void mutationOverGetIsRefused();
     void getAnswersAreCacheable();
     void persistedQueryRoundTrip();
@@ -90,13 +91,14 @@ void TestGraphqlHttp::errorCodes_data() {
     QTest::newRow("bad cursor") << "{ users(after: \"nope\") { totalCount } }" << false << "BAD_USER_INPUT"
                                 << "users";
     QTest::newRow("mutation without credentials")
-        << "mutation { createOrder(input: {userId: 7, product: \"Keyboard\", quantity: 1}) { id } }" << false
+        << "mutation { createOrder(input: {userId: 7, product: \"Wireless Mouse\", quantity: 1}) { id } }" << false
         << "UNAUTHENTICATED"
         << "createOrder";
-    QTest::newRow("bad quantity") << "mutation { createOrder(input: {userId: 7, product: \"Keyboard\", quantity: 0}) "
-                                     "{ id } }"
-                                  << true << "BAD_USER_INPUT"
-                                  << "createOrder";
+    QTest::newRow("bad quantity")
+        << "mutation { createOrder(input: {userId: 7, product: \"Wireless Mouse\", quantity: 0}) "
+           "{ id } }"
+        << true << "BAD_USER_INPUT"
+        << "createOrder";
     QTest::newRow("cancel unknown order") << "mutation { cancelOrder(id: 99999999) { id } }" << true << "NOT_FOUND"
                                           << "cancelOrder";
     QTest::newRow("too deep") << nestedFriends(10) << false << "QUERY_TOO_DEEP"
@@ -173,6 +175,25 @@ void TestGraphqlHttp::mediaTypesAndStatus() {
     QCOMPARE(answer->status, status);
     QVERIFY2(answer->header("Content-Type").startsWith(answerType), answer->header("Content-Type").constData());
     QVERIFY(jsonObject(*answer).contains("errors") || jsonObject(*answer).contains("data"));
+}
+
+void TestGraphqlHttp::mutationsCreateAndCancel() {
+    auto created = postGraphql(port(),
+                               graphqlBody("mutation { createOrder(input: {userId: 7, product: \"Wireless Mouse\", "
+                                           "quantity: 2}) { id status totalCents user { id } } }"),
+                               kGraphqlResponseJson, kBearer);
+    QVERIFY(created);
+    const QJsonObject order = jsonObject(*created)["data"].toObject()["createOrder"].toObject();
+    QCOMPARE(order["status"].toString(), QStringLiteral("PENDING"));
+    QCOMPARE(order["totalCents"].toInt(), 7800);
+    const QString cancel = "mutation { cancelOrder(id: " + order["id"].toString() + ") { status } }";
+    auto cancelled = postGraphql(port(), graphqlBody(cancel), kGraphqlResponseJson, kApiKey);
+    QVERIFY(cancelled);
+    QCOMPARE(jsonObject(*cancelled)["data"].toObject()["cancelOrder"].toObject()["status"].toString(),
+             QStringLiteral("CANCELLED"));
+    auto again = postGraphql(port(), graphqlBody(cancel), kGraphqlResponseJson, kApiKey);
+    QVERIFY(again);
+    QCOMPARE(firstErrorCode(jsonObject(*again)), QStringLiteral("FAILED_PRECONDITION"));
 }
 
 void TestGraphqlHttp::mutationOverGetIsRefused() {
