@@ -70,6 +70,10 @@ CurlTransfer::~CurlTransfer() {
 
 CURL *CurlTransfer::setUp(CURLSH *cookieShare) {
     m_started = std::chrono::steady_clock::now();
+    // The wall clock at the real start, so that the server's spans line up with curl's phases.
+    m_record.startedAtUnixNs =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     m_easy = curl_easy_init();
     const QByteArray url = urlWithQuery(m_request);
     m_record.url = QString::fromUtf8(url);

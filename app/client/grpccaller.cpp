@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <chrono>
+
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 
@@ -33,7 +35,9 @@ quint64 GrpcCaller::call(GrpcSchemaPtr schema, GrpcRequest request) {
     CallRecord record;
     record.id = RestCaller::nextCallId();
     record.kind = CallKind::Grpc;
-    record.startedAtUnixNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    record.startedAtUnixNs =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     record.url = request.target;
     const quint64 id = record.id;
     const auto *method = schema ? schema->findMethod(request.method) : nullptr;

@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <chrono>
 
 namespace triptych::client {
 
@@ -16,7 +17,8 @@ namespace {
 constexpr int kTraceFetchTimeoutMs = 5'000;
 
 qint64 nowUnixNs() {
-    return QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 } // namespace
 

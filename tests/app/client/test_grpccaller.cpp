@@ -94,6 +94,18 @@ private Q_SLOTS:
         QCOMPARE(record.traceId.size(), 32);
     }
 
+    void traceIsFetchedFromTheHttpPort() {
+        GrpcCaller caller;
+        QSignalSpy finished(&caller, &GrpcCaller::callFinished);
+        auto call = request(QStringLiteral("GetUserOrders"), R"({"user_id": 42})");
+        call.traceBaseUrl = testing::httpBase(*m_server);
+        caller.call(m_schema, call);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        const auto record = lastRecord(finished);
+        QVERIFY(record.traceSource == TraceSource::DebugTraces);
+        QVERIFY(record.serverSpanCount() >= 2);
+    }
+
     void serverStreamHasPerMessageTimes() {
         GrpcCaller caller;
         QSignalSpy messages(&caller, &GrpcCaller::messageReceived);

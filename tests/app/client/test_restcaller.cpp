@@ -55,6 +55,12 @@ private Q_SLOTS:
         QCOMPARE(record.sizes.responseBodyWireBytes, record.body.size());
         QVERIFY(!record.spans.isEmpty());
         QVERIFY(record.serverSpanCount() > 0);
+        // The server keeps its spans at /debug/traces/{id}: they sit inside the client's total on one axis.
+        QVERIFY(record.traceSource == TraceSource::DebugTraces);
+        for (const auto &span : record.spans) {
+            if (span.fromServer)
+                QVERIFY2(span.startUs >= 0 && span.startUs <= record.timings.totalUs, qPrintable(span.name));
+        }
     }
 
     void secondCallReusesTheConnection() {
