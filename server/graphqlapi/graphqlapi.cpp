@@ -1,6 +1,7 @@
 #include "server/graphqlapi/graphqlapi.h"
 
 #include "server/core/servicecontext.h"
+#include "server/graphqlapi/gatewayclient.h"
 #include "server/graphqlapi/graphqlhttp.h"
 #include "server/graphqlapi/graphqlws.h"
 #include "server/http/router.h"
@@ -12,9 +13,11 @@ namespace {
 struct GraphqlApi {
     GraphqlApi(ServiceContext &context, GraphqlApiOptions apiOptions)
         : options(std::move(apiOptions))
-        , http(context, service, persisted, options.dataLoader, nullptr)
-        , ws(context, service, options) {}
+        , gateway(options.gatewayGrpcPort ? std::make_unique<GatewayClient>(options.gatewayGrpcPort) : nullptr)
+        , http(context, service, persisted, options.dataLoader, gateway.get())
+        , ws(context, service, options, gateway.get()) {}
     GraphqlApiOptions options;
+    std::unique_ptr<GatewayClient> gateway;
     GraphqlService service;
     PersistedQueries persisted;
     GraphqlHttp http;

@@ -27,10 +27,11 @@ bool asksForTransportWs(std::string_view protocols) {
 } // namespace
 
 GraphqlWebSockets::GraphqlWebSockets(ServiceContext &context, const GraphqlService &service,
-                                     const GraphqlApiOptions &options)
+                                     const GraphqlApiOptions &options, GatewayClient *gateway)
     : m_context(context)
     , m_service(service)
     , m_options(options)
+    , m_gateway(gateway)
     , m_scheduler(std::make_shared<rest::StreamScheduler>()) {}
 
 GraphqlWebSockets::~GraphqlWebSockets() = default;
@@ -43,7 +44,7 @@ http::WebSocketAccept GraphqlWebSockets::accept(const http::HttpRequest &request
                  "Sec-WebSocket-Protocol.");
         return accept;
     }
-    accept.handler = std::make_shared<WsConnection>(m_context, m_service, m_options, m_scheduler);
+    accept.handler = std::make_shared<WsConnection>(m_context, m_service, m_options, m_scheduler, m_gateway);
     accept.subprotocol = std::string(kTransportWsProtocol);
     return accept;
 }

@@ -15,13 +15,16 @@ class StreamScheduler;
 
 namespace triptych::graphqlapi {
 
+class GatewayClient;
+
 // The graphql-transport-ws subprotocol (the graphql-ws library's protocol) on ws://…/graphql.
 inline constexpr std::string_view kTransportWsProtocol = "graphql-transport-ws";
 
 // Accepts WebSocket upgrades that ask for graphql-transport-ws; each connection gets its own handler.
 class GraphqlWebSockets {
 public:
-    GraphqlWebSockets(ServiceContext &context, const GraphqlService &service, const GraphqlApiOptions &options);
+    GraphqlWebSockets(ServiceContext &context, const GraphqlService &service, const GraphqlApiOptions &options,
+                      GatewayClient *gateway);
     ~GraphqlWebSockets();
     http::WebSocketAccept accept(const http::HttpRequest &request);
 
@@ -29,6 +32,7 @@ private:
     ServiceContext &m_context;
     const GraphqlService &m_service;
     const GraphqlApiOptions &m_options;
+    GatewayClient *m_gateway;
     // Init timeouts and subscription events run here, never on the EventBus publisher's thread.
     std::shared_ptr<rest::StreamScheduler> m_scheduler;
 };

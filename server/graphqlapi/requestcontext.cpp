@@ -1,6 +1,7 @@
 #include "server/graphqlapi/requestcontext.h"
 
 #include "server/core/orderservice.h"
+#include "server/graphqlapi/gatewayclient.h"
 
 namespace triptych::graphqlapi {
 namespace {
@@ -72,10 +73,14 @@ graphql::DataLoader<UserId, UserResult> &RequestContext::usersLoader() {
 namespace triptych::graphqlapi {
 
 UserResult fetchUser(RequestContext &context, UserId id) {
+    if (context.gateway)
+        return context.gateway->user(id);
     return context.service.user(id);
 }
 
 OrdersResult fetchUserOrders(RequestContext &context, UserId id, std::optional<OrderStatus> status, int) {
+    if (context.gateway)
+        return context.gateway->userOrders(id, status);
     // The batch query for one user is one statement (userOrders also checks the user exists: two).
     const UserId ids[] = {id};
     auto orders = context.service.ordersOfUsers(ids, status);
@@ -86,10 +91,14 @@ OrdersResult fetchUserOrders(RequestContext &context, UserId id, std::optional<O
 }
 
 Result<Order> createOrder(RequestContext &context, const CreateOrderInput &input) {
+    if (context.gateway)
+        return context.gateway->createOrder(input, context.authorization);
     return context.service.createOrder(input);
 }
 
 Result<Order> cancelOrder(RequestContext &context, OrderId id) {
+    if (context.gateway)
+        return context.gateway->cancelOrder(id, context.authorization);
     return context.service.cancelOrder(id);
 }
 

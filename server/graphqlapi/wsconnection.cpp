@@ -32,11 +32,12 @@ const std::string *stringMember(const Value &object, std::string_view name) {
 } // namespace
 
 WsConnection::WsConnection(ServiceContext &context, const GraphqlService &service, const GraphqlApiOptions &options,
-                           std::shared_ptr<rest::StreamScheduler> scheduler)
+                           std::shared_ptr<rest::StreamScheduler> scheduler, GatewayClient *gateway)
     : m_context(context)
     , m_service(service)
     , m_options(options)
-    , m_scheduler(std::move(scheduler)) {}
+    , m_scheduler(std::move(scheduler))
+    , m_gateway(gateway) {}
 
 WsConnection::~WsConnection() = default;
 
@@ -118,6 +119,7 @@ void WsConnection::onInit(const Value &msg) {
 std::unique_ptr<RequestContext> WsConnection::makeContext() const {
     auto context = std::make_unique<RequestContext>(m_context.service);
     context->dataLoader = m_options.dataLoader;
+    context->gateway = m_gateway;
     context->authenticated = m_authenticated;
     if (m_authenticated)
         context->authorization = "Bearer " + m_context.credentials.token;

@@ -20,6 +20,8 @@ class StreamScheduler;
 
 namespace triptych::graphqlapi {
 
+class GatewayClient;
+
 // graphql-transport-ws close codes (the protocol's own, plus 4500 for what the server cannot handle).
 namespace closecode {
 inline constexpr std::uint16_t kBadRequest = 4400;
@@ -37,7 +39,7 @@ inline constexpr std::uint16_t kInternalError = 4500;
 class WsConnection : public http::WebSocketHandler, public std::enable_shared_from_this<WsConnection> {
 public:
     WsConnection(ServiceContext &context, const GraphqlService &service, const GraphqlApiOptions &options,
-                 std::shared_ptr<rest::StreamScheduler> scheduler);
+                 std::shared_ptr<rest::StreamScheduler> scheduler, GatewayClient *gateway);
     ~WsConnection() override;
 
     void onOpen(std::shared_ptr<http::WebSocketConnection> connection) override;
@@ -66,6 +68,7 @@ private:
     const GraphqlService &m_service;
     const GraphqlApiOptions &m_options;
     std::shared_ptr<rest::StreamScheduler> m_scheduler;
+    GatewayClient *m_gateway;
 
     std::recursive_mutex m_mutex; // recursive: a failed send closes from inside a locked step
     std::shared_ptr<http::WebSocketConnection> m_connection;

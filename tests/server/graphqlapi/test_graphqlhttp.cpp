@@ -41,6 +41,7 @@ private Q_SLOTS:
     void schemaDocument();
     void connectionPages();
     void traceHasGraphqlPhases();
+    void gatewayTraceCrossesGrpc();
 
 private:
     quint16 port() const { return m_server->httpPort(); }
@@ -366,6 +367,27 @@ void TestGraphqlHttp::traceHasGraphqlPhases() {
     for (const char *name : {"graphql.parse", "graphql.validate", "graphql.execute", "graphql.resolve Query.user",
                              "graphql.operation.name", "graphql.document"})
         QVERIFY2(spans.contains(name), name);
+}
+
+void TestGraphqlHttp::gatewayTraceCrossesGrpc() {
+    ServerOptions options;
+    options.httpPort = 0;
+    options.grpcPort = 0;
+    options.gateway = true;
+    OrderServer server(options);
+    QVERIFY(server.start().ok());
+    const QByteArray traceId = "0af7651916cd43dd8448eb211c80319c";
+    auto answer = postGraphql(server.httpPort(), graphqlBody("{ user(id: 42) { name orders(first: 2) { id } } }"),
+                              "application/json", "traceparent: 00-" + traceId + "-b7ad6b7169203331-01\r\n");
+    QVERIFY(answer);
+    QCOMPARE(jsonObject(*answer)["data"].toObject()["user"].toObject()["orders"].toArray().size(), 2);
+    QByteArray spans;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (spans = request(server.httpPort(), "GET", "/debug/traces/" + traceId)->body).count("GetUserOrders") >= 2,
+        5000);
+    QVERIFY(spans.count("orders.v1.OrderService/GetUser\"") >= 2); // client and server span
+    QVERIFY(spans.contains("graphql.resolve Query.user"));
+    QVERIFY(spans.contains("db.statement"));
 }
 
 QTEST_GUILESS_MAIN(TestGraphqlHttp)
