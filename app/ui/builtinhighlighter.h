@@ -1,0 +1,43 @@
+#pragma once
+
+#include "app/ui/syntaxhighlighting.h"
+
+#include <QList>
+#include <QRegularExpression>
+#include <QSyntaxHighlighter>
+#include <QTextCharFormat>
+
+namespace triptych::ui {
+
+// A line-based highlighter driven by regular expressions; later rules win where they overlap.
+class BuiltinHighlighter : public QSyntaxHighlighter {
+    Q_OBJECT
+public:
+    BuiltinHighlighter(QTextDocument *document, SyntaxLanguage language);
+
+protected:
+    void highlightBlock(const QString &text) override;
+
+private:
+    struct Rule {
+        QRegularExpression pattern;
+        QTextCharFormat format;
+        int group = 0;
+    };
+    void addRule(const QString &pattern, const QColor &colour, int group = 0, bool bold = false);
+    void setUpJson();
+    void setUpGraphQL();
+    void setUpProtobuf();
+    void setUpHeaders();
+
+    QList<Rule> m_rules;
+    bool m_dark = false;
+};
+
+// The fallback implementation of SyntaxHighlighting.
+class BuiltinSyntaxHighlighting : public SyntaxHighlighting {
+public:
+    void setLanguage(QTextDocument *document, SyntaxLanguage language) override;
+};
+
+} // namespace triptych::ui

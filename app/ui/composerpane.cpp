@@ -1,0 +1,120 @@
+#include "app/ui/composerpane.h"
+
+#include "app/ui/responseview.h"
+
+#include <QJsonDocument>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace triptych::ui {
+
+PaneTitle::PaneTitle(const QString &text, const QColor &accent, QWidget *parent)
+    : QLabel(text, parent) {
+    setStyleSheet(QStringLiteral("QLabel { border-bottom: 3px solid %1; padding: 3px 6px; font-weight: bold; }")
+                      .arg(accent.name()));
+    setToolTip(tr("Double-click to give this pane the whole width; again to restore"));
+}
+
+void PaneTitle::mouseDoubleClickEvent(QMouseEvent *event) {
+    QLabel::mouseDoubleClickEvent(event);
+    Q_EMIT doubleClicked();
+}
+
+ComposerPane::ComposerPane(const QString &title, const QColor &accent, SyntaxLanguage bodyLanguage, QWidget *parent)
+    : QWidget(parent)
+    , m_title(new PaneTitle(title, accent, this))
+    , m_composerLayout(new QVBoxLayout)
+    , m_response(new ResponseView(bodyLanguage, this))
+    , m_sendButton(new QPushButton(tr("Send"), this)) {
+    m_sendButton->setToolTip(tr("Send (Ctrl+Enter)"));
+    connect(m_sendButton, &QPushButton::clicked, this, &ComposerPane::onSendClicked);
+
+    auto *composer = new QWidget(this);
+    m_composerLayout->setContentsMargins(0, 0, 0, 0);
+    composer->setLayout(m_composerLayout);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(composer);
+    splitter->addWidget(m_response);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 4);
+    layout->addWidget(m_title);
+    layout->addWidget(splitter, 1);
+}
+
+QColor ComposerPane::accentFor(client::CallKind kind) {
+    switch (kind) {
+    case client::CallKind::Rest:
+        return QColor(0x2f, 0x6f, 0xdf);
+    case client::CallKind::GraphQL:
+    case client::CallKind::GraphQLWebSocket:
+        return QColor(0xd6, 0x33, 0x84);
+    case client::CallKind::Grpc:
+        return QColor(0x12, 0x9c, 0x8a);
+    }
+    return {};
+}
+
+void ComposerPane::onSendClicked() {
+    if (m_busy)
+        cancel();
+    else
+        send();
+}
+
+void ComposerPane::setBusy(bool busy) {
+    m_busy = busy;
+    m_sendButton->setText(busy ? tr("Cancel") : tr("Send"));
+    m_sendButton->setToolTip(busy ? tr("Cancel (Esc)") : tr("Send (Ctrl+Enter)"));
+    m_sendButton->setEnabled(busy || m_blockReason.isEmpty());
+}
+
+void ComposerPane::setSendBlocked(const QString &reason) {
+    m_blockReason = reason;
+    if (!m_busy) {
+        m_sendButton->setEnabled(reason.isEmpty());
+        m_sendButton->setToolTip(reason.isEmpty() ? tr("Send (Ctrl+Enter)") : tr("Cannot send: %1").arg(reason));
+    }
+}
+
+void ComposerPane::finishCall(const client::CallRecord &record) {
+    setBusy(false);
+    m_response->showRecord(record);
+    Q_EMIT callCompleted(record);
+}
+
+QString ComposerPane::validateJson(QPlainTextEdit *editor, bool allowEmpty) {
+    const QString text = editor->toPlainText();
+    editor->setExtraSelections({});
+    if (text.trimmed().isEmpty())
+        return allowEmpty ? QString() : tr("the JSON is empty");
+    QJsonParseError error;
+    const QByteArray utf8 = text.toUtf8();
+    QJsonDocument::fromJson(utf8, &error);
+    if (error.error == QJsonParseError::NoError)
+        return {};
+    // The offset counts UTF-8 bytes; map it back to a character position for the underline.
+    const int position = int(QString::fromUtf8(utf8.left(error.offset)).size());
+    QTextCursor cursor(editor->document());
+    cursor.setPosition(qMin(position, int(text.size())));
+    const int line = cursor.blockNumber() + 1;
+    const int column = cursor.positionInBlock() + 1;
+    QTextEdit::ExtraSelection selection;
+    selection.cursor = cursor;
+    selection.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    if (!selection.cursor.hasSelection()) {
+        selection.cursor.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
+    }
+    selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    selection.format.setUnderlineColor(QColor(0xc0, 0x1c, 0x28));
+    editor->setExtraSelections({selection});
+    return tr("JSON error at line %1, column %2: %3").arg(line).arg(column).arg(error.errorString());
+}
+
+} // namespace triptych::ui

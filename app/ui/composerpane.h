@@ -1,0 +1,79 @@
+#pragma once
+
+#include "app/client/callrecord.h"
+#include "app/ui/serverhost.h"
+#include "app/ui/syntaxhighlighting.h"
+
+#include <QColor>
+#include <QLabel>
+#include <QWidget>
+
+class QPlainTextEdit;
+class QPushButton;
+class QVBoxLayout;
+
+namespace triptych::ui {
+
+class ResponseView;
+
+// A pane's title: the style's name on its accent colour; double-click maximises the pane.
+class PaneTitle : public QLabel {
+    Q_OBJECT
+public:
+    PaneTitle(const QString &text, const QColor &accent, QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    void doubleClicked();
+
+protected:
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+};
+
+// What the three panes share: a title, a composer on top, a response view below, the send/cancel button and the
+// record of the last finished call. Subclasses compose and send.
+class ComposerPane : public QWidget {
+    Q_OBJECT
+public:
+    ComposerPane(const QString &title, const QColor &accent, SyntaxLanguage bodyLanguage, QWidget *parent = nullptr);
+
+    virtual void send() = 0;
+    virtual void cancel() = 0;
+    virtual bool isBusy() const = 0;
+    // Fills the composer from a call in the history, so it can be looked at again and re-sent.
+    virtual void load(const client::CallRecord &record) = 0;
+    // Where the embedded server listens now; presets and defaults follow it.
+    virtual void setServer(const ServerState &state) = 0;
+    virtual QStringList presetNames() const = 0;
+    virtual void applyPreset(int index) = 0;
+
+    ResponseView *responseView() const { return m_response; }
+    PaneTitle *title() const { return m_title; }
+    QPushButton *sendButton() const { return m_sendButton; }
+    static QColor accentFor(client::CallKind kind);
+
+Q_SIGNALS:
+    // Every call that ended, for the history.
+    void callCompleted(const triptych::client::CallRecord &record);
+
+protected:
+    // The composer's widgets go here, above the response view.
+    QVBoxLayout *composerLayout() const { return m_composerLayout; }
+    void setBusy(bool busy);
+    // Disables Send and says why, e.g. the JSON error; empty text enables it.
+    void setSendBlocked(const QString &reason);
+    void finishCall(const client::CallRecord &record);
+    void onSendClicked();
+
+    // Checks a JSON editor as the user types: underlines the error and returns it in words; empty when fine.
+    static QString validateJson(QPlainTextEdit *editor, bool allowEmpty);
+
+private:
+    PaneTitle *m_title;
+    QVBoxLayout *m_composerLayout;
+    ResponseView *m_response;
+    QPushButton *m_sendButton;
+    bool m_busy = false;
+    QString m_blockReason;
+};
+
+} // namespace triptych::ui

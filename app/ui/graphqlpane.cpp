@@ -1,0 +1,227 @@
+#include "app/ui/graphqlpane.h"
+
+#include "app/client/graphqlcaller.h"
+#include "app/model/keyvaluemodel.h"
+#include "app/ui/responseview.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace triptych::ui {
+
+namespace {
+struct GraphQLPreset {
+    const char *name;
+    const char *query;
+    const char *variables;
+    bool auth;
+};
+// The contract's comparison questions (API-CONTRACT.md), a mutation, an invalid query and a two-operation document.
+constexpr GraphQLPreset kPresets[] = {
+    {"A user's orders", "{\n  user(id: 42) {\n    orders { id product quantity totalCents }\n  }\n}", "", false},
+    {"Name and avatar only", "{\n  user(id: 42) { name avatarUrl }\n}", "", false},
+    {"Live order updates (subscription)",
+     "subscription Updates($userId: ID!) {\n  orderUpdates(userId: $userId) {\n    previousStatus at\n"
+     "    order { id status }\n  }\n}",
+     "{\n  \"userId\": 42\n}", false},
+    {"Create an order (needs auth)",
+     "mutation Create($input: CreateOrderInput!) {\n  createOrder(input: $input) { id status totalCents }\n}",
+     "{\n  \"input\": {\"userId\": 42, \"product\": \"Wireless Mouse\", \"quantity\": 2}\n}", true},
+    {"Bad request: unknown field", "{\n  user(id: 42) { name shoeSize }\n}", "", false},
+    {"Two operations: pick one",
+     "query Orders {\n  user(id: 42) { orders(first: 3) { id status } }\n}\n\n"
+     "query Profile {\n  user(id: 42) { name email city }\n}",
+     "", false},
+};
+
+QString errorsText(const QByteArray &body) {
+    const auto errors = QJsonDocument::fromJson(body).object().value(QStringLiteral("errors")).toArray();
+    QStringList lines;
+    for (const auto &error : errors) {
+        const auto object = error.toObject();
+        QString line = object.value(QStringLiteral("message")).toString();
+        const QString code =
+            object.value(QStringLiteral("extensions")).toObject().value(QStringLiteral("code")).toString();
+        if (!code.isEmpty())
+            line = code + QStringLiteral(": ") + line;
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+} // namespace
+
+GraphQLPane::GraphQLPane(QWidget *parent)
+    : ComposerPane(tr("GraphQL"), accentFor(client::CallKind::GraphQL), SyntaxLanguage::Json, parent)
+    , m_caller(new client::GraphQLCaller(this))
+    , m_headers(new model::KeyValueModel({tr("Header"), tr("Value")}, true, this))
+    , m_url(new QLineEdit(this))
+    , m_query(new QPlainTextEdit(this))
+    , m_variables(new QPlainTextEdit(this))
+    , m_operation(new QComboBox(this))
+    , m_operationLabel(new QLabel(tr("Operation"), this))
+    , m_problem(new QLabel(this)) {
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_url, 1);
+    row->addWidget(m_operationLabel);
+    row->addWidget(m_operation);
+    row->addWidget(sendButton());
+    composerLayout()->addLayout(row);
+
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_query->setFont(fixed);
+    m_variables->setFont(fixed);
+    m_variables->setPlaceholderText(tr("{ \"id\": 42 }"));
+    SyntaxHighlighting::instance().setLanguage(m_query->document(), SyntaxLanguage::GraphQL);
+    SyntaxHighlighting::instance().setLanguage(m_variables->document(), SyntaxLanguage::Json);
+    auto *headersView = new QTableView(this);
+    headersView->setModel(m_headers);
+    headersView->horizontalHeader()->setStretchLastSection(true);
+    headersView->verticalHeader()->hide();
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(m_query, tr("Query"));
+    tabs->addTab(m_variables, tr("Variables"));
+    tabs->addTab(headersView, tr("Headers"));
+    composerLayout()->addWidget(tabs, 1);
+    m_problem->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    m_problem->setWordWrap(true);
+    composerLayout()->addWidget(m_problem);
+
+    connect(m_query, &QPlainTextEdit::textChanged, this, &GraphQLPane::onQueryChanged);
+    connect(m_variables, &QPlainTextEdit::textChanged, this, &GraphQLPane::onVariablesChanged);
+    connect(m_caller, &client::GraphQLCaller::callFinished, this, &GraphQLPane::onCallEnded);
+    connect(m_caller, &client::GraphQLCaller::callFailed, this, &GraphQLPane::onCallEnded);
+    m_url->setText(m_baseUrl + QStringLiteral("/graphql"));
+    applyPreset(0);
+}
+
+QStringList GraphQLPane::operationNames(const QString &document) {
+    static const QRegularExpression operation(QStringLiteral(R"((?:^|\})\s*(?:query|mutation|subscription)\s+(\w+))"));
+    QStringList names;
+    auto matches = operation.globalMatch(document);
+    while (matches.hasNext())
+        names << matches.next().captured(1);
+    return names;
+}
+
+void GraphQLPane::onQueryChanged() {
+    const QStringList names = operationNames(m_query->toPlainText());
+    const QString current = m_operation->currentText();
+    if (names != QStringList([this] {
+            QStringList items;
+            for (int i = 0; i < m_operation->count(); ++i)
+                items << m_operation->itemText(i);
+            return items;
+        }())) {
+        m_operation->clear();
+        m_operation->addItems(names);
+        if (names.contains(current))
+            m_operation->setCurrentText(current);
+    }
+    const bool several = names.size() > 1;
+    m_operation->setVisible(several);
+    m_operationLabel->setVisible(several);
+}
+
+void GraphQLPane::onVariablesChanged() {
+    const QString problem = validateJson(m_variables, true);
+    m_problem->setText(problem.isEmpty() ? QString() : tr("Variables: %1").arg(problem));
+    setSendBlocked(problem);
+}
+
+void GraphQLPane::send() {
+    cancel();
+    const QString query = m_query->toPlainText();
+    if (query.trimmed().isEmpty()) {
+        responseView()->showProblem(tr("The query is empty. Write one, or pick a preset."));
+        return;
+    }
+    if (QRegularExpression(QStringLiteral(R"(^\s*subscription\b)")).match(query).hasMatch()) {
+        responseView()->showProblem(tr("Subscriptions need the client engine's WebSocket caller, which this build "
+                                       "does not have yet. Try the REST pane's SSE preset or gRPC StreamOrders."));
+        return;
+    }
+    client::GraphQLRequest request;
+    request.url = m_url->text().trimmed();
+    request.query = query;
+    request.variables = m_variables->toPlainText().trimmed().toUtf8();
+    if (m_operation->count() > 1)
+        request.operationName = m_operation->currentText();
+    for (const auto &[key, value] : m_headers->pairs())
+        request.http.headers.append({key.toLatin1(), value.toUtf8()});
+    responseView()->begin(tr("Sending to %1…").arg(request.url));
+    m_callId = m_caller->send(request);
+    setBusy(true);
+}
+
+void GraphQLPane::cancel() {
+    if (m_callId == 0)
+        return;
+    m_caller->cancel(m_callId);
+    m_callId = 0;
+    setBusy(false);
+    responseView()->setStreamState(tr("Cancelled"));
+}
+
+void GraphQLPane::onCallEnded(const client::CallRecord &record) {
+    if (record.id != m_callId)
+        return; // a replaced or cancelled call
+    m_callId = 0;
+    finishCall(record);
+    const QString errors = errorsText(record.body);
+    if (!errors.isEmpty())
+        responseView()->showAnswerErrors(errors);
+}
+
+void GraphQLPane::load(const client::CallRecord &record) {
+    const auto body = QJsonDocument::fromJson(record.requestBody).object();
+    QString url = record.url;
+    m_url->setText(url.section(QLatin1Char('?'), 0, 0));
+    m_query->setPlainText(body.value(QStringLiteral("query")).toString());
+    const auto variables = body.value(QStringLiteral("variables")).toObject();
+    m_variables->setPlainText(variables.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(variables).toJson()));
+    const QString operation = body.value(QStringLiteral("operationName")).toString();
+    if (!operation.isEmpty())
+        m_operation->setCurrentText(operation);
+    responseView()->showRecord(record);
+}
+
+void GraphQLPane::setServer(const ServerState &state) {
+    const QString oldUrl = m_baseUrl + QStringLiteral("/graphql");
+    m_baseUrl = state.httpBaseUrl();
+    m_token = QString::fromStdString(state.options.credentials.token);
+    if (m_url->text() == oldUrl)
+        m_url->setText(m_baseUrl + QStringLiteral("/graphql"));
+}
+
+QStringList GraphQLPane::presetNames() const {
+    QStringList names;
+    for (const auto &preset : kPresets)
+        names << tr(preset.name);
+    return names;
+}
+
+void GraphQLPane::applyPreset(int index) {
+    if (index < 0 || index >= int(std::size(kPresets)))
+        return;
+    const auto &preset = kPresets[index];
+    m_query->setPlainText(QString::fromUtf8(preset.query));
+    m_variables->setPlainText(QString::fromUtf8(preset.variables));
+    model::KeyValueModel::Pairs headers;
+    if (preset.auth)
+        headers.append({QStringLiteral("Authorization"), QStringLiteral("Bearer ") + m_token});
+    m_headers->setPairs(headers);
+}
+
+} // namespace triptych::ui

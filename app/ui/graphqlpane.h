@@ -1,0 +1,59 @@
+#pragma once
+
+#include "app/ui/composerpane.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace triptych::client {
+class GraphQLCaller;
+}
+
+namespace triptych::model {
+class KeyValueModel;
+}
+
+namespace triptych::ui {
+
+// Composes a GraphQL operation: query editor, variables (JSON checked as you type), an operation picker for
+// documents with several operations, and headers.
+class GraphQLPane : public ComposerPane {
+    Q_OBJECT
+public:
+    explicit GraphQLPane(QWidget *parent = nullptr);
+
+    void send() override;
+    void cancel() override;
+    bool isBusy() const override { return m_callId != 0; }
+    void load(const client::CallRecord &record) override;
+    void setServer(const ServerState &state) override;
+    QStringList presetNames() const override;
+    void applyPreset(int index) override;
+
+    QPlainTextEdit *queryEditor() const { return m_query; }
+    QPlainTextEdit *variablesEditor() const { return m_variables; }
+    QComboBox *operationBox() const { return m_operation; }
+    // The named operations of a document, in order ("query A { … } mutation B { … }" → A, B).
+    static QStringList operationNames(const QString &document);
+
+private:
+    void onQueryChanged();
+    void onVariablesChanged();
+    void onCallEnded(const client::CallRecord &record);
+
+    client::GraphQLCaller *m_caller;
+    model::KeyValueModel *m_headers;
+    QLineEdit *m_url;
+    QPlainTextEdit *m_query;
+    QPlainTextEdit *m_variables;
+    QComboBox *m_operation;
+    QLabel *m_operationLabel;
+    QLabel *m_problem;
+    QString m_baseUrl = QStringLiteral("http://127.0.0.1:8080");
+    QString m_token = QStringLiteral("demo-token");
+    quint64 m_callId = 0;
+};
+
+} // namespace triptych::ui

@@ -1,0 +1,353 @@
+#include "app/ui/grpcpane.h"
+
+#include "app/client/grpccaller.h"
+#include "app/client/grpcreflection.h"
+#include "app/model/keyvaluemodel.h"
+#include "app/model/methodtreemodel.h"
+#include "app/ui/bodyformatter.h"
+#include "app/ui/responseview.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeView>
+
+#include <google/protobuf/descriptor.h>
+
+#include <utility>
+
+namespace triptych::ui {
+
+namespace {
+constexpr int kMaxDeadlineMs = 3'600'000;
+
+struct GrpcPreset {
+    const char *name;
+    const char *method;
+    const char *request;
+    bool auth;
+};
+// The contract's comparison questions (API-CONTRACT.md), a write, an error with details and a bidi stream.
+constexpr GrpcPreset kPresets[] = {
+    {"A user's orders", "orders.v1.OrderService/GetUserOrders", "{\n  \"user_id\": 42\n}", false},
+    {"Name and avatar only", "orders.v1.OrderService/GetUser",
+     "{\n  \"user_id\": 42,\n  \"read_mask\": \"name,avatarUrl\"\n}", false},
+    {"Live order updates (stream)", "orders.v1.OrderService/StreamOrders",
+     "{\n  \"user_id\": 42,\n  \"follow\": true\n}", false},
+    {"Create an order (needs auth)", "orders.v1.OrderService/CreateOrder",
+     "{\n  \"user_id\": 42,\n  \"product\": \"Wireless Mouse\",\n  \"quantity\": 2\n}", true},
+    {"Bad request: user_id 0", "orders.v1.OrderService/GetUser", "{\n  \"user_id\": 0\n}", false},
+    {"Track an order (bidi stream)", "orders.v1.OrderService/TrackOrders", "{\n  \"order_id\": 1\n}", false},
+};
+
+QList<model::ServiceInfo> describeServices(const client::GrpcSchema &schema) {
+    QList<model::ServiceInfo> services;
+    for (const auto &serviceName : schema.services()) {
+        model::ServiceInfo service{serviceName, {}};
+        for (const auto &methodName : schema.methods(serviceName)) {
+            const QString fullName = serviceName + QLatin1Char('/') + methodName;
+            const auto *method = schema.findMethod(fullName);
+            service.methods.append(
+                {methodName, fullName, method && method->client_streaming(), method && method->server_streaming()});
+        }
+        services.append(service);
+    }
+    return services;
+}
+} // namespace
+
+GrpcPane::GrpcPane(QWidget *parent)
+    : ComposerPane(tr("gRPC"), accentFor(client::CallKind::Grpc), SyntaxLanguage::Json, parent)
+    , m_caller(new client::GrpcCaller(this))
+    , m_reflection(new client::GrpcReflection(this))
+    , m_methods(new model::MethodTreeModel(this))
+    , m_metadata(new model::KeyValueModel({tr("Key"), tr("Value")}, true, this))
+    , m_target(new QLineEdit(this))
+    , m_method(new QLineEdit(this))
+    , m_tree(new QTreeView(this))
+    , m_request(new QPlainTextEdit(this))
+    , m_deadline(new QSpinBox(this))
+    , m_sendAnother(new QPushButton(tr("Send another"), this))
+    , m_halfClose(new QPushButton(tr("Half-close"), this)) {
+    m_target->setText(m_embeddedTarget);
+    m_target->setPlaceholderText(tr("host:port"));
+    auto *reflect = new QPushButton(tr("Reflect"), this);
+    reflect->setToolTip(tr("Load the target's services by server reflection"));
+    auto *protoFiles = new QPushButton(tr(".proto…"), this);
+    protoFiles->setToolTip(tr("Load services from .proto files instead"));
+    connect(reflect, &QPushButton::clicked, this, &GrpcPane::loadSchema);
+    connect(protoFiles, &QPushButton::clicked, this, &GrpcPane::onOpenProtoFiles);
+    connect(m_target, &QLineEdit::returnPressed, this, &GrpcPane::loadSchema);
+    auto *targetRow = new QHBoxLayout;
+    targetRow->addWidget(m_target, 1);
+    targetRow->addWidget(reflect);
+    targetRow->addWidget(protoFiles);
+    composerLayout()->addLayout(targetRow);
+
+    m_method->setPlaceholderText(tr("package.Service/Method"));
+    auto *methodRow = new QHBoxLayout;
+    methodRow->addWidget(m_method, 1);
+    methodRow->addWidget(sendButton());
+    composerLayout()->addLayout(methodRow);
+
+    m_tree->setModel(m_methods);
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    connect(m_tree, &QTreeView::clicked, this, &GrpcPane::onMethodActivated);
+    connect(m_tree, &QTreeView::activated, this, &GrpcPane::onMethodActivated);
+
+    m_request->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    SyntaxHighlighting::instance().setLanguage(m_request->document(), SyntaxLanguage::Json);
+    connect(m_request, &QPlainTextEdit::textChanged, this, &GrpcPane::onRequestChanged);
+    auto *metadataView = new QTableView(this);
+    metadataView->setModel(m_metadata);
+    metadataView->horizontalHeader()->setStretchLastSection(true);
+    metadataView->verticalHeader()->hide();
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(m_request, tr("Request"));
+    tabs->addTab(metadataView, tr("Metadata"));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(tabs);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    composerLayout()->addWidget(splitter, 1);
+
+    m_deadline->setRange(1, kMaxDeadlineMs);
+    m_deadline->setValue(client::grpclimits::kDefaultDeadlineMs);
+    m_deadline->setSuffix(tr(" ms"));
+    m_deadline->setToolTip(tr("Every call has a deadline; the server sees it and stops when it passes"));
+    connect(m_sendAnother, &QPushButton::clicked, this, &GrpcPane::sendAnother);
+    connect(m_halfClose, &QPushButton::clicked, this, &GrpcPane::halfClose);
+    auto *streamRow = new QHBoxLayout;
+    streamRow->addWidget(new QLabel(tr("Deadline"), this));
+    streamRow->addWidget(m_deadline);
+    streamRow->addStretch();
+    streamRow->addWidget(m_sendAnother);
+    streamRow->addWidget(m_halfClose);
+    composerLayout()->addLayout(streamRow);
+
+    connect(m_reflection, &client::GrpcReflection::schemaLoaded, this, &GrpcPane::onSchemaLoaded);
+    connect(m_reflection, &client::GrpcReflection::loadFailed, this, &GrpcPane::onSchemaFailed);
+    connect(m_caller, &client::GrpcCaller::messageReceived, this, &GrpcPane::onMessageReceived);
+    connect(m_caller, &client::GrpcCaller::callFinished, this, &GrpcPane::onCallEnded);
+    connect(m_caller, &client::GrpcCaller::callFailed, this, &GrpcPane::onCallEnded);
+    applyPreset(0);
+    updateStreamButtons();
+}
+
+void GrpcPane::loadSchema() {
+    client::ReflectionRequest request;
+    request.target = m_target->text().trimmed();
+    responseView()->setStreamState(tr("Loading services of %1 by reflection…").arg(request.target));
+    m_reflection->load(request);
+}
+
+void GrpcPane::onSchemaLoaded(const client::GrpcSchemaPtr &schema, const QString &version) {
+    setSchema(schema, tr("reflection %1").arg(version));
+}
+
+void GrpcPane::onSchemaFailed(const client::CallError &error) {
+    m_sendWhenLoaded = false;
+    setBusy(false);
+    responseView()->showProblem(tr("Could not load the services of %1: %2. Check the target, or load .proto files.")
+                                    .arg(m_target->text(), error.text()));
+}
+
+void GrpcPane::onOpenProtoFiles() {
+    const QStringList files =
+        QFileDialog::getOpenFileNames(this, tr("Open .proto files"), QString(), tr("Protocol Buffers (*.proto)"));
+    if (files.isEmpty())
+        return;
+    QStringList importPaths;
+    for (const auto &file : files)
+        importPaths << QFileInfo(file).absolutePath();
+    importPaths.removeDuplicates();
+    QString error;
+    auto schema = client::GrpcSchema::fromProtoFiles(files, importPaths, &error);
+    if (!schema) {
+        responseView()->showProblem(tr("The .proto files did not load: %1").arg(error));
+        return;
+    }
+    setSchema(schema, tr("%n .proto file(s)", nullptr, int(files.size())));
+}
+
+void GrpcPane::setSchema(const client::GrpcSchemaPtr &schema, const QString &source) {
+    m_schema = schema;
+    m_methods->setServices(describeServices(*schema));
+    m_tree->expandAll();
+    responseView()->setStreamState(tr("%n service(s) from %1", nullptr, int(schema->services().size())).arg(source));
+    const auto current = m_methods->findMethod(m_method->text());
+    if (current.isValid())
+        m_tree->setCurrentIndex(current);
+    updateStreamButtons();
+    Q_EMIT schemaFinished();
+    if (std::exchange(m_sendWhenLoaded, false)) {
+        setBusy(false);
+        send();
+    }
+}
+
+void GrpcPane::onMethodActivated(const QModelIndex &index) {
+    if (index.parent().isValid())
+        selectMethod(index.data(model::MethodTreeModel::FullNameRole).toString());
+}
+
+void GrpcPane::selectMethod(const QString &fullName) {
+    if (!m_schema || fullName == m_method->text())
+        return;
+    m_method->setText(fullName);
+    if (const auto *method = m_schema->findMethod(fullName))
+        m_request->setPlainText(QString::fromUtf8(m_schema->jsonTemplate(method->input_type())));
+    updateStreamButtons();
+}
+
+void GrpcPane::onRequestChanged() {
+    setSendBlocked(validateJson(m_request, false));
+}
+
+bool GrpcPane::methodIsClientStreaming() const {
+    const auto *method = m_schema ? m_schema->findMethod(m_method->text()) : nullptr;
+    return method && method->client_streaming();
+}
+
+void GrpcPane::updateStreamButtons() {
+    const bool open = isBusy() && methodIsClientStreaming();
+    m_sendAnother->setEnabled(open);
+    m_halfClose->setEnabled(open);
+    const QString why = open ? QString() : tr("Only while a client or bidi stream is open");
+    m_sendAnother->setToolTip(why.isEmpty() ? tr("Send the request editor's JSON on the open stream") : why);
+    m_halfClose->setToolTip(why.isEmpty() ? tr("Tell the server no more messages will come") : why);
+}
+
+void GrpcPane::send() {
+    cancel();
+    if (!m_schema) {
+        // The first send loads the services, then sends.
+        m_sendWhenLoaded = true;
+        responseView()->begin(tr("Loading services…"));
+        setBusy(true);
+        loadSchema();
+        return;
+    }
+    if (!m_schema->findMethod(m_method->text())) {
+        responseView()->showProblem(
+            tr("No method “%1” on %2. Pick one from the tree.").arg(m_method->text(), m_target->text()));
+        return;
+    }
+    client::GrpcRequest request;
+    request.target = m_target->text().trimmed();
+    request.method = m_method->text();
+    request.messages = {m_request->toPlainText().toUtf8()};
+    request.halfCloseAfterMessages = !methodIsClientStreaming();
+    for (const auto &[key, value] : m_metadata->pairs())
+        request.metadata.append({key.toLower().toLatin1(), value.toUtf8()});
+    request.deadlineMs = m_deadline->value();
+    if (request.target == m_embeddedTarget)
+        request.traceBaseUrl = m_httpBase;
+    responseView()->begin(tr("Calling %1…").arg(request.method));
+    m_callId = m_caller->call(m_schema, std::move(request));
+    setBusy(true);
+    updateStreamButtons();
+}
+
+void GrpcPane::sendAnother() {
+    QString error;
+    if (m_callId != 0 && !m_caller->send(m_callId, m_request->toPlainText().toUtf8(), &error))
+        responseView()->showProblem(error);
+}
+
+void GrpcPane::halfClose() {
+    if (m_callId == 0)
+        return;
+    m_caller->halfClose(m_callId);
+    m_halfClose->setEnabled(false);
+    m_sendAnother->setEnabled(false);
+    responseView()->setStreamState(tr("Half-closed · waiting for the server"));
+}
+
+void GrpcPane::cancel() {
+    if (std::exchange(m_sendWhenLoaded, false))
+        setBusy(false);
+    if (m_callId == 0)
+        return;
+    m_caller->cancel(m_callId);
+    m_callId = 0;
+    setBusy(false);
+    updateStreamButtons();
+    responseView()->setStreamState(tr("Cancelled"));
+}
+
+void GrpcPane::onMessageReceived(quint64 id, const client::StreamMessage &message) {
+    if (id != m_callId)
+        return;
+    responseView()->addMessage(message);
+    responseView()->setStreamState(tr("Stream open · %n message(s)", nullptr, responseView()->messageCount()));
+}
+
+void GrpcPane::onCallEnded(const client::CallRecord &record) {
+    if (record.id != m_callId)
+        return; // a replaced or cancelled call
+    m_callId = 0;
+    finishCall(record);
+    updateStreamButtons();
+}
+
+void GrpcPane::load(const client::CallRecord &record) {
+    m_target->setText(record.url);
+    m_method->setText(record.method.mid(record.method.startsWith(QLatin1Char('/')) ? 1 : 0));
+    m_request->setPlainText(BodyFormatter::prettyText(record.requestBody));
+    model::KeyValueModel::Pairs metadata;
+    for (const auto &[name, value] : record.requestHeaders) {
+        if (name != "traceparent")
+            metadata.append({QString::fromLatin1(name), QString::fromUtf8(value)});
+    }
+    m_metadata->setPairs(metadata);
+    responseView()->showRecord(record);
+}
+
+void GrpcPane::setServer(const ServerState &state) {
+    const bool followsEmbedded = m_target->text() == m_embeddedTarget;
+    m_embeddedTarget = state.grpcTarget();
+    m_httpBase = state.httpBaseUrl();
+    m_token = QString::fromStdString(state.options.credentials.token);
+    if (followsEmbedded) {
+        m_target->setText(m_embeddedTarget);
+        m_schema.reset();
+    }
+}
+
+QStringList GrpcPane::presetNames() const {
+    QStringList names;
+    for (const auto &preset : kPresets)
+        names << tr(preset.name);
+    return names;
+}
+
+void GrpcPane::applyPreset(int index) {
+    if (index < 0 || index >= int(std::size(kPresets)))
+        return;
+    const auto &preset = kPresets[index];
+    m_method->setText(QString::fromLatin1(preset.method));
+    m_request->setPlainText(QString::fromUtf8(preset.request));
+    model::KeyValueModel::Pairs metadata;
+    if (preset.auth)
+        metadata.append({QStringLiteral("authorization"), QStringLiteral("Bearer ") + m_token});
+    m_metadata->setPairs(metadata);
+    const auto current = m_methods->findMethod(m_method->text());
+    if (current.isValid())
+        m_tree->setCurrentIndex(current);
+    updateStreamButtons();
+}
+
+} // namespace triptych::ui

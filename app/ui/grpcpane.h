@@ -1,0 +1,86 @@
+#pragma once
+
+#include "app/client/grpcschema.h"
+#include "app/ui/composerpane.h"
+
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTreeView;
+
+namespace triptych::client {
+class GrpcCaller;
+class GrpcReflection;
+struct CallError;
+} // namespace triptych::client
+
+namespace triptych::model {
+class KeyValueModel;
+class MethodTreeModel;
+} // namespace triptych::model
+
+namespace triptych::ui {
+
+// Composes a gRPC call: target, a service/method tree from reflection or .proto files, the request as JSON started
+// from a template of the input message, metadata and deadline; streams can send more, half-close and cancel.
+class GrpcPane : public ComposerPane {
+    Q_OBJECT
+public:
+    explicit GrpcPane(QWidget *parent = nullptr);
+
+    void send() override;
+    void cancel() override;
+    bool isBusy() const override { return m_callId != 0 || m_sendWhenLoaded; }
+    void load(const client::CallRecord &record) override;
+    void setServer(const ServerState &state) override;
+    QStringList presetNames() const override;
+    void applyPreset(int index) override;
+
+    // Asks the target for its services by reflection.
+    void loadSchema();
+    // Picks a method as a click in the tree does: its name, and a request template of its input message.
+    void selectMethod(const QString &fullName);
+    void sendAnother();
+    void halfClose();
+
+    QLineEdit *targetEdit() const { return m_target; }
+    QLineEdit *methodEdit() const { return m_method; }
+    QPlainTextEdit *requestEditor() const { return m_request; }
+    model::MethodTreeModel *methodModel() const { return m_methods; }
+
+Q_SIGNALS:
+    void schemaFinished();
+
+private:
+    void onSchemaLoaded(const client::GrpcSchemaPtr &schema, const QString &version);
+    void onSchemaFailed(const client::CallError &error);
+    void onOpenProtoFiles();
+    void onMethodActivated(const QModelIndex &index);
+    void onRequestChanged();
+    void onMessageReceived(quint64 id, const client::StreamMessage &message);
+    void onCallEnded(const client::CallRecord &record);
+    void setSchema(const client::GrpcSchemaPtr &schema, const QString &source);
+    void updateStreamButtons();
+    bool methodIsClientStreaming() const;
+
+    client::GrpcCaller *m_caller;
+    client::GrpcReflection *m_reflection;
+    model::MethodTreeModel *m_methods;
+    model::KeyValueModel *m_metadata;
+    QLineEdit *m_target;
+    QLineEdit *m_method;
+    QTreeView *m_tree;
+    QPlainTextEdit *m_request;
+    QSpinBox *m_deadline;
+    QPushButton *m_sendAnother;
+    QPushButton *m_halfClose;
+    client::GrpcSchemaPtr m_schema;
+    QString m_httpBase = QStringLiteral("http://127.0.0.1:8080");
+    QString m_token = QStringLiteral("demo-token");
+    QString m_embeddedTarget = QStringLiteral("127.0.0.1:50051");
+    quint64 m_callId = 0;
+    bool m_sendWhenLoaded = false;
+};
+
+} // namespace triptych::ui

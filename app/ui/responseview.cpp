@@ -1,0 +1,291 @@
+#include "app/ui/responseview.h"
+
+#include "app/model/formatting.h"
+#include "app/model/keyvaluemodel.h"
+#include "app/model/statusdetails.h"
+#include "app/model/streammessagemodel.h"
+#include "app/ui/bodyformatter.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace triptych::ui {
+
+namespace {
+// Bodies up to this size are shown pretty at once; larger ones show their start raw while a worker formats them.
+constexpr qsizetype kInlineFormatBytes = 64 * 1024;
+constexpr qsizetype kFirstScreenBytes = 16 * 1024;
+
+model::KeyValueModel::Pairs toPairs(const client::HeaderList &headers) {
+    model::KeyValueModel::Pairs pairs;
+    for (const auto &[name, value] : headers)
+        pairs.append({QString::fromLatin1(name), QString::fromUtf8(value)});
+    return pairs;
+}
+
+QTableView *createTable(QAbstractItemModel *model, QWidget *parent) {
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(false);
+    return view;
+}
+
+QColor statusColour(const client::CallRecord &record) {
+    if (!record.transportOk())
+        return QColor(0xc0, 0x1c, 0x28);
+    if (record.ok())
+        return QColor(0x1a, 0x7f, 0x37);
+    return QColor(0xc2, 0x4e, 0x00);
+}
+} // namespace
+
+ResponseView::ResponseView(SyntaxLanguage bodyLanguage, QWidget *parent)
+    : QWidget(parent)
+    , m_language(bodyLanguage)
+    , m_status(new QLabel(tr("No response yet"), this))
+    , m_busy(new QProgressBar(this))
+    , m_timing(new QLabel(this))
+    , m_sizes(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_headers(new model::KeyValueModel({tr("Header"), tr("Value")}, false, this))
+    , m_trailers(new model::KeyValueModel({tr("Trailer"), tr("Value")}, false, this))
+    , m_details(new model::KeyValueModel({tr("Field"), tr("Description")}, false, this))
+    , m_messages(new model::StreamMessageModel(this))
+    , m_formatter(new BodyFormatter(this)) {
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(80);
+    m_busy->setMaximumHeight(10);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    m_error->hide();
+    QFont bold = m_status->font();
+    bold.setBold(true);
+    m_status->setFont(bold);
+    m_timing->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status);
+    statusRow->addWidget(m_busy);
+    statusRow->addStretch();
+    statusRow->addWidget(m_sizes);
+
+    m_tabs->addTab(createBodyTab(), tr("Body"));
+    m_tabs->addTab(createTable(m_headers, this), tr("Headers"));
+    m_tabs->addTab(createTable(m_trailers, this), tr("Trailers"));
+    m_tabs->addTab(createTable(m_details, this), tr("Error details"));
+    m_tabs->addTab(createMessagesTab(), tr("Messages"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(statusRow);
+    layout->addWidget(m_timing);
+    layout->addWidget(m_error);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_formatter, &BodyFormatter::formatFinished, this, &ResponseView::onFormatFinished);
+}
+
+QWidget *ResponseView::createBodyTab() {
+    auto *tab = new QWidget(this);
+    m_body = new QPlainTextEdit(tab);
+    m_body->setReadOnly(true);
+    m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_prettyButton = new QToolButton(tab);
+    m_prettyButton->setText(tr("Pretty"));
+    m_prettyButton->setCheckable(true);
+    m_prettyButton->setChecked(true);
+    m_prettyButton->setToolTip(tr("Show the body indented and highlighted, or exactly as it came"));
+    connect(m_prettyButton, &QToolButton::toggled, this, &ResponseView::onPrettyToggled);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_prettyButton, 0, Qt::AlignRight);
+    layout->addWidget(m_body, 1);
+    return tab;
+}
+
+QWidget *ResponseView::createMessagesTab() {
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_messagesView = createTable(m_messages, splitter);
+    // Uniform rows let the view skip measuring: a million messages scroll like ten.
+    m_messagesView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_messageBody = new QPlainTextEdit(splitter);
+    m_messageBody->setReadOnly(true);
+    m_messageBody->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_messageBody->setPlaceholderText(tr("Select a message to see it whole"));
+    splitter->addWidget(m_messagesView);
+    splitter->addWidget(m_messageBody);
+    connect(m_messagesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ResponseView::onMessageSelected);
+    return splitter;
+}
+
+void ResponseView::begin(const QString &what) {
+    setStatus(what, palette().color(QPalette::WindowText));
+    m_busy->show();
+    m_error->hide();
+    m_timing->clear();
+    m_sizes->clear();
+    m_raw.clear();
+    m_pretty.clear();
+    m_body->clear();
+    m_headers->setPairs({});
+    m_trailers->setPairs({});
+    m_details->setPairs({});
+    m_messages->clear();
+    m_messageBody->clear();
+}
+
+void ResponseView::addMessage(const client::StreamMessage &message) {
+    m_messages->append(message);
+    if (m_messages->rowCount() == 1)
+        m_tabs->setCurrentIndex(m_tabs->count() - 1);
+}
+
+void ResponseView::setStreamState(const QString &text) {
+    setStatus(text, palette().color(QPalette::WindowText));
+}
+
+void ResponseView::showAnswerErrors(const QString &text) {
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+}
+
+void ResponseView::showProblem(const QString &text) {
+    m_busy->hide();
+    setStatus(tr("Not sent"), QColor(0xc0, 0x1c, 0x28));
+    m_error->setText(text);
+    m_error->show();
+}
+
+void ResponseView::showRecord(const client::CallRecord &record) {
+    m_busy->hide();
+    QString status;
+    if (!record.transportOk())
+        status = tr("Failed");
+    else if (record.kind == client::CallKind::Grpc)
+        status = client::grpcCodeName(record.grpcCode);
+    else
+        status = QString::number(record.httpStatus);
+    setStatus(status, statusColour(record));
+    m_error->setVisible(!record.ok());
+    m_error->setText(record.error.text());
+    showTimings(record);
+    m_headers->setPairs(toPairs(record.responseHeaders));
+    m_trailers->setPairs(toPairs(record.trailers));
+    m_details->setPairs(model::flattenStatusDetails(record.grpcDetailsJson));
+    if (m_messages->rowCount() == 0 && !record.messages.isEmpty())
+        m_messages->setMessages(record.messages);
+    if (m_details->rowCount() > 0)
+        m_tabs->setCurrentIndex(3);
+    else if (m_messages->rowCount() == 0)
+        m_tabs->setCurrentIndex(0);
+    m_raw = record.body;
+    m_pretty.clear();
+    if (m_raw.size() <= kInlineFormatBytes) {
+        const QString pretty = BodyFormatter::prettyText(m_raw);
+        m_prettyIsJson = pretty != QString::fromUtf8(m_raw) || m_raw.startsWith('{') || m_raw.startsWith('[');
+        m_pretty = pretty;
+    } else {
+        m_body->setPlainText(QString::fromUtf8(m_raw.left(kFirstScreenBytes)) + tr("\n… formatting …"));
+        m_formatter->format(m_raw);
+        return;
+    }
+    showBody();
+}
+
+void ResponseView::showTimings(const client::CallRecord &record) {
+    const auto &t = record.timings;
+    QStringList phases;
+    auto add = [&phases](const QString &name, const std::optional<qint64> &us) {
+        if (us)
+            phases << name + QLatin1Char(' ') + model::formatDuration(*us);
+    };
+    add(tr("dns"), t.dnsUs);
+    add(tr("connect"), t.connectUs);
+    add(tr("tls"), t.tlsUs);
+    add(tr("send"), t.sentUs);
+    add(tr("wait"), t.firstByteUs);
+    add(tr("download"), t.downloadUs);
+    const QString total = tr("total %1").arg(model::formatDuration(t.totalUs));
+    m_timing->setText(phases.isEmpty() ? total : phases.join(QStringLiteral(" · ")) + QStringLiteral(" — ") + total);
+    const auto &s = record.sizes;
+    const qint64 sent = s.requestHeaderBytes + s.requestBodyBytes;
+    const qint64 received = s.responseBodyDecodedBytes > 0 ? s.responseBodyDecodedBytes : qint64(record.body.size());
+    QString sizes = tr("↑ %1  ↓ %2").arg(model::formatBytes(sent), model::formatBytes(received));
+    if (s.responseBodyWireBytes > 0 && s.responseBodyWireBytes != received)
+        sizes += tr(" (%1 on the wire)").arg(model::formatBytes(s.responseBodyWireBytes));
+    m_sizes->setText(sizes);
+    m_sizes->setToolTip(tr("Sent %1 (headers %2, body %3)\nReceived body %4, on the wire %5, headers %6")
+                            .arg(model::exactBytes(sent), model::exactBytes(s.requestHeaderBytes),
+                                 model::exactBytes(s.requestBodyBytes), model::exactBytes(received),
+                                 model::exactBytes(s.responseBodyWireBytes), model::exactBytes(s.responseHeaderBytes)));
+}
+
+void ResponseView::onFormatFinished(const QString &pretty, bool isJson) {
+    m_pretty = pretty;
+    m_prettyIsJson = isJson;
+    showBody();
+}
+
+void ResponseView::onPrettyToggled(bool) {
+    showBody();
+}
+
+void ResponseView::showBody() {
+    const bool pretty = m_prettyButton->isChecked() && !m_pretty.isEmpty();
+    SyntaxHighlighting::instance().setLanguage(m_body->document(), SyntaxLanguage::Plain);
+    m_body->setPlainText(pretty ? m_pretty : QString::fromUtf8(m_raw));
+    if (pretty && m_prettyIsJson)
+        SyntaxHighlighting::instance().setLanguage(m_body->document(), m_language);
+}
+
+void ResponseView::onMessageSelected() {
+    const auto index = m_messagesView->currentIndex();
+    if (!index.isValid())
+        return;
+    m_messageBody->setPlainText(BodyFormatter::prettyText(m_messages->message(index.row()).body));
+    SyntaxHighlighting::instance().setLanguage(m_messageBody->document(), SyntaxLanguage::Json);
+}
+
+void ResponseView::setStatus(const QString &text, const QColor &colour) {
+    m_status->setText(text);
+    QPalette palette = m_status->palette();
+    palette.setColor(QPalette::WindowText, colour);
+    m_status->setPalette(palette);
+}
+
+QString ResponseView::statusText() const {
+    return m_status->text();
+}
+
+QString ResponseView::bodyText() const {
+    return m_body->toPlainText();
+}
+
+QString ResponseView::errorText() const {
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+int ResponseView::messageCount() const {
+    return m_messages->rowCount();
+}
+
+} // namespace triptych::ui

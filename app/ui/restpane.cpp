@@ -1,0 +1,320 @@
+#include "app/ui/restpane.h"
+
+#include "app/client/restcaller.h"
+#include "app/client/restrequest.h"
+#include "app/model/keyvaluemodel.h"
+#include "app/ui/responseview.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+
+namespace triptych::ui {
+
+namespace {
+enum BodyPage { NoBody, JsonBody, RawBody, FormBody, FileBody };
+
+struct RestPreset {
+    const char *name;
+    const char *method;
+    const char *path;
+    const char *body;
+};
+// The contract's comparison questions (API-CONTRACT.md) and two that show how errors look.
+constexpr RestPreset kPresets[] = {
+    {"A user's orders", "GET", "/v1/users/42/orders", ""},
+    {"Name and avatar only (the whole user)", "GET", "/v1/users/42", ""},
+    {"Live order updates (SSE)", "GET", "/v1/users/42/orders/stream", ""},
+    {"Create an order (needs auth)", "POST", "/v1/users/42/orders",
+     "{\n  \"product\": \"Wireless Mouse\",\n  \"quantity\": 2\n}"},
+    {"Bad request: limit=0", "GET", "/v1/users?limit=0", ""},
+};
+
+QTableView *createEditableTable(QAbstractItemModel *model, QWidget *parent) {
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    return view;
+}
+
+QByteArray latin1(const QString &text) {
+    return text.toLatin1();
+}
+} // namespace
+
+RestPane::RestPane(QWidget *parent)
+    : ComposerPane(tr("REST"), accentFor(client::CallKind::Rest), SyntaxLanguage::Json, parent)
+    , m_caller(new client::RestCaller(this))
+    , m_method(new QComboBox(this))
+    , m_url(new QLineEdit(this))
+    , m_params(new model::KeyValueModel({tr("Parameter"), tr("Value")}, true, this))
+    , m_headers(new model::KeyValueModel({tr("Header"), tr("Value")}, true, this))
+    , m_form(new model::KeyValueModel({tr("Field"), tr("Value")}, true, this)) {
+    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+                        QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
+    m_method->setEditable(true);
+    m_url->setPlaceholderText(tr("http://127.0.0.1:8080/v1/users/42"));
+    m_url->setClearButtonEnabled(true);
+    connect(m_url, &QLineEdit::editingFinished, this, &RestPane::onUrlEdited);
+    connect(m_url, &QLineEdit::returnPressed, this, &RestPane::send);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_method);
+    row->addWidget(m_url, 1);
+    row->addWidget(sendButton());
+    composerLayout()->addLayout(row);
+
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(createEditableTable(m_params, this), tr("Params"));
+    tabs->addTab(createEditableTable(m_headers, this), tr("Headers"));
+    tabs->addTab(createBodyTab(), tr("Body"));
+    tabs->addTab(createAuthTab(), tr("Auth"));
+    composerLayout()->addWidget(tabs, 1);
+
+    connect(m_caller, &client::RestCaller::messageReceived, this, &RestPane::onMessageReceived);
+    connect(m_caller, &client::RestCaller::callFinished, this, &RestPane::onCallEnded);
+    connect(m_caller, &client::RestCaller::callFailed, this, &RestPane::onCallEnded);
+    applyPreset(0);
+}
+
+QWidget *RestPane::createBodyTab() {
+    auto *tab = new QWidget(this);
+    m_bodyKind = new QComboBox(tab);
+    m_bodyKind->addItems({tr("None"), tr("JSON"), tr("Raw"), tr("Form"), tr("File")});
+    m_bodyStack = new QStackedWidget(tab);
+    m_bodyStack->addWidget(new QLabel(tr("This request has no body."), tab));
+
+    auto *jsonPage = new QWidget(tab);
+    m_jsonBody = new QPlainTextEdit(jsonPage);
+    m_jsonBody->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_jsonProblem = new QLabel(jsonPage);
+    m_jsonProblem->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    m_jsonProblem->setWordWrap(true);
+    auto *jsonLayout = new QVBoxLayout(jsonPage);
+    jsonLayout->setContentsMargins(0, 0, 0, 0);
+    jsonLayout->addWidget(m_jsonBody, 1);
+    jsonLayout->addWidget(m_jsonProblem);
+    SyntaxHighlighting::instance().setLanguage(m_jsonBody->document(), SyntaxLanguage::Json);
+    m_bodyStack->addWidget(jsonPage);
+
+    auto *rawPage = new QWidget(tab);
+    m_rawBody = new QPlainTextEdit(rawPage);
+    m_rawContentType = new QLineEdit(QStringLiteral("text/plain"), rawPage);
+    auto *rawLayout = new QFormLayout(rawPage);
+    rawLayout->addRow(tr("Content-Type"), m_rawContentType);
+    rawLayout->addRow(m_rawBody);
+    m_bodyStack->addWidget(rawPage);
+
+    m_bodyStack->addWidget(createEditableTable(m_form, tab));
+
+    auto *filePage = new QWidget(tab);
+    m_filePath = new QLineEdit(filePage);
+    m_filePath->setPlaceholderText(tr("A file to send as the body"));
+    auto *browse = new QPushButton(tr("Choose…"), filePage);
+    connect(browse, &QPushButton::clicked, this, &RestPane::onBrowseFile);
+    auto *fileLayout = new QHBoxLayout(filePage);
+    fileLayout->addWidget(m_filePath, 1);
+    fileLayout->addWidget(browse);
+    m_bodyStack->addWidget(filePage);
+
+    connect(m_bodyKind, &QComboBox::currentIndexChanged, m_bodyStack, &QStackedWidget::setCurrentIndex);
+    connect(m_bodyKind, &QComboBox::currentIndexChanged, this, &RestPane::onBodyChanged);
+    connect(m_jsonBody, &QPlainTextEdit::textChanged, this, &RestPane::onBodyChanged);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_bodyKind, 0, Qt::AlignLeft);
+    layout->addWidget(m_bodyStack, 1);
+    return tab;
+}
+
+QWidget *RestPane::createAuthTab() {
+    auto *tab = new QWidget(this);
+    m_authKind = new QComboBox(tab);
+    m_authKind->addItems({tr("None"), tr("Basic"), tr("Bearer token"), tr("API key (X-API-Key)")});
+    m_authUser = new QLineEdit(tab);
+    m_authUser->setPlaceholderText(tr("user (Basic only)"));
+    m_authSecret = new QLineEdit(tab);
+    m_authSecret->setPlaceholderText(tr("password, token or key"));
+    auto *demo = new QPushButton(tr("Use the embedded server's demo token"), tab);
+    connect(demo, &QPushButton::clicked, this, &RestPane::onUseDemoCredentials);
+    auto *layout = new QFormLayout(tab);
+    layout->addRow(tr("Kind"), m_authKind);
+    layout->addRow(tr("User"), m_authUser);
+    layout->addRow(tr("Secret"), m_authSecret);
+    layout->addRow(demo);
+    return tab;
+}
+
+void RestPane::onUseDemoCredentials() {
+    m_authKind->setCurrentIndex(int(client::AuthKind::Bearer));
+    m_authSecret->setText(m_token);
+}
+
+void RestPane::onBrowseFile() {
+    auto *dialog = new QFileDialog(this, tr("Choose the body file"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, m_filePath, &QLineEdit::setText);
+    dialog->open();
+}
+
+void RestPane::onUrlEdited() {
+    // A query typed into the URL moves into the table, so there is one place to edit it.
+    QUrl url(m_url->text().trimmed());
+    if (!url.hasQuery())
+        return;
+    auto pairs = m_params->pairs();
+    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+        pairs.append({key, value});
+    m_params->setPairs(pairs);
+    url.setQuery(QString());
+    m_url->setText(url.toString());
+}
+
+void RestPane::onBodyChanged() {
+    const bool json = m_bodyKind->currentIndex() == JsonBody;
+    const QString problem = json ? validateJson(m_jsonBody, true) : QString();
+    m_jsonProblem->setText(problem);
+    setSendBlocked(problem);
+}
+
+bool RestPane::buildRequest(client::RestRequest &request, QString *problem) const {
+    const QUrl url(m_url->text().trimmed());
+    if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
+        *problem = tr("“%1” is not a full URL. Write it like %2/v1/users/42.").arg(m_url->text(), m_baseUrl);
+        return false;
+    }
+    request.method = latin1(m_method->currentText().trimmed().toUpper());
+    request.url = url.toString();
+    for (const auto &[key, value] : m_params->pairs())
+        request.query.append({key.toUtf8(), value.toUtf8()});
+    for (const auto &[key, value] : m_headers->pairs())
+        request.headers.append({latin1(key), value.toUtf8()});
+    switch (m_bodyKind->currentIndex()) {
+    case JsonBody:
+        request.bodyKind = client::BodyKind::Json;
+        request.body = m_jsonBody->toPlainText().toUtf8();
+        break;
+    case RawBody:
+        request.bodyKind = client::BodyKind::Raw;
+        request.body = m_rawBody->toPlainText().toUtf8();
+        request.contentType = latin1(m_rawContentType->text());
+        break;
+    case FormBody:
+        request.bodyKind = client::BodyKind::Form;
+        for (const auto &[key, value] : m_form->pairs())
+            request.form.append({key.toUtf8(), value.toUtf8()});
+        break;
+    case FileBody:
+        request.bodyKind = client::BodyKind::File;
+        request.filePath = m_filePath->text();
+        break;
+    default:
+        break;
+    }
+    request.auth.kind = client::AuthKind(m_authKind->currentIndex());
+    request.auth.user = m_authUser->text();
+    request.auth.password = m_authSecret->text();
+    request.auth.token = m_authSecret->text();
+    return true;
+}
+
+void RestPane::send() {
+    cancel();
+    client::RestRequest request;
+    QString problem;
+    if (!buildRequest(request, &problem)) {
+        responseView()->showProblem(problem);
+        return;
+    }
+    responseView()->begin(tr("Sending %1 %2…").arg(QString::fromLatin1(request.method), request.url));
+    m_callId = m_caller->send(std::move(request));
+    setBusy(true);
+}
+
+void RestPane::cancel() {
+    if (m_callId == 0)
+        return;
+    m_caller->cancel(m_callId);
+    m_callId = 0;
+    setBusy(false);
+    responseView()->setStreamState(tr("Cancelled"));
+}
+
+void RestPane::onMessageReceived(quint64 id, const client::StreamMessage &message) {
+    if (id != m_callId)
+        return;
+    responseView()->addMessage(message);
+    responseView()->setStreamState(tr("Stream open · %n message(s)", nullptr, responseView()->messageCount()));
+}
+
+void RestPane::onCallEnded(const client::CallRecord &record) {
+    if (record.id != m_callId)
+        return; // a replaced or cancelled call
+    m_callId = 0;
+    finishCall(record);
+}
+
+void RestPane::load(const client::CallRecord &record) {
+    m_method->setCurrentText(record.method);
+    m_url->setText(record.url);
+    m_params->setPairs({});
+    model::KeyValueModel::Pairs headers;
+    for (const auto &[name, value] : record.requestHeaders) {
+        if (name.compare("traceparent", Qt::CaseInsensitive) != 0)
+            headers.append({QString::fromLatin1(name), QString::fromUtf8(value)});
+    }
+    m_headers->setPairs(headers);
+    m_bodyKind->setCurrentIndex(record.requestBody.isEmpty() ? NoBody : JsonBody);
+    m_jsonBody->setPlainText(QString::fromUtf8(record.requestBody));
+    onUrlEdited();
+    responseView()->showRecord(record);
+}
+
+void RestPane::setServer(const ServerState &state) {
+    const QString oldBase = m_baseUrl;
+    m_baseUrl = state.httpBaseUrl();
+    m_token = QString::fromStdString(state.options.credentials.token);
+    m_apiKey = QString::fromStdString(state.options.credentials.apiKey);
+    if (m_url->text().startsWith(oldBase))
+        m_url->setText(m_baseUrl + m_url->text().mid(oldBase.size()));
+}
+
+QStringList RestPane::presetNames() const {
+    QStringList names;
+    for (const auto &preset : kPresets)
+        names << tr(preset.name);
+    return names;
+}
+
+void RestPane::applyPreset(int index) {
+    if (index < 0 || index >= int(std::size(kPresets)))
+        return;
+    const auto &preset = kPresets[index];
+    m_method->setCurrentText(QString::fromLatin1(preset.method));
+    m_params->setPairs({});
+    m_url->setText(m_baseUrl + QString::fromLatin1(preset.path));
+    onUrlEdited();
+    const QString body = QString::fromUtf8(preset.body);
+    m_jsonBody->setPlainText(body);
+    m_bodyKind->setCurrentIndex(body.isEmpty() ? NoBody : JsonBody);
+    if (!body.isEmpty())
+        onUseDemoCredentials();
+    else
+        m_authKind->setCurrentIndex(0);
+}
+
+} // namespace triptych::ui

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "app/ui/composerpane.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QStackedWidget;
+
+namespace triptych::client {
+class RestCaller;
+struct RestRequest;
+} // namespace triptych::client
+
+namespace triptych::model {
+class KeyValueModel;
+}
+
+namespace triptych::ui {
+
+// Composes an HTTP request: method, URL with a query-parameter table, headers, body (JSON checked as you type,
+// raw, form, file) and an auth helper; SSE answers stream into the message list.
+class RestPane : public ComposerPane {
+    Q_OBJECT
+public:
+    explicit RestPane(QWidget *parent = nullptr);
+
+    void send() override;
+    void cancel() override;
+    bool isBusy() const override { return m_callId != 0; }
+    void load(const client::CallRecord &record) override;
+    void setServer(const ServerState &state) override;
+    QStringList presetNames() const override;
+    void applyPreset(int index) override;
+
+    QLineEdit *urlEdit() const { return m_url; }
+    QComboBox *methodBox() const { return m_method; }
+    QPlainTextEdit *bodyEditor() const { return m_jsonBody; }
+
+private:
+    void onUrlEdited();
+    void onBodyChanged();
+    void onUseDemoCredentials();
+    void onBrowseFile();
+    void onMessageReceived(quint64 id, const client::StreamMessage &message);
+    void onCallEnded(const client::CallRecord &record);
+    QWidget *createBodyTab();
+    QWidget *createAuthTab();
+    bool buildRequest(client::RestRequest &request, QString *problem) const;
+
+    client::RestCaller *m_caller;
+    QComboBox *m_method;
+    QLineEdit *m_url;
+    model::KeyValueModel *m_params;
+    model::KeyValueModel *m_headers;
+    QComboBox *m_bodyKind;
+    QStackedWidget *m_bodyStack;
+    QPlainTextEdit *m_jsonBody;
+    QLabel *m_jsonProblem;
+    QPlainTextEdit *m_rawBody;
+    QLineEdit *m_rawContentType;
+    model::KeyValueModel *m_form;
+    QLineEdit *m_filePath;
+    QComboBox *m_authKind;
+    QLineEdit *m_authUser;
+    QLineEdit *m_authSecret;
+    QString m_baseUrl = QStringLiteral("http://127.0.0.1:8080");
+    QString m_token = QStringLiteral("demo-token");
+    QString m_apiKey = QStringLiteral("demo-key");
+    quint64 m_callId = 0;
+};
+
+} // namespace triptych::ui

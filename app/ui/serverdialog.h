@@ -1,0 +1,34 @@
+#pragma once
+
+#include "server/host/serveroptions.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace triptych::ui {
+
+// Edits the embedded server's options; accepting restarts the server with them.
+class ServerDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ServerDialog(const ServerOptions &options, QWidget *parent = nullptr);
+
+    ServerOptions options() const;
+
+private:
+    ServerOptions m_options;
+    QSpinBox *m_httpPort;
+    QSpinBox *m_grpcPort;
+    QSpinBox *m_rateLimit;
+    QSpinBox *m_lifecycle;
+    QCheckBox *m_tracing;
+    QCheckBox *m_dataLoader;
+    QCheckBox *m_gateway;
+    QLineEdit *m_token;
+    QLineEdit *m_apiKey;
+};
+
+} // namespace triptych::ui

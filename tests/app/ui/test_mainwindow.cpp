@@ -1,0 +1,82 @@
+#include "app/model/historymodel.h"
+#include "app/ui/mainwindow.h"
+#include "app/ui/responseview.h"
+#include "app/ui/restpane.h"
+#include "app/ui/statusline.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace triptych;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init() {
+        m_host = std::make_unique<ui::ServerHost>();
+        m_window = std::make_unique<ui::MainWindow>(m_host.get());
+        ServerOptions options;
+        options.httpPort = 0;
+        options.grpcPort = 0;
+        options.users = 100;
+        m_host->start(options);
+        QTRY_COMPARE(int(m_host->state().phase), int(ui::ServerState::Phase::Running));
+    }
+
+    void cleanup() {
+        m_window.reset();
+        m_host.reset();
+    }
+
+    void statusLineShowsPortsAndCredentials() {
+        const QString text = m_window->statusLine()->text();
+        QVERIFY(text.contains(QString::number(m_host->state().httpPort)));
+        QVERIFY(text.contains(QString::number(m_host->state().grpcPort)));
+        QVERIFY(text.contains(QStringLiteral("demo-token")));
+    }
+
+    void busyPortFallsBackToAFreeOne() {
+        ui::ServerHost second;
+        ServerOptions options;
+        options.httpPort = std::uint16_t(m_host->state().httpPort);
+        options.grpcPort = 0;
+        options.users = 100;
+        second.start(options);
+        QTRY_COMPARE(int(second.state().phase), int(ui::ServerState::Phase::Running));
+        QVERIFY(second.state().httpPort != m_host->state().httpPort);
+        QVERIFY(second.state().note.contains(QStringLiteral("taken")));
+    }
+
+    void historyRecordsAndResends() {
+        QAbstractItemModelTester tester(m_window->historyModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_window->applyQuestion(0);
+        QSignalSpy finished(m_window.get(), &ui::MainWindow::sendAllFinished);
+        m_window->sendAll();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        QCOMPARE(m_window->historyModel()->rowCount(), 3);
+
+        int restRow = -1;
+        for (int row = 0; row < 3; ++row) {
+            if (m_window->historyModel()->record(row).kind == client::CallKind::Rest)
+                restRow = row;
+        }
+        QVERIFY(restRow >= 0);
+        m_window->historyView()->selectRow(restRow);
+        m_window->resendSelected();
+        QTRY_COMPARE(m_window->historyModel()->rowCount(), 4);
+        const auto &resent = m_window->historyModel()->record(3);
+        QVERIFY(resent.kind == client::CallKind::Rest);
+        QCOMPARE(resent.url, m_window->historyModel()->record(restRow).url);
+        QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
+    }
+
+private:
+    std::unique_ptr<ui::ServerHost> m_host;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"
