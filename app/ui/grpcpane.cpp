@@ -119,8 +119,7 @@ GrpcPane::GrpcPane(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_tree);
     splitter->addWidget(tabs);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({1000, 1000});
     composerLayout()->addWidget(splitter, 1);
 
     m_deadline->setRange(1, kMaxDeadlineMs);

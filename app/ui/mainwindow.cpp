@@ -49,6 +49,8 @@ MainWindow::MainWindow(ServerHost *server, QWidget *parent)
         connect(pane->title(), &PaneTitle::doubleClicked, this, [this, pane] { toggleMaximised(pane); });
     }
     m_paneSplitter->setChildrenCollapsible(false);
+    // Equal columns (UX.md): the splitter would otherwise follow each composer's size hint.
+    m_paneSplitter->setSizes({1000, 1000, 1000});
     setCentralWidget(m_paneSplitter);
     addDockWidget(Qt::LeftDockWidgetArea, static_cast<QDockWidget *>(createHistory()));
     statusBar()->addWidget(m_statusLine, 1);
@@ -70,8 +72,9 @@ QWidget *MainWindow::createHistory() {
     m_historyView->verticalHeader()->setDefaultSectionSize(m_historyView->fontMetrics().height() + 6);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
     m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_historyView->horizontalHeader()->setSectionResizeMode(model::HistoryModel::Target, QHeaderView::Stretch);
     m_historyView->setWordWrap(false);
-    m_historyView->setMinimumWidth(280);
+    m_historyView->setMinimumWidth(300);
     connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onHistorySelected);
     connect(m_historyView, &QTableView::doubleClicked, this, &MainWindow::resendSelected);
