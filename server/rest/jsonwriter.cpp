@@ -1,11 +1,10 @@
 #include "server/rest/jsonwriter.h"
 
 #include "server/core/timestamps.h"
+#include "server/rest/orderjson.h"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
-
-#include <chrono>
 
 namespace triptych::rest::json {
 namespace {
@@ -27,33 +26,10 @@ void text(Writer &writer, std::string_view value) {
     writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
-void twoDigits(char *out, unsigned value) {
-    out[0] = static_cast<char>('0' + value / 10);
-    out[1] = static_cast<char>('0' + value % 10);
-}
-
-// "YYYY-MM-DDThh:mm:ssZ" with std::chrono's calendar and no snprintf: a list of 1,000 orders formats 1,000 of
-// them, and snprintf alone would cost more than the whole budget. Years outside 0..9999 take the general path.
 void timestamp(Writer &writer, std::string &scratch, UnixSeconds seconds) {
-    using namespace std::chrono;
-    const auto day = floor<days>(sys_seconds(seconds * 1s));
-    const year_month_day date(day);
-    const int year = static_cast<int>(date.year());
-    if (year < 0 || year > 9999) {
-        scratch.clear();
-        appendRfc3339(scratch, seconds);
-        return text(writer, scratch);
-    }
-    const auto secondOfDay = static_cast<unsigned>(seconds - day.time_since_epoch().count() * 86400);
-    char out[] = "0000-00-00T00:00:00Z";
-    twoDigits(out, static_cast<unsigned>(year) / 100);
-    twoDigits(out + 2, static_cast<unsigned>(year) % 100);
-    twoDigits(out + 5, static_cast<unsigned>(date.month()));
-    twoDigits(out + 8, static_cast<unsigned>(date.day()));
-    twoDigits(out + 11, secondOfDay / 3600);
-    twoDigits(out + 14, secondOfDay / 60 % 60);
-    twoDigits(out + 17, secondOfDay % 60);
-    writer.String(out, static_cast<rapidjson::SizeType>(sizeof out - 1));
+    scratch.clear();
+    appendTimestamp(scratch, seconds);
+    text(writer, scratch);
 }
 
 void writeUserProfile(Writer &w, const User &u) {
@@ -103,15 +79,6 @@ void writeOrderFields(Writer &w, const Order &o) {
     key(w, "quantity"), w.Int(o.quantity);
 }
 
-void writeOrder(Writer &w, std::string &scratch, const Order &o) {
-    w.StartObject();
-    writeOrderFields(w, o);
-    key(w, "total_cents"), w.Int(o.totalCents);
-    key(w, "status"), text(w, toString(o.status));
-    key(w, "created_at"), timestamp(w, scratch, o.createdAt);
-    w.EndObject();
-}
-
 void writeOrderV2(Writer &w, std::string &scratch, const Order &o) {
     w.StartObject();
     writeOrderFields(w, o);
@@ -154,18 +121,23 @@ std::string users(std::span<const User> values) {
 }
 
 std::string order(const Order &value) {
-    Output out(kOrderJsonBytes);
-    writeOrder(out.writer, out.scratch, value);
-    return out.take();
+    std::string out;
+    out.reserve(kOrderJsonBytes);
+    appendOrderJson(out, value);
+    return out;
 }
 
 std::string orders(std::span<const Order> values) {
-    Output out(kOrderJsonBytes * values.size());
-    out.writer.StartArray();
-    for (const auto &value : values)
-        writeOrder(out.writer, out.scratch, value);
-    out.writer.EndArray();
-    return out.take();
+    std::string out;
+    out.reserve(kOrderJsonBytes * values.size() + 2);
+    out += '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i)
+            out += ',';
+        appendOrderJson(out, values[i]);
+    }
+    out += ']';
+    return out;
 }
 
 std::string userPage(const UserPage &page) {
@@ -213,10 +185,8 @@ std::string dataset(const DatasetSnapshot &snapshot) {
         writeUser(w, out.scratch, value);
     w.EndArray();
     key(w, "orders");
-    w.StartArray();
-    for (const auto &value : snapshot.orders)
-        writeOrder(w, out.scratch, value);
-    w.EndArray();
+    const std::string ordersJson = orders(snapshot.orders);
+    w.RawValue(ordersJson.data(), ordersJson.size(), rapidjson::kArrayType);
     key(w, "friends");
     w.StartArray();
     for (const auto &[userId, friendId] : snapshot.friends) {
