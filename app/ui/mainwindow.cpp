@@ -71,10 +71,14 @@ QWidget *MainWindow::createHistory() {
     m_historyView->verticalHeader()->hide();
     m_historyView->verticalHeader()->setDefaultSectionSize(m_historyView->fontMetrics().height() + 6);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
-    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_historyView->horizontalHeader()->setSectionResizeMode(model::HistoryModel::Target, QHeaderView::Stretch);
+    // Fixed widths sized for the longest value each column shows, so nothing is elided as rows arrive.
+    const QFontMetrics metrics = m_historyView->fontMetrics();
+    auto *header = m_historyView->horizontalHeader();
+    header->resizeSection(model::HistoryModel::Style, metrics.horizontalAdvance(QStringLiteral("GraphQL")) + 16);
+    header->resizeSection(model::HistoryModel::Status, metrics.horizontalAdvance(QStringLiteral("NOT_FOUND")) + 16);
+    header->resizeSection(model::HistoryModel::Time, metrics.horizontalAdvance(QStringLiteral("1000 ms")) + 16);
     m_historyView->setWordWrap(false);
-    m_historyView->setMinimumWidth(300);
+    m_historyView->setMinimumWidth(290);
     connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onHistorySelected);
     connect(m_historyView, &QTableView::doubleClicked, this, &MainWindow::resendSelected);
