@@ -39,6 +39,16 @@ std::vector<UserId> distinct(std::span<const UserId> ids) {
     return unique;
 }
 
+// NOT_FOUND unless the user exists: every per-user read and write checks this first.
+Status requireUser(store::Connection &c, UserId id) {
+    auto exists = repo::userExists(c, id);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return userNotFound(id);
+    return Done{};
+}
+
 Result<std::optional<OrderStatus>> decideCancel(const Order &order) {
     if (isFinal(order.status))
         return DomainError{ErrorCode::FailedPrecondition,
@@ -124,11 +134,8 @@ Result<std::vector<User>> OrderService::usersByIds(std::span<const UserId> ids) 
 Result<std::vector<Order>> OrderService::userOrders(UserId id, std::optional<OrderStatus> status, int first) {
     tracing::ScopedSpan span("OrderService.userOrders");
     TRIPTYCH_LEASE(c);
-    auto exists = repo::userExists(c, id);
-    if (!exists)
-        return exists.error();
-    if (!*exists)
-        return userNotFound(id);
+    if (auto known = requireUser(c, id); !known)
+        return known.error();
     return repo::ordersOfUser(c, id, status, first);
 }
 
@@ -137,11 +144,8 @@ Result<OrderSlice> OrderService::userOrdersAfter(UserId id, OrderId afterId, int
     if (limit < limits::kMinPageSize || limit > limits::kMaxPageSize)
         return invalid("limit", pageRange());
     TRIPTYCH_LEASE(c);
-    auto exists = repo::userExists(c, id);
-    if (!exists)
-        return exists.error();
-    if (!*exists)
-        return userNotFound(id);
+    if (auto known = requireUser(c, id); !known)
+        return known.error();
     auto orders = repo::ordersOfUserAfter(c, id, afterId, limit);
     if (!orders)
         return orders.error();
@@ -171,11 +175,8 @@ Result<std::map<UserId, std::vector<Order>>> OrderService::ordersOfUsers(std::sp
 Result<std::vector<User>> OrderService::friends(UserId id, int first) {
     tracing::ScopedSpan span("OrderService.friends");
     TRIPTYCH_LEASE(c);
-    auto exists = repo::userExists(c, id);
-    if (!exists)
-        return exists.error();
-    if (!*exists)
-        return userNotFound(id);
+    if (auto known = requireUser(c, id); !known)
+        return known.error();
     return repo::friendsOf(c, id, first);
 }
 
@@ -236,11 +237,8 @@ Result<Order> OrderService::insertValidated(const CreateOrderInput &input) {
         store::Transaction transaction(c, /*immediate=*/true);
         if (!transaction.begun())
             return transaction.begun().error();
-        auto exists = repo::userExists(c, input.userId);
-        if (!exists)
-            return exists.error();
-        if (!*exists)
-            return userNotFound(input.userId);
+        if (auto known = requireUser(c, input.userId); !known)
+            return known.error();
         const auto product = catalog::findProduct(input.product);
         Order order{0,
                     input.userId,
