@@ -41,8 +41,9 @@ QString toString(CallKind kind) {
 }
 
 QString toString(ErrorKind kind) {
-    static const std::array names{"none",    "invalid_request", "dns",     "refused",     "tls",
-                                  "timeout", "cancelled",       "network", "http_status", "grpc_status"};
+    static const std::array names{"none",        "invalid_request", "dns",       "refused",
+                                  "tls",         "timeout",         "cancelled", "network",
+                                  "http_status", "grpc_status",     "ws_close",  "graphql_error"};
     return QString::fromLatin1(names.at(std::size_t(kind)));
 }
 
@@ -149,6 +150,12 @@ QJsonObject toJson(const CallRecord &record) {
         response.insert(QStringLiteral("grpc_status"), grpcCodeName(record.grpcCode));
         response.insert(QStringLiteral("grpc_message"), record.grpcMessage);
         response.insert(QStringLiteral("trailers"), headersToJson(record.trailers));
+    }
+    if (!record.subprotocol.isEmpty())
+        response.insert(QStringLiteral("subprotocol"), record.subprotocol);
+    if (record.closeCode >= 0) {
+        response.insert(QStringLiteral("close_code"), record.closeCode);
+        response.insert(QStringLiteral("close_reason"), record.closeReason);
     }
     if (!record.grpcDetailsJson.isEmpty())
         response.insert(QStringLiteral("grpc_details"), bodyToJson(record.grpcDetailsJson));

@@ -16,7 +16,22 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 enum class CallKind { Rest, GraphQL, GraphQLWebSocket, Grpc };
 
 // What went wrong, as a kind the UI can colour and a sentence that says what to check.
-enum class ErrorKind { None, InvalidRequest, Dns, Refused, Tls, Timeout, Cancelled, Network, HttpStatus, GrpcStatus };
+// WebSocketClose: the server closed a GraphQL WebSocket with an error code; OperationError: the server answered a
+// GraphQL operation over WebSocket with an `error` message (the document failed before execution).
+enum class ErrorKind {
+    None,
+    InvalidRequest,
+    Dns,
+    Refused,
+    Tls,
+    Timeout,
+    Cancelled,
+    Network,
+    HttpStatus,
+    GrpcStatus,
+    WebSocketClose,
+    OperationError
+};
 
 struct CallError {
     ErrorKind kind = ErrorKind::None;
@@ -94,6 +109,9 @@ struct CallRecord {
     int grpcCode = -1;
     QString grpcMessage;
     QByteArray grpcDetailsJson; // google.rpc.Status as JSON, empty when absent
+    QString subprotocol;        // WebSocket: the subprotocol the server agreed to
+    int closeCode = -1;         // WebSocket: the close code (1000 normal), -1 when the socket never opened
+    QString closeReason;        // WebSocket: the reason sent with the close, or who closed
 
     ClientTimings timings;
     CallSizes sizes;
@@ -107,7 +125,7 @@ struct CallRecord {
 
     bool transportOk() const {
         return error.kind == ErrorKind::None || error.kind == ErrorKind::HttpStatus ||
-               error.kind == ErrorKind::GrpcStatus;
+               error.kind == ErrorKind::GrpcStatus || error.kind == ErrorKind::OperationError;
     }
     bool ok() const { return error.kind == ErrorKind::None; }
     QByteArray header(const QByteArray &name) const;
@@ -123,3 +141,4 @@ QJsonObject toJson(const CallRecord &record);
 
 Q_DECLARE_METATYPE(triptych::client::CallRecord)
 Q_DECLARE_METATYPE(triptych::client::StreamMessage)
+Q_DECLARE_METATYPE(triptych::client::CallError)

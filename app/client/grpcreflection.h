@@ -43,4 +43,3 @@ private:
 } // namespace triptych::client
 
 Q_DECLARE_METATYPE(triptych::client::GrpcSchemaPtr)
-Q_DECLARE_METATYPE(triptych::client::CallError)

@@ -1,0 +1,68 @@
+#include "app/client/graphqlwscaller.h"
+
+#include "app/client/graphqlwssession.h"
+#include "app/client/restcaller.h"
+
+#include <chrono>
+
+namespace triptych::client {
+
+GraphQLWsCaller::GraphQLWsCaller(QObject *parent)
+    : QObject(parent)
+    , m_worker(WebSocketWorker::shared())
+    , m_relay(std::make_shared<ResultRelay>(this)) {}
+
+GraphQLWsCaller::~GraphQLWsCaller() {
+    m_relay->detach();
+    for (const quint64 id : std::as_const(m_running))
+        m_worker->stop(id);
+}
+
+quint64 GraphQLWsCaller::send(const GraphQLWsRequest &request) {
+    CallRecord record;
+    record.id = RestCaller::nextCallId();
+    record.kind = CallKind::GraphQLWebSocket;
+    record.startedAtUnixNs =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    record.method = toString(operationType(request.query, request.operationName)).toUpper();
+    record.url = webSocketUrl(request.url);
+    const quint64 id = record.id;
+    m_running.insert(id);
+
+    auto relay = m_relay;
+    GraphQLWsSession::Sinks sinks;
+    sinks.onSubscribed = [relay, this](quint64 callId) {
+        relay->post([this, callId] {
+            if (m_running.contains(callId))
+                Q_EMIT subscribed(callId);
+        });
+    };
+    sinks.onMessage = [relay, this](quint64 callId, const StreamMessage &message) {
+        relay->post([this, callId, message] {
+            if (m_running.contains(callId))
+                Q_EMIT messageReceived(callId, message);
+        });
+    };
+    sinks.onDone = [relay, this](const CallRecord &done) { relay->post([this, done] { onDone(done); }); };
+    m_worker->start(std::move(record), request, std::move(sinks));
+    return id;
+}
+
+void GraphQLWsCaller::cancel(quint64 id) {
+    if (m_running.contains(id))
+        m_worker->stop(id);
+}
+
+void GraphQLWsCaller::onDone(const CallRecord &record) {
+    if (!m_running.remove(record.id))
+        return;
+    // Over a WebSocket only a completed operation or the server's GraphQL answer counts as finished; a refused upgrade
+    // (an HTTP status) is a failure to connect.
+    if (record.ok() || record.error.kind == ErrorKind::OperationError)
+        Q_EMIT callFinished(record);
+    else
+        Q_EMIT callFailed(record);
+}
+
+} // namespace triptych::client
