@@ -1,6 +1,8 @@
 #include "app/ui/mainwindow.h"
 
+#include "app/model/benchmarkpresets.h"
 #include "app/model/historymodel.h"
+#include "app/ui/benchmarkdialog.h"
 #include "app/ui/graphqlpane.h"
 #include "app/ui/grpcpane.h"
 #include "app/ui/responseview.h"
@@ -97,6 +99,8 @@ void MainWindow::createToolBar() {
     toolbar->addWidget(m_questions);
     auto *sendAllAction = toolbar->addAction(tr("▶ Send all"), this, &MainWindow::sendAll);
     sendAllAction->setToolTip(tr("Send the question in all three panes (Ctrl+Shift+Enter)"));
+    auto *benchmark = toolbar->addAction(tr("⏱ Benchmark…"), this, &MainWindow::openBenchmark);
+    benchmark->setToolTip(tr("Repeat a preset or the focused pane's call and compare latencies (Ctrl+B)"));
 }
 
 void MainWindow::createMenus() {
@@ -113,6 +117,7 @@ void MainWindow::createMenus() {
     request->addSeparator();
     request->addAction(tr("&Re-send selected history entry"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
                        &MainWindow::resendSelected);
+    request->addAction(tr("&Benchmark…"), QKeySequence(Qt::CTRL | Qt::Key_B), this, &MainWindow::openBenchmark);
     for (int i = 0; i < int(std::size(kQuestions)); ++i) {
         request->addAction(tr("Ask all three: %1").arg(tr(kQuestions[i])), QKeySequence(Qt::ALT | (Qt::Key_1 + i)),
                            this, [this, i] { applyQuestion(i); });
@@ -226,6 +231,22 @@ void MainWindow::toggleMaximised(ComposerPane *pane) {
     m_maximised = m_maximised == pane ? nullptr : pane;
     for (auto *other : std::as_const(m_panes))
         other->setVisible(!m_maximised || other == m_maximised);
+}
+
+void MainWindow::openBenchmark() {
+    // The focused pane's last finished call, when it can be repeated as it was.
+    std::optional<model::BenchmarkCall> focused;
+    ComposerPane *pane = focusedPane();
+    for (int row = m_history->rowCount() - 1; row >= 0; --row) {
+        if (paneFor(m_history->record(row).kind) == pane) {
+            focused = model::benchmarkCallFromRecord(m_history->record(row));
+            break;
+        }
+    }
+    const ServerState &state = m_server->state();
+    auto *dialog = new BenchmarkDialog(state.httpBaseUrl(), state.grpcTarget(), focused, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::onServerOptions() {

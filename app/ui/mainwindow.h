@@ -42,6 +42,8 @@ public:
     void sendAll();
     void resendSelected();
     void toggleMaximised(ComposerPane *pane);
+    // The benchmark dialog for a preset or the focused pane's last call.
+    void openBenchmark();
 
 Q_SIGNALS:
     // All panes that were sent by sendAll() have an answer.
