@@ -1,6 +1,7 @@
 #include "app/ui/bodyformatter.h"
 
-#include <QJsonDocument>
+#include "app/model/jsonpretty.h"
+
 #include <QThreadPool>
 
 namespace triptych::ui {
@@ -13,26 +14,23 @@ BodyFormatter::~BodyFormatter() {
     m_relay->detach();
 }
 
-QString BodyFormatter::prettyText(const QByteArray &body) {
-    QJsonParseError error;
-    const auto document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || document.isNull())
-        return QString::fromUtf8(body);
-    return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+BodyFormatter::Formatted BodyFormatter::formatted(const QByteArray &body) {
+    const auto result = model::prettyPrintJson(body);
+    Formatted formatted;
+    formatted.isJson = result.ok;
+    formatted.text = QString::fromUtf8(result.ok ? result.text : body);
+    formatted.note = model::invalidJsonNote(body, result);
+    return formatted;
 }
 
 void BodyFormatter::format(const QByteArray &body) {
     const quint64 generation = ++m_generation;
     auto relay = m_relay;
     QThreadPool::globalInstance()->start([this, relay, body, generation] {
-        QJsonParseError error;
-        const auto document = QJsonDocument::fromJson(body, &error);
-        const bool isJson = error.error == QJsonParseError::NoError && !document.isNull();
-        const QString text =
-            isJson ? QString::fromUtf8(document.toJson(QJsonDocument::Indented)) : QString::fromUtf8(body);
-        relay->post([this, text, isJson, generation] {
+        auto result = formatted(body);
+        relay->post([this, result = std::move(result), generation] {
             if (generation == m_generation)
-                Q_EMIT formatFinished(text, isJson);
+                Q_EMIT formatFinished(result.text, result.isJson, result.note);
         });
     });
 }
