@@ -1,0 +1,299 @@
+#include "app/model/comparisonmodel.h"
+
+#include "app/model/formatting.h"
+
+#include <QColor>
+#include <QStringList>
+
+#include <zlib.h>
+
+namespace triptych::model {
+
+namespace {
+
+const client::CallKind kStyles[] = {client::CallKind::Rest, client::CallKind::GraphQL, client::CallKind::Grpc};
+
+void addPhase(std::optional<qint64> &sum, const std::optional<qint64> &value) {
+    if (value)
+        sum = sum.value_or(0) + *value;
+}
+
+QString styleName(client::CallKind kind) {
+    switch (kind) {
+    case client::CallKind::Rest:
+        return QStringLiteral("REST");
+    case client::CallKind::GraphQL:
+    case client::CallKind::GraphQLWebSocket:
+        return QStringLiteral("GraphQL");
+    case client::CallKind::Grpc:
+        return QStringLiteral("gRPC");
+    }
+    return {};
+}
+
+bool isGzipped(const client::CallRecord &record) {
+    return record.header("content-encoding").toLower().contains("gzip") ||
+           record.header("grpc-encoding").toLower().contains("gzip");
+}
+
+QString phasesText(const client::ClientTimings &phases) {
+    QStringList parts;
+    const auto add = [&](const QString &name, const std::optional<qint64> &value) {
+        if (value)
+            parts << name + QLatin1Char(' ') + formatDuration(*value);
+    };
+    add(QStringLiteral("dns"), phases.dnsUs);
+    add(QStringLiteral("connect"), phases.connectUs);
+    add(QStringLiteral("tls"), phases.tlsUs);
+    add(QStringLiteral("send"), phases.sentUs);
+    add(QStringLiteral("wait"), phases.firstByteUs);
+    add(QStringLiteral("download"), phases.downloadUs);
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
+ComparisonModel::ComparisonModel(QObject *parent)
+    : QAbstractTableModel(parent) {
+    reset();
+}
+
+void ComparisonModel::reset() {
+    beginResetModel();
+    m_rows.clear();
+    for (const auto kind : kStyles) {
+        StyleFigures figures;
+        figures.kind = kind;
+        m_rows.append(figures);
+    }
+    endResetModel();
+}
+
+int ComparisonModel::rowFor(client::CallKind kind) const {
+    switch (kind) {
+    case client::CallKind::Rest:
+        return 0;
+    case client::CallKind::GraphQL:
+    case client::CallKind::GraphQLWebSocket:
+        return 1;
+    case client::CallKind::Grpc:
+        return 2;
+    }
+    return 0;
+}
+
+const StyleFigures &ComparisonModel::figures(client::CallKind kind) const {
+    return m_rows.at(rowFor(kind));
+}
+
+qint64 ComparisonModel::scaleUs() const {
+    qint64 scale = 0;
+    for (const auto &figures : m_rows)
+        scale = std::max(scale, figures.wallUs);
+    return scale;
+}
+
+qint64 ComparisonModel::gzipSize(const QByteArray &body) {
+    z_stream stream{};
+    // windowBits 15 + 16: a gzip wrapper, as Content-Encoding: gzip sends it.
+    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return -1;
+    QByteArray out(int(deflateBound(&stream, uLong(body.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(body.constData()));
+    stream.avail_in = uInt(body.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    const int status = deflate(&stream, Z_FINISH);
+    const qint64 size = status == Z_STREAM_END ? qint64(stream.total_out) : -1;
+    deflateEnd(&stream);
+    return size;
+}
+
+int ComparisonModel::sqlStatementCount(const client::CallRecord &record) {
+    int count = 0;
+    for (const auto &span : record.spans) {
+        if (!span.fromServer)
+            continue;
+        for (const auto &attribute : span.attributes) {
+            if (attribute.first == QLatin1String("db.statement")) {
+                ++count;
+                break;
+            }
+        }
+    }
+    return count;
+}
+
+void ComparisonModel::addRecord(const client::CallRecord &record) {
+    const int row = rowFor(record.kind);
+    auto &figures = m_rows[row];
+    const qint64 startUs = record.startedAtUnixNs / 1000;
+    const qint64 endUs = startUs + record.timings.totalUs;
+    figures.startUnixUs = figures.calls == 0 ? startUs : std::min(figures.startUnixUs, startUs);
+    figures.endUnixUs = figures.calls == 0 ? endUs : std::max(figures.endUnixUs, endUs);
+    figures.wallUs = figures.endUnixUs - figures.startUnixUs;
+    ++figures.calls;
+    figures.failedCalls += record.ok() ? 0 : 1;
+
+    addPhase(figures.phases.dnsUs, record.timings.dnsUs);
+    addPhase(figures.phases.connectUs, record.timings.connectUs);
+    addPhase(figures.phases.tlsUs, record.timings.tlsUs);
+    addPhase(figures.phases.sentUs, record.timings.sentUs);
+    addPhase(figures.phases.firstByteUs, record.timings.firstByteUs);
+    addPhase(figures.phases.downloadUs, record.timings.downloadUs);
+    figures.phases.totalUs += record.timings.totalUs;
+
+    figures.requestBytes += record.sizes.requestHeaderBytes + record.sizes.requestBodyBytes;
+    figures.responseHeaderBytes += record.sizes.responseHeaderBytes;
+    figures.responseBodyBytes += record.sizes.responseBodyDecodedBytes;
+    if (record.kind != client::CallKind::Grpc) {
+        qint64 gzip = -1;
+        if (isGzipped(record))
+            gzip = record.sizes.responseBodyWireBytes;
+        else if (record.body.size() == record.sizes.responseBodyDecodedBytes)
+            gzip = gzipSize(record.body); // the whole body was kept: measure what gzip would have sent
+        if (gzip >= 0)
+            figures.responseBodyGzipBytes = figures.responseBodyGzipBytes.value_or(0) + gzip;
+    }
+    figures.serverSpans += record.serverSpanCount();
+    figures.sqlStatements += sqlStatementCount(record);
+
+    const bool stream = figures.streaming || figures.liveMessages > 0;
+    if (stream) {
+        for (const auto &message : record.messages)
+            figures.streamMessages += message.outgoing ? 0 : 1;
+    }
+    figures.streaming = false;
+    figures.liveMessages = 0;
+    figures.liveBytes = 0;
+    rowChanged(row);
+}
+
+void ComparisonModel::addStreamMessage(client::CallKind kind, const client::StreamMessage &message) {
+    if (message.outgoing)
+        return;
+    const int row = rowFor(kind);
+    auto &figures = m_rows[row];
+    figures.streaming = true;
+    if (figures.liveMessages == 0)
+        figures.firstMessageUs = message.offsetUs;
+    ++figures.liveMessages;
+    figures.liveBytes += message.size;
+    rowChanged(row);
+}
+
+void ComparisonModel::setStreaming(client::CallKind kind, bool open) {
+    const int row = rowFor(kind);
+    m_rows[row].streaming = open;
+    rowChanged(row);
+}
+
+void ComparisonModel::rowChanged(int row) {
+    // The bars of every row share one scale, so a longer row changes them all.
+    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    Q_UNUSED(row);
+}
+
+int ComparisonModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ComparisonModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ComparisonModel::display(const StyleFigures &figures, int column) const {
+    const bool idle = figures.calls == 0 && !figures.streaming;
+    if (column == Style)
+        return styleName(figures.kind);
+    if (idle)
+        return column == Time ? tr("—") : QVariant();
+    switch (column) {
+    case Time:
+        if (figures.calls == 0)
+            return figures.liveMessages > 0 ? tr("open · 1st msg %1").arg(formatDuration(figures.firstMessageUs))
+                                            : tr("open");
+        return formatDuration(figures.wallUs);
+    case Requests: {
+        QString text = figures.kind == client::CallKind::Grpc ? tr("%n call(s)", nullptr, figures.calls)
+                                                              : tr("%n request(s)", nullptr, figures.calls);
+        if (figures.calls == 0)
+            text = figures.kind == client::CallKind::Grpc ? tr("1 stream") : tr("1 request");
+        const int messages = figures.streamMessages + figures.liveMessages;
+        if (messages > 0 || figures.streaming)
+            text += tr(" · %n msg(s)", nullptr, messages);
+        return text;
+    }
+    case Sent:
+        return formatBytes(figures.requestBytes);
+    case Received:
+        return formatBytes(figures.responseBodyBytes + figures.liveBytes);
+    case Gzip:
+        return figures.responseBodyGzipBytes ? formatBytes(*figures.responseBodyGzipBytes) : QVariant();
+    case Spans:
+        return figures.calls == 0 ? QVariant() : QVariant(figures.serverSpans);
+    case Sql:
+        return figures.calls == 0 ? QVariant() : QVariant(figures.sqlStatements);
+    default:
+        return {};
+    }
+}
+
+QVariant ComparisonModel::toolTip(const StyleFigures &figures, int column) const {
+    switch (column) {
+    case Time:
+    case Phases:
+        return figures.calls == 0 ? QVariant()
+                                  : tr("%1 from the first call's start to the last one's end; phases summed over %n "
+                                       "call(s): %2",
+                                       nullptr, figures.calls)
+                                        .arg(formatDuration(figures.wallUs), phasesText(figures.phases));
+    case Sent:
+        return tr("%1 of request headers and bodies").arg(exactBytes(figures.requestBytes));
+    case Received:
+        return tr("body %1 (identity), headers %2")
+            .arg(exactBytes(figures.responseBodyBytes + figures.liveBytes), exactBytes(figures.responseHeaderBytes));
+    case Gzip:
+        return figures.kind == client::CallKind::Grpc
+                   ? tr("gRPC sends protobuf; ask for gzip in the call to compress it")
+                   : tr("the response body gzipped: as it came on the wire, or measured here when it was not");
+    case Spans:
+        return tr("spans the server recorded for the call(s), from /debug/traces");
+    case Sql:
+        return tr("server spans with a db.statement: one per SQL statement");
+    case Requests:
+        return figures.failedCalls > 0 ? tr("%n call(s) failed", nullptr, figures.failedCalls) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant ComparisonModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const auto &figures = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(figures, index.column());
+    case Qt::ToolTipRole:
+        return toolTip(figures, index.column());
+    case Qt::TextAlignmentRole:
+        return index.column() >= Requests ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    case FiguresRole:
+        return QVariant::fromValue(figures);
+    case ScaleRole:
+        return scaleUs();
+    default:
+        return {};
+    }
+}
+
+QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *const names[] = {"Style", "Time", "Phases", "Requests", "Sent",
+                                        "Received", "gzip", "Server spans", "SQL"};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+} // namespace triptych::model
