@@ -44,12 +44,12 @@ ServerDialog::ServerDialog(const ServerOptions &options, QWidget *parent)
     m_lifecycle->setSpecialValueText(tr("off (orders stay PENDING)"));
     m_lifecycle->setSuffix(tr(" ms per step"));
     m_tracing->setChecked(options.tracing);
-    // The host does not expose these switches yet (ServerOptions has no field for them); shown so the gap is visible.
-    for (auto *box : {m_dataLoader, m_gateway}) {
-        box->setEnabled(false);
-        box->setToolTip(tr("The embedded server does not offer this switch yet"));
-    }
-    m_dataLoader->setChecked(true);
+    m_dataLoader->setChecked(options.dataLoader);
+    m_dataLoader->setToolTip(tr("Off: every user's orders and friends are fetched one by one — the N+1 problem, "
+                                "visible as many SQL spans in the trace"));
+    m_gateway->setChecked(options.gateway);
+    m_gateway->setToolTip(tr("On: GraphQL resolvers call orders.v1.OrderService over loopback gRPC, with the "
+                             "trace propagated, instead of the service layer in process"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Restart with these options"));
@@ -69,6 +69,14 @@ ServerDialog::ServerDialog(const ServerOptions &options, QWidget *parent)
     form->addRow(buttons);
 }
 
+void ServerDialog::setDataLoader(bool on) {
+    m_dataLoader->setChecked(on);
+}
+
+void ServerDialog::setGateway(bool on) {
+    m_gateway->setChecked(on);
+}
+
 ServerOptions ServerDialog::options() const {
     ServerOptions options = m_options;
     options.httpPort = std::uint16_t(m_httpPort->value());
@@ -76,6 +84,8 @@ ServerOptions ServerDialog::options() const {
     options.rateLimitPerSecond = m_rateLimit->value();
     options.lifecycleStep = std::chrono::milliseconds(m_lifecycle->value());
     options.tracing = m_tracing->isChecked();
+    options.dataLoader = m_dataLoader->isChecked();
+    options.gateway = m_gateway->isChecked();
     options.credentials.token = m_token->text().toStdString();
     options.credentials.apiKey = m_apiKey->text().toStdString();
     return options;

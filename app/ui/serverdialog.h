@@ -17,6 +17,9 @@ public:
     explicit ServerDialog(const ServerOptions &options, QWidget *parent = nullptr);
 
     ServerOptions options() const;
+    // The switches as a person would click them; also how tests drive the dialog.
+    void setDataLoader(bool on);
+    void setGateway(bool on);
 
 private:
     ServerOptions m_options;

@@ -56,13 +56,13 @@ void StatusLine::setState(const ServerState &state) {
         const QString lifecycle =
             options.lifecycleStep.count() > 0 ? tr("%1 ms per step").arg(options.lifecycleStep.count()) : tr("off");
         const QString rate = options.rateLimitPerSecond > 0 ? tr("%1/s").arg(options.rateLimitPerSecond) : tr("off");
-        text = tr("Server running · HTTP 127.0.0.1:%1 · gRPC 127.0.0.1:%2 · token %3 · key %4 · rate limit %5 · "
-                  "lifecycle %6 · tracing %7")
+        text = tr("Server running · HTTP 127.0.0.1:%1 · gRPC 127.0.0.1:%2 · token %3 · key %4 · DataLoader %5 · "
+                  "gateway %6 · rate limit %7 · lifecycle %8 · tracing %9")
                    .arg(state.httpPort)
                    .arg(state.grpcPort)
                    .arg(copyLink(QString::fromStdString(options.credentials.token)),
-                        copyLink(QString::fromStdString(options.credentials.apiKey)), rate, lifecycle,
-                        onOff(options.tracing));
+                        copyLink(QString::fromStdString(options.credentials.apiKey)), onOff(options.dataLoader),
+                        onOff(options.gateway), rate, lifecycle, onOff(options.tracing));
         if (!state.note.isEmpty())
             text += QStringLiteral(" · <b>%1</b>").arg(state.note.toHtmlEscaped());
         break;

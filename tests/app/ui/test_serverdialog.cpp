@@ -1,0 +1,121 @@
+#include "app/client/graphqlcaller.h"
+#include "app/ui/serverdialog.h"
+#include "app/ui/serverhost.h"
+#include "app/ui/statusline.h"
+
+#include <QCheckBox>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace triptych;
+
+namespace {
+// API-CONTRACT.md: with the DataLoader off this asks 1 + 50 SQL statements, with it on 2.
+const QString kNPlusOneQuery = QStringLiteral("{ users(first: 50) { edges { node { orders { id } } } } }");
+
+ServerOptions freePorts() {
+    ServerOptions options;
+    options.httpPort = 0;
+    options.grpcPort = 0;
+    options.users = 60;
+    return options;
+}
+} // namespace
+
+class TestServerDialog : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void showsTheCurrentSwitches_data() {
+        QTest::addColumn<bool>("dataLoader");
+        QTest::addColumn<bool>("gateway");
+        QTest::newRow("defaults") << true << false;
+        QTest::newRow("N+1 through the gateway") << false << true;
+    }
+    void showsTheCurrentSwitches() {
+        QFETCH(bool, dataLoader);
+        QFETCH(bool, gateway);
+        ServerOptions options = freePorts();
+        options.dataLoader = dataLoader;
+        options.gateway = gateway;
+        ui::ServerDialog dialog(options);
+        const auto boxes = dialog.findChildren<QCheckBox *>();
+        for (auto *box : boxes)
+            QVERIFY2(box->isEnabled(), qPrintable(box->text()));
+        QCOMPARE(dialog.options().dataLoader, dataLoader);
+        QCOMPARE(dialog.options().gateway, gateway);
+        dialog.setDataLoader(!dataLoader);
+        dialog.setGateway(!gateway);
+        QCOMPARE(dialog.options().dataLoader, !dataLoader);
+        QCOMPARE(dialog.options().gateway, !gateway);
+    }
+
+    void statusLineNamesTheSwitches_data() {
+        QTest::addColumn<bool>("dataLoader");
+        QTest::addColumn<bool>("gateway");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("defaults") << true << false << "DataLoader on · gateway off";
+        QTest::newRow("both flipped") << false << true << "DataLoader off · gateway on";
+    }
+    void statusLineNamesTheSwitches() {
+        QFETCH(bool, dataLoader);
+        QFETCH(bool, gateway);
+        QFETCH(QString, words);
+        ui::ServerState state;
+        state.phase = ui::ServerState::Phase::Running;
+        state.options.dataLoader = dataLoader;
+        state.options.gateway = gateway;
+        ui::StatusLine line;
+        line.setState(state);
+        QVERIFY2(line.text().contains(words), qPrintable(line.text()));
+    }
+
+    // The dialog's switch reaches the running server: the N+1 query's Server-Timing counts its SQL statements.
+    void switchingTheDataLoaderOffRestartsTheServerWithIt() {
+        ui::ServerHost host;
+        QList<ui::ServerState::Phase> phases;
+        connect(&host, &ui::ServerHost::stateChanged, this,
+                [&phases](const ui::ServerState &state) { phases.append(state.phase); });
+        host.start(freePorts());
+        QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(ui::ServerState::Phase::Running), 15000);
+        QVERIFY(host.state().options.dataLoader);
+        QCOMPARE(sqlStatements(host.state()), 2);
+
+        ui::ServerDialog dialog(host.state().options);
+        dialog.setDataLoader(false);
+        connect(&dialog, &QDialog::accepted, &host, [&host, &dialog] { host.restart(dialog.options()); });
+        phases.clear();
+        dialog.accept();
+        QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(ui::ServerState::Phase::Running), 15000);
+        QCOMPARE(phases.first(), ui::ServerState::Phase::Starting);
+        QVERIFY(!host.state().options.dataLoader);
+        QCOMPARE(sqlStatements(host.state()), 51);
+
+        ui::StatusLine line;
+        line.setState(host.state());
+        QVERIFY2(line.text().contains(QStringLiteral("DataLoader off · gateway off")), qPrintable(line.text()));
+    }
+
+private:
+    // Sends the N+1 query over loopback like the GraphQL pane and reads "db;…;desc=\"N SQL\"" from Server-Timing.
+    static int sqlStatements(const ui::ServerState &state) {
+        client::GraphQLCaller caller;
+        QSignalSpy finished(&caller, &client::GraphQLCaller::callFinished);
+        QSignalSpy failed(&caller, &client::GraphQLCaller::callFailed);
+        client::GraphQLRequest request;
+        request.url = state.httpBaseUrl() + QStringLiteral("/graphql");
+        request.query = kNPlusOneQuery;
+        caller.send(request);
+        if (!QTest::qWaitFor([&] { return finished.size() + failed.size() > 0; }, 15000) || finished.isEmpty())
+            return -1;
+        const auto record = finished.first().first().value<client::CallRecord>();
+        const QString timing = QString::fromLatin1(record.header("server-timing"));
+        const auto match = QRegularExpression(QStringLiteral("(\\d+) SQL")).match(timing);
+        if (!match.hasMatch())
+            qWarning() << "no SQL count in Server-Timing:" << timing << record.body.left(300);
+        return match.hasMatch() ? match.captured(1).toInt() : -1;
+    }
+};
+
+QTEST_MAIN(TestServerDialog)
+#include "test_serverdialog.moc"
