@@ -1,35 +1,53 @@
 #include "app/ui/mainwindow.h"
 
 #include "app/model/benchmarkpresets.h"
+#include "app/model/comparisonmodel.h"
+#include "app/model/comparisonquestions.h"
 #include "app/model/historymodel.h"
+#include "app/model/streammessagemodel.h"
 #include "app/ui/benchmarkdialog.h"
+#include "app/ui/comparisonrunner.h"
+#include "app/ui/comparisonstrip.h"
 #include "app/ui/graphqlpane.h"
 #include "app/ui/grpcpane.h"
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
 #include "app/ui/serverdialog.h"
 #include "app/ui/statusline.h"
+#include "app/ui/traceview.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
 
+#include <utility>
+
 namespace triptych::ui {
 
 namespace {
-// The comparison questions, in the order every pane lists its presets (API-CONTRACT.md).
-const char *const kQuestions[] = {"A user's orders", "Name and avatar only", "Live order updates",
-                                  "Create an order (needs auth)", "A bad request"};
+constexpr auto kStateKey = "mainWindow/state";
+constexpr auto kComparisonVisibleKey = "view/comparisonVisible";
+constexpr auto kTraceVisibleKey = "view/traceVisible";
+
+// The comparison strip has one row per style; a subscription counts as GraphQL.
+client::CallKind styleOf(client::CallKind kind) {
+    return kind == client::CallKind::GraphQLWebSocket ? client::CallKind::GraphQL : kind;
+}
 } // namespace
 
 MainWindow::MainWindow(ServerHost *server, QWidget *parent)
@@ -42,7 +60,11 @@ MainWindow::MainWindow(ServerHost *server, QWidget *parent)
     , m_questions(new QComboBox(this))
     , m_history(new model::HistoryModel(this))
     , m_historyView(new QTableView(this))
-    , m_statusLine(new StatusLine(this)) {
+    , m_statusLine(new StatusLine(this))
+    , m_comparison(new model::ComparisonModel(this))
+    , m_strip(new ComparisonStrip(m_comparison, this))
+    , m_runner(new ComparisonRunner(this))
+    , m_trace(new TraceView(this)) {
     setWindowTitle(tr("Triptych"));
     m_panes = {m_rest, m_graphql, m_grpc};
     for (auto *pane : m_panes) {
@@ -55,11 +77,30 @@ MainWindow::MainWindow(ServerHost *server, QWidget *parent)
     m_paneSplitter->setSizes({1000, 1000, 1000});
     setCentralWidget(m_paneSplitter);
     addDockWidget(Qt::LeftDockWidgetArea, static_cast<QDockWidget *>(createHistory()));
+    createComparisonAndTraceDocks();
+    for (auto *pane : std::as_const(m_panes))
+        watchStreamMessages(pane);
+    connect(m_runner, &ComparisonRunner::callFinished, this, [this](const client::CallRecord &record) {
+        m_history->append(record);
+        m_historyView->scrollToBottom();
+        if (m_comparing.contains(styleOf(record.kind)))
+            m_comparison->addRecord(record);
+    });
+    connect(m_runner, &ComparisonRunner::followUpsFinished, this, &MainWindow::finishComparisonStyle);
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (auto *pane : std::as_const(m_panes)) {
+            if (now && pane->isAncestorOf(now) && pane != m_lastPane) {
+                m_lastPane = pane;
+                showTraceOf(pane);
+            }
+        }
+    });
     statusBar()->addWidget(m_statusLine, 1);
     connect(m_statusLine, &StatusLine::copyFinished, this,
             [this](const QString &value) { statusBar()->showMessage(tr("Copied %1").arg(value), 3000); });
     createToolBar();
     createMenus();
+    restoreViewState();
     connect(m_server, &ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
     onServerStateChanged(m_server->state());
 }
@@ -88,14 +129,54 @@ QWidget *MainWindow::createHistory() {
     return dock;
 }
 
+void MainWindow::createComparisonAndTraceDocks() {
+    auto *comparison = new QDockWidget(tr("Comparison"), this);
+    comparison->setObjectName(QStringLiteral("comparison"));
+    comparison->setWidget(m_strip);
+    addDockWidget(Qt::BottomDockWidgetArea, comparison);
+    auto *trace = new QDockWidget(tr("Trace"), this);
+    trace->setObjectName(QStringLiteral("trace"));
+    trace->setWidget(m_trace);
+    addDockWidget(Qt::BottomDockWidgetArea, trace);
+    splitDockWidget(comparison, trace, Qt::Vertical);
+    resizeDocks({comparison, trace}, {m_strip->sizeHint().height(), 240}, Qt::Vertical);
+    // Only a person's choice is remembered: a dock also turns invisible when the window closes.
+    for (auto *dock : {comparison, trace})
+        connect(dock->toggleViewAction(), &QAction::triggered, this, &MainWindow::saveViewState);
+}
+
+void MainWindow::restoreViewState() {
+    QSettings settings;
+    restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
+    findChild<QDockWidget *>(QStringLiteral("comparison"))
+        ->setVisible(settings.value(QLatin1String(kComparisonVisibleKey), true).toBool());
+    findChild<QDockWidget *>(QStringLiteral("trace"))
+        ->setVisible(settings.value(QLatin1String(kTraceVisibleKey), true).toBool());
+}
+
+void MainWindow::saveViewState() const {
+    QSettings settings;
+    settings.setValue(QLatin1String(kStateKey), saveState());
+    settings.setValue(QLatin1String(kComparisonVisibleKey),
+                      findChild<QDockWidget *>(QStringLiteral("comparison"))->toggleViewAction()->isChecked());
+    settings.setValue(QLatin1String(kTraceVisibleKey),
+                      findChild<QDockWidget *>(QStringLiteral("trace"))->toggleViewAction()->isChecked());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveViewState();
+    QMainWindow::closeEvent(event);
+}
+
 void MainWindow::createToolBar() {
     auto *toolbar = addToolBar(tr("Compare"));
     toolbar->setObjectName(QStringLiteral("compare"));
     toolbar->setMovable(false);
     toolbar->addWidget(new QLabel(tr(" Ask all three: "), this));
-    for (const char *question : kQuestions)
-        m_questions->addItem(tr(question));
-    connect(m_questions, &QComboBox::activated, this, &MainWindow::applyQuestion);
+    for (const auto &question : model::comparisonQuestions())
+        m_questions->addItem(question.title);
+    m_questions->setToolTip(tr("Choose a question to put it into all three panes and send it (Alt+1 … Alt+5)"));
+    connect(m_questions, &QComboBox::activated, this, &MainWindow::askQuestion);
     toolbar->addWidget(m_questions);
     auto *sendAllAction = toolbar->addAction(tr("▶ Send all"), this, &MainWindow::sendAll);
     sendAllAction->setToolTip(tr("Send the question in all three panes (Ctrl+Shift+Enter)"));
@@ -105,6 +186,9 @@ void MainWindow::createToolBar() {
 
 void MainWindow::createMenus() {
     auto *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Export trace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
+                    &MainWindow::onExportTrace);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     auto *request = menuBar()->addMenu(tr("&Request"));
@@ -118,9 +202,10 @@ void MainWindow::createMenus() {
     request->addAction(tr("&Re-send selected history entry"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
                        &MainWindow::resendSelected);
     request->addAction(tr("&Benchmark…"), QKeySequence(Qt::CTRL | Qt::Key_B), this, &MainWindow::openBenchmark);
-    for (int i = 0; i < int(std::size(kQuestions)); ++i) {
-        request->addAction(tr("Ask all three: %1").arg(tr(kQuestions[i])), QKeySequence(Qt::ALT | (Qt::Key_1 + i)),
-                           this, [this, i] { applyQuestion(i); });
+    const auto &questions = model::comparisonQuestions();
+    for (int i = 0; i < int(questions.size()); ++i) {
+        request->addAction(tr("Ask all three: %1").arg(questions.at(i).title), QKeySequence(Qt::ALT | (Qt::Key_1 + i)),
+                           this, [this, i] { askQuestion(i); });
     }
 
     auto *serverMenu = menuBar()->addMenu(tr("&Server"));
@@ -136,7 +221,8 @@ void MainWindow::createMenus() {
                         QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), this, [this, pane] { toggleMaximised(pane); });
     }
     view->addSeparator();
-    view->addAction(findChild<QDockWidget *>(QStringLiteral("history"))->toggleViewAction());
+    for (const char *dock : {"history", "comparison", "trace"})
+        view->addAction(findChild<QDockWidget *>(QString::fromLatin1(dock))->toggleViewAction());
 }
 
 void MainWindow::onServerStateChanged(const ServerState &state) {
@@ -144,31 +230,185 @@ void MainWindow::onServerStateChanged(const ServerState &state) {
     if (state.phase == ServerState::Phase::Running) {
         for (auto *pane : std::as_const(m_panes))
             pane->setServer(state);
+        if (std::exchange(m_sendAfterRestart, false))
+            sendAllNow();
+    } else if (state.phase == ServerState::Phase::Failed) {
+        m_sendAfterRestart = false;
     }
 }
 
 void MainWindow::applyQuestion(int index) {
+    const auto &questions = model::comparisonQuestions();
+    if (index < 0 || index >= questions.size())
+        return;
+    const auto &question = questions.at(index);
+    m_question = index;
     m_questions->setCurrentIndex(index);
-    for (auto *pane : std::as_const(m_panes))
-        pane->applyPreset(index);
+    m_strip->setQuestion(question.title, question.notice);
+    const ServerState &state = m_server->state();
+    const bool running = state.phase == ServerState::Phase::Running;
+    // Until the server runs, the panes' own defaults; setServer() moves them to the real ports.
+    const QString http = running ? state.httpBaseUrl() : QStringLiteral("http://127.0.0.1:8080");
+    const QString grpc = running ? state.grpcTarget() : QStringLiteral("127.0.0.1:50051");
+
+    client::CallRecord rest;
+    rest.kind = client::CallKind::Rest;
+    rest.method = question.restMethod;
+    rest.url = http + question.restPath;
+    m_rest->load(rest);
+
+    client::CallRecord graphql;
+    graphql.kind = client::CallKind::GraphQL;
+    graphql.method = QStringLiteral("POST");
+    graphql.url = http + QStringLiteral("/graphql");
+    QJsonObject body{{QStringLiteral("query"), question.graphqlQuery}};
+    if (!question.graphqlVariables.isEmpty())
+        body.insert(QStringLiteral("variables"), QJsonDocument::fromJson(question.graphqlVariables.toUtf8()).object());
+    graphql.requestBody = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    m_graphql->load(graphql);
+
+    client::CallRecord grpcCall;
+    grpcCall.kind = client::CallKind::Grpc;
+    grpcCall.method = QLatin1Char('/') + question.grpcMethod;
+    grpcCall.url = grpc;
+    grpcCall.requestBody = question.grpcRequest.toUtf8();
+    m_grpc->load(grpcCall);
+}
+
+void MainWindow::askQuestion(int index) {
+    applyQuestion(index);
+    sendAll();
 }
 
 void MainWindow::sendAll() {
+    m_runner->cancel();
+    const ServerState &state = m_server->state();
+    const auto &questions = model::comparisonQuestions();
+    if (m_question >= 0 && questions.at(m_question).dataLoader && state.phase == ServerState::Phase::Running &&
+        state.options.dataLoader != *questions.at(m_question).dataLoader) {
+        // The DataLoader is a server option: restart the embedded server with it, then send.
+        ServerOptions options = state.options;
+        options.dataLoader = *questions.at(m_question).dataLoader;
+        m_sendAfterRestart = true;
+        statusBar()->showMessage(options.dataLoader ? tr("Restarting the server with the DataLoader on…")
+                                                    : tr("Restarting the server with the DataLoader off…"),
+                                 3000);
+        m_server->restart(options);
+        return;
+    }
+    sendAllNow();
+}
+
+void MainWindow::sendAllNow() {
+    m_comparison->reset();
+    m_comparing = {client::CallKind::Rest, client::CallKind::GraphQL, client::CallKind::Grpc};
+    if (m_question < 0)
+        m_strip->setQuestion(tr("Your own calls"), QString());
+    const bool streaming = m_question >= 0 && model::comparisonQuestions().at(m_question).streaming;
     m_sendAllPending = int(m_panes.size());
     for (auto *pane : std::as_const(m_panes)) {
         pane->send();
-        if (!pane->isBusy())
+        const auto kind = paneKind(pane);
+        if (!pane->isBusy()) {
             --m_sendAllPending; // not sent: its problem shows in the pane
+            m_comparing.remove(kind);
+        } else if (streaming) {
+            m_comparison->setStreaming(kind, true);
+        }
     }
     if (m_sendAllPending == 0)
         Q_EMIT sendAllFinished();
+    if (m_comparing.isEmpty())
+        Q_EMIT comparisonFinished();
 }
 
 void MainWindow::onCallCompleted(const client::CallRecord &record) {
     m_history->append(record);
     m_historyView->scrollToBottom();
+    auto *pane = paneFor(record.kind);
+    m_lastCalls.insert(pane, record);
+    if (pane == focusedPane())
+        m_trace->showRecord(record);
+    onComparisonCall(record);
     if (m_sendAllPending > 0 && --m_sendAllPending == 0)
         Q_EMIT sendAllFinished();
+}
+
+void MainWindow::onComparisonCall(const client::CallRecord &record) {
+    const auto kind = styleOf(record.kind);
+    if (!m_comparing.contains(kind))
+        return;
+    m_comparison->addRecord(record);
+    if (m_question >= 0 && record.transportOk()) {
+        const auto &question = model::comparisonQuestions().at(m_question);
+        if (kind == client::CallKind::Rest && question.restOrdersPerUser && record.ok()) {
+            m_runner->followUpRest(record);
+            return;
+        }
+        if (kind == client::CallKind::Grpc && question.grpcUsers > 1) {
+            m_runner->followUpGrpc(record, m_server->state().httpBaseUrl(), question.grpcUsers);
+            return;
+        }
+    }
+    finishComparisonStyle(kind);
+}
+
+void MainWindow::finishComparisonStyle(client::CallKind kind) {
+    if (m_comparing.remove(kind) && m_comparing.isEmpty())
+        Q_EMIT comparisonFinished();
+}
+
+void MainWindow::watchStreamMessages(ComposerPane *pane) {
+    // The response view keeps a stream's messages in a StreamMessageModel; its rows are the live figures.
+    auto *messages = pane->responseView()->findChild<model::StreamMessageModel *>();
+    if (!messages)
+        return;
+    connect(messages, &QAbstractItemModel::rowsInserted, this,
+            [this, pane, messages](const QModelIndex &, int first, int last) {
+                const auto kind = paneKind(pane);
+                if (!pane->isBusy() || !m_comparing.contains(kind))
+                    return;
+                for (int row = first; row <= last; ++row)
+                    m_comparison->addStreamMessage(kind, messages->message(row));
+            });
+}
+
+void MainWindow::showTraceOf(ComposerPane *pane) {
+    const auto found = m_lastCalls.constFind(pane);
+    if (found != m_lastCalls.constEnd())
+        m_trace->showRecord(*found);
+}
+
+bool MainWindow::exportTrace(const QString &path, QString *error) const {
+    return m_trace->exportTo(path, error);
+}
+
+void MainWindow::onExportTrace() {
+    if (!m_trace->hasTrace()) {
+        statusBar()->showMessage(tr("No trace to export yet: send a call first"), 3000);
+        return;
+    }
+    auto *dialog = new QFileDialog(this, tr("Export trace as OTLP/JSON"), QString(), tr("OTLP/JSON (*.json)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    dialog->selectFile(QStringLiteral("trace-%1.json").arg(m_trace->record().traceId));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QString error;
+        if (exportTrace(path, &error))
+            statusBar()->showMessage(tr("Exported the trace to %1").arg(path), 5000);
+        else
+            statusBar()->showMessage(tr("Could not export the trace to %1: %2").arg(path, error), 8000);
+    });
+    dialog->open();
+}
+
+client::CallKind MainWindow::paneKind(const ComposerPane *pane) const {
+    if (pane == m_graphql)
+        return client::CallKind::GraphQL;
+    if (pane == m_grpc)
+        return client::CallKind::Grpc;
+    return client::CallKind::Rest;
 }
 
 ComposerPane *MainWindow::paneFor(client::CallKind kind) const {
@@ -193,6 +433,7 @@ void MainWindow::onHistorySelected() {
     pane->cancel();
     pane->load(record);
     m_lastPane = pane;
+    m_trace->showRecord(record);
 }
 
 void MainWindow::resendSelected() {
@@ -201,6 +442,7 @@ void MainWindow::resendSelected() {
         statusBar()->showMessage(tr("Select a call in the history to re-send it"), 3000);
         return;
     }
+    m_question = -1;
     onHistorySelected();
     paneFor(m_history->record(index.row()).kind)->send();
 }
@@ -216,6 +458,7 @@ ComposerPane *MainWindow::focusedPane() const {
 }
 
 void MainWindow::onSendFocused() {
+    m_question = -1; // a call of its own: no N+1 follow-ups, no DataLoader switch
     m_lastPane = focusedPane();
     m_lastPane->send();
 }

@@ -1,0 +1,161 @@
+#include "app/model/comparisonmodel.h"
+#include "app/model/comparisonquestions.h"
+#include "app/model/historymodel.h"
+#include "app/ui/comparisonstrip.h"
+#include "app/ui/graphqlpane.h"
+#include "app/ui/grpcpane.h"
+#include "app/ui/mainwindow.h"
+#include "app/ui/restpane.h"
+#include "app/ui/traceview.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace triptych;
+using client::CallKind;
+
+namespace {
+constexpr int kComparisonTimeoutMs = 60'000; // 51 REST requests and 50 gRPC calls, each with its trace fetched
+} // namespace
+
+// "Ask all three": a question fills the three panes and sends them; the strip's numbers are the CallRecords'.
+class TestComparisonStrip : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init() {
+        QSettings().clear();
+        m_host = std::make_unique<ui::ServerHost>();
+        m_window = std::make_unique<ui::MainWindow>(m_host.get());
+        ServerOptions options;
+        options.httpPort = 0;
+        options.grpcPort = 0;
+        options.users = 100;
+        m_host->start(options);
+        QTRY_COMPARE(int(m_host->state().phase), int(ui::ServerState::Phase::Running));
+    }
+
+    void cleanup() {
+        m_window.reset();
+        m_host.reset();
+    }
+
+    void questionFillsSendsAndCompares_data() {
+        QTest::addColumn<int>("question");
+        QTest::addColumn<int>("restCalls");
+        QTest::addColumn<int>("grpcCalls");
+        QTest::addColumn<int>("graphqlSql"); // -1: not checked
+        QTest::addColumn<bool>("dataLoader");
+        QTest::newRow("a user's orders") << 0 << 1 << 1 << -1 << true;
+        QTest::newRow("name and avatar only") << 1 << 1 << 1 << -1 << true;
+        QTest::newRow("50 users, DataLoader on") << 3 << 51 << 50 << 2 << true;
+        QTest::newRow("50 users, DataLoader off") << 4 << 51 << 50 << 51 << false;
+    }
+    void questionFillsSendsAndCompares() {
+        QFETCH(int, question);
+        QFETCH(int, restCalls);
+        QFETCH(int, grpcCalls);
+        QFETCH(int, graphqlSql);
+        QFETCH(bool, dataLoader);
+        const auto &asked = model::comparisonQuestions().at(question);
+
+        QSignalSpy finished(m_window.get(), &ui::MainWindow::comparisonFinished);
+        m_window->askQuestion(question);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kComparisonTimeoutMs);
+        QCOMPARE(m_host->state().options.dataLoader, dataLoader);
+
+        // The panes hold the question.
+        QVERIFY(m_window->restPane()->urlEdit()->text().endsWith(asked.restPath.section(QLatin1Char('?'), 0, 0)));
+        QCOMPARE(m_window->graphqlPane()->queryEditor()->toPlainText(), asked.graphqlQuery);
+        QCOMPARE(m_window->grpcPane()->methodEdit()->text(), asked.grpcMethod);
+        QCOMPARE(m_window->comparisonStrip()->noticeText().contains(asked.notice), true);
+
+        // The strip's figures are the sums of the calls in the history.
+        struct Sums {
+            int calls = 0;
+            int spans = 0;
+            int sql = 0;
+            qint64 sent = 0;
+            qint64 body = 0;
+        };
+        QHash<CallKind, Sums> sums;
+        const auto *history = m_window->historyModel();
+        for (int row = 0; row < history->rowCount(); ++row) {
+            const auto &record = history->record(row);
+            QVERIFY2(record.ok(), qPrintable(record.error.text()));
+            auto &sum = sums[record.kind];
+            ++sum.calls;
+            sum.spans += record.serverSpanCount();
+            sum.sql += model::ComparisonModel::sqlStatementCount(record);
+            sum.sent += record.sizes.requestHeaderBytes + record.sizes.requestBodyBytes;
+            sum.body += record.sizes.responseBodyDecodedBytes;
+        }
+        const auto *comparison = m_window->comparisonModel();
+        for (const auto kind : {CallKind::Rest, CallKind::GraphQL, CallKind::Grpc}) {
+            const auto &figures = comparison->figures(kind);
+            const auto &sum = sums.value(kind);
+            QCOMPARE(figures.calls, sum.calls);
+            QCOMPARE(figures.serverSpans, sum.spans);
+            QCOMPARE(figures.sqlStatements, sum.sql);
+            QCOMPARE(figures.requestBytes, sum.sent);
+            QCOMPARE(figures.responseBodyBytes, sum.body);
+            QVERIFY(figures.wallUs > 0);
+            QVERIFY(figures.serverSpans > 0);
+        }
+        QCOMPARE(comparison->figures(CallKind::Rest).calls, restCalls);
+        QCOMPARE(comparison->figures(CallKind::GraphQL).calls, 1);
+        QCOMPARE(comparison->figures(CallKind::Grpc).calls, grpcCalls);
+        QVERIFY(comparison->figures(CallKind::Rest).responseBodyGzipBytes.has_value());
+        QVERIFY(!comparison->figures(CallKind::Grpc).responseBodyGzipBytes.has_value());
+        if (graphqlSql >= 0)
+            QCOMPARE(comparison->figures(CallKind::GraphQL).sqlStatements, graphqlSql);
+        // The table shows them.
+        QCOMPARE(comparison->index(0, model::ComparisonModel::Spans).data().toInt(),
+                 comparison->figures(CallKind::Rest).serverSpans);
+        // The trace dock shows a call.
+        QVERIFY(m_window->traceView()->hasTrace());
+    }
+
+    void liveUpdatesStreamInAllThree() {
+        m_window->askQuestion(2);
+        const auto *comparison = m_window->comparisonModel();
+        // User 42's 1,000 orders arrive first on the SSE stream and on StreamOrders; both stay open.
+        QTRY_VERIFY_WITH_TIMEOUT(comparison->figures(CallKind::Rest).liveMessages >= 1000, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(comparison->figures(CallKind::Grpc).liveMessages >= 1000, 20000);
+        QVERIFY(comparison->figures(CallKind::Rest).streaming);
+        QVERIFY(
+            comparison->index(0, model::ComparisonModel::Time).data().toString().startsWith(QStringLiteral("open")));
+        QVERIFY(m_window->restPane()->isBusy());
+        QVERIFY(m_window->grpcPane()->isBusy());
+    }
+
+    void docksHideAndStayHidden() {
+        auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("comparison"));
+        QVERIFY(dock);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(dock->isVisible());
+        dock->toggleViewAction()->trigger();
+        QVERIFY(!dock->isVisible());
+        m_window.reset();
+        ui::MainWindow again(m_host.get());
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("comparison"))->isVisible());
+        QVERIFY(again.findChild<QDockWidget *>(QStringLiteral("trace"))->isVisible());
+    }
+
+private:
+    std::unique_ptr<ui::ServerHost> m_host;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+QTEST_MAIN(TestComparisonStrip)
+#include "test_comparisonstrip.moc"
