@@ -291,7 +291,7 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const {
 QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const names[] = {"Style", "Time", "Phases", "Requests", "Sent",
+    static const char *const names[] = {"Style",    "Time", "Phases",       "Requests", "Sent",
                                         "Received", "gzip", "Server spans", "SQL"};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }

@@ -14,19 +14,19 @@ struct StyleFigures {
     client::CallKind kind = client::CallKind::Rest;
     int calls = 0;
     int failedCalls = 0;
-    qint64 wallUs = 0; // first call's start to last call's end
+    qint64 wallUs = 0;            // first call's start to last call's end
     client::ClientTimings phases; // each phase summed over the calls
     qint64 requestBytes = 0;      // headers + bodies sent
     qint64 responseHeaderBytes = 0;
-    qint64 responseBodyBytes = 0;               // identity (decoded)
+    qint64 responseBodyBytes = 0;                // identity (decoded)
     std::optional<qint64> responseBodyGzipBytes; // on the wire when gzipped, else measured here; none for gRPC
     int serverSpans = 0;
     int sqlStatements = 0;
-    int streamMessages = 0;  // received by streams that ended
-    int liveMessages = 0;    // received so far by a stream still open
-    qint64 liveBytes = 0;    // their payload bytes
+    int streamMessages = 0;     // received by streams that ended
+    int liveMessages = 0;       // received so far by a stream still open
+    qint64 liveBytes = 0;       // their payload bytes
     qint64 firstMessageUs = -1; // since the stream's start
-    bool streaming = false;  // a stream is open
+    bool streaming = false;     // a stream is open
 
     qint64 startUnixUs = 0; // bookkeeping for wallUs
     qint64 endUnixUs = 0;
@@ -39,7 +39,7 @@ public:
     enum Column { Style, Time, Phases, Requests, Sent, Received, Gzip, Spans, Sql, ColumnCount };
     enum Role {
         FiguresRole = Qt::UserRole + 1, // QVariant<StyleFigures>
-        ScaleRole,                       // the longest wall time of all rows, for the phase bars
+        ScaleRole,                      // the longest wall time of all rows, for the phase bars
     };
 
     explicit ComparisonModel(QObject *parent = nullptr);

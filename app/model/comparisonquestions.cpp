@@ -22,9 +22,8 @@ ComparisonQuestion usersWithOrders(bool dataLoader) {
     question.restMethod = QStringLiteral("GET");
     question.restPath = QStringLiteral("/v1/users?limit=50");
     question.restOrdersPerUser = true;
-    question.graphqlQuery =
-        QStringLiteral("{\n  users(first: 50) {\n    edges {\n      node {\n        id name\n"
-                       "        orders { id product quantity totalCents }\n      }\n    }\n  }\n}");
+    question.graphqlQuery = QStringLiteral("{\n  users(first: 50) {\n    edges {\n      node {\n        id name\n"
+                                           "        orders { id product quantity totalCents }\n      }\n    }\n  }\n}");
     question.grpcMethod = QStringLiteral("orders.v1.OrderService/GetUserOrders");
     question.grpcRequest = QStringLiteral("{\n  \"user_id\": 1\n}");
     question.grpcUsers = 50;

@@ -57,8 +57,9 @@ QJsonObject spanToJson(const client::TraceSpan &span, const client::CallRecord &
 }
 
 QJsonObject resourceSpans(const QString &serviceName, const QString &scopeName, const QJsonArray &spans) {
-    const QJsonObject serviceAttribute{{QStringLiteral("key"), QStringLiteral("service.name")},
-                                       {QStringLiteral("value"), QJsonObject{{QStringLiteral("stringValue"), serviceName}}}};
+    const QJsonObject serviceAttribute{
+        {QStringLiteral("key"), QStringLiteral("service.name")},
+        {QStringLiteral("value"), QJsonObject{{QStringLiteral("stringValue"), serviceName}}}};
     return {{QStringLiteral("resource"), QJsonObject{{QStringLiteral("attributes"), QJsonArray{serviceAttribute}}}},
             {QStringLiteral("scopeSpans"),
              QJsonArray{QJsonObject{{QStringLiteral("scope"), QJsonObject{{QStringLiteral("name"), scopeName}}},
@@ -75,19 +76,20 @@ QByteArray traceToOtlpJson(const client::CallRecord &record) {
     QJsonArray serverSpans;
     for (const auto &span : record.spans) {
         if (span.fromServer) {
-            serverSpans.append(spanToJson(span, record, span.spanId.isEmpty() ? derivedSpanId(record.traceId, span.name)
-                                                                              : span.spanId,
-                                          span.parentSpanId, kSpanKindInternal));
+            serverSpans.append(
+                spanToJson(span, record, span.spanId.isEmpty() ? derivedSpanId(record.traceId, span.name) : span.spanId,
+                           span.parentSpanId, kSpanKindInternal));
         } else if (span.name == QLatin1String(kClientTotal)) {
             clientSpans.append(spanToJson(span, record, clientId, {}, kSpanKindClient));
         } else {
-            clientSpans.append(spanToJson(span, record, derivedSpanId(record.traceId, span.name), clientId,
-                                          kSpanKindInternal));
+            clientSpans.append(
+                spanToJson(span, record, derivedSpanId(record.traceId, span.name), clientId, kSpanKindInternal));
         }
     }
     QJsonArray resources{resourceSpans(QStringLiteral("triptych"), QStringLiteral("triptych.client"), clientSpans)};
     if (!serverSpans.isEmpty())
-        resources.append(resourceSpans(QStringLiteral("triptych-server"), QStringLiteral("triptych.server"), serverSpans));
+        resources.append(
+            resourceSpans(QStringLiteral("triptych-server"), QStringLiteral("triptych.server"), serverSpans));
     return QJsonDocument(QJsonObject{{QStringLiteral("resourceSpans"), resources}}).toJson(QJsonDocument::Indented);
 }
 

@@ -45,9 +45,9 @@ public:
 
 private:
     struct Node {
-        int span = -1;  // index into m_spans; -1 for the invisible root
+        int span = -1;   // index into m_spans; -1 for the invisible root
         int parent = -1; // index into m_nodes
-        int row = 0;    // among the parent's children
+        int row = 0;     // among the parent's children
         QList<int> children;
     };
     void build();

@@ -76,8 +76,8 @@ private Q_SLOTS:
             << qint64(3080) << qint64(100) << qint64(orders.size()) << model::ComparisonModel::gzipSize(orders) << 4
             << 1;
         QTest::newRow("REST, gzipped on the wire")
-            << QList{record(CallKind::Rest, 1000, 2000, orders, 3, 1, true)} << int(CallKind::Rest) << 1
-            << qint64(2000) << qint64(1980) << qint64(100) << qint64(orders.size()) << qint64(77) << 3 << 1;
+            << QList{record(CallKind::Rest, 1000, 2000, orders, 3, 1, true)} << int(CallKind::Rest) << 1 << qint64(2000)
+            << qint64(1980) << qint64(100) << qint64(orders.size()) << qint64(77) << 3 << 1;
         // N+1 over the network: three calls one after the other, 1 ms apart; the wall time spans all of them.
         QTest::newRow("REST, three calls")
             << QList{record(CallKind::Rest, 1000, 500, "[]", 4, 1), record(CallKind::Rest, 1001, 500, "[]", 4, 1),

@@ -14,8 +14,8 @@ namespace {
 
 client::TraceSpan server(const char *id, const char *parent, const char *name, qint64 start, qint64 duration,
                          bool sql = false) {
-    client::TraceSpan span{QString::fromLatin1(id), QString::fromLatin1(parent), QString::fromLatin1(name), start,
-                           duration, true, {}};
+    client::TraceSpan span{
+        QString::fromLatin1(id), QString::fromLatin1(parent), QString::fromLatin1(name), start, duration, true, {}};
     if (sql)
         span.attributes.append({QStringLiteral("db.statement"), QStringLiteral("SELECT * FROM orders")});
     return span;
@@ -63,8 +63,8 @@ private Q_SLOTS:
         const QModelIndex client = model.index(0, 0);
         QCOMPARE(client.data().toString(), QStringLiteral("client total"));
         // Sorted by start: the server's root starts inside the wait phase.
-        QCOMPARE(childNames(model, client), (QStringList{"connect", "send", "wait", "GET /v1/users/{id}/orders",
-                                                         "download"}));
+        QCOMPARE(childNames(model, client),
+                 (QStringList{"connect", "send", "wait", "GET /v1/users/{id}/orders", "download"}));
         const QModelIndex route = model.indexOfSpan(QStringLiteral("a1"));
         QCOMPARE(route.parent(), client);
         QCOMPARE(childNames(model, route), (QStringList{"OrderService.userOrders", "serialize json"}));
