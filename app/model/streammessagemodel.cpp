@@ -7,32 +7,100 @@ namespace triptych::model {
 namespace {
 // The preview is one line of a list cell; the whole message shows when selected.
 constexpr qsizetype kPreviewChars = 160;
+// Bodies are packed into chunks of this size, so a million small messages make a few dozen allocations.
+constexpr qsizetype kChunkBytes = 1024 * 1024;
+// Event names past this many distinct ones are not kept apart (SSE streams use one or two).
+constexpr int kMaxEventNames = 1024;
 } // namespace
 
 StreamMessageModel::StreamMessageModel(QObject *parent)
-    : QAbstractTableModel(parent) {}
+    : QAbstractTableModel(parent) {
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(streamlimits::kBatchIntervalMs);
+    connect(&m_batchTimer, &QTimer::timeout, this, &StreamMessageModel::flush);
+}
 
 void StreamMessageModel::clear() {
     beginResetModel();
-    m_messages.clear();
+    m_batchTimer.stop();
+    m_rows = {};
+    m_pending.clear();
+    m_chunks.clear();
+    m_events.clear();
+    m_storedBodyBytes = 0;
     endResetModel();
 }
 
 void StreamMessageModel::append(const client::StreamMessage &message) {
-    const int row = int(m_messages.size());
-    beginInsertRows({}, row, row);
-    m_messages.append(message);
+    m_pending.append(message);
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void StreamMessageModel::flush() {
+    m_batchTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(m_pending.size()) - 1);
+    for (const auto &message : std::as_const(m_pending))
+        store(message);
+    m_pending.clear();
     endInsertRows();
 }
 
 void StreamMessageModel::setMessages(const QList<client::StreamMessage> &messages) {
     beginResetModel();
-    m_messages = messages;
+    m_batchTimer.stop();
+    m_rows = {};
+    m_pending.clear();
+    m_chunks.clear();
+    m_events.clear();
+    m_storedBodyBytes = 0;
+    m_rows.reserve(std::size_t(messages.size()));
+    for (const auto &message : messages)
+        store(message);
     endResetModel();
 }
 
+void StreamMessageModel::store(const client::StreamMessage &message) {
+    qsizetype keep = message.body.size();
+    const bool truncated = m_storedBodyBytes + keep > streamlimits::kMaxStoredBodyBytes &&
+                           keep > streamlimits::kTruncatedBodyBytes;
+    if (truncated)
+        keep = streamlimits::kTruncatedBodyBytes;
+    if (m_chunks.isEmpty() || m_chunks.last().size() + keep > std::max(kChunkBytes, keep)) {
+        m_chunks.append(QByteArray());
+        m_chunks.last().reserve(std::max(kChunkBytes, keep));
+    }
+    QByteArray &chunk = m_chunks.last();
+    const auto start = qint32(chunk.size());
+    chunk.append(message.body.constData(), keep);
+    m_storedBodyBytes += keep;
+    auto event = m_events.indexOf(message.event);
+    if (event < 0) {
+        event = m_events.size() < kMaxEventNames ? m_events.size() : 0;
+        if (event == m_events.size())
+            m_events.append(message.event);
+    }
+    m_rows.push_back({message.offsetUs, message.size, qint32(m_chunks.size() - 1), start, qint32(keep),
+                      quint16(event), message.outgoing, truncated});
+}
+
+QByteArray StreamMessageModel::body(const Row &row) const {
+    // A view into the chunk: no copy until the caller keeps it past a clear().
+    return QByteArray::fromRawData(m_chunks.at(row.chunk).constData() + row.bodyStart, row.bodyLength);
+}
+
+client::StreamMessage StreamMessageModel::message(int row) const {
+    const Row &r = m_rows.at(std::size_t(row));
+    QByteArray copy = body(r);
+    copy.detach();
+    return {r.outgoing, r.offsetUs, r.size, m_events.value(r.event), copy};
+}
+
 int StreamMessageModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_messages.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int StreamMessageModel::columnCount(const QModelIndex &parent) const {
@@ -40,26 +108,30 @@ int StreamMessageModel::columnCount(const QModelIndex &parent) const {
 }
 
 QVariant StreamMessageModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || index.row() >= m_messages.size())
+    if (!index.isValid() || std::size_t(index.row()) >= m_rows.size())
         return {};
-    const auto &message = m_messages.at(index.row());
+    const Row &row = m_rows.at(std::size_t(index.row()));
     if (role == Qt::ToolTipRole && index.column() == Size)
-        return exactBytes(message.size);
+        return exactBytes(row.size);
+    if (role == Qt::ToolTipRole && index.column() == Preview && row.truncated)
+        return tr("Only the first %1 of this message are kept: the stream's messages passed %2")
+            .arg(formatBytes(streamlimits::kTruncatedBodyBytes), formatBytes(streamlimits::kMaxStoredBodyBytes));
     if (role == Qt::TextAlignmentRole && (index.column() == Offset || index.column() == Size))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Direction:
-        return message.outgoing ? QStringLiteral("↑ sent") : QStringLiteral("↓ received");
+        return row.outgoing ? QStringLiteral("↑ sent") : QStringLiteral("↓ received");
     case Offset:
-        return formatDuration(message.offsetUs);
+        return formatDuration(row.offsetUs);
     case Size:
-        return formatBytes(message.size);
+        return formatBytes(row.size);
     case Preview: {
-        QString text = QString::fromUtf8(message.body.left(kPreviewChars * 2)).simplified();
-        if (!message.event.isEmpty() && message.event != QStringLiteral("message"))
-            text = message.event + QStringLiteral(": ") + text;
+        QString text = QString::fromUtf8(body(row).left(kPreviewChars * 2)).simplified();
+        const QString &event = m_events.at(row.event);
+        if (!event.isEmpty() && event != QStringLiteral("message"))
+            text = event + QStringLiteral(": ") + text;
         return text.left(kPreviewChars);
     }
     default:

@@ -4,11 +4,25 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QStringList>
+#include <QTimer>
+
+#include <vector>
 
 namespace triptych::model {
 
+namespace streamlimits {
+// Rows arrive in batches at most this often, so 100,000 messages a second cost the view ~60 inserts, not 100,000.
+constexpr int kBatchIntervalMs = 16;
+// Message bodies kept whole up to this many bytes in all; past it each new body keeps only its start.
+constexpr qsizetype kMaxStoredBodyBytes = 64LL * 1024 * 1024;
+// What a message keeps of its body once the budget is spent: enough for the preview and a glance.
+constexpr qsizetype kTruncatedBodyBytes = 512;
+} // namespace streamlimits
+
 // The messages of one stream (SSE events, subscription payloads, gRPC messages): direction, offset from the start,
-// size and a one-line preview. Rows are appended as they arrive, so a uniform-row-height view stays smooth.
+// size and a one-line preview. Appended messages are inserted in batches once per frame; rows are compact (bodies in
+// shared chunks, event names interned) and the bodies kept are bounded, so a million-message stream stays small.
 class StreamMessageModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -17,9 +31,17 @@ public:
     explicit StreamMessageModel(QObject *parent = nullptr);
 
     void clear();
+    // Queued; the rows appear at the next batch (or flush()).
     void append(const client::StreamMessage &message);
     void setMessages(const QList<client::StreamMessage> &messages);
-    const client::StreamMessage &message(int row) const { return m_messages.at(row); }
+    // Inserts the queued messages now.
+    void flush();
+    // Every message appended, inserted or still queued.
+    int messageCount() const { return int(m_rows.size() + m_pending.size()); }
+    client::StreamMessage message(int row) const;
+    // Whether the row's body was cut to its start because the stored-body budget was spent.
+    bool isTruncated(int row) const { return m_rows.at(std::size_t(row)).truncated; }
+    qsizetype storedBodyBytes() const { return m_storedBodyBytes; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -27,7 +49,25 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    QList<client::StreamMessage> m_messages;
+    struct Row {
+        qint64 offsetUs;
+        qint64 size;
+        qint32 chunk;      // index into m_chunks
+        qint32 bodyStart;  // byte offset in the chunk
+        qint32 bodyLength; // bytes kept
+        quint16 event;     // index into m_events
+        bool outgoing;
+        bool truncated;
+    };
+    void store(const client::StreamMessage &message);
+    QByteArray body(const Row &row) const;
+
+    std::vector<Row> m_rows;
+    QList<client::StreamMessage> m_pending;
+    QList<QByteArray> m_chunks; // bodies back to back; a new chunk when the last is full
+    QStringList m_events;       // distinct event names, e.g. "", "order"
+    qsizetype m_storedBodyBytes = 0;
+    QTimer m_batchTimer;
 };
 
 } // namespace triptych::model

@@ -4,7 +4,9 @@
 #include "app/model/keyvaluemodel.h"
 #include "app/model/statusdetails.h"
 #include "app/model/streammessagemodel.h"
+#include "app/model/jsonpretty.h"
 #include "app/ui/bodyformatter.h"
+#include "app/ui/findbar.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -12,8 +14,10 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QThreadPool>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -24,6 +28,8 @@ namespace {
 // Bodies up to this size are shown pretty at once; larger ones show their start raw while a worker formats them.
 constexpr qsizetype kInlineFormatBytes = 64 * 1024;
 constexpr qsizetype kFirstScreenBytes = 16 * 1024;
+// A fast stream updates its state line at most this often.
+constexpr int kStreamStateIntervalMs = 100;
 
 model::KeyValueModel::Pairs toPairs(const client::HeaderList &headers) {
     model::KeyValueModel::Pairs pairs;
@@ -65,7 +71,7 @@ ResponseView::ResponseView(SyntaxLanguage bodyLanguage, QWidget *parent)
     , m_trailers(new model::KeyValueModel({tr("Trailer"), tr("Value")}, false, this))
     , m_details(new model::KeyValueModel({tr("Field"), tr("Description")}, false, this))
     , m_messages(new model::StreamMessageModel(this))
-    , m_formatter(new BodyFormatter(this)) {
+    , m_relay(std::make_shared<client::ResultRelay>(this)) {
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(80);
     m_busy->setMaximumHeight(10);
@@ -99,25 +105,40 @@ ResponseView::ResponseView(SyntaxLanguage bodyLanguage, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(m_tabs, 1);
 
-    connect(m_formatter, &BodyFormatter::formatFinished, this, &ResponseView::onFormatFinished);
+    m_streamStateTimer.setSingleShot(true);
+    m_streamStateTimer.setInterval(kStreamStateIntervalMs);
+    connect(&m_streamStateTimer, &QTimer::timeout, this, [this] {
+        setStatus(m_pendingStreamState, palette().color(QPalette::WindowText));
+    });
+}
+
+ResponseView::~ResponseView() {
+    m_relay->detach();
 }
 
 QWidget *ResponseView::createBodyTab() {
     auto *tab = new QWidget(this);
-    m_body = new QPlainTextEdit(tab);
-    m_body->setReadOnly(true);
-    m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_body = new LargeTextView(tab);
+    m_findBar = new FindBar(m_body, tab);
+    m_formatNote = new QLabel(tab);
+    m_formatNote->hide();
+    auto *find = new QShortcut(QKeySequence::Find, tab, [this] { m_findBar->open(); });
+    find->setContext(Qt::WidgetWithChildrenShortcut);
     m_prettyButton = new QToolButton(tab);
     m_prettyButton->setText(tr("Pretty"));
     m_prettyButton->setCheckable(true);
     m_prettyButton->setChecked(true);
     m_prettyButton->setToolTip(tr("Show the body indented and highlighted, or exactly as it came"));
     connect(m_prettyButton, &QToolButton::toggled, this, &ResponseView::onPrettyToggled);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_formatNote);
+    top->addStretch();
+    top->addWidget(m_prettyButton);
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_prettyButton, 0, Qt::AlignRight);
+    layout->addLayout(top);
     layout->addWidget(m_body, 1);
+    layout->addWidget(m_findBar);
     return tab;
 }
 
@@ -143,8 +164,10 @@ void ResponseView::begin(const QString &what) {
     m_error->hide();
     m_timing->clear();
     m_sizes->clear();
-    m_raw.clear();
-    m_pretty.clear();
+    ++m_formatGeneration;
+    m_formatting = false;
+    m_formatted = {};
+    m_formatNote->hide();
     m_body->clear();
     m_headers->setPairs({});
     m_trailers->setPairs({});
@@ -154,13 +177,17 @@ void ResponseView::begin(const QString &what) {
 }
 
 void ResponseView::addMessage(const client::StreamMessage &message) {
-    m_messages->append(message);
-    if (m_messages->rowCount() == 1)
+    m_messages->append(message); // batched: the rows appear once per frame
+    if (m_messages->messageCount() == 1)
         m_tabs->setCurrentIndex(m_tabs->count() - 1);
 }
 
 void ResponseView::setStreamState(const QString &text) {
-    setStatus(text, palette().color(QPalette::WindowText));
+    m_pendingStreamState = text;
+    if (!m_streamStateTimer.isActive()) {
+        setStatus(text, palette().color(QPalette::WindowText));
+        m_streamStateTimer.start(); // later states within the interval show when it ends
+    }
 }
 
 void ResponseView::showAnswerErrors(const QString &text) {
@@ -191,24 +218,46 @@ void ResponseView::showRecord(const client::CallRecord &record) {
     m_headers->setPairs(toPairs(record.responseHeaders));
     m_trailers->setPairs(toPairs(record.trailers));
     m_details->setPairs(model::flattenStatusDetails(record.grpcDetailsJson));
-    if (m_messages->rowCount() == 0 && !record.messages.isEmpty())
+    if (m_messages->messageCount() == 0 && !record.messages.isEmpty())
         m_messages->setMessages(record.messages);
+    m_messages->flush();
     if (m_details->rowCount() > 0)
         m_tabs->setCurrentIndex(3);
     else if (m_messages->rowCount() == 0)
         m_tabs->setCurrentIndex(0);
-    m_raw = record.body;
-    m_pretty.clear();
-    if (m_raw.size() <= kInlineFormatBytes) {
-        const QString pretty = BodyFormatter::prettyText(m_raw);
-        m_prettyIsJson = pretty != QString::fromUtf8(m_raw) || m_raw.startsWith('{') || m_raw.startsWith('[');
-        m_pretty = pretty;
-    } else {
-        m_body->setPlainText(QString::fromUtf8(m_raw.left(kFirstScreenBytes)) + tr("\n… formatting …"));
-        m_formatter->format(m_raw);
+    const quint64 generation = ++m_formatGeneration;
+    if (record.body.size() <= kInlineFormatBytes) {
+        m_formatting = false;
+        m_formatNote->hide();
+        m_formatted = formatBody(record.body);
+        showBody();
+        Q_EMIT bodyShown();
         return;
     }
-    showBody();
+    // The first screen at once, as it came; the whole body when the worker has indented and indexed it.
+    m_formatting = true;
+    m_formatted = {};
+    m_body->setText(IndexedText::fromUtf8(record.body.left(kFirstScreenBytes)), false);
+    m_formatNote->setText(tr("Formatting %1…").arg(model::formatBytes(record.body.size())));
+    m_formatNote->show();
+    auto relay = m_relay;
+    const QByteArray body = record.body;
+    QThreadPool::globalInstance()->start([this, relay, body, generation] {
+        auto formatted = formatBody(body);
+        relay->post([this, generation, formatted = std::move(formatted)]() mutable {
+            if (generation == m_formatGeneration)
+                onFormatFinished(std::move(formatted));
+        });
+    });
+}
+
+ResponseView::FormattedBody ResponseView::formatBody(const QByteArray &raw) {
+    FormattedBody body;
+    auto result = model::prettyPrintJson(raw);
+    body.isJson = result.ok;
+    body.raw = IndexedText::fromUtf8(raw);
+    body.pretty = result.ok ? IndexedText::fromUtf8(std::move(result.text)) : body.raw;
+    return body;
 }
 
 void ResponseView::showTimings(const client::CallRecord &record) {
@@ -239,10 +288,12 @@ void ResponseView::showTimings(const client::CallRecord &record) {
                                  model::exactBytes(s.responseBodyWireBytes), model::exactBytes(s.responseHeaderBytes)));
 }
 
-void ResponseView::onFormatFinished(const QString &pretty, bool isJson) {
-    m_pretty = pretty;
-    m_prettyIsJson = isJson;
+void ResponseView::onFormatFinished(FormattedBody body) {
+    m_formatting = false;
+    m_formatNote->hide();
+    m_formatted = std::move(body);
     showBody();
+    Q_EMIT bodyShown();
 }
 
 void ResponseView::onPrettyToggled(bool) {
@@ -250,11 +301,13 @@ void ResponseView::onPrettyToggled(bool) {
 }
 
 void ResponseView::showBody() {
-    const bool pretty = m_prettyButton->isChecked() && !m_pretty.isEmpty();
-    SyntaxHighlighting::instance().setLanguage(m_body->document(), SyntaxLanguage::Plain);
-    m_body->setPlainText(pretty ? m_pretty : QString::fromUtf8(m_raw));
-    if (pretty && m_prettyIsJson)
-        SyntaxHighlighting::instance().setLanguage(m_body->document(), m_language);
+    if (m_formatting)
+        return; // the toggle applies when the worker is done
+    const bool pretty = m_prettyButton->isChecked() && m_formatted.isJson;
+    // Bodies share their bytes (QByteArray) with m_formatted; only the line index is copied.
+    m_body->setText(pretty ? m_formatted.pretty : m_formatted.raw,
+                    pretty && m_language == SyntaxLanguage::Json);
+    m_findBar->refresh();
 }
 
 void ResponseView::onMessageSelected() {
@@ -266,6 +319,10 @@ void ResponseView::onMessageSelected() {
 }
 
 void ResponseView::setStatus(const QString &text, const QColor &colour) {
+    if (text != m_pendingStreamState) {
+        m_streamStateTimer.stop(); // a final state wins over a coalesced stream state
+        m_pendingStreamState.clear();
+    }
     m_status->setText(text);
     QPalette palette = m_status->palette();
     palette.setColor(QPalette::WindowText, colour);
@@ -273,7 +330,7 @@ void ResponseView::setStatus(const QString &text, const QColor &colour) {
 }
 
 QString ResponseView::statusText() const {
-    return m_status->text();
+    return m_pendingStreamState.isEmpty() ? m_status->text() : m_pendingStreamState;
 }
 
 QString ResponseView::bodyText() const {
@@ -285,7 +342,7 @@ QString ResponseView::errorText() const {
 }
 
 int ResponseView::messageCount() const {
-    return m_messages->rowCount();
+    return m_messages->messageCount();
 }
 
 } // namespace triptych::ui

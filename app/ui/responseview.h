@@ -1,9 +1,12 @@
 #pragma once
 
 #include "app/client/callrecord.h"
+#include "app/client/resultrelay.h"
+#include "app/ui/largetextview.h"
 #include "app/ui/syntaxhighlighting.h"
 
 #include <QByteArray>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -20,14 +23,16 @@ class StreamMessageModel;
 
 namespace triptych::ui {
 
-class BodyFormatter;
+class FindBar;
 
 // Shows one call's answer under a composer: status, timing phases and sizes, the body pretty or raw, headers,
-// trailers, decoded gRPC error details and, for streams, the message list.
+// trailers, decoded gRPC error details and, for streams, the message list. Bodies of any size: a big one shows its
+// first screen at once and the rest when a worker has indented and indexed it; only visible lines are coloured.
 class ResponseView : public QWidget {
     Q_OBJECT
 public:
     explicit ResponseView(SyntaxLanguage bodyLanguage, QWidget *parent = nullptr);
+    ~ResponseView() override;
 
     // A call started: clear the last answer and show that something is under way.
     void begin(const QString &what);
@@ -43,11 +48,26 @@ public:
     QString bodyText() const;
     QString errorText() const;
     int messageCount() const;
+    // False while a worker is still formatting a big body.
+    bool isBodyFormatted() const { return !m_formatting; }
+    LargeTextView *bodyView() const { return m_body; }
+    FindBar *findBar() const { return m_findBar; }
+    model::StreamMessageModel *messagesModel() const { return m_messages; }
     model::KeyValueModel *headersModel() const { return m_headers; }
     model::KeyValueModel *detailsModel() const { return m_details; }
 
+Q_SIGNALS:
+    // The body is in the view in its final form (formatted when it is JSON).
+    void bodyShown();
+
 private:
-    void onFormatFinished(const QString &pretty, bool isJson);
+    struct FormattedBody {
+        IndexedText pretty;
+        IndexedText raw;
+        bool isJson = false;
+    };
+    static FormattedBody formatBody(const QByteArray &raw);
+    void onFormatFinished(FormattedBody body);
     void onMessageSelected();
     void onPrettyToggled(bool pretty);
     void showBody();
@@ -63,7 +83,9 @@ private:
     QLabel *m_sizes;
     QLabel *m_error;
     QTabWidget *m_tabs;
-    QPlainTextEdit *m_body;
+    LargeTextView *m_body;
+    FindBar *m_findBar;
+    QLabel *m_formatNote;
     QToolButton *m_prettyButton;
     QTableView *m_messagesView;
     QPlainTextEdit *m_messageBody;
@@ -71,10 +93,12 @@ private:
     model::KeyValueModel *m_trailers;
     model::KeyValueModel *m_details;
     model::StreamMessageModel *m_messages;
-    BodyFormatter *m_formatter;
-    QByteArray m_raw;
-    QString m_pretty;
-    bool m_prettyIsJson = false;
+    client::ResultRelayPtr m_relay;
+    quint64 m_formatGeneration = 0; // a late format of a replaced body is dropped
+    FormattedBody m_formatted;
+    bool m_formatting = false;
+    QString m_pendingStreamState; // stream states coalesce: a fast stream sets one per message
+    QTimer m_streamStateTimer;
 };
 
 } // namespace triptych::ui
