@@ -64,7 +64,8 @@ QVariant MethodTreeModel::data(const QModelIndex &index, int role) const {
         return {};
     if (index.internalId() == 0) {
         const auto &service = m_services.at(index.row());
-        return role == Qt::DisplayRole || role == FullNameRole ? QVariant(service.name) : QVariant();
+        const bool named = role == Qt::DisplayRole || role == Qt::ToolTipRole || role == FullNameRole;
+        return named ? QVariant(service.name) : QVariant();
     }
     const auto &method = m_services.at(int(index.internalId() - 1)).methods.at(index.row());
     switch (role) {

@@ -119,7 +119,7 @@ GrpcPane::GrpcPane(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_tree);
     splitter->addWidget(tabs);
-    splitter->setSizes({1000, 1000});
+    splitter->setSizes({1200, 800}); // the tree's method names are longer than the request's first lines
     composerLayout()->addWidget(splitter, 1);
 
     m_deadline->setRange(1, kMaxDeadlineMs);
@@ -159,8 +159,12 @@ void GrpcPane::onSchemaLoaded(const client::GrpcSchemaPtr &schema, const QString
 void GrpcPane::onSchemaFailed(const client::CallError &error) {
     m_sendWhenLoaded = false;
     setBusy(false);
+    // The error's own text may already end with a sentence of advice; do not add a second full stop.
+    QString reason = error.text().trimmed();
+    while (reason.endsWith(QLatin1Char('.')))
+        reason.chop(1);
     responseView()->showProblem(tr("Could not load the services of %1: %2. Check the target, or load .proto files.")
-                                    .arg(m_target->text(), error.text()));
+                                    .arg(m_target->text(), reason));
 }
 
 void GrpcPane::onOpenProtoFiles() {
@@ -185,6 +189,12 @@ void GrpcPane::setSchema(const client::GrpcSchemaPtr &schema, const QString &sou
     m_schema = schema;
     m_methods->setServices(describeServices(*schema));
     m_tree->expandAll();
+    // Reflection and health are plumbing every server has; folded, the server's own services show first.
+    for (int row = 0; row < m_methods->rowCount(); ++row) {
+        const QModelIndex service = m_methods->index(row, 0);
+        if (service.data().toString().startsWith(QLatin1String("grpc.")))
+            m_tree->collapse(service);
+    }
     responseView()->setStreamState(tr("%n service(s) from %1", nullptr, int(schema->services().size())).arg(source));
     const auto current = m_methods->findMethod(m_method->text());
     if (current.isValid())

@@ -181,7 +181,12 @@ void RestPane::onUrlEdited() {
         pairs.append({key, value});
     m_params->setPairs(pairs);
     url.setQuery(QString());
-    m_url->setText(url.toString());
+    showUrl(url.toString());
+}
+
+void RestPane::showUrl(const QString &url) {
+    m_url->setText(url);
+    m_url->setCursorPosition(0); // "http://…" from its start; setText alone scrolls to the end and cuts the scheme
 }
 
 void RestPane::onBodyChanged() {
@@ -270,7 +275,7 @@ void RestPane::onCallEnded(const client::CallRecord &record) {
 
 void RestPane::load(const client::CallRecord &record) {
     m_method->setCurrentText(record.method);
-    m_url->setText(record.url);
+    showUrl(record.url);
     m_params->setPairs({});
     model::KeyValueModel::Pairs headers;
     for (const auto &[name, value] : record.requestHeaders) {
@@ -290,7 +295,7 @@ void RestPane::setServer(const ServerState &state) {
     m_token = QString::fromStdString(state.options.credentials.token);
     m_apiKey = QString::fromStdString(state.options.credentials.apiKey);
     if (m_url->text().startsWith(oldBase))
-        m_url->setText(m_baseUrl + m_url->text().mid(oldBase.size()));
+        showUrl(m_baseUrl + m_url->text().mid(oldBase.size()));
 }
 
 QStringList RestPane::presetNames() const {
@@ -306,7 +311,7 @@ void RestPane::applyPreset(int index) {
     const auto &preset = kPresets[index];
     m_method->setCurrentText(QString::fromLatin1(preset.method));
     m_params->setPairs({});
-    m_url->setText(m_baseUrl + QString::fromLatin1(preset.path));
+    showUrl(m_baseUrl + QString::fromLatin1(preset.path));
     onUrlEdited();
     const QString body = QString::fromUtf8(preset.body);
     m_jsonBody->setPlainText(body);

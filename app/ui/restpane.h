@@ -40,6 +40,7 @@ public:
 
 private:
     void onUrlEdited();
+    void showUrl(const QString &url);
     void onBodyChanged();
     void onUseDemoCredentials();
     void onBrowseFile();
