@@ -1,4 +1,5 @@
 // The desktop app: the embedded order server and the window around it (DESIGN.md §1).
+#include "app/model/comparisonquestions.h"
 #include "app/ui/mainwindow.h"
 #include "app/ui/serverhost.h"
 
@@ -7,12 +8,17 @@
 #include <QPixmap>
 #include <QTimer>
 
+#include <memory>
+#include <utility>
+
 namespace {
 // Long enough for the three presets against the embedded server; a screenshot is taken even if one hangs.
 constexpr int kScreenshotTimeoutMs = 15'000;
 constexpr int kScreenshotSettleMs = 400;
+constexpr int kStreamingSettleMs = 2'000; // a streaming question never finishes: its first messages are enough
 
-// --screenshot FILE: once the server runs, ask all three the first question, then save the window and quit.
+// --screenshot FILE: once the server runs, ask all three the question, then save the window and quit. A question
+// with N+1 follow-ups is taken when the comparison is complete; a streaming one after its first messages.
 void arrangeScreenshot(triptych::ui::MainWindow &window, triptych::ui::ServerHost &host, const QString &file,
                        int question) {
     auto take = [&window, file] {
@@ -21,14 +27,18 @@ void arrangeScreenshot(triptych::ui::MainWindow &window, triptych::ui::ServerHos
             QApplication::quit();
         });
     };
+    auto asked = std::make_shared<bool>(false);
     QObject::connect(&host, &triptych::ui::ServerHost::stateChanged, &window,
-                     [&window, question](const triptych::ui::ServerState &state) {
-                         if (state.phase == triptych::ui::ServerState::Phase::Running) {
-                             window.applyQuestion(question);
-                             window.sendAll();
-                         }
+                     [&window, question, asked, take](const triptych::ui::ServerState &state) {
+                         // Only the first start: asking may restart the server with another DataLoader setting.
+                         if (state.phase != triptych::ui::ServerState::Phase::Running || std::exchange(*asked, true))
+                             return;
+                         window.askQuestion(question);
+                         const auto &questions = triptych::model::comparisonQuestions();
+                         if (question >= 0 && question < questions.size() && questions.at(question).streaming)
+                             QTimer::singleShot(kStreamingSettleMs, &window, take);
                      });
-    QObject::connect(&window, &triptych::ui::MainWindow::sendAllFinished, &window, take);
+    QObject::connect(&window, &triptych::ui::MainWindow::comparisonFinished, &window, take);
     QTimer::singleShot(kScreenshotTimeoutMs, &window, take);
 }
 } // namespace
@@ -52,9 +62,10 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Send a question in all three panes, save the window, quit."),
                                         QStringLiteral("file"));
-    const QCommandLineOption question(QStringLiteral("question"),
-                                      QStringLiteral("Which comparison question --screenshot asks (0-4)."),
-                                      QStringLiteral("index"), QStringLiteral("0"));
+    const QCommandLineOption question(
+        QStringLiteral("question"),
+        QStringLiteral("Which comparison question --screenshot asks (0-4, as Alt+1 … Alt+5)."), QStringLiteral("index"),
+        QStringLiteral("0"));
     parser.addOptions({httpPort, grpcPort, screenshot, question});
     parser.process(app);
 

@@ -36,6 +36,14 @@ bool isGzipped(const client::CallRecord &record) {
            record.header("grpc-encoding").toLower().contains("gzip");
 }
 
+// A subscription's WebSocket also carries protocol messages (connection_ack, ping, pong, complete): only "next"
+// (graphql-transport-ws) and "data" (legacy graphql-ws) carry events.
+bool isPayload(client::CallKind kind, const client::StreamMessage &message) {
+    if (kind != client::CallKind::GraphQL && kind != client::CallKind::GraphQLWebSocket)
+        return true;
+    return message.event.isEmpty() || message.event == QLatin1String("next") || message.event == QLatin1String("data");
+}
+
 QString phasesText(const client::ClientTimings &phases) {
     QStringList parts;
     const auto add = [&](const QString &name, const std::optional<qint64> &value) {
@@ -89,7 +97,7 @@ const StyleFigures &ComparisonModel::figures(client::CallKind kind) const {
 qint64 ComparisonModel::scaleUs() const {
     qint64 scale = 0;
     for (const auto &figures : m_rows)
-        scale = std::max(scale, figures.wallUs);
+        scale = std::max(scale, figures.phases.totalUs);
     return scale;
 }
 
@@ -161,7 +169,7 @@ void ComparisonModel::addRecord(const client::CallRecord &record) {
     const bool stream = figures.streaming || figures.liveMessages > 0;
     if (stream) {
         for (const auto &message : record.messages)
-            figures.streamMessages += message.outgoing ? 0 : 1;
+            figures.streamMessages += !message.outgoing && isPayload(record.kind, message) ? 1 : 0;
     }
     figures.streaming = false;
     figures.liveMessages = 0;
@@ -170,7 +178,7 @@ void ComparisonModel::addRecord(const client::CallRecord &record) {
 }
 
 void ComparisonModel::addStreamMessage(client::CallKind kind, const client::StreamMessage &message) {
-    if (message.outgoing)
+    if (message.outgoing || !isPayload(kind, message))
         return;
     const int row = rowFor(kind);
     auto &figures = m_rows[row];
@@ -213,19 +221,20 @@ QVariant ComparisonModel::display(const StyleFigures &figures, int column) const
         if (figures.calls == 0)
             return figures.liveMessages > 0 ? tr("open · 1st msg %1").arg(formatDuration(figures.firstMessageUs))
                                             : tr("open");
-        return formatDuration(figures.wallUs);
+        return formatDuration(figures.phases.totalUs);
     case Requests: {
-        QString text = figures.kind == client::CallKind::Grpc ? tr("%n call(s)", nullptr, figures.calls)
-                                                              : tr("%n request(s)", nullptr, figures.calls);
+        const bool grpc = figures.kind == client::CallKind::Grpc;
+        QString text = figures.calls == 1 ? (grpc ? tr("1 call") : tr("1 request"))
+                                          : (grpc ? tr("%1 calls") : tr("%1 requests")).arg(figures.calls);
         if (figures.calls == 0)
-            text = figures.kind == client::CallKind::Grpc ? tr("1 stream") : tr("1 request");
+            text = grpc ? tr("1 stream") : tr("1 request");
         const int messages = figures.streamMessages + figures.liveMessages;
         if (messages > 0 || figures.streaming)
-            text += tr(" · %n msg(s)", nullptr, messages);
+            text += (messages == 1 ? tr(" · 1 message") : tr(" · %1 messages").arg(messages));
         return text;
     }
     case Sent:
-        return formatBytes(figures.requestBytes);
+        return figures.calls == 0 ? QVariant() : QVariant(formatBytes(figures.requestBytes)); // known at the end
     case Received:
         return formatBytes(figures.responseBodyBytes + figures.liveBytes);
     case Gzip:
@@ -243,11 +252,15 @@ QVariant ComparisonModel::toolTip(const StyleFigures &figures, int column) const
     switch (column) {
     case Time:
     case Phases:
-        return figures.calls == 0 ? QVariant()
-                                  : tr("%1 from the first call's start to the last one's end; phases summed over %n "
-                                       "call(s): %2",
-                                       nullptr, figures.calls)
-                                        .arg(formatDuration(figures.wallUs), phasesText(figures.phases));
+        // N+1 calls go one after the other, so their own times add up; the wall time also holds the app's fetch of
+        // each call's trace and is only mentioned.
+        return figures.calls == 0
+                   ? QVariant()
+                   : tr("%1 in %2 call(s) one after the other (%3 from the first start to the last end); phases "
+                        "summed: %4")
+                         .arg(formatDuration(figures.phases.totalUs))
+                         .arg(figures.calls)
+                         .arg(formatDuration(figures.wallUs), phasesText(figures.phases));
     case Sent:
         return tr("%1 of request headers and bodies").arg(exactBytes(figures.requestBytes));
     case Received:

@@ -14,8 +14,8 @@ struct StyleFigures {
     client::CallKind kind = client::CallKind::Rest;
     int calls = 0;
     int failedCalls = 0;
-    qint64 wallUs = 0;            // first call's start to last call's end
-    client::ClientTimings phases; // each phase summed over the calls
+    qint64 wallUs = 0;            // first call's start to last call's end, gaps between calls included
+    client::ClientTimings phases; // each phase summed over the calls; totalUs: the calls' own time, shown
     qint64 requestBytes = 0;      // headers + bodies sent
     qint64 responseHeaderBytes = 0;
     qint64 responseBodyBytes = 0;                // identity (decoded)

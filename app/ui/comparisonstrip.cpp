@@ -9,6 +9,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace triptych::ui {
 
 namespace {
@@ -25,7 +27,7 @@ void PhaseBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QRect area = option.rect.adjusted(4, 4, -4, -4);
     const double pxPerUs = double(area.width()) / double(scale);
     const QColor accent = ComposerPane::accentFor(figures.kind);
-    // Phases of every call, summed; what the wall time holds beyond them (gaps between N+1 calls) is left pale.
+    // Phases of every call, summed, over the calls' total time; what no phase accounts for is left pale.
     const std::optional<qint64> phases[] = {figures.phases.dnsUs,       figures.phases.connectUs,
                                             figures.phases.tlsUs,       figures.phases.sentUs,
                                             figures.phases.firstByteUs, figures.phases.downloadUs};
@@ -34,7 +36,11 @@ void PhaseBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setRenderHint(QPainter::Antialiasing, false);
     QColor pale = accent;
     pale.setAlpha(50);
-    painter->fillRect(QRect(area.left(), area.top(), std::max(1, int(figures.wallUs * pxPerUs)), area.height()), pale);
+    const bool hasPhases = std::any_of(std::begin(phases), std::end(phases), [](const auto &p) { return p && *p > 0; });
+    // gRPC reports only its total for a unary call: then the whole bar is the call.
+    painter->fillRect(
+        QRect(area.left(), area.top(), std::max(1, int(double(figures.phases.totalUs) * pxPerUs)), area.height()),
+        hasPhases ? pale : accent);
     double x = area.left();
     for (std::size_t i = 0; i < std::size(phases); ++i) {
         if (!phases[i] || *phases[i] <= 0)

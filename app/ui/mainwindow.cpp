@@ -300,6 +300,7 @@ void MainWindow::sendAll() {
 }
 
 void MainWindow::sendAllNow() {
+    m_runner->cancel();
     m_comparison->reset();
     m_comparing = {client::CallKind::Rest, client::CallKind::GraphQL, client::CallKind::Grpc};
     if (m_question < 0)
@@ -336,7 +337,8 @@ void MainWindow::onCallCompleted(const client::CallRecord &record) {
 
 void MainWindow::onComparisonCall(const client::CallRecord &record) {
     const auto kind = styleOf(record.kind);
-    if (!m_comparing.contains(kind))
+    // A call replaced by a newer one (sent again, or cancelled) is not part of this comparison.
+    if (!m_comparing.contains(kind) || record.error.kind == client::ErrorKind::Cancelled)
         return;
     m_comparison->addRecord(record);
     if (m_question >= 0 && record.transportOk()) {

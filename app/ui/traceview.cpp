@@ -66,6 +66,15 @@ void TraceView::showRecord(const client::CallRecord &record) {
     m_spans->setRecord(record);
     m_attributes->setPairs({});
     m_tree->expandAll();
+    // Start with the server's root selected, so its attributes (route, status, bytes) show at once.
+    const QModelIndex client = m_spans->index(0, 0);
+    for (int row = 0; row < m_spans->rowCount(client); ++row) {
+        const QModelIndex child = m_spans->index(row, 0, client);
+        if (child.data(model::SpanTreeModel::FromServerRole).toBool()) {
+            m_tree->setCurrentIndex(child);
+            break;
+        }
+    }
     QString source;
     switch (record.traceSource) {
     case client::TraceSource::DebugTraces:
@@ -78,10 +87,12 @@ void TraceView::showRecord(const client::CallRecord &record) {
         source = tr("no server spans");
         break;
     }
-    m_header->setText(tr("Trace %1 · %2 %3 · %4 · %5 · %n server span(s)", nullptr, record.serverSpanCount())
+    const int serverSpans = record.serverSpanCount();
+    m_header->setText(tr("Trace %1 · %2 %3 · %4 · %5 · %6")
                           .arg(record.traceId.isEmpty() ? tr("(none)") : record.traceId.left(8) + QStringLiteral("…"),
                                model::HistoryModel::styleName(record.kind), record.url,
-                               model::formatDuration(record.timings.totalUs), source));
+                               model::formatDuration(record.timings.totalUs), source,
+                               serverSpans == 1 ? tr("1 server span") : tr("%1 server spans").arg(serverSpans)));
     m_header->setToolTip(record.traceId);
 }
 

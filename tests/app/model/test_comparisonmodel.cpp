@@ -1,5 +1,6 @@
 #include "app/model/comparisonmodel.h"
 #include "app/model/comparisonquestions.h"
+#include "app/model/formatting.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -116,7 +117,19 @@ private Q_SLOTS:
         QCOMPARE(figures.responseBodyGzipBytes.value_or(-1), gzipBytes);
         QCOMPARE(figures.serverSpans, spans);
         QCOMPARE(figures.sqlStatements, sql);
-        QCOMPARE(model.scaleUs(), wallUs);
+        qint64 ownUs = 0;
+        for (const auto &call : records)
+            ownUs += call.timings.totalUs;
+        QCOMPARE(figures.phases.totalUs, ownUs);
+        QCOMPARE(model.scaleUs(), ownUs);
+        QCOMPARE(model
+                     .index(kind == int(CallKind::Rest)      ? 0
+                            : kind == int(CallKind::GraphQL) ? 1
+                                                             : 2,
+                            model::ComparisonModel::Time)
+                     .data()
+                     .toString(),
+                 model::formatDuration(ownUs));
 
         // The table shows the same numbers.
         const int row = kind == int(CallKind::Rest) ? 0 : kind == int(CallKind::GraphQL) ? 1 : 2;
@@ -145,11 +158,19 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             model.addStreamMessage(CallKind::Grpc, client::StreamMessage{false, 100 + i, 40, {}, "{}"});
         model.addStreamMessage(CallKind::Grpc, client::StreamMessage{true, 5, 10, {}, "{}"}); // sent: not counted
+        // A subscription's protocol messages are not events.
+        model.addStreamMessage(CallKind::GraphQL,
+                               client::StreamMessage{false, 5, 27, QStringLiteral("connection_ack"), "{}"});
+        model.addStreamMessage(CallKind::GraphQL, client::StreamMessage{false, 6, 17, QStringLiteral("pong"), "{}"});
+        model.addStreamMessage(CallKind::GraphQL, client::StreamMessage{false, 9, 90, QStringLiteral("next"), "{}"});
+        QCOMPARE(model.figures(CallKind::GraphQL).liveMessages, 1);
+        QCOMPARE(model.figures(CallKind::GraphQL).firstMessageUs, qint64(9));
         const auto &figures = model.figures(CallKind::Grpc);
         QCOMPARE(figures.liveMessages, 3);
         QCOMPARE(figures.liveBytes, qint64(120));
         QCOMPARE(figures.firstMessageUs, qint64(100));
-        QVERIFY(model.index(2, model::ComparisonModel::Requests).data().toString().contains(QStringLiteral("3 msg")));
+        QVERIFY(
+            model.index(2, model::ComparisonModel::Requests).data().toString().contains(QStringLiteral("3 messages")));
         QVERIFY(model.index(2, model::ComparisonModel::Time).data().toString().startsWith(QStringLiteral("open")));
         model.reset();
         QCOMPARE(model.figures(CallKind::Grpc).liveMessages, 0);
