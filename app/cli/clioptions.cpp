@@ -9,7 +9,9 @@ QString usageText() {
     return QStringLiteral(
         "usage: triptych-cli [--json] COMMAND …\n"
         "  rest METHOD URL [-H 'Name: value']… [-d BODY|@FILE] [--gzip] [--http2] [--user U:P] [--insecure]\n"
-        "  graphql URL -q QUERY [-v VARIABLES_JSON] [-o OPERATION] [--get] [--apq] [--subscribe]\n"
+        "  graphql URL -q QUERY [-v VARIABLES_JSON] [-o OPERATION] [--get] [--apq]\n"
+        "  graphql URL -q QUERY --subscribe [-H 'Authorization: Bearer T'] [--init JSON] [--legacy-ws]\n"
+        "       over ws:// (from http://), graphql-transport-ws or the legacy graphql-ws; Ctrl+C completes it\n"
         "  grpc HOST:PORT list | describe SYMBOL | METHOD [-d JSON]… [--template]\n"
         "       [--proto FILE -I DIR]… [-H 'key: value']… [--tls --ca FILE] [--gzip] [--trace-url URL]\n"
         "  compare [--server URL] [--grpc HOST:PORT]   the same questions in REST, GraphQL and gRPC\n"
@@ -26,6 +28,7 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("-q"), [&](const QString &v) { options->query = v; }},
         {QStringLiteral("-v"), [&](const QString &v) { options->variables = v.toUtf8(); }},
         {QStringLiteral("-o"), [&](const QString &v) { options->operationName = v; }},
+        {QStringLiteral("--init"), [&](const QString &v) { options->initPayload = v.toUtf8(); }},
         {QStringLiteral("--proto"), [&](const QString &v) { options->protoFiles.append(v); }},
         {QStringLiteral("-I"), [&](const QString &v) { options->importPaths.append(v); }},
         {QStringLiteral("--server"), [&](const QString &v) { options->servers.append(v); }},
@@ -45,6 +48,7 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("--get"), &options->get},
         {QStringLiteral("--apq"), &options->apq},
         {QStringLiteral("--subscribe"), &options->subscribe},
+        {QStringLiteral("--legacy-ws"), &options->legacyWs},
         {QStringLiteral("--no-trace"), &options->noTrace},
         {QStringLiteral("--template"), &options->showTemplate},
         {QStringLiteral("-i"), &options->verbose},

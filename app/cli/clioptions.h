@@ -16,6 +16,7 @@ struct CliOptions {
     QString query;          // -q
     QByteArray variables;   // -v
     QString operationName;  // -o
+    QByteArray initPayload; // --init: the connection_init payload of --subscribe, a JSON object
     QStringList protoFiles;
     QStringList importPaths;
     QStringList servers; // compare: --server URL (HTTP), --grpc HOST:PORT
@@ -32,6 +33,7 @@ struct CliOptions {
     bool get = false;
     bool apq = false;
     bool subscribe = false;
+    bool legacyWs = false; // --subscribe with subscriptions-transport-ws (subprotocol graphql-ws)
     bool noTrace = false;
     bool showTemplate = false;
     bool verbose = false;

@@ -1,6 +1,9 @@
 #include "app/cli/cliprinter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
 
 #include <algorithm>
 #include <cstdio>
@@ -98,6 +101,10 @@ void printRecord(const CallRecord &record, bool json, bool verbose, bool streame
                                             [](const StreamMessage &message) { return !message.outgoing; });
         summary += QStringLiteral("  %1 messages received").arg(received);
     }
+    if (record.closeCode >= 0)
+        summary += QStringLiteral("  closed %1%2")
+                       .arg(record.closeCode)
+                       .arg(record.closeReason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(record.closeReason));
     summary += traceText(record);
     write(stderr, (summary + QLatin1Char('\n')).toUtf8());
     for (const auto &warning : record.warnings)
@@ -113,6 +120,20 @@ void printStreamMessage(const StreamMessage &message) {
                  formatBytes(message.size), message.event.isEmpty() ? QString() : QStringLiteral(" ") + message.event);
     write(stderr, head.toUtf8());
     write(stdout, message.body + '\n');
+}
+
+void printWebSocketMessage(const StreamMessage &message) {
+    const QString head = QStringLiteral("%1 +%2 %3 %4\n")
+                             .arg(message.outgoing ? QStringLiteral(">") : QStringLiteral("<"),
+                                  formatDuration(message.offsetUs), formatBytes(message.size), message.event);
+    write(stderr, head.toUtf8());
+    static const QStringList answers{QStringLiteral("next"), QStringLiteral("data"), QStringLiteral("error")};
+    if (!message.outgoing && answers.contains(message.event)) {
+        const auto payload = QJsonDocument::fromJson(message.body).object().value(QStringLiteral("payload"));
+        const QByteArray text = payload.isArray() ? QJsonDocument(payload.toArray()).toJson(QJsonDocument::Compact)
+                                                  : QJsonDocument(payload.toObject()).toJson(QJsonDocument::Compact);
+        write(stdout, text + '\n');
+    }
 }
 
 void printError(const QString &text) {

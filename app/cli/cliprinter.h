@@ -11,6 +11,8 @@ namespace triptych::cli {
 // streamed: the messages were already printed as they came, so the body is not printed again.
 void printRecord(const client::CallRecord &record, bool json, bool verbose, bool streamed);
 void printStreamMessage(const client::StreamMessage &message);
+// A GraphQL WebSocket message: direction, time, size and type on stderr; the payload of next/data/error on stdout.
+void printWebSocketMessage(const client::StreamMessage &message);
 void printError(const QString &text);
 void printOut(const QString &text);
 

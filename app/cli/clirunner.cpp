@@ -1,8 +1,10 @@
 #include "app/cli/clirunner.h"
 
 #include "app/cli/clicompare.h"
+#include "app/cli/cliinterrupt.h"
 #include "app/cli/cliprinter.h"
 #include "app/client/graphqlcaller.h"
+#include "app/client/graphqlwscaller.h"
 #include "app/client/grpccaller.h"
 #include "app/client/grpcreflection.h"
 #include "app/client/restcaller.h"
@@ -10,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <google/protobuf/descriptor.h>
 
@@ -111,9 +114,7 @@ void CliRunner::runGraphQL() {
                                    "-q '{ user(id: 42) { name } }'"),
                     2);
     if (m_options.subscribe)
-        return fail(QStringLiteral("--subscribe (GraphQL over WebSocket) is not built yet; use the SSE stream "
-                                   "(rest GET …/orders/stream) or grpc StreamOrders"),
-                    2);
+        return runSubscription();
     GraphQLRequest request;
     request.url = m_options.positional.first();
     request.query = m_options.query;
@@ -126,6 +127,43 @@ void CliRunner::runGraphQL() {
     connect(caller, &GraphQLCaller::callFinished, this, &CliRunner::report);
     connect(caller, &GraphQLCaller::callFailed, this, &CliRunner::report);
     caller->send(request);
+}
+
+void CliRunner::runSubscription() {
+    GraphQLWsRequest request;
+    request.url = m_options.positional.first();
+    if (webSocketUrl(request.url).isEmpty())
+        return fail(QStringLiteral("Cannot subscribe at %1: write the URL as http(s)://host:port/graphql or "
+                                   "ws(s)://host:port/graphql")
+                        .arg(request.url),
+                    2);
+    request.query = m_options.query;
+    request.variables = m_options.variables;
+    request.operationName = m_options.operationName;
+    request.protocol = m_options.legacyWs ? WsProtocol::LegacySubscriptions : WsProtocol::TransportWs;
+    request.headers = parseHeaders(m_options.headers);
+    request.connectTimeoutMs = m_options.timeoutMs;
+    // The Authorization header also goes into connection_init, where GraphQL WebSocket servers look for it.
+    request.initPayload = m_options.initPayload;
+    for (const auto &[name, value] : request.headers) {
+        if (request.initPayload.isEmpty() && name.compare("Authorization", Qt::CaseInsensitive) == 0)
+            request.initPayload =
+                QJsonDocument(QJsonObject{{QStringLiteral("authorization"), QString::fromUtf8(value)}})
+                    .toJson(QJsonDocument::Compact);
+    }
+    if (!request.initPayload.isEmpty() && !QJsonDocument::fromJson(request.initPayload).isObject())
+        return fail(QStringLiteral("--init needs a JSON object, e.g. '{\"authorization\":\"Bearer demo-token\"}'"), 2);
+    auto *caller = new GraphQLWsCaller(this);
+    if (!m_options.json)
+        connect(caller, &GraphQLWsCaller::messageReceived, this, [this](quint64, const StreamMessage &message) {
+            m_streamed = true;
+            printWebSocketMessage(message);
+        });
+    connect(caller, &GraphQLWsCaller::callFinished, this, &CliRunner::report);
+    connect(caller, &GraphQLWsCaller::callFailed, this, &CliRunner::report);
+    const quint64 id = caller->send(request);
+    auto *interrupt = new InterruptNotifier(this);
+    connect(interrupt, &InterruptNotifier::interrupted, caller, [caller, id] { caller->cancel(id); });
 }
 
 void CliRunner::withSchema(const QString &target, std::function<void(GrpcSchemaPtr)> next) {

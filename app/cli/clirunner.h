@@ -24,6 +24,7 @@ Q_SIGNALS:
 private:
     void runRest();
     void runGraphQL();
+    void runSubscription();
     void runGrpc();
     void runCompare();
     void withSchema(const QString &target, std::function<void(client::GrpcSchemaPtr)> next);

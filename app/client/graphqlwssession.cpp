@@ -227,12 +227,12 @@ void GraphQLWsSession::onDisconnected() {
         deleteLater();
         return;
     }
-    m_record.closeCode = int(m_socket->closeCode());
-    m_record.closeReason = m_socket->closeReason();
     if (!m_connected) {
         onSocketError(m_socket->error());
         return;
     }
+    m_record.closeCode = int(m_socket->closeCode());
+    m_record.closeReason = m_socket->closeReason();
     finish(describeClose(m_record.closeCode, m_record.closeReason, where(), m_request.protocol));
 }
 
