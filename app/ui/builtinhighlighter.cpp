@@ -1,5 +1,6 @@
 #include "app/ui/builtinhighlighter.h"
 
+#include <QEvent>
 #include <QGuiApplication>
 #include <QPalette>
 #include <QTextDocument>
@@ -13,12 +14,68 @@ constexpr int kMaxHighlightedCharacters = 2 * 1024 * 1024;
 QColor pick(bool dark, const char *light, const char *darkColour) {
     return QColor(QString::fromLatin1(dark ? darkColour : light));
 }
+
+// One application-wide filter for QEvent::ApplicationPaletteChange (Qt 6.4 has no colour-scheme signal) that tells
+// every live highlighter; one filter rather than one per highlighter, since an application filter sees every event.
+class PaletteWatcher : public QObject {
+public:
+    static PaletteWatcher &instance() {
+        static PaletteWatcher watcher;
+        return watcher;
+    }
+    void add(BuiltinHighlighter *highlighter) {
+        if (m_highlighters.isEmpty() && qApp)
+            qApp->installEventFilter(this);
+        m_highlighters.append(highlighter);
+    }
+    void remove(BuiltinHighlighter *highlighter) {
+        m_highlighters.removeOne(highlighter);
+        if (m_highlighters.isEmpty() && qApp)
+            qApp->removeEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::ApplicationPaletteChange && watched == qApp) {
+            for (auto *highlighter : std::as_const(m_highlighters))
+                highlighter->followPalette();
+        }
+        return false;
+    }
+
+private:
+    QList<BuiltinHighlighter *> m_highlighters;
+};
 } // namespace
 
 BuiltinHighlighter::BuiltinHighlighter(QTextDocument *document, SyntaxLanguage language)
     : QSyntaxHighlighter(document)
-    , m_dark(QGuiApplication::palette().color(QPalette::Base).lightness() < 128) {
-    switch (language) {
+    , m_language(language)
+    , m_dark(paletteIsDark()) {
+    setUpRules();
+    PaletteWatcher::instance().add(this);
+}
+
+BuiltinHighlighter::~BuiltinHighlighter() {
+    PaletteWatcher::instance().remove(this);
+}
+
+bool BuiltinHighlighter::paletteIsDark() {
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+}
+
+void BuiltinHighlighter::followPalette() {
+    const bool dark = paletteIsDark();
+    if (dark == m_dark)
+        return;
+    m_dark = dark;
+    m_rules.clear();
+    setUpRules();
+    rehighlight();
+}
+
+void BuiltinHighlighter::setUpRules() {
+    switch (m_language) {
     case SyntaxLanguage::Json:
         setUpJson();
         break;
@@ -70,7 +127,8 @@ void BuiltinHighlighter::setUpProtobuf() {
             pick(m_dark, "#1f5fbf", "#7fb2ff"));
     addRule(QStringLiteral(R"(\b\d+\b)"), pick(m_dark, "#0b7a75", "#6fd3c9"));
     addRule(QStringLiteral(R"("(?:[^"\\]|\\.)*")"), pick(m_dark, "#a3410a", "#f0a868"));
-    addRule(QStringLiteral(R"(//.*$)"), pick(m_dark, "#6b7280", "#9ca3af"));
+    // "//" in .proto files, "#" in the protobuf text format.
+    addRule(QStringLiteral(R"((//|#).*$)"), pick(m_dark, "#6b7280", "#9ca3af"));
 }
 
 void BuiltinHighlighter::setUpHeaders() {
