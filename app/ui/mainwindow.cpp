@@ -207,6 +207,16 @@ void MainWindow::createMenus() {
         request->addAction(tr("Ask all three: %1").arg(questions.at(i).title), QKeySequence(Qt::ALT | (Qt::Key_1 + i)),
                            this, [this, i] { askQuestion(i); });
     }
+    // Each pane's own presets (a write with credentials, a bad request, …) fill that pane alone.
+    for (auto *pane : std::as_const(m_panes)) {
+        auto *presets = request->addMenu(tr("%1 presets").arg(pane->title()->text()));
+        const QStringList names = pane->presetNames();
+        for (int i = 0; i < names.size(); ++i)
+            presets->addAction(names.at(i), this, [this, pane, i] {
+                m_question = -1;
+                pane->applyPreset(i);
+            });
+    }
 
     auto *serverMenu = menuBar()->addMenu(tr("&Server"));
     serverMenu->addAction(tr("&Options…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::onServerOptions);

@@ -5,6 +5,9 @@
 #include "app/ui/statusline.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -71,6 +74,18 @@ private Q_SLOTS:
         QVERIFY(resent.kind == client::CallKind::Rest);
         QCOMPARE(resent.url, m_window->historyModel()->record(restRow).url);
         QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
+    }
+
+    void panePresetsStayInTheRequestMenu() {
+        QAction *create = nullptr;
+        for (auto *action : m_window->menuBar()->findChildren<QAction *>()) {
+            if (action->text() == QStringLiteral("Create an order (needs auth)") &&
+                action->parent()->property("title").toString() == QStringLiteral("REST presets"))
+                create = action;
+        }
+        QVERIFY(create);
+        create->trigger();
+        QCOMPARE(m_window->restPane()->methodBox()->currentText(), QStringLiteral("POST"));
     }
 
 private:
