@@ -139,7 +139,7 @@ void MainWindow::createComparisonAndTraceDocks() {
     trace->setWidget(m_trace);
     addDockWidget(Qt::BottomDockWidgetArea, trace);
     splitDockWidget(comparison, trace, Qt::Vertical);
-    resizeDocks({comparison, trace}, {m_strip->sizeHint().height(), 240}, Qt::Vertical);
+    resizeDocks({comparison, trace}, {m_strip->sizeHint().height(), m_trace->sizeHint().height()}, Qt::Vertical);
     // Only a person's choice is remembered: a dock also turns invisible when the window closes.
     for (auto *dock : {comparison, trace})
         connect(dock->toggleViewAction(), &QAction::triggered, this, &MainWindow::saveViewState);

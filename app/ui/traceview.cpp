@@ -42,6 +42,7 @@ TraceView::TraceView(QWidget *parent)
     m_attributesView->setModel(m_attributes);
     m_attributesView->verticalHeader()->hide();
     m_attributesView->horizontalHeader()->setStretchLastSection(true);
+    m_attributesView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_attributesView->setWordWrap(true);
     m_attributesView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
@@ -94,6 +95,13 @@ void TraceView::showRecord(const client::CallRecord &record) {
                                model::formatDuration(record.timings.totalUs), source,
                                serverSpans == 1 ? tr("1 server span") : tr("%1 server spans").arg(serverSpans)));
     m_header->setToolTip(record.traceId);
+}
+
+QSize TraceView::sizeHint() const {
+    // Room for a gateway trace (client phases, GraphQL phases, resolver, gRPC client and server, SQL) unscrolled.
+    constexpr int kRowsShown = 13;
+    const int rowHeight = m_tree->fontMetrics().height() + 4;
+    return {QWidget::sizeHint().width(), m_header->sizeHint().height() + (kRowsShown + 1) * rowHeight};
 }
 
 QString TraceView::headerText() const {

@@ -32,6 +32,7 @@ public:
     model::KeyValueModel *attributesModel() const { return m_attributes; }
     QTreeView *treeView() const { return m_tree; }
     QString headerText() const;
+    QSize sizeHint() const override;
 
 private:
     void onCurrentChanged();
