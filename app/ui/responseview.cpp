@@ -1,10 +1,10 @@
 #include "app/ui/responseview.h"
 
 #include "app/model/formatting.h"
+#include "app/model/jsonpretty.h"
 #include "app/model/keyvaluemodel.h"
 #include "app/model/statusdetails.h"
 #include "app/model/streammessagemodel.h"
-#include "app/model/jsonpretty.h"
 #include "app/ui/bodyformatter.h"
 #include "app/ui/findbar.h"
 
@@ -17,8 +17,8 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QThreadPool>
 #include <QTableView>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -107,9 +107,8 @@ ResponseView::ResponseView(SyntaxLanguage bodyLanguage, QWidget *parent)
 
     m_streamStateTimer.setSingleShot(true);
     m_streamStateTimer.setInterval(kStreamStateIntervalMs);
-    connect(&m_streamStateTimer, &QTimer::timeout, this, [this] {
-        setStatus(m_pendingStreamState, palette().color(QPalette::WindowText));
-    });
+    connect(&m_streamStateTimer, &QTimer::timeout, this,
+            [this] { setStatus(m_pendingStreamState, palette().color(QPalette::WindowText)); });
 }
 
 ResponseView::~ResponseView() {
@@ -228,8 +227,9 @@ void ResponseView::showRecord(const client::CallRecord &record) {
     const quint64 generation = ++m_formatGeneration;
     if (record.body.size() <= kInlineFormatBytes) {
         m_formatting = false;
-        m_formatNote->hide();
         m_formatted = formatBody(record.body);
+        m_formatNote->setText(m_formatted.note);
+        m_formatNote->setVisible(!m_formatted.note.isEmpty());
         showBody();
         Q_EMIT bodyShown();
         return;
@@ -255,6 +255,7 @@ ResponseView::FormattedBody ResponseView::formatBody(const QByteArray &raw) {
     FormattedBody body;
     auto result = model::prettyPrintJson(raw);
     body.isJson = result.ok;
+    body.note = model::invalidJsonNote(raw, result);
     body.raw = IndexedText::fromUtf8(raw);
     body.pretty = result.ok ? IndexedText::fromUtf8(std::move(result.text)) : body.raw;
     return body;
@@ -290,7 +291,8 @@ void ResponseView::showTimings(const client::CallRecord &record) {
 
 void ResponseView::onFormatFinished(FormattedBody body) {
     m_formatting = false;
-    m_formatNote->hide();
+    m_formatNote->setText(body.note);
+    m_formatNote->setVisible(!body.note.isEmpty());
     m_formatted = std::move(body);
     showBody();
     Q_EMIT bodyShown();
@@ -305,8 +307,7 @@ void ResponseView::showBody() {
         return; // the toggle applies when the worker is done
     const bool pretty = m_prettyButton->isChecked() && m_formatted.isJson;
     // Bodies share their bytes (QByteArray) with m_formatted; only the line index is copied.
-    m_body->setText(pretty ? m_formatted.pretty : m_formatted.raw,
-                    pretty && m_language == SyntaxLanguage::Json);
+    m_body->setText(pretty ? m_formatted.pretty : m_formatted.raw, pretty && m_language == SyntaxLanguage::Json);
     m_findBar->refresh();
 }
 
@@ -331,6 +332,10 @@ void ResponseView::setStatus(const QString &text, const QColor &colour) {
 
 QString ResponseView::statusText() const {
     return m_pendingStreamState.isEmpty() ? m_status->text() : m_pendingStreamState;
+}
+
+QString ResponseView::formatNote() const {
+    return m_formatNote->isHidden() ? QString() : m_formatNote->text();
 }
 
 QString ResponseView::bodyText() const {

@@ -50,6 +50,8 @@ public:
     int messageCount() const;
     // False while a worker is still formatting a big body.
     bool isBodyFormatted() const { return !m_formatting; }
+    // The line above the body: "Formatting 48 MB…", or where a body that looks like JSON is broken; empty when hidden.
+    QString formatNote() const;
     LargeTextView *bodyView() const { return m_body; }
     FindBar *findBar() const { return m_findBar; }
     model::StreamMessageModel *messagesModel() const { return m_messages; }
@@ -65,6 +67,7 @@ private:
         IndexedText pretty;
         IndexedText raw;
         bool isJson = false;
+        QString note; // where a body that looks like JSON is broken, e.g. "Not valid JSON at line 3, column 14: …"
     };
     static FormattedBody formatBody(const QByteArray &raw);
     void onFormatFinished(FormattedBody body);

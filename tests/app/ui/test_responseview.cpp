@@ -52,6 +52,30 @@ private Q_SLOTS:
         QCOMPARE(view.bodyView()->highlightsJson(), coloured);
     }
 
+    void notesWhereJsonIsBroken_data() {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("note");
+        QTest::newRow("valid") << QByteArray("{\"a\":1}") << QString();
+        QTest::newRow("broken") << QByteArray("{\n  \"a\": 1,\n  \"b\": [1, 2,\n}")
+                                << "Not valid JSON at line 4, column 1: expected a value (object, array, string, "
+                                   "number, true, false or null) — shown as received";
+        QTest::newRow("html error page") << QByteArray("<html>502</html>") << QString();
+        QTest::newRow("broken and big") << manyOrders(20'000).chopped(1)
+                                        << "Not valid JSON at line 1, column 668891: the text ends inside an array: "
+                                           "expected ',' or ']' — shown as received";
+    }
+    void notesWhereJsonIsBroken() {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, note);
+        ResponseView view(SyntaxLanguage::Json);
+        QSignalSpy shown(&view, &ResponseView::bodyShown);
+        view.showRecord(recordWith(body));
+        QTRY_COMPARE(shown.count(), 1);
+        QCOMPARE(view.formatNote(), note);
+        if (!note.isEmpty())
+            QCOMPARE(view.bodyText(), QString::fromUtf8(body)); // broken JSON stays as it came
+    }
+
     void bigBodyShowsItsStartAtOnceThenTheWhole() {
         const QByteArray body = manyOrders(20'000); // ~700 KB: formatted on a worker
         ResponseView view(SyntaxLanguage::Json);
