@@ -13,9 +13,10 @@ http::Middleware httpTracing(tracing::Tracer &tracer) {
         if (remote)
             remote->traceState = std::string(request.header("tracestate"));
         // OpenTelemetry HTTP conventions: the span is named after the route template, not the concrete path.
-        auto span = tracing::Span::startServer(
-            tracer, request.route.empty() ? request.method : request.method + " " + request.route,
-            remote ? &*remote : nullptr);
+        // A request refused before its head could be read has no method: OpenTelemetry's name for it is "HTTP".
+        const std::string method = request.method.empty() ? "HTTP" : request.method;
+        auto span = tracing::Span::startServer(tracer, request.route.empty() ? method : method + " " + request.route,
+                                               remote ? &*remote : nullptr);
         tracing::PhaseTimings timings;
         http::HttpResponse response;
         {
@@ -24,7 +25,7 @@ http::Middleware httpTracing(tracing::Tracer &tracer) {
         }
         if (!span.active())
             return response;
-        span.set("http.request.method", request.method);
+        span.set("http.request.method", method);
         if (!request.route.empty())
             span.set("http.route", request.route);
         span.set("url.path", request.path);

@@ -276,7 +276,17 @@ void HttpSession::sendResponse(HttpResponse response, bool keepAlive, bool headO
 
 void HttpSession::sendError(int status, std::string detail, bool bodyUnread) {
     m_lingerAfterWrite = bodyUnread;
-    auto response = problemResponse(status, std::move(detail));
+    // The head is known when only the body was refused; after a malformed or oversized head nothing is.
+    HttpRequest request =
+        m_parser && m_parser->is_header_done() ? toHttpRequest(m_parser->get(), m_remote) : HttpRequest{};
+    request.body.clear(); // a refused body is not the request's
+    request.remoteAddress = m_remote;
+    HttpResponse response;
+    try {
+        response = m_state.router.refuse(request, problemResponse(status, std::move(detail)));
+    } catch (...) {
+        response = problemResponse(status, "The request was refused.");
+    }
     sendResponse(std::move(response), false, false, 11);
 }
 

@@ -70,6 +70,11 @@ HttpResponse Router::dispatch(HttpRequest &request) const {
     return runMiddlewares(request, refuse, 0);
 }
 
+HttpResponse Router::refuse(HttpRequest &request, HttpResponse answer) const {
+    const Handler answered = [&answer](HttpRequest &) { return std::move(answer); };
+    return runMiddlewares(request, answered, 0);
+}
+
 HttpResponse Router::notRouted(const HttpRequest &request, std::vector<std::string> allowed) {
     if (allowed.empty())
         return problemResponse(404, "No route matches " + request.path + "; GET /openapi.json lists the routes.");

@@ -28,6 +28,9 @@ public:
 
     // Fills request.route and request.pathParams and runs the handler through the middlewares.
     HttpResponse dispatch(HttpRequest &request) const;
+    // Passes an answer the front door gives before routing (400, 413, 431) through the middlewares, so it is
+    // traced like any other; the request holds what could be read of it.
+    HttpResponse refuse(HttpRequest &request, HttpResponse answer) const;
     // The acceptor for a WebSocket upgrade on this path, or null.
     const WebSocketAcceptor *findWebSocket(HttpRequest &request) const;
     std::vector<RouteInfo> routes() const;

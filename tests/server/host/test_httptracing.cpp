@@ -28,6 +28,9 @@ QString attribute(const QJsonObject &span, const QString &key) {
     return {};
 }
 
+// Each refused request of unroutedAndRefusedAnswersAreTracedToo that continues a trace adds one span to this one.
+const QByteArray kRefusedTrace = "7bf92f3577b34da6a3ce929d0e0e4736";
+
 } // namespace
 
 class TestHttpTracing : public QObject {
@@ -112,10 +115,43 @@ private Q_SLOTS:
         QVERIFY(ordersStatement);
     }
 
-    void unroutedAnswersAreTracedToo() {
-        auto response = testing::rawGet(m_server->httpPort(), "/nowhere");
-        QCOMPARE(response->status, 404);
-        QCOMPARE(response->header("traceresponse").size(), 55);
+    void unroutedAndRefusedAnswersAreTracedToo_data() {
+        const QByteArray traceparent = "traceparent: 00-" + kRefusedTrace + "-00f067aa0ba902b7-01\r\n";
+        const QByteArray overLimit(1024 * 1024 + 1, 'a');
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("continued"); // the whole head was read, so its traceparent counts
+        QTest::newRow("404 unrouted") << "GET /nowhere HTTP/1.1\r\nHost: x\r\n" + traceparent + "\r\n" << 404 << true;
+        QTest::newRow("413 chunked body over the limit")
+            << "POST /v1/orders HTTP/1.1\r\nHost: x\r\n" + traceparent + "Transfer-Encoding: chunked\r\n\r\n" +
+                   QByteArray::number(overLimit.size(), 16) + "\r\n" + overLimit + "\r\n0\r\n\r\n"
+            << 413 << true;
+        // Beast stops reading the head at a Content-Length over the limit, before the fields after it.
+        QTest::newRow("413 from Content-Length")
+            << "POST /v1/orders HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n" + traceparent + "\r\n"
+            << 413 << false;
+        QTest::newRow("431 oversized head")
+            << "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(100 * 1024, 'a') + "\r\n\r\n"
+            << 431 << false;
+        QTest::newRow("400 garbage") << QByteArray("BLAH\r\n\r\n") << 400 << false;
+    }
+    void unroutedAndRefusedAnswersAreTracedToo() {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(bool, continued);
+        testing::RawHttpConnection connection;
+        QVERIFY(connection.connectTo(m_server->httpPort()));
+        connection.send(request);
+        auto response = connection.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, status);
+        const QByteArray traceresponse = response->header("traceresponse");
+        QCOMPARE(traceresponse.size(), 55);
+        QCOMPARE(traceresponse.mid(3, 32) == kRefusedTrace, continued);
+        QVERIFY(response->header("server-timing").startsWith("total;dur="));
+        const auto traceId = tracing::parseTraceId(traceresponse.mid(3, 32).toStdString());
+        QVERIFY(traceId);
+        QVERIFY(!m_server->tracer()->store().trace(*traceId).empty());
     }
 
     void unknownTracesAre404_data() {
