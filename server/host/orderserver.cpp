@@ -85,6 +85,7 @@ Status OrderServer::start() {
     httpOptions.bindAddress = m_options.bindAddress;
     httpOptions.port = m_options.httpPort;
     httpOptions.threads = m_options.httpThreads;
+    httpOptions.maxStreamQueueBytes = m_options.streamQueueBytes;
     // The gateway asks for the gRPC port on its first call; only then is the server running.
     auto grpcPort = [this] { return this->grpcPort(); };
     running->http =

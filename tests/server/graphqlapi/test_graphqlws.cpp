@@ -12,6 +12,11 @@
 #include <QWebSocketHandshakeOptions>
 #include <QtTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace triptych;
 
 namespace {
@@ -53,6 +58,85 @@ private:
     QWebSocket m_socket;
 };
 
+// A WebSocket client on a bare POSIX socket with a tiny receive buffer, which reads only when told to: the slow
+// consumer that QWebSocket (which always reads) cannot be.
+class StalledClient {
+public:
+    explicit StalledClient(quint16 port) {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int receiveBuffer = 4096; // set before connect, so the advertised window stays small
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
+        const timeval timeout{10, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        m_connected = ::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    }
+    ~StalledClient() { ::close(m_fd); }
+
+    bool upgrade(quint16 port) {
+        const QByteArray request = "GET /graphql HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+                                   "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                                   "Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n";
+        if (!m_connected || !writeAll(request))
+            return false;
+        QByteArray answer;
+        while (!answer.contains("\r\n\r\n") && readSome(answer)) {
+        }
+        return answer.startsWith("HTTP/1.1 101");
+    }
+    // A client frame must be masked; the all-zero mask leaves the payload as it is.
+    bool sendText(const QByteArray &text) {
+        Q_ASSERT(text.size() < 126);
+        QByteArray frame;
+        frame.append(char(0x81)).append(char(0x80 | text.size())).append(4, '\0').append(text);
+        return writeAll(frame);
+    }
+    // Reads frames until the server's close frame (returning its code) or the end of the stream (returning 0).
+    int readUntilClose() {
+        QByteArray buffer;
+        for (;;) {
+            while (buffer.size() >= 2) {
+                const auto opcode = quint8(buffer[0]) & 0x0f;
+                qsizetype length = quint8(buffer[1]) & 0x7f, header = 2;
+                if (length == 126) {
+                    if (buffer.size() < 4)
+                        break;
+                    length = (quint8(buffer[2]) << 8) | quint8(buffer[3]);
+                    header = 4;
+                } else if (length == 127) {
+                    return 0; // the server sends no frame this big here
+                }
+                if (buffer.size() < header + length)
+                    break;
+                if (opcode == 0x8)
+                    return length >= 2 ? (quint8(buffer[header]) << 8) | quint8(buffer[header + 1]) : 1005;
+                buffer.remove(0, header + length);
+            }
+            if (!readSome(buffer))
+                return 0;
+        }
+    }
+
+private:
+    bool writeAll(const QByteArray &bytes) {
+        return ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == bytes.size();
+    }
+    bool readSome(QByteArray &into) {
+        char chunk[16384];
+        const auto count = ::recv(m_fd, chunk, sizeof chunk, 0);
+        if (count <= 0)
+            return false;
+        into.append(chunk, count);
+        return true;
+    }
+    int m_fd = -1;
+    bool m_connected = false;
+};
+
 } // namespace
 
 class TestGraphqlWs : public QObject {
@@ -65,6 +149,7 @@ private Q_SLOTS:
     void orderUpdatesFollowsCreateAndCancel();
     void closeCodes_data();
     void closeCodes();
+    void aClientTooSlowForItsEventsIsClosedWith4500();
 
 private:
     quint16 port() const { return m_server->httpPort(); }
@@ -170,6 +255,34 @@ void TestGraphqlWs::closeCodes() {
         client.sendRaw(message);
     QVERIFY(disconnected.count() > 0 || disconnected.wait(6000));
     QCOMPARE(int(client.socket().closeCode()), code);
+}
+
+void TestGraphqlWs::aClientTooSlowForItsEventsIsClosedWith4500() {
+    ServerOptions options;
+    options.httpPort = 0;
+    options.grpcPort = 0;
+    options.streamQueueBytes = 16 * 1024; // the limit under test, small so that a few hundred events reach it
+    OrderServer server(options);
+    QVERIFY(server.start().ok());
+
+    StalledClient client(server.httpPort());
+    QVERIFY(client.upgrade(server.httpPort()));
+    QVERIFY(client.sendText(R"({"type":"connection_init"})"));
+    QVERIFY(client.sendText(
+        R"({"id":"s","type":"subscribe","payload":{"query":"subscription { orderUpdates(userId: 8) { at } }"}})"));
+    QTRY_COMPARE(server.events()->subscriberCount(), std::size_t(1));
+
+    // The client reads nothing while events pile up: kernel buffers fill, then the server's queue, then it gives up.
+    QElapsedTimer elapsed;
+    elapsed.start();
+    int created = 0;
+    while (server.events()->subscriberCount() > 0 && elapsed.elapsed() < 30'000) {
+        QVERIFY(server.service()->createOrder({8, "Wireless Mouse", 1}).ok());
+        if (++created % 64 == 0)
+            QCoreApplication::processEvents();
+    }
+    QCOMPARE(server.events()->subscriberCount(), std::size_t(0));
+    QCOMPARE(client.readUntilClose(), 4500);
 }
 
 QTEST_GUILESS_MAIN(TestGraphqlWs)
