@@ -264,13 +264,17 @@ void TestGraphqlHttp::dataLoaderCounts() {
     OrderServer server(options);
     QVERIFY(server.start().ok());
     const auto before = server.database()->statementCount();
+    const QByteArray traceId = "5bf92f3577b34da6a3ce929d0e0e4736";
     auto answer =
         postGraphql(server.httpPort(), graphqlBody("{ users(first: 50) { edges { node { orders { id } } } } }"),
-                    "application/json");
+                    "application/json", "traceparent: 00-" + traceId + "-00f067aa0ba902b7-01\r\n");
     QVERIFY(answer);
     QCOMPARE(answer->status, 200);
     QCOMPARE(jsonObject(*answer)["data"].toObject()["users"].toObject()["edges"].toArray().size(), 50);
     QCOMPARE(int(server.database()->statementCount() - before), statements);
+    // The trace tells the same story: one SQL span per statement.
+    const QByteArray spans = request(server.httpPort(), "GET", "/debug/traces/" + traceId)->body;
+    QCOMPARE(int(spans.count("\"key\":\"db.statement\"")), statements);
 }
 
 void TestGraphqlHttp::limits_data() {
