@@ -1,47 +1,71 @@
 #!/usr/bin/env bash
-# Throughput of the three "a user's orders" presets with tracing on and off, to show what tracing costs.
-# Usage: bench/tracing/overhead.sh [seconds per run, default 10]   (builds the release preset first)
-# Prints one table; asserts nothing.
+# What tracing costs: the three "a user's orders" presets against triptych-server with --tracing on and off.
+# Usage: bench/tracing/overhead.sh [seconds per run, default 10] [rounds, default 3]   (builds the release server)
+# Prints, per style, the server's CPU time per request and the throughput, each the median of the rounds. Runs
+# alternate on/off so that a machine whose load drifts hurts both sides alike; CPU per request is the steadier
+# figure when other work shares the machine. Asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
+rounds=${2:-3}
 for tool in wrk h2load; do
   command -v "$tool" >/dev/null || { echo "overhead.sh: $tool is missing; run scripts/setup-deps" >&2; exit 1; }
 done
 cmake --preset release >/dev/null && cmake --build --preset release --target triptych-server >/dev/null
 server=build/release/server/triptych-server
-frame=$(mktemp) && printf '\x00\x00\x00\x00\x02\x08\x2a' >"$frame" # gRPC frame of UserRequest{user_id: 42}
-trap 'rm -f "$frame"; kill $pid 2>/dev/null || true' EXIT
+work=$(mktemp -d)
+printf '\x00\x00\x00\x00\x02\x08\x2a' >"$work/frame" # gRPC frame of UserRequest{user_id: 42}
+trap 'for p in ${pids:-}; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 
-run_style() { # style port → requests per second
+start_server() { # tracing → "pid http grpc"
+  "$server" --http-port 0 --grpc-port 0 --tracing "$1" >"$work/$1.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 100); do grep -q ready "$work/$1.log" && break; sleep 0.1; done
+  echo "$pid $(sed -n 's/.*http=[^ ]*:\([0-9]*\).*/\1/p' "$work/$1.log") \
+$(sed -n 's/.*grpc=[^ ]*:\([0-9]*\).*/\1/p' "$work/$1.log")"
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime of a process, in clock ticks
+
+run_style() { # style port → "requests requests-per-second"
   case $1 in
-    rest) wrk -t2 -c16 -d"${seconds}s" "http://127.0.0.1:$2/v1/users/42/orders" | awk '/Requests\/sec/ {print $2}' ;;
+    rest) wrk -t2 -c16 -d"${seconds}s" "http://127.0.0.1:$2/v1/users/42/orders" \
+            | awk '/requests in/ {n=$1} /Requests\/sec/ {print n, $2}' ;;
     graphql) wrk -t2 -c16 -d"${seconds}s" -s bench/tracing/graphql-post.lua "http://127.0.0.1:$2/graphql" \
-               | awk '/Requests\/sec/ {print $2}' ;;
-    grpc) h2load -D "$seconds" -c16 -m8 -t2 -d "$frame" -H 'content-type: application/grpc' -H 'te: trailers' \
-            "http://127.0.0.1:$2/orders.v1.OrderService/GetUserOrders" | awk '/^finished in/ {print $4}' ;;
+               | awk '/requests in/ {n=$1} /Requests\/sec/ {print n, $2}' ;;
+    grpc) h2load -D "$seconds" -c16 -m8 -t2 -d "$work/frame" -H 'content-type: application/grpc' -H 'te: trailers' \
+            "http://127.0.0.1:$2/orders.v1.OrderService/GetUserOrders" \
+            | awk '/^requests:/ {n=$8} /^finished in/ {print n, $4}' ;;
   esac
 }
 
-declare -A result
-for tracing in on off; do
-  log=$(mktemp)
-  "$server" --http-port 0 --grpc-port 0 --tracing "$tracing" >"$log" 2>&1 &
-  pid=$!
-  for _ in $(seq 50); do grep -q ready "$log" && break; sleep 0.1; done
-  http=$(grep -o 'http=[^ ]*' "$log" | cut -d: -f2)
-  grpc=$(grep -o 'grpc=[^ ]*' "$log" | cut -d: -f2)
+read -r pid_on http_on grpc_on <<<"$(start_server on)"
+read -r pid_off http_off grpc_off <<<"$(start_server off)"
+pids="$pid_on $pid_off"
+ticks_per_second=$(getconf CLK_TCK)
+
+for round in $(seq "$rounds"); do
   for style in rest graphql grpc; do
-    port=$http; [ "$style" = grpc ] && port=$grpc
-    result[$style-$tracing]=$(run_style "$style" "$port")
+    for tracing in on off; do
+      pid_var=pid_$tracing; pid=${!pid_var}
+      port_var=http_$tracing; [ "$style" = grpc ] && port_var=grpc_$tracing
+      before=$(cpu_ticks "$pid")
+      read -r requests rate <<<"$(run_style "$style" "${!port_var}")"
+      after=$(cpu_ticks "$pid")
+      awk -v t=$((after - before)) -v n="$requests" -v hz="$ticks_per_second" -v r="$rate" \
+        'BEGIN { printf "%.2f %s\n", t * 1e6 / hz / n, r }' >>"$work/$style-$tracing"
+    done
   done
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  rm -f "$log"
+  echo "round $round of $rounds done" >&2
 done
 
-printf '%-8s %14s %14s %10s\n' style "tracing on" "tracing off" cost
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+printf '%-8s %22s %22s %8s %8s\n' style "tracing on µs/req r/s" "tracing off µs/req r/s" "CPU" "r/s"
 for style in rest graphql grpc; do
-  on=${result[$style-on]}; off=${result[$style-off]}
-  printf '%-8s %10s r/s %10s r/s %9s\n' "$style" "$on" "$off" \
-    "$(awk -v on="$on" -v off="$off" 'BEGIN { if (off > 0) printf "%.1f%%", (off - on) * 100 / off; else print "n/a" }')"
+  cpu_on=$(cut -d' ' -f1 "$work/$style-on" | median);  rate_on=$(cut -d' ' -f2 "$work/$style-on" | median)
+  cpu_off=$(cut -d' ' -f1 "$work/$style-off" | median); rate_off=$(cut -d' ' -f2 "$work/$style-off" | median)
+  awk -v s="$style" -v con="$cpu_on" -v ron="$rate_on" -v coff="$cpu_off" -v roff="$rate_off" 'BEGIN {
+    printf "%-8s %10.1f %11.0f %10.1f %11.0f %+7.1f%% %+7.1f%%\n", s, con, ron, coff, roff,
+      (con - coff) * 100 / coff, (roff - ron) * 100 / roff }'
 done
+echo "CPU: extra server CPU per request with tracing on; r/s: throughput lost with tracing on (median of $rounds rounds)"
