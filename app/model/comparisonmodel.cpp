@@ -3,7 +3,9 @@
 #include "app/model/formatting.h"
 
 #include <QColor>
+#include <QPointer>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <zlib.h>
 
@@ -69,6 +71,7 @@ ComparisonModel::ComparisonModel(QObject *parent)
 void ComparisonModel::reset() {
     beginResetModel();
     m_rows.clear();
+    ++m_generation;
     for (const auto kind : kStyles) {
         StyleFigures figures;
         figures.kind = kind;
@@ -158,6 +161,9 @@ void ComparisonModel::addRecord(const client::CallRecord &record) {
         qint64 gzip = -1;
         if (isGzipped(record))
             gzip = record.sizes.responseBodyWireBytes;
+        else if (record.body.size() == record.sizes.responseBodyDecodedBytes &&
+                 record.body.size() > comparisonlimits::kInlineGzipBytes)
+            measureGzipLater(row, record.body);
         else if (record.body.size() == record.sizes.responseBodyDecodedBytes)
             gzip = gzipSize(record.body); // the whole body was kept: measure what gzip would have sent
         if (gzip >= 0)
@@ -177,17 +183,57 @@ void ComparisonModel::addRecord(const client::CallRecord &record) {
     rowChanged(row);
 }
 
-void ComparisonModel::addStreamMessage(client::CallKind kind, const client::StreamMessage &message) {
-    if (message.outgoing || !isPayload(kind, message))
-        return;
-    const int row = rowFor(kind);
+void ComparisonModel::measureGzipLater(int row, const QByteArray &body) {
+    ++m_rows[row].gzipPending;
+    QPointer<ComparisonModel> self(this);
+    const quint64 generation = m_generation;
+    QThreadPool::globalInstance()->start([self, generation, row, body] {
+        const qint64 size = gzipSize(body);
+        // The model lives on the GUI thread; a deleted one receives nothing.
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, generation, row, size] {
+                if (self)
+                    self->onGzipMeasured(generation, row, size);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ComparisonModel::onGzipMeasured(quint64 generation, int row, qint64 size) {
+    if (generation != m_generation)
+        return; // measured for a question asked before
     auto &figures = m_rows[row];
+    --figures.gzipPending;
+    if (size >= 0)
+        figures.responseBodyGzipBytes = figures.responseBodyGzipBytes.value_or(0) + size;
+    rowChanged(row);
+}
+
+bool ComparisonModel::countStreamMessage(StyleFigures &figures, const client::StreamMessage &message) {
+    if (message.outgoing || !isPayload(figures.kind, message))
+        return false;
     figures.streaming = true;
     if (figures.liveMessages == 0)
         figures.firstMessageUs = message.offsetUs;
     ++figures.liveMessages;
     figures.liveBytes += message.size;
-    rowChanged(row);
+    return true;
+}
+
+void ComparisonModel::addStreamMessage(client::CallKind kind, const client::StreamMessage &message) {
+    const int row = rowFor(kind);
+    if (countStreamMessage(m_rows[row], message))
+        rowChanged(row);
+}
+
+void ComparisonModel::addStreamMessages(client::CallKind kind, const QList<client::StreamMessage> &messages) {
+    const int row = rowFor(kind);
+    bool counted = false;
+    for (const auto &message : messages)
+        counted = countStreamMessage(m_rows[row], message) || counted;
+    if (counted)
+        rowChanged(row);
 }
 
 void ComparisonModel::setStreaming(client::CallKind kind, bool open) {
@@ -238,6 +284,8 @@ QVariant ComparisonModel::display(const StyleFigures &figures, int column) const
     case Received:
         return formatBytes(figures.responseBodyBytes + figures.liveBytes);
     case Gzip:
+        if (figures.gzipPending > 0)
+            return tr("…");
         return figures.responseBodyGzipBytes ? formatBytes(*figures.responseBodyGzipBytes) : QVariant();
     case Spans:
         return figures.calls == 0 ? QVariant() : QVariant(figures.serverSpans);

@@ -9,6 +9,12 @@
 
 namespace triptych::model {
 
+namespace comparisonlimits {
+// Bodies up to this size are gzipped on the spot (about 3 ms); bigger ones on a worker thread, so a 50 MB answer
+// never stalls the window.
+constexpr qsizetype kInlineGzipBytes = 256 * 1024;
+} // namespace comparisonlimits
+
 // One style's figures for one question, summed over every call it took (51 for REST's N+1).
 struct StyleFigures {
     client::CallKind kind = client::CallKind::Rest;
@@ -20,6 +26,7 @@ struct StyleFigures {
     qint64 responseHeaderBytes = 0;
     qint64 responseBodyBytes = 0;                // identity (decoded)
     std::optional<qint64> responseBodyGzipBytes; // on the wire when gzipped, else measured here; none for gRPC
+    int gzipPending = 0;                         // bodies still being gzipped on a worker thread
     int serverSpans = 0;
     int sqlStatements = 0;
     int streamMessages = 0;     // received by streams that ended
@@ -49,6 +56,8 @@ public:
     void addRecord(const client::CallRecord &record);
     // A message of a stream that is still open (the record comes when it ends).
     void addStreamMessage(client::CallKind kind, const client::StreamMessage &message);
+    // Many at once (a batch of rows of a fast stream): one change signal for all of them.
+    void addStreamMessages(client::CallKind kind, const QList<client::StreamMessage> &messages);
     void setStreaming(client::CallKind kind, bool open);
 
     const StyleFigures &figures(client::CallKind kind) const;
@@ -68,8 +77,12 @@ private:
     QVariant display(const StyleFigures &figures, int column) const;
     QVariant toolTip(const StyleFigures &figures, int column) const;
     void rowChanged(int row);
+    bool countStreamMessage(StyleFigures &figures, const client::StreamMessage &message);
+    void measureGzipLater(int row, const QByteArray &body);
+    void onGzipMeasured(quint64 generation, int row, qint64 size);
 
     QList<StyleFigures> m_rows; // REST, GraphQL, gRPC
+    quint64 m_generation = 0;   // reset() drops the gzip sizes still being measured for the question before
 };
 
 } // namespace triptych::model

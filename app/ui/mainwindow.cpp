@@ -380,8 +380,11 @@ void MainWindow::watchStreamMessages(ComposerPane *pane) {
                 const auto kind = paneKind(pane);
                 if (!pane->isBusy() || !m_comparing.contains(kind))
                     return;
+                QList<client::StreamMessage> batch;
+                batch.reserve(last - first + 1);
                 for (int row = first; row <= last; ++row)
-                    m_comparison->addStreamMessage(kind, messages->message(row));
+                    batch.append(messages->message(row));
+                m_comparison->addStreamMessages(kind, batch);
             });
 }
 

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace triptych;
 using client::CallKind;
@@ -149,6 +150,27 @@ private Q_SLOTS:
         QVERIFY(size > 18);              // gzip header + trailer at least
         QVERIFY(size < body.size() / 5); // repetitive JSON compresses well
         QCOMPARE(model::ComparisonModel::gzipSize(body), size);
+    }
+
+    void bigBodiesAreGzippedOffTheGuiThread() {
+        const QByteArray body = ordersJson(20'000); // over 1 MB
+        QVERIFY(body.size() > model::comparisonlimits::kInlineGzipBytes);
+        model::ComparisonModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addRecord(record(CallKind::Rest, 1, 1000, body, 1, 1));
+        QCOMPARE(model.figures(CallKind::Rest).gzipPending, 1);
+        QCOMPARE(model.index(0, model::ComparisonModel::Gzip).data().toString(), QStringLiteral("…"));
+        QTRY_COMPARE(model.figures(CallKind::Rest).gzipPending, 0);
+        QCOMPARE(model.figures(CallKind::Rest).responseBodyGzipBytes.value_or(-1),
+                 model::ComparisonModel::gzipSize(body));
+
+        // A measurement that finishes after the next question started is dropped.
+        model.addRecord(record(CallKind::Rest, 1, 1000, body, 1, 1));
+        model.reset();
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(5000));
+        QCoreApplication::processEvents();
+        QVERIFY(!model.figures(CallKind::Rest).responseBodyGzipBytes.has_value());
+        QCOMPARE(model.figures(CallKind::Rest).gzipPending, 0);
     }
 
     void streamMessagesCountWhileOpen() {
