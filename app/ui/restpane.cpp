@@ -5,6 +5,7 @@
 #include "app/model/keyvaluemodel.h"
 #include "app/ui/responseview.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -21,10 +23,13 @@
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace triptych::ui {
 
 namespace {
 enum BodyPage { NoBody, JsonBody, RawBody, FormBody, FileBody };
+constexpr int kMaxTimeoutMs = 600'000; // ten minutes: longer is a hang, not a slow server
 
 struct RestPreset {
     const char *name;
@@ -83,6 +88,7 @@ RestPane::RestPane(QWidget *parent)
     tabs->addTab(createEditableTable(m_headers, this), tr("Headers"));
     tabs->addTab(createBodyTab(), tr("Body"));
     tabs->addTab(createAuthTab(), tr("Auth"));
+    tabs->addTab(createOptionsTab(), tr("Options"));
     composerLayout()->addWidget(tabs, 1);
 
     connect(m_caller, &client::RestCaller::messageReceived, this, &RestPane::onMessageReceived);
@@ -156,6 +162,25 @@ QWidget *RestPane::createAuthTab() {
     layout->addRow(tr("User"), m_authUser);
     layout->addRow(tr("Secret"), m_authSecret);
     layout->addRow(demo);
+    return tab;
+}
+
+QWidget *RestPane::createOptionsTab() {
+    auto *tab = new QWidget(this);
+    m_timeout = new QSpinBox(tab);
+    m_timeout->setRange(1, kMaxTimeoutMs);
+    m_timeout->setValue(client::restlimits::kDefaultTimeoutMs);
+    m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setToolTip(tr("The whole call, from connecting to the last byte; a stuck server fails with a clear "
+                             "error instead of spinning forever"));
+    m_followRedirects = new QCheckBox(tr("Follow redirects (up to %1)").arg(client::restlimits::kMaxRedirects), tab);
+    m_followRedirects->setChecked(true);
+    m_skipTlsVerification = new QCheckBox(tr("Skip TLS certificate verification (self-signed test servers)"), tab);
+    m_skipTlsVerification->setToolTip(tr("The call is marked with a warning: anyone in between could read it"));
+    auto *layout = new QFormLayout(tab);
+    layout->addRow(tr("Timeout"), m_timeout);
+    layout->addRow(m_followRedirects);
+    layout->addRow(m_skipTlsVerification);
     return tab;
 }
 
@@ -234,6 +259,10 @@ bool RestPane::buildRequest(client::RestRequest &request, QString *problem) cons
     request.auth.user = m_authUser->text();
     request.auth.password = m_authSecret->text();
     request.auth.token = m_authSecret->text();
+    request.timeoutMs = m_timeout->value();
+    request.connectTimeoutMs = std::min(request.connectTimeoutMs, request.timeoutMs);
+    request.followRedirects = m_followRedirects->isChecked();
+    request.tls.skipVerification = m_skipTlsVerification->isChecked();
     return true;
 }
 

@@ -2,10 +2,12 @@
 
 #include "app/ui/composerpane.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QSpinBox;
 class QStackedWidget;
 
 namespace triptych::client {
@@ -36,6 +38,7 @@ public:
 
     QLineEdit *urlEdit() const { return m_url; }
     QComboBox *methodBox() const { return m_method; }
+    QSpinBox *timeoutBox() const { return m_timeout; }
     QPlainTextEdit *bodyEditor() const { return m_jsonBody; }
 
 private:
@@ -48,6 +51,7 @@ private:
     void onCallEnded(const client::CallRecord &record);
     QWidget *createBodyTab();
     QWidget *createAuthTab();
+    QWidget *createOptionsTab();
     bool buildRequest(client::RestRequest &request, QString *problem) const;
 
     client::RestCaller *m_caller;
@@ -66,6 +70,9 @@ private:
     QComboBox *m_authKind;
     QLineEdit *m_authUser;
     QLineEdit *m_authSecret;
+    QSpinBox *m_timeout;
+    QCheckBox *m_followRedirects;
+    QCheckBox *m_skipTlsVerification;
     QString m_baseUrl = QStringLiteral("http://127.0.0.1:8080");
     QString m_token = QStringLiteral("demo-token");
     QString m_apiKey = QStringLiteral("demo-key");

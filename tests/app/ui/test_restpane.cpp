@@ -8,6 +8,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace triptych;
@@ -78,6 +80,20 @@ private Q_SLOTS:
         QTRY_COMPARE(completed.size(), 1);
         QCOMPARE(m_pane->responseView()->statusText(), QStringLiteral("Failed"));
         QVERIFY(m_pane->responseView()->errorText().contains(QStringLiteral("refused"), Qt::CaseInsensitive));
+    }
+
+    void aSilentServerTimesOutAndSaysWhatToDo() {
+        QTcpServer silent; // accepts the connection and never answers
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        m_pane->urlEdit()->setText(QStringLiteral("http://127.0.0.1:%1/slow").arg(silent.serverPort()));
+        m_pane->timeoutBox()->setValue(300);
+        QSignalSpy completed(m_pane.get(), &ui::ComposerPane::callCompleted);
+        m_pane->send();
+        QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 10000);
+        QCOMPARE(m_pane->responseView()->statusText(), QStringLiteral("Failed"));
+        const QString error = m_pane->responseView()->errorText();
+        QVERIFY2(error.contains(QStringLiteral("within 300 ms")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("Raise the timeout")), qPrintable(error));
     }
 
     void queryInTheUrlMovesToTheTable() {
