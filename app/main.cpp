@@ -2,6 +2,7 @@
 #include "app/model/comparisonquestions.h"
 #include "app/ui/mainwindow.h"
 #include "app/ui/serverhost.h"
+#include "app/ui/startupprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -66,7 +67,11 @@ int main(int argc, char *argv[]) {
         QStringLiteral("question"),
         QStringLiteral("Which comparison question --screenshot asks (0-4, as Alt+1 … Alt+5)."), QStringLiteral("index"),
         QStringLiteral("0"));
-    parser.addOptions({httpPort, grpcPort, screenshot, question});
+    const QCommandLineOption startupProbe(
+        QStringLiteral("startup-probe"),
+        QStringLiteral("Print the time to a shown window with the server listening, then the memory MS later; quit."),
+        QStringLiteral("ms"));
+    parser.addOptions({httpPort, grpcPort, screenshot, question, startupProbe});
     parser.process(app);
 
     triptych::ServerOptions options;
@@ -74,11 +79,14 @@ int main(int argc, char *argv[]) {
     options.grpcPort = std::uint16_t(parser.value(grpcPort).toUInt());
 
     triptych::ui::ServerHost host;
+    // The server opens its database and binds its ports on its worker while the window is built.
+    host.start(options);
     triptych::ui::MainWindow window(&host);
     window.resize(1600, 1000);
     if (parser.isSet(screenshot))
         arrangeScreenshot(window, host, parser.value(screenshot), parser.value(question).toInt());
+    if (parser.isSet(startupProbe))
+        new triptych::ui::StartupProbe(&window, &host, parser.value(startupProbe).toInt(), &app);
     window.show();
-    host.start(options);
     return QApplication::exec();
 }
