@@ -91,7 +91,7 @@ IndexedText IndexedText::fromUtf8(QByteArray text) {
 
 qint64 IndexedText::lineEnd(qsizetype line) const {
     if (line + 1 < lineCount())
-        return lineStarts[std::size_t(line + 1)] - 1;
+        return lineStarts.at(line + 1) - 1;
     return text.size();
 }
 
@@ -163,7 +163,7 @@ void LargeTextView::paintEvent(QPaintEvent *) {
 }
 
 void LargeTextView::paintLine(QPainter &painter, qsizetype line, int y) {
-    const qint64 lineStart = m_text.lineStarts[std::size_t(line)];
+    const qint64 lineStart = m_text.lineStarts.at(line);
     const qint64 lineEnd = m_text.lineEnd(line);
     const int columns = viewport()->width() / m_charWidth + kPaintSlackColumns;
     qint64 from = std::min(lineStart + horizontalScrollBar()->value(), lineEnd);
@@ -222,7 +222,7 @@ qsizetype LargeTextView::lineAt(qint64 offset) const {
 qint64 LargeTextView::offsetAt(const QPoint &point) const {
     const qsizetype line =
         std::clamp<qsizetype>(firstVisibleLine() + point.y() / m_lineHeight, 0, m_text.lineCount() - 1);
-    const qint64 lineStart = m_text.lineStarts[std::size_t(line)];
+    const qint64 lineStart = m_text.lineStarts.at(line);
     const qint64 lineEnd = m_text.lineEnd(line);
     qint64 offset = std::min(lineStart + horizontalScrollBar()->value(), lineEnd);
     const QFontMetrics metrics(font());
@@ -260,7 +260,7 @@ void LargeTextView::mouseDoubleClickEvent(QMouseEvent *event) {
     // Selects the word or JSON string under the pointer.
     const qint64 at = offsetAt(event->position().toPoint());
     const qsizetype line = lineAt(at);
-    const qint64 lineStart = m_text.lineStarts[std::size_t(line)];
+    const qint64 lineStart = m_text.lineStarts.at(line);
     const qint64 lineEnd = m_text.lineEnd(line);
     auto isWord = [this](qint64 i) {
         const char c = m_text.text.at(i);
@@ -318,7 +318,7 @@ void LargeTextView::ensureVisible(qint64 offset) {
     const int first = firstVisibleLine();
     if (line < first || line >= first + visibleLineCount())
         verticalScrollBar()->setValue(int(std::max<qsizetype>(0, line - visibleLineCount() / 3)));
-    const qint64 column = offset - m_text.lineStarts[std::size_t(line)];
+    const qint64 column = offset - m_text.lineStarts.at(line);
     const int columns = std::max(1, (viewport()->width() - kLeftMarginPx) / m_charWidth);
     const int h = horizontalScrollBar()->value();
     if (column < h || column >= h + columns)

@@ -3,15 +3,15 @@
 #include <QAbstractScrollArea>
 #include <QByteArray>
 #include <QColor>
-
-#include <vector>
+#include <QList>
 
 namespace triptych::ui {
 
-// UTF-8 text with the start of every line: built off the GUI thread, handed to the view in O(1).
+// UTF-8 text with the start of every line: built off the GUI thread, handed to the view in O(1). Both parts are
+// implicitly shared, so copies (pretty and raw kept side by side) cost nothing.
 struct IndexedText {
     QByteArray text;
-    std::vector<qint64> lineStarts{0}; // byte offset of each line; always at least one line
+    QList<qint64> lineStarts{0}; // byte offset of each line; always at least one line
     qint64 longestLineBytes = 0;
 
     static IndexedText fromUtf8(QByteArray text);
