@@ -89,11 +89,11 @@ void GrpcCall::start() {
 }
 
 bool GrpcCall::send(const QByteArray &json, QString *error) {
-    auto message = m_schema->messageFromJson(m_method->input_type(), json, error);
-    if (!message)
+    std::string bytes;
+    if (!m_schema->jsonToBinary(m_method->input_type(), json, &bytes, error))
         return false;
-    const std::string bytes = message->SerializeAsString();
-    StreamMessage sent{true, 0, qint64(bytes.size()) + kGrpcFrameHeaderBytes, {}, GrpcSchema::messageToJson(*message)};
+    // The JSON as the user wrote it: printing the message back would cost a second conversion per call.
+    StreamMessage sent{true, 0, qint64(bytes.size()) + kGrpcFrameHeaderBytes, {}, json.isEmpty() ? "{}" : json};
     bool running = false;
     {
         std::lock_guard lock(m_mutex);
@@ -188,10 +188,11 @@ void GrpcCall::OnReadDone(bool ok) {
 
 void GrpcCall::recordReceived(const grpc::ByteBuffer &buffer) {
     const std::string bytes = toBytes(buffer);
-    auto message = m_schema->newMessage(m_method->output_type());
-    message->ParseFromString(bytes);
-    StreamMessage received{
-        false, elapsedUs(), qint64(bytes.size()) + kGrpcFrameHeaderBytes, {}, GrpcSchema::messageToJson(*message)};
+    StreamMessage received{false,
+                           elapsedUs(),
+                           qint64(bytes.size()) + kGrpcFrameHeaderBytes,
+                           {},
+                           m_schema->binaryToJson(m_method->output_type(), bytes)};
     {
         std::lock_guard lock(m_mutex);
         m_record.messages.append(received);

@@ -9,12 +9,19 @@
 #include <google/protobuf/descriptor_database.h>
 #include <google/protobuf/dynamic_message.h>
 #include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/type_resolver_util.h>
 
 namespace triptych::client {
 
 namespace gp = google::protobuf;
 
 namespace {
+
+constexpr char kTypeUrlPrefix[] = "type.googleapis.com";
+
+std::string typeUrl(const gp::Descriptor *descriptor) {
+    return std::string(kTypeUrlPrefix) + '/' + descriptor->full_name();
+}
 
 class ImportErrors : public gp::compiler::MultiFileErrorCollector {
 public:
@@ -151,6 +158,7 @@ std::shared_ptr<const GrpcSchema> GrpcSchema::fromFileDescriptors(const std::vec
 
 void GrpcSchema::collectServices(const QStringList &names) {
     m_factory = std::make_unique<gp::DynamicMessageFactory>(m_pool);
+    m_resolver.reset(gp::util::NewTypeResolverForDescriptorPool(kTypeUrlPrefix, m_pool));
     for (const auto &name : names) {
         if (m_pool->FindServiceByName(name.toStdString()) && !m_services.contains(name))
             m_services.append(name);
@@ -206,15 +214,38 @@ std::unique_ptr<gp::Message> GrpcSchema::newMessage(const gp::Descriptor *descri
 
 std::unique_ptr<gp::Message> GrpcSchema::messageFromJson(const gp::Descriptor *descriptor, const QByteArray &json,
                                                          QString *error) const {
+    std::string binary;
+    if (!jsonToBinary(descriptor, json, &binary, error))
+        return nullptr;
     auto message = newMessage(descriptor);
-    const auto status = gp::util::JsonStringToMessage(json.isEmpty() ? "{}" : json.toStdString(), message.get());
+    message->ParseFromString(binary);
+    return message;
+}
+
+bool GrpcSchema::jsonToBinary(const gp::Descriptor *descriptor, const QByteArray &json, std::string *binary,
+                              QString *error) const {
+    const gp::StringPiece input =
+        json.isEmpty() ? gp::StringPiece("{}") : gp::StringPiece(json.constData(), std::size_t(json.size()));
+    const auto status = gp::util::JsonToBinaryString(m_resolver.get(), typeUrl(descriptor), input, binary);
     if (!status.ok()) {
         *error = QStringLiteral("The JSON does not fit %1: %2")
                      .arg(QString::fromStdString(descriptor->full_name()),
                           QString::fromStdString(std::string(status.message())));
-        return nullptr;
+        return false;
     }
-    return message;
+    return true;
+}
+
+QByteArray GrpcSchema::binaryToJson(const gp::Descriptor *descriptor, const std::string &binary) const {
+    static const gp::util::JsonPrintOptions options = [] {
+        gp::util::JsonPrintOptions printOptions;
+        printOptions.preserve_proto_field_names = true;
+        return printOptions;
+    }();
+    std::string out;
+    if (!gp::util::BinaryToJsonString(m_resolver.get(), typeUrl(descriptor), binary, &out, options).ok())
+        return "{}";
+    return QByteArray::fromStdString(out);
 }
 
 QByteArray GrpcSchema::messageToJson(const gp::Message &message) {

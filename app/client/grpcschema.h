@@ -19,6 +19,9 @@ namespace compiler {
 class DiskSourceTree;
 class Importer;
 } // namespace compiler
+namespace util {
+class TypeResolver;
+} // namespace util
 } // namespace google::protobuf
 
 namespace triptych::client {
@@ -56,6 +59,11 @@ public:
     std::unique_ptr<google::protobuf::Message> messageFromJson(const google::protobuf::Descriptor *descriptor,
                                                                const QByteArray &json, QString *error) const;
     static QByteArray messageToJson(const google::protobuf::Message &message);
+    // JSON ↔ wire bytes straight through the schema's one type resolver, with no message in between: protobuf's
+    // JsonStringToMessage / MessageToJsonString build a resolver per call for a pool that is not the generated one.
+    bool jsonToBinary(const google::protobuf::Descriptor *descriptor, const QByteArray &json, std::string *binary,
+                      QString *error) const;
+    QByteArray binaryToJson(const google::protobuf::Descriptor *descriptor, const std::string &binary) const;
 
     const google::protobuf::DescriptorPool &pool() const { return *m_pool; }
 
@@ -69,6 +77,7 @@ private:
     std::unique_ptr<google::protobuf::DescriptorPool> m_ownedPool;
     const google::protobuf::DescriptorPool *m_pool = nullptr;
     std::unique_ptr<google::protobuf::DynamicMessageFactory> m_factory;
+    std::unique_ptr<google::protobuf::util::TypeResolver> m_resolver; // thread-safe: it only reads the pool
     QStringList m_services;
 };
 
