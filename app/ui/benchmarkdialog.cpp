@@ -1,7 +1,6 @@
 #include "app/ui/benchmarkdialog.h"
 
 #include "app/model/benchmarkresultmodel.h"
-#include "app/model/formatting.h"
 #include "app/ui/composerpane.h"
 
 #include <QBarCategoryAxis>
@@ -76,7 +75,10 @@ BenchmarkDialog::BenchmarkDialog(const QString &httpBase, const QString &grpcTar
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setMaximumHeight(m_table->fontMetrics().height() * 7);
+    // Room for the header and the three styles, no more: the histogram gets the rest.
+    const int row = m_table->fontMetrics().height() + 8;
+    m_table->verticalHeader()->setDefaultSectionSize(row);
+    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() + 3 * row + 2 * m_table->frameWidth() + 2);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(280);
     m_chartView->chart()->setTitle(tr("Latency histogram"));
@@ -216,12 +218,16 @@ void BenchmarkDialog::showHistograms(const QList<model::BenchmarkResult> &result
     series->setBarWidth(0.9);
     chart->addSeries(series);
     QStringList categories;
-    for (int bin = 0; bin < bins.count; ++bin)
-        categories << model::formatDuration(bins.binStartUs(bin));
+    // Bare numbers: with units every label would be elided at 20 bins.
+    const bool micro = bins.binStartUs(bins.count - 1) < 1000;
+    for (int bin = 0; bin < bins.count; ++bin) {
+        const qint64 us = bins.binStartUs(bin);
+        categories << (micro ? QString::number(us) : QString::number(double(us) / 1000.0, 'f', us < 10'000 ? 1 : 0));
+    }
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    x->setTitleText(tr("latency (bin start)"));
-    x->setLabelsAngle(-60);
+    x->setTitleText(micro ? tr("latency, µs (start of each bin)") : tr("latency, ms (start of each bin)"));
+    x->setLabelsAngle(-90);
     auto *y = new QValueAxis;
     y->setRange(0, std::max(1, highest));
     y->setLabelFormat(QStringLiteral("%d"));

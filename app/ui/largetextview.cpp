@@ -176,17 +176,32 @@ void LargeTextView::paintLine(QPainter &painter, qsizetype line, int y) {
     // Selection behind the text.
     const qint64 selStart = std::max(selectionStart(), from);
     const qint64 selEnd = std::min(selectionEnd(), to);
+    QRect selected;
     if (selStart < selEnd || (selectionStart() < from && selectionEnd() > lineEnd)) {
         const int x0 = metrics.horizontalAdvance(QString::fromUtf8(m_text.text.constData() + from, selStart - from));
         const int x1 = metrics.horizontalAdvance(QString::fromUtf8(m_text.text.constData() + from, selEnd - from));
         const int extra = selectionEnd() > lineEnd ? m_charWidth : 0; // the newline is selected too
-        painter.fillRect(kLeftMarginPx + x0, y, x1 - x0 + extra, m_lineHeight, palette().color(QPalette::Highlight));
+        selected = QRect(kLeftMarginPx + x0, y, x1 - x0 + extra, m_lineHeight);
+        painter.fillRect(selected, palette().color(QPalette::Highlight));
     }
-    if (!m_highlightJson || from != lineStart) {
+    paintText(painter, text, baseline, m_highlightJson && from == lineStart);
+    if (!selected.isEmpty()) {
+        // The selected part again in the selection's text colour, so it reads on the highlight.
+        painter.save();
+        painter.setClipRect(selected);
+        painter.setPen(palette().color(QPalette::HighlightedText));
+        painter.drawText(kLeftMarginPx, baseline, text);
+        painter.restore();
+    }
+}
+
+void LargeTextView::paintText(QPainter &painter, const QString &text, int baseline, bool colour) {
+    if (!colour) {
         painter.setPen(palette().color(QPalette::Text));
         painter.drawText(kLeftMarginPx, baseline, text);
         return;
     }
+    const QFontMetrics metrics(font());
     int x = kLeftMarginPx;
     for (const Span &span : jsonSpans(text)) {
         const QString piece = text.mid(span.start, span.length);

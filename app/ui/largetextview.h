@@ -64,6 +64,7 @@ private:
     qint64 offsetAt(const QPoint &point) const;
     int visibleLineCount() const;
     void paintLine(QPainter &painter, qsizetype line, int y);
+    void paintText(QPainter &painter, const QString &text, int baseline, bool colour);
     void ensureVisible(qint64 offset);
 
     IndexedText m_text;
