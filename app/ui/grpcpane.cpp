@@ -101,6 +101,9 @@ GrpcPane::GrpcPane(QWidget *parent)
 
     m_tree->setModel(m_methods);
     m_tree->setHeaderHidden(true);
+    // Whole names and a horizontal scroll bar rather than "grpc.reflection.v1.ServerRe…"; full names in tooltips.
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
     m_tree->setUniformRowHeights(true);
     connect(m_tree, &QTreeView::clicked, this, &GrpcPane::onMethodActivated);
     connect(m_tree, &QTreeView::activated, this, &GrpcPane::onMethodActivated);
@@ -119,7 +122,7 @@ GrpcPane::GrpcPane(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_tree);
     splitter->addWidget(tabs);
-    splitter->setSizes({1200, 800}); // the tree's method names are longer than the request's first lines
+    splitter->setSizes({1000, 1000});
     composerLayout()->addWidget(splitter, 1);
 
     m_deadline->setRange(1, kMaxDeadlineMs);
