@@ -1,6 +1,7 @@
 #include "app/ui/graphqlpane.h"
 
 #include "app/client/graphqlcaller.h"
+#include "app/client/graphqlwscaller.h"
 #include "app/model/keyvaluemodel.h"
 #include "app/ui/responseview.h"
 
@@ -17,7 +18,10 @@
 #include <QRegularExpression>
 #include <QTabWidget>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace triptych::ui {
 
@@ -65,6 +69,7 @@ QString errorsText(const QByteArray &body) {
 GraphQLPane::GraphQLPane(QWidget *parent)
     : ComposerPane(tr("GraphQL"), accentFor(client::CallKind::GraphQL), SyntaxLanguage::Json, parent)
     , m_caller(new client::GraphQLCaller(this))
+    , m_wsCaller(new client::GraphQLWsCaller(this))
     , m_headers(new model::KeyValueModel({tr("Header"), tr("Value")}, true, this))
     , m_url(new QLineEdit(this))
     , m_query(new QPlainTextEdit(this))
@@ -102,6 +107,10 @@ GraphQLPane::GraphQLPane(QWidget *parent)
     connect(m_variables, &QPlainTextEdit::textChanged, this, &GraphQLPane::onVariablesChanged);
     connect(m_caller, &client::GraphQLCaller::callFinished, this, &GraphQLPane::onCallEnded);
     connect(m_caller, &client::GraphQLCaller::callFailed, this, &GraphQLPane::onCallEnded);
+    connect(m_wsCaller, &client::GraphQLWsCaller::subscribed, this, &GraphQLPane::onSubscribed);
+    connect(m_wsCaller, &client::GraphQLWsCaller::messageReceived, this, &GraphQLPane::onSubscriptionMessage);
+    connect(m_wsCaller, &client::GraphQLWsCaller::callFinished, this, &GraphQLPane::onSubscriptionEnded);
+    connect(m_wsCaller, &client::GraphQLWsCaller::callFailed, this, &GraphQLPane::onSubscriptionEnded);
     m_url->setText(m_baseUrl + QStringLiteral("/graphql"));
     applyPreset(0);
 }
@@ -142,22 +151,22 @@ void GraphQLPane::onVariablesChanged() {
 
 void GraphQLPane::send() {
     cancel();
+    m_showingCompleting = false; // a completing subscription's record goes to the history only
     const QString query = m_query->toPlainText();
     if (query.trimmed().isEmpty()) {
         responseView()->showProblem(tr("The query is empty. Write one, or pick a preset."));
         return;
     }
-    if (QRegularExpression(QStringLiteral(R"(^\s*subscription\b)")).match(query).hasMatch()) {
-        responseView()->showProblem(tr("Subscriptions need the client engine's WebSocket caller, which this build "
-                                       "does not have yet. Try the REST pane's SSE preset or gRPC StreamOrders."));
+    const QString operationName = m_operation->count() > 1 ? m_operation->currentText() : QString();
+    if (client::operationType(query, operationName) == client::OperationType::Subscription) {
+        subscribe(query, operationName);
         return;
     }
     client::GraphQLRequest request;
     request.url = m_url->text().trimmed();
     request.query = query;
     request.variables = m_variables->toPlainText().trimmed().toUtf8();
-    if (m_operation->count() > 1)
-        request.operationName = m_operation->currentText();
+    request.operationName = operationName;
     for (const auto &[key, value] : m_headers->pairs())
         request.http.headers.append({key.toLatin1(), value.toUtf8()});
     responseView()->begin(tr("Sending to %1…").arg(request.url));
@@ -165,7 +174,79 @@ void GraphQLPane::send() {
     setBusy(true);
 }
 
+void GraphQLPane::subscribe(const QString &query, const QString &operationName) {
+    client::GraphQLWsRequest request;
+    request.url = client::webSocketUrl(m_url->text());
+    if (request.url.isEmpty()) {
+        responseView()->showProblem(tr("Cannot subscribe at %1: write the URL as http://host:port/graphql (the "
+                                       "subscription goes to ws://host:port/graphql).")
+                                        .arg(m_url->text()));
+        return;
+    }
+    request.query = query;
+    request.variables = m_variables->toPlainText().trimmed().toUtf8();
+    request.operationName = operationName;
+    for (const auto &[key, value] : m_headers->pairs()) {
+        request.headers.append({key.toLatin1(), value.toUtf8()});
+        // GraphQL WebSocket servers read credentials from the connection_init payload, not from headers.
+        if (key.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0)
+            request.initPayload =
+                QJsonDocument(QJsonObject{{QStringLiteral("authorization"), value}}).toJson(QJsonDocument::Compact);
+    }
+    m_events = 0;
+    m_showingCompleting = false;
+    responseView()->begin(tr("Connecting to %1…").arg(request.url));
+    m_subscriptionId = m_wsCaller->send(request);
+    setBusy(true);
+}
+
+void GraphQLPane::onSubscribed(quint64 id) {
+    if (id == m_subscriptionId)
+        responseView()->setStreamState(tr("Subscribed · waiting for events (Esc completes)"));
+}
+
+void GraphQLPane::onSubscriptionMessage(quint64 id, const client::StreamMessage &message) {
+    if (id != m_subscriptionId)
+        return;
+    responseView()->addMessage(message);
+    if (!message.outgoing && (message.event == QLatin1String("next") || message.event == QLatin1String("data"))) {
+        ++m_events;
+        responseView()->setStreamState(tr("Subscribed · %n event(s) (Esc completes)", nullptr, m_events));
+    } else if (message.event == QLatin1String("connection_ack")) {
+        responseView()->setStreamState(tr("Connected · subscribing…"));
+    }
+}
+
+void GraphQLPane::onSubscriptionEnded(const client::CallRecord &record) {
+    if (record.id == m_subscriptionId) {
+        m_subscriptionId = 0;
+        finishCall(record);
+    } else if (record.id == m_completingId) {
+        m_completingId = 0;
+        if (!m_showingCompleting) {
+            Q_EMIT callCompleted(record); // the view has moved on: only the history gets it
+            return;
+        }
+        finishCall(record);
+        responseView()->setStreamState(tr("Completed · %n event(s)", nullptr, m_events));
+    } else {
+        return;
+    }
+    const QString errors = errorsText(record.body);
+    if (!errors.isEmpty())
+        responseView()->showAnswerErrors(errors);
+}
+
 void GraphQLPane::cancel() {
+    if (m_subscriptionId != 0) {
+        // Complete the subscription (complete, then close); its record still arrives for the view and the history.
+        m_completingId = std::exchange(m_subscriptionId, 0);
+        m_showingCompleting = true;
+        m_wsCaller->cancel(m_completingId);
+        setBusy(false);
+        responseView()->setStreamState(tr("Completing the subscription…"));
+        return;
+    }
     if (m_callId == 0)
         return;
     m_caller->cancel(m_callId);
@@ -185,8 +266,16 @@ void GraphQLPane::onCallEnded(const client::CallRecord &record) {
 }
 
 void GraphQLPane::load(const client::CallRecord &record) {
-    const auto body = QJsonDocument::fromJson(record.requestBody).object();
+    m_showingCompleting = false;
+    auto body = QJsonDocument::fromJson(record.requestBody).object();
     QString url = record.url;
+    if (record.kind == client::CallKind::GraphQLWebSocket) {
+        // The subscribe message carries the operation in its payload; the pane shows the HTTP form of the URL.
+        body = body.value(QStringLiteral("payload")).toObject();
+        QUrl http(url);
+        http.setScheme(http.scheme() == QLatin1String("wss") ? QStringLiteral("https") : QStringLiteral("http"));
+        url = http.toString();
+    }
     m_url->setText(url.section(QLatin1Char('?'), 0, 0));
     m_query->setPlainText(body.value(QStringLiteral("query")).toString());
     const auto variables = body.value(QStringLiteral("variables")).toObject();

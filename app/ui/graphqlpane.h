@@ -9,7 +9,8 @@ class QPlainTextEdit;
 
 namespace triptych::client {
 class GraphQLCaller;
-}
+class GraphQLWsCaller;
+} // namespace triptych::client
 
 namespace triptych::model {
 class KeyValueModel;
@@ -18,7 +19,9 @@ class KeyValueModel;
 namespace triptych::ui {
 
 // Composes a GraphQL operation: query editor, variables (JSON checked as you type), an operation picker for
-// documents with several operations, and headers.
+// documents with several operations, and headers. Queries and mutations go over HTTP; a subscription goes over a
+// WebSocket (graphql-transport-ws) to the same URL, its Authorization header in connection_init, each event into the
+// response view's message list until Cancel (Esc) completes it.
 class GraphQLPane : public ComposerPane {
     Q_OBJECT
 public:
@@ -26,7 +29,7 @@ public:
 
     void send() override;
     void cancel() override;
-    bool isBusy() const override { return m_callId != 0; }
+    bool isBusy() const override { return m_callId != 0 || m_subscriptionId != 0; }
     void load(const client::CallRecord &record) override;
     void setServer(const ServerState &state) override;
     QStringList presetNames() const override;
@@ -42,8 +45,13 @@ private:
     void onQueryChanged();
     void onVariablesChanged();
     void onCallEnded(const client::CallRecord &record);
+    void subscribe(const QString &query, const QString &operationName);
+    void onSubscribed(quint64 id);
+    void onSubscriptionMessage(quint64 id, const client::StreamMessage &message);
+    void onSubscriptionEnded(const client::CallRecord &record);
 
     client::GraphQLCaller *m_caller;
+    client::GraphQLWsCaller *m_wsCaller;
     model::KeyValueModel *m_headers;
     QLineEdit *m_url;
     QPlainTextEdit *m_query;
@@ -54,6 +62,10 @@ private:
     QString m_baseUrl = QStringLiteral("http://127.0.0.1:8080");
     QString m_token = QStringLiteral("demo-token");
     quint64 m_callId = 0;
+    quint64 m_subscriptionId = 0;     // the running subscription
+    quint64 m_completingId = 0;       // a subscription the user completed; its record still goes to the history
+    bool m_showingCompleting = false; // the response view still shows that subscription
+    int m_events = 0;
 };
 
 } // namespace triptych::ui
