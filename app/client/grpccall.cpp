@@ -69,7 +69,7 @@ void GrpcCall::start() {
                       QString::fromStdString(m_method->name());
     m_record.url = m_request.target;
     setUpContext();
-    m_stub = std::make_unique<grpc::GenericStub>(grpcChannel(m_request.target, m_request.tls, m_request.caFile));
+    m_stub = grpcGenericStub(m_request.target, m_request.tls, m_request.caFile);
     const bool streaming = m_method->client_streaming() || m_method->server_streaming();
     // Convert every starting message first: a JSON mistake fails the call before anything is sent.
     for (const auto &json : m_request.messages) {

@@ -57,7 +57,7 @@ private:
     DoneSink m_onDone;
     std::chrono::steady_clock::time_point m_started;
     grpc::ClientContext m_context;
-    std::unique_ptr<grpc::GenericStub> m_stub;
+    std::shared_ptr<grpc::GenericStub> m_stub; // shared by every call to the same target
     grpc::ByteBuffer m_readBuffer;
     grpc::ByteBuffer m_unaryRequest;
     std::shared_ptr<GrpcCall> m_self; // held from start until OnDone

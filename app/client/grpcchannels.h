@@ -2,15 +2,15 @@
 
 #include <QString>
 
-#include <memory>
+#include <grpcpp/generic/generic_stub.h>
 
-namespace grpc {
-class Channel;
-}
+#include <memory>
 
 namespace triptych::client {
 
 // One channel per (target, TLS settings), kept for the process so that calls reuse their HTTP/2 connection.
 std::shared_ptr<grpc::Channel> grpcChannel(const QString &target, bool tls, const QString &caFile);
+// The generic stub over that channel, shared too: a stub is thread-safe and costs an allocation per call otherwise.
+std::shared_ptr<grpc::GenericStub> grpcGenericStub(const QString &target, bool tls, const QString &caFile);
 
 } // namespace triptych::client
