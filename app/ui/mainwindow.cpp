@@ -8,6 +8,7 @@
 #include "app/ui/benchmarkdialog.h"
 #include "app/ui/comparisonrunner.h"
 #include "app/ui/comparisonstrip.h"
+#include "app/ui/findbar.h"
 #include "app/ui/graphqlpane.h"
 #include "app/ui/grpcpane.h"
 #include "app/ui/responseview.h"
@@ -198,6 +199,9 @@ void MainWindow::createMenus() {
     sendAllAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
     request->addAction(tr("&Cancel"), QKeySequence(Qt::Key_Escape), this, &MainWindow::onCancelFocused);
+    // In the menu rather than a shortcut inside each view, so it is listed with its keys (issue #9).
+    request->addAction(tr("&Find in response body"), QKeySequence::Find, this,
+                       [this] { focusedPane()->responseView()->findBar()->open(); });
     request->addSeparator();
     request->addAction(tr("&Re-send selected history entry"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
                        &MainWindow::resendSelected);

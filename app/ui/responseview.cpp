@@ -14,7 +14,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -121,8 +120,6 @@ QWidget *ResponseView::createBodyTab() {
     m_findBar = new FindBar(m_body, tab);
     m_formatNote = new QLabel(tab);
     m_formatNote->hide();
-    auto *find = new QShortcut(QKeySequence::Find, tab, [this] { m_findBar->open(); });
-    find->setContext(Qt::WidgetWithChildrenShortcut);
     m_prettyButton = new QToolButton(tab);
     m_prettyButton->setText(tr("Pretty"));
     m_prettyButton->setCheckable(true);
