@@ -1,6 +1,7 @@
 // Writing results as JSON with RapidJSON, in graphql-js's key order.
 #include "server/graphql/executorimpl.h"
 #include "server/graphql/json.h"
+#include "server/json/jsonappend.h"
 
 #include <cmath>
 
@@ -152,23 +153,20 @@ bool ExecutionResult::hasData() const {
 }
 
 std::string ExecutionResult::toJson() const {
-    rapidjson::StringBuffer buffer;
-    buffer.Reserve(m_impl->json.GetAllocator().Size()); // the result's pool size is close to the JSON size
-    Writer w(buffer);
-    w.StartObject();
-    if (!errors.empty()) {
-        w.Key("errors");
-        writeErrors(w, errors);
-    }
+    std::string out;
+    out.reserve(4096); // grown geometrically: the result's pool size (object slots of 16 members) overestimates
+    out.push_back('{');
+    if (!errors.empty())
+        out.append("\"errors\":").append(errorsToJson(errors));
     if (m_impl->hasData) {
-        w.Key("data");
+        out.append(errors.empty() ? "\"data\":" : ",\"data\":");
         if (m_impl->dataNull)
-            w.Null();
+            out.append("null");
         else
-            m_impl->json.Accept(w);
+            ::triptych::json::appendValue(out, m_impl->json);
     }
-    w.EndObject();
-    return std::string(buffer.GetString(), buffer.GetSize());
+    out.push_back('}');
+    return out;
 }
 
 std::string errorsToJson(const std::vector<GraphQLError> &errors) {

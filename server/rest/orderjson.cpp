@@ -1,6 +1,7 @@
 #include "server/rest/orderjson.h"
 
 #include "server/core/timestamps.h"
+#include "server/json/jsonappend.h"
 
 #include <rapidjson/internal/itoa.h>
 
@@ -45,53 +46,13 @@ void appendTimestamp(std::string &out, UnixSeconds seconds) {
     out.append(text, sizeof text - 1);
 }
 
-void appendEscaped(std::string &out, std::string_view text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::size_t plainStart = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(text.data() + plainStart, i - plainStart);
-        plainStart = i + 1;
-        switch (c) {
-        case '"':
-            literal(out, "\\\"");
-            break;
-        case '\\':
-            literal(out, "\\\\");
-            break;
-        case '\b':
-            literal(out, "\\b");
-            break;
-        case '\f':
-            literal(out, "\\f");
-            break;
-        case '\n':
-            literal(out, "\\n");
-            break;
-        case '\r':
-            literal(out, "\\r");
-            break;
-        case '\t':
-            literal(out, "\\t");
-            break;
-        default: {
-            const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
-            out.append(escape, sizeof escape);
-        }
-        }
-    }
-    out.append(text.data() + plainStart, text.size() - plainStart);
-}
-
 void appendOrderJson(std::string &out, const Order &order) {
     literal(out, "{\"id\":");
     integer(out, order.id);
     literal(out, ",\"user_id\":");
     integer(out, order.userId);
     literal(out, ",\"product\":\"");
-    appendEscaped(out, order.product);
+    ::triptych::json::appendEscaped(out, order.product);
     literal(out, "\",\"quantity\":");
     integer(out, order.quantity);
     literal(out, ",\"total_cents\":");

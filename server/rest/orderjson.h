@@ -14,7 +14,4 @@ void appendOrderJson(std::string &out, const Order &order);
 // "2024-06-01T12:00:00Z" without snprintf (a list of 1,000 orders formats 1,000 of them).
 void appendTimestamp(std::string &out, UnixSeconds seconds);
 
-// Appends text as a JSON string body (without quotes), escaped exactly as RapidJSON's Writer escapes it.
-void appendEscaped(std::string &out, std::string_view text);
-
 } // namespace triptych::rest::json

@@ -1,0 +1,158 @@
+#include "server/json/jsonappend.h"
+
+#include <rapidjson/internal/dtoa.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <utility>
+
+namespace triptych::json {
+namespace {
+
+// For each byte: 0 when it is copied as it is, else the letter after the backslash ('u' for \u00XX).
+constexpr auto kEscapes = [] {
+    std::array<char, 256> table{};
+    for (int c = 0; c < 0x20; ++c)
+        table[std::size_t(c)] = 'u';
+    table['\b'] = 'b';
+    table['\f'] = 'f';
+    table['\n'] = 'n';
+    table['\r'] = 'r';
+    table['\t'] = 't';
+    table['"'] = '"';
+    table['\\'] = '\\';
+    return table;
+}();
+
+// Writes the escape sequence of c (kEscapes[c] != 0) at `to`; returns the end. At most 6 bytes.
+char *writeEscape(char *to, unsigned char c) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    *to++ = '\\';
+    *to++ = kEscapes[c];
+    if (kEscapes[c] == 'u') {
+        *to++ = '0';
+        *to++ = '0';
+        *to++ = kHex[c >> 4];
+        *to++ = kHex[c & 0xf];
+    }
+    return to;
+}
+
+// Appends through a raw cursor: room is made once per value (its worst case), then bytes are stored without the
+// bounds and size bookkeeping of std::string::append, which costs more than the copying for short keys.
+class Sink {
+public:
+    explicit Sink(std::string &out)
+        : m_out(out)
+        , m_used(out.size()) {}
+    ~Sink() { m_out.resize(m_used); }
+    Sink(const Sink &) = delete;
+    Sink &operator=(const Sink &) = delete;
+
+    char *room(std::size_t bytes) {
+        if (m_used + bytes > m_out.size())
+            m_out.resize(std::max(m_out.size() * 2, m_used + bytes + 256));
+        return m_out.data() + m_used;
+    }
+    void advance(char *end) { m_used = static_cast<std::size_t>(end - m_out.data()); }
+    void put(char c) { *room(1) = c, ++m_used; }
+    template <std::size_t N> void put(const char (&text)[N]) {
+        std::memcpy(room(N - 1), text, N - 1);
+        m_used += N - 1;
+    }
+
+private:
+    std::string &m_out;
+    std::size_t m_used;
+};
+
+void putString(Sink &sink, const rapidjson::Value &text) {
+    const auto *from = reinterpret_cast<const unsigned char *>(text.GetString());
+    const auto *const end = from + text.GetStringLength();
+    char *to = sink.room(2 + 6 * text.GetStringLength());
+    *to++ = '"';
+    for (; from != end; ++from) {
+        if (kEscapes[*from]) [[unlikely]]
+            to = writeEscape(to, *from);
+        else
+            *to++ = static_cast<char>(*from);
+    }
+    *to++ = '"';
+    sink.advance(to);
+}
+
+void putNumber(Sink &sink, const rapidjson::Value &value) {
+    char *to = sink.room(32);
+    if (value.IsDouble()) {
+        if (!std::isfinite(value.GetDouble()))
+            return sink.put("null");
+        // The Writer's own conversion (shortest round trip, "1.0" for whole numbers), so the bytes stay the same.
+        return sink.advance(rapidjson::internal::dtoa(value.GetDouble(), to, 324));
+    }
+    sink.advance(value.IsInt64() ? std::to_chars(to, to + 32, value.GetInt64()).ptr
+                                 : std::to_chars(to, to + 32, value.GetUint64()).ptr);
+}
+
+void putValue(Sink &sink, const rapidjson::Value &value) {
+    switch (value.GetType()) {
+    case rapidjson::kNullType:
+        return sink.put("null");
+    case rapidjson::kFalseType:
+        return sink.put("false");
+    case rapidjson::kTrueType:
+        return sink.put("true");
+    case rapidjson::kNumberType:
+        return putNumber(sink, value);
+    case rapidjson::kStringType:
+        return putString(sink, value);
+    case rapidjson::kArrayType: {
+        sink.put('[');
+        bool first = true;
+        for (const auto &item : value.GetArray()) {
+            if (!std::exchange(first, false))
+                sink.put(',');
+            putValue(sink, item);
+        }
+        return sink.put(']');
+    }
+    case rapidjson::kObjectType: {
+        sink.put('{');
+        bool first = true;
+        for (const auto &member : value.GetObject()) {
+            if (!std::exchange(first, false))
+                sink.put(',');
+            putString(sink, member.name);
+            sink.put(':');
+            putValue(sink, member.value);
+        }
+        return sink.put('}');
+    }
+    }
+}
+
+} // namespace
+
+void appendEscaped(std::string &out, std::string_view text) {
+    // Long texts with rare escapes (product names, descriptions): copy the plain runs whole.
+    std::size_t plainStart = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!kEscapes[c])
+            continue;
+        out.append(text.data() + plainStart, i - plainStart);
+        plainStart = i + 1;
+        char escape[6];
+        out.append(escape, static_cast<std::size_t>(writeEscape(escape, c) - escape));
+    }
+    out.append(text.data() + plainStart, text.size() - plainStart);
+}
+
+void appendValue(std::string &out, const rapidjson::Value &value) {
+    Sink sink(out);
+    putValue(sink, value);
+}
+
+} // namespace triptych::json
