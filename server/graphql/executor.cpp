@@ -83,14 +83,15 @@ Resolved Executor::resolve(const Task &task, const Field &def, const PathNode *p
     const ResolveInfo info{task.parent, args, m_request.context, def, *task.parentType, node, m_variables, path};
     if (m_request.observer)
         m_request.observer->resolverStarted(info);
-    Resolved result;
-    try {
-        result = resolver(info);
-    } catch (const std::exception &e) {
-        result = Resolved::error(e.what());
-    } catch (...) {
-        result = Resolved::error("Unexpected error.");
-    }
+    Resolved result = [&]() -> Resolved {
+        try {
+            return resolver(info);
+        } catch (const std::exception &e) {
+            return Resolved::error(e.what());
+        } catch (...) {
+            return Resolved::error("Unexpected error.");
+        }
+    }();
     if (m_request.observer)
         m_request.observer->resolverFinished(info, result);
     return result;

@@ -136,8 +136,7 @@ std::string formatJsNumber(double v) {
 Resolved Resolved::view(std::string_view text) {
     Resolved r;
     r.m_kind = Kind::String;
-    r.m_isView = true;
-    r.m_view = text;
+    r.m_value = text;
     return r;
 }
 
@@ -148,8 +147,57 @@ Resolved Resolved::error(std::string message, Value extensions) {
 Resolved Resolved::deferred(BatchSource *source, Thunk get) {
     Resolved r;
     r.m_kind = Kind::Deferred;
-    r.m_extra = std::make_shared<const Extra>(Extra{{}, source, std::move(get)});
+    r.m_value = std::make_shared<const Extra>(Extra{{}, source, std::move(get)});
     return r;
+}
+
+std::string_view Resolved::asString() const {
+    if (const auto *view = std::get_if<std::string_view>(&m_value))
+        return *view;
+    if (const auto *owned = std::get_if<std::string>(&m_value))
+        return *owned;
+    return {};
+}
+
+const std::vector<Resolved> &Resolved::asList() const {
+    static const std::vector<Resolved> kEmpty;
+    const auto *items = std::get_if<std::vector<Resolved>>(&m_value);
+    return items ? *items : kEmpty;
+}
+
+std::vector<Resolved> &Resolved::list() {
+    if (!std::holds_alternative<std::vector<Resolved>>(m_value)) {
+        m_kind = Kind::List;
+        m_value.emplace<std::vector<Resolved>>();
+    }
+    return std::get<std::vector<Resolved>>(m_value);
+}
+
+const ObjectRef &Resolved::asObject() const {
+    static const ObjectRef kNone;
+    const auto *object = std::get_if<ObjectRef>(&m_value);
+    return object ? *object : kNone;
+}
+
+const Resolved::Extra *Resolved::extra() const {
+    const auto *extra = std::get_if<std::shared_ptr<const Extra>>(&m_value);
+    return extra ? extra->get() : nullptr;
+}
+
+const FieldError &Resolved::asError() const {
+    static const FieldError kNoError;
+    const Extra *e = extra();
+    return e ? e->error : kNoError;
+}
+
+BatchSource *Resolved::deferredSource() const {
+    const Extra *e = extra();
+    return e ? e->source : nullptr;
+}
+
+Resolved Resolved::resolveDeferred() const {
+    const Extra *e = extra();
+    return e && e->thunk ? e->thunk() : Resolved();
 }
 
 Resolved Resolved::fromValue(const Value &value) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace triptych::graphql {
@@ -82,7 +83,8 @@ public:
     virtual void dispatch() = 0;
 };
 
-// What a resolver returns: a leaf, a list, an object, null, an error, or a deferred value.
+// What a resolver returns: a leaf, a list, an object, null, an error, or a deferred value. The executor makes one
+// per field, so only the alternative in use is constructed, moved and destroyed (a variant, not a struct of all).
 class Resolved {
 public:
     enum class Kind : std::uint8_t { Null, Int, Float, Boolean, String, List, Object, Error, Deferred };
@@ -92,31 +94,31 @@ public:
     Resolved(std::nullptr_t) {}
     Resolved(int v)
         : m_kind(Kind::Int)
-        , m_int(v) {}
+        , m_value(std::int64_t(v)) {}
     Resolved(std::int64_t v)
         : m_kind(Kind::Int)
-        , m_int(v) {}
+        , m_value(v) {}
     Resolved(double v)
         : m_kind(Kind::Float)
-        , m_float(v) {}
+        , m_value(v) {}
     Resolved(bool v)
         : m_kind(Kind::Boolean)
-        , m_bool(v) {}
+        , m_value(v) {}
     Resolved(std::string v)
         : m_kind(Kind::String)
-        , m_string(std::move(v)) {}
+        , m_value(std::move(v)) {}
     Resolved(const char *v)
         : m_kind(Kind::String)
-        , m_string(v) {}
+        , m_value(std::string(v)) {}
     Resolved(ObjectRef object)
         : m_kind(Kind::Object)
-        , m_object(std::move(object)) {}
+        , m_value(std::move(object)) {}
     Resolved(std::vector<Resolved> items)
         : m_kind(Kind::List)
-        , m_list(std::move(items)) {}
+        , m_value(std::move(items)) {}
     Resolved(FieldError error)
         : m_kind(Kind::Error)
-        , m_extra(std::make_shared<Extra>(Extra{std::move(error), nullptr, {}})) {}
+        , m_value(std::make_shared<const Extra>(Extra{std::move(error), nullptr, {}})) {}
     // A string the resolver guarantees outlives the execution (no copy is made).
     static Resolved view(std::string_view text);
     static Resolved error(std::string message, Value extensions = {});
@@ -127,35 +129,36 @@ public:
 
     Kind kind() const { return m_kind; }
     bool isNull() const { return m_kind == Kind::Null; }
-    std::int64_t asInt() const { return m_int; }
-    double asFloat() const { return m_float; }
-    bool asBool() const { return m_bool; }
-    std::string_view asString() const { return m_isView ? m_view : std::string_view(m_string); }
-    const std::vector<Resolved> &asList() const { return m_list; }
-    std::vector<Resolved> &list() { return m_list; }
-    const ObjectRef &asObject() const { return m_object; }
-    const FieldError &asError() const { return m_extra->error; }
-    BatchSource *deferredSource() const { return m_extra ? m_extra->source : nullptr; }
+    // Each accessor answers a neutral value (0, false, "", empty) for a value of another kind.
+    std::int64_t asInt() const { return get<std::int64_t>(0); }
+    double asFloat() const { return get<double>(0.0); }
+    bool asBool() const { return get<bool>(false); }
+    std::string_view asString() const;
+    const std::vector<Resolved> &asList() const;
+    std::vector<Resolved> &list(); // makes this an empty list first when it is not a list
+    const ObjectRef &asObject() const;
+    const FieldError &asError() const;
+    BatchSource *deferredSource() const;
     // Runs the deferred computation (Deferred kind only).
-    Resolved resolveDeferred() const { return m_extra && m_extra->thunk ? m_extra->thunk() : Resolved(); }
+    Resolved resolveDeferred() const;
 
 private:
-    Kind m_kind = Kind::Null;
-    bool m_bool = false;
-    bool m_isView = false;
-    std::int64_t m_int = 0;
-    double m_float = 0;
-    std::string m_string;
-    std::string_view m_view;
-    std::vector<Resolved> m_list;
-    ObjectRef m_object;
     // Errors and deferred values are rare: one pointer keeps every other value small.
     struct Extra {
         FieldError error;
         BatchSource *source;
         Thunk thunk;
     };
-    std::shared_ptr<const Extra> m_extra;
+    template <class T> T get(T otherwise) const {
+        const T *value = std::get_if<T>(&m_value);
+        return value ? *value : otherwise;
+    }
+    const Extra *extra() const;
+
+    Kind m_kind = Kind::Null;
+    std::variant<std::monostate, std::int64_t, double, bool, std::string, std::string_view, std::vector<Resolved>,
+                 ObjectRef, std::shared_ptr<const Extra>>
+        m_value;
 };
 
 } // namespace triptych::graphql
