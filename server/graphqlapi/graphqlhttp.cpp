@@ -239,7 +239,7 @@ http::HttpResponse GraphqlHttp::answer(const http::HttpRequest &http, Media medi
     RequestContext context = makeContext(http);
     graphql::ExecutionResult result = m_service.execute(prepared, params.request, context);
     const bool hasData = result.hasData();
-    auto response = resultAnswer(hasData ? 200 : requestErrorStatus, media, result.toJson());
+    auto response = resultAnswer(hasData ? 200 : requestErrorStatus, media, serializeResult(result));
     // A GET query that ran without errors may be cached and revalidated (ETag) by the caller.
     if (isGet && hasData && result.errors.empty())
         response.headers.set("Cache-Control", "public");

@@ -77,6 +77,13 @@ GraphqlService::GraphqlService() {
         {"users", limits::kAssumedUsers}, {"orders", limits::kAssumedOrders}, {"friends", limits::kAssumedFriends}};
 }
 
+std::string serializeResult(const graphql::ExecutionResult &result) {
+    std::string json;
+    tracing::recordSerialization(
+        "serialize JSON", [&] { json = result.toJson(); }, [&] { return json.size(); });
+    return json;
+}
+
 const graphql::OperationDefinitionNode *selectOperation(const graphql::Document &document,
                                                         const std::string &operationName) {
     if (operationName.empty())

@@ -45,6 +45,9 @@ private:
     graphql::CostOptions m_cost;
 };
 
+// An executed result's JSON, written under the trace's serialization span ("serialize JSON", payload bytes).
+std::string serializeResult(const graphql::ExecutionResult &result);
+
 // The operation `operationName` picks (the only one when empty); null when none matches.
 const graphql::OperationDefinitionNode *selectOperation(const graphql::Document &document,
                                                         const std::string &operationName);

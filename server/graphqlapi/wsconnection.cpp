@@ -159,7 +159,7 @@ void WsConnection::runOnce(const std::string &id, Operation &operation, const Pr
     const graphql::ExecutionResult result = m_service.execute(prepared, operation.request, *operation.context);
     if (!result.hasData())
         return send(message("error", id, graphql::errorsToJson(result.errors)));
-    send(message("next", id, result.toJson()));
+    send(message("next", id, serializeResult(result)));
     send(message("complete", id, {}));
 }
 
@@ -212,7 +212,7 @@ void WsConnection::onEvent(const std::string &id, const OrderEvent &event) {
     operation.context->resetLoaders();
     const auto result =
         operation.subscription->mapSourceToResponseEvent(graphql::ObjectRef{std::make_shared<const OrderEvent>(event)});
-    send(message("next", id, result.toJson()));
+    send(message("next", id, serializeResult(result)));
 }
 
 void WsConnection::send(std::string text) {

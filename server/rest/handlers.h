@@ -22,11 +22,11 @@ struct RestState {
 
 namespace handlers {
 
-// Times JSON writing as the trace's serialization span, with the payload size (contract: Tracing).
+// Writes JSON under the trace's serialization span.
 template <typename Write> std::string serialize(Write &&write) {
-    tracing::ScopedSpan span("serialize JSON");
-    std::string body = write();
-    span.set("payload.bytes", static_cast<std::int64_t>(body.size()));
+    std::string body;
+    tracing::recordSerialization(
+        "serialize JSON", [&] { body = write(); }, [&] { return body.size(); });
     return body;
 }
 

@@ -111,6 +111,16 @@ private:
     CurrentSpanScope m_scope;
 };
 
+// The trace's serialization span (contract: Tracing), e.g. "serialize JSON": times `write`, which turns a result
+// into its payload; `bytes` gives the payload's size for `payload.bytes`, asked only when the span records.
+template <typename Write, typename Bytes>
+void recordSerialization(std::string_view name, Write &&write, Bytes &&bytes) {
+    ScopedSpan span(name);
+    write();
+    if (span.span().active())
+        span.set("payload.bytes", static_cast<std::int64_t>(bytes()));
+}
+
 // Records work that already happened (an SQL statement) as a child of the current span.
 void recordCompletedChild(std::string name, std::chrono::steady_clock::time_point started,
                           std::chrono::nanoseconds duration, std::vector<Attribute> attributes, bool isSql);

@@ -368,8 +368,10 @@ void TestGraphqlHttp::traceHasGraphqlPhases() {
     QByteArray spans;
     QTRY_VERIFY_WITH_TIMEOUT(
         (spans = request(port(), "GET", "/debug/traces/" + traceId)->body).contains("graphql.execute"), 5000);
+    const QByteArray payload =
+        "{\"key\":\"payload.bytes\",\"value\":{\"intValue\":\"" + QByteArray::number(answer->body.size()) + "\"}}";
     for (const char *name : {"graphql.parse", "graphql.validate", "graphql.execute", "graphql.resolve Query.user",
-                             "graphql.operation.name", "graphql.document"})
+                             "graphql.operation.name", "graphql.document", "serialize JSON", payload.constData()})
         QVERIFY2(spans.contains(name), name);
 }
 

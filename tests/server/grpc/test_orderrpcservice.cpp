@@ -287,6 +287,7 @@ private Q_SLOTS:
         auto context = callContext();
         context->AddMetadata("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
         grpc::Status status;
+        std::int64_t answerBytes = 0; // of a unary answer
         if (rpc == "StreamOrders") {
             v1::StreamOrdersRequest request;
             request.set_user_id(42);
@@ -300,11 +301,13 @@ private Q_SLOTS:
             request.set_user_id(42);
             v1::User user;
             status = m_stub->GetUser(context.get(), request, &user);
+            answerBytes = std::int64_t(user.ByteSizeLong());
         } else {
             v1::UserRequest request;
             request.set_user_id(42);
             v1::OrderList list;
             status = m_stub->GetUserOrders(context.get(), request, &list);
+            answerBytes = std::int64_t(list.ByteSizeLong());
         }
         QVERIFY(status.ok());
         const auto &trailers = context->GetServerTrailingMetadata();
@@ -321,6 +324,15 @@ private Q_SLOTS:
         QVERIFY(std::any_of(spans.begin(), spans.end(), [&](const auto &span) {
             return span.parentSpanId == server->spanId || span.name.starts_with("SQL");
         }));
+        if (answerBytes == 0)
+            return; // a stream's messages have no serialization span each
+        const auto serialized = std::find_if(spans.begin(), spans.end(), [&](const auto &span) {
+            return span.name == "serialize protobuf" && span.parentSpanId == server->spanId;
+        });
+        QVERIFY(serialized != spans.end());
+        const tracing::Attribute payload{"payload.bytes", answerBytes};
+        QVERIFY(std::find(serialized->attributes.begin(), serialized->attributes.end(), payload) !=
+                serialized->attributes.end());
     }
 
     void rateLimitAnswersRetryInfo() {
