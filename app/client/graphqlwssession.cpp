@@ -31,7 +31,8 @@ QByteArray compact(const QJsonValue &value) {
 }
 
 QString firstErrorMessage(const QJsonValue &payload) {
-    const QJsonValue first = payload.isArray() ? payload.toArray().first() : payload;
+    const QJsonArray array = payload.toArray();
+    const QJsonValue first = payload.isArray() ? (array.isEmpty() ? QJsonValue() : array.first()) : payload;
     const QString message = first.toObject().value(QStringLiteral("message")).toString();
     return message.isEmpty() ? QString::fromUtf8(compact(payload)) : message;
 }

@@ -73,6 +73,10 @@ private:
         } else if (type == QLatin1String("start")) {
             const QString query =
                 message.value(QStringLiteral("payload")).toObject().value(QStringLiteral("query")).toString();
+            if (query.contains(QLatin1String("emptyError"))) { // a server whose error names nothing
+                socket->sendTextMessage(QStringLiteral(R"({"id":"%1","type":"error","payload":[]})").arg(id));
+                return;
+            }
             for (int tick = 1; tick <= 2; ++tick)
                 socket->sendTextMessage(
                     QStringLiteral(R"({"id":"%1","type":"data","payload":{"data":{"tick":%2}}})").arg(id).arg(tick));
@@ -399,6 +403,19 @@ private Q_SLOTS:
         const auto record = lastRecord(finished);
         QVERIFY2(record.ok(), qPrintable(record.error.text()));
         QCOMPARE(types(record).last(), QStringLiteral("<complete"));
+    }
+
+    void emptyErrorListIsStillAnError() {
+        LegacyPeer peer;
+        QVERIFY(peer.listen());
+        GraphQLWsCaller caller;
+        QSignalSpy finished(&caller, &GraphQLWsCaller::callFinished);
+        GraphQLWsRequest call = request(QStringLiteral("{ emptyError }"), kGoodInit);
+        call.url = peer.url();
+        call.protocol = WsProtocol::LegacySubscriptions;
+        caller.send(call);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        QVERIFY(lastRecord(finished).error.kind == ErrorKind::OperationError);
     }
 
     void legacyConnectionError() {
