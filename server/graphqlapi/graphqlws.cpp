@@ -1,8 +1,10 @@
 #include "server/graphqlapi/graphqlws.h"
 
+#include "server/core/servicecontext.h"
 #include "server/graphqlapi/wsconnection.h"
 #include "server/http/problem.h"
 #include "server/rest/streamscheduler.h"
+#include "server/tracing/tracer.h"
 
 namespace triptych::graphqlapi {
 namespace {
@@ -44,7 +46,24 @@ http::WebSocketAccept GraphqlWebSockets::accept(const http::HttpRequest &request
                  "Sec-WebSocket-Protocol.");
         return accept;
     }
-    accept.handler = std::make_shared<WsConnection>(m_context, m_service, m_options, m_scheduler, m_gateway);
+    // The upgrade is a span of its own whose trace the connection's operations and events continue, so the socket
+    // carries the trace id of its start, as an SSE stream does; the 101 answer names it in traceresponse.
+    auto remote = tracing::parseTraceparent(request.header("traceparent"));
+    if (remote)
+        remote->traceState = std::string(request.header("tracestate"));
+    auto span = tracing::Span::startServer(m_context.tracer, "GET /graphql (WebSocket)", remote ? &*remote : nullptr);
+    std::optional<tracing::TraceContext> upgrade;
+    if (span.active()) {
+        span.set("http.request.method", std::string("GET"));
+        span.set("http.route", std::string("/graphql"));
+        span.set("client.address", request.remoteAddress);
+        span.set("http.response.status_code", std::int64_t(101));
+        upgrade = span.context();
+        accept.headers.set("traceresponse",
+                           tracing::formatTraceparent(upgrade->traceId, upgrade->spanId, upgrade->flags));
+    }
+    accept.handler =
+        std::make_shared<WsConnection>(m_context, m_service, m_options, m_scheduler, m_gateway, std::move(upgrade));
     accept.subprotocol = std::string(kTransportWsProtocol);
     return accept;
 }

@@ -32,12 +32,14 @@ const std::string *stringMember(const Value &object, std::string_view name) {
 } // namespace
 
 WsConnection::WsConnection(ServiceContext &context, const GraphqlService &service, const GraphqlApiOptions &options,
-                           std::shared_ptr<rest::StreamScheduler> scheduler, GatewayClient *gateway)
+                           std::shared_ptr<rest::StreamScheduler> scheduler, GatewayClient *gateway,
+                           std::optional<tracing::TraceContext> upgrade)
     : m_context(context)
     , m_service(service)
     , m_options(options)
     , m_scheduler(std::move(scheduler))
-    , m_gateway(gateway) {}
+    , m_gateway(gateway)
+    , m_upgrade(std::move(upgrade)) {}
 
 WsConnection::~WsConnection() = default;
 
@@ -145,7 +147,7 @@ void WsConnection::onSubscribe(const Value &msg) {
     if (m_operations.size() >= limits::kMaxSubscriptionsPerConnection)
         return send(message("error", *id, R"([{"message":"Too many operations on this connection"}])"));
 
-    auto span = tracing::Span::startServer(m_context.tracer, "graphql ws subscribe", nullptr);
+    auto span = tracing::Span::startServer(m_context.tracer, "graphql ws subscribe", m_upgrade ? &*m_upgrade : nullptr);
     tracing::CurrentSpanScope scope(span);
     const PreparedOperation prepared = m_service.prepare(operation->request);
     if (!prepared.ok())
@@ -207,7 +209,8 @@ void WsConnection::onEvent(const std::string &id, const OrderEvent &event) {
     if (m_closed || it == m_operations.end())
         return;
     Operation &operation = *it->second;
-    auto span = tracing::Span::startServer(m_context.tracer, "graphql ws event orderUpdates", nullptr);
+    auto span = tracing::Span::startServer(m_context.tracer, "graphql ws event orderUpdates",
+                                           m_upgrade ? &*m_upgrade : nullptr);
     tracing::CurrentSpanScope scope(span);
     operation.context->resetLoaders();
     const auto result =

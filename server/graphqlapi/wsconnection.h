@@ -5,6 +5,7 @@
 #include "server/graphqlapi/graphqlapi.h"
 #include "server/graphqlapi/graphqlservice.h"
 #include "server/http/httpmessage.h"
+#include "server/tracing/tracecontext.h"
 
 #include <atomic>
 #include <map>
@@ -38,8 +39,11 @@ inline constexpr std::uint16_t kInternalError = 4500;
 // guarded by one mutex and EventBus handlers only hand events over.
 class WsConnection : public http::WebSocketHandler, public std::enable_shared_from_this<WsConnection> {
 public:
+    // `upgrade`: the span of the upgrade request, parent of every operation's and event's span (none: each starts
+    // a trace of its own, as when tracing is off).
     WsConnection(ServiceContext &context, const GraphqlService &service, const GraphqlApiOptions &options,
-                 std::shared_ptr<rest::StreamScheduler> scheduler, GatewayClient *gateway);
+                 std::shared_ptr<rest::StreamScheduler> scheduler, GatewayClient *gateway,
+                 std::optional<tracing::TraceContext> upgrade);
     ~WsConnection() override;
 
     void onOpen(std::shared_ptr<http::WebSocketConnection> connection) override;
@@ -69,6 +73,7 @@ private:
     const GraphqlApiOptions &m_options;
     std::shared_ptr<rest::StreamScheduler> m_scheduler;
     GatewayClient *m_gateway;
+    const std::optional<tracing::TraceContext> m_upgrade;
 
     std::recursive_mutex m_mutex; // recursive: a failed send closes from inside a locked step
     std::shared_ptr<http::WebSocketConnection> m_connection;

@@ -103,6 +103,7 @@ public:
 struct WebSocketAccept {
     std::shared_ptr<WebSocketHandler> handler;
     std::string subprotocol;
+    Headers headers; // more fields of the 101 answer (traceresponse)
     HttpResponse refusal;
 };
 

@@ -248,8 +248,7 @@ void HttpSession::handleUpgrade(bhttp::request<bhttp::string_body> message) {
     }
     auto upgrade = std::make_shared<UpgradeRequest>(UpgradeRequest{std::move(message)});
     m_stream.expires_never();
-    startWebSocketSession(std::move(m_stream), m_state, std::move(upgrade), std::move(accept.handler),
-                          std::move(accept.subprotocol));
+    startWebSocketSession(std::move(m_stream), m_state, std::move(upgrade), std::move(accept));
 }
 
 void HttpSession::sendResponse(HttpResponse response, bool keepAlive, bool headOnly, unsigned version) {

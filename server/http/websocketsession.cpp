@@ -27,7 +27,7 @@ public:
         m_state.withdraw(m_id);
     }
 
-    void start(std::shared_ptr<UpgradeRequest> upgrade, std::string subprotocol);
+    void start(std::shared_ptr<UpgradeRequest> upgrade, std::string subprotocol, Headers headers);
     void shutdown() override { close(static_cast<std::uint16_t>(ws::close_code::going_away), "server stopping"); }
     bool sendText(std::string message) override;
     void close(std::uint16_t code, std::string reason) override;
@@ -53,14 +53,16 @@ private:
     bool m_finished = false;
 };
 
-void WebSocketSession::start(std::shared_ptr<UpgradeRequest> upgrade, std::string subprotocol) {
+void WebSocketSession::start(std::shared_ptr<UpgradeRequest> upgrade, std::string subprotocol, Headers headers) {
     m_id = m_state.enroll(shared_from_this());
     m_socket.set_option(ws::stream_base::timeout::suggested(beast::role_type::server));
     m_socket.read_message_max(m_state.options.maxBodyBytes);
-    m_socket.set_option(ws::stream_base::decorator([subprotocol](ws::response_type &response) {
+    m_socket.set_option(ws::stream_base::decorator([subprotocol, headers](ws::response_type &response) {
         response.set(beast::http::field::server, "triptych");
         if (!subprotocol.empty())
             response.set(beast::http::field::sec_websocket_protocol, subprotocol);
+        for (const auto &field : headers.fields())
+            response.set(field.name, field.value);
     }));
     m_socket.async_accept(upgrade->message, [self = shared_from_this(), upgrade](beast::error_code ec) {
         if (ec)
@@ -169,9 +171,9 @@ void WebSocketSession::finish(std::uint16_t code) {
 } // namespace
 
 void startWebSocketSession(beast::tcp_stream stream, ServerState &state, std::shared_ptr<UpgradeRequest> upgrade,
-                           std::shared_ptr<WebSocketHandler> handler, std::string subprotocol) {
-    auto session = std::make_shared<WebSocketSession>(std::move(stream), state, std::move(handler));
-    session->start(std::move(upgrade), std::move(subprotocol));
+                           WebSocketAccept accept) {
+    auto session = std::make_shared<WebSocketSession>(std::move(stream), state, std::move(accept.handler));
+    session->start(std::move(upgrade), std::move(accept.subprotocol), std::move(accept.headers));
 }
 
 } // namespace triptych::http::detail

@@ -54,6 +54,6 @@ void startHttpSession(tcp::socket socket, ServerState &state, bool overCapacity)
 // Continues an upgraded connection as a WebSocket.
 struct UpgradeRequest;
 void startWebSocketSession(beast::tcp_stream stream, ServerState &state, std::shared_ptr<UpgradeRequest> upgrade,
-                           std::shared_ptr<WebSocketHandler> handler, std::string subprotocol);
+                           WebSocketAccept accept);
 
 } // namespace triptych::http::detail

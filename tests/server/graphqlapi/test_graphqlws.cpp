@@ -3,6 +3,7 @@
 #include "server/core/eventbus.h"
 #include "server/core/orderservice.h"
 #include "server/host/orderserver.h"
+#include "server/tracing/tracer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,18 +77,21 @@ public:
     }
     ~StalledClient() { ::close(m_fd); }
 
-    bool upgrade(quint16 port) {
+    // Sends the upgrade request (with more header lines, each ending in CRLF); true on 101. `upgradeAnswer` keeps
+    // the answer's head.
+    bool upgrade(quint16 port, const QByteArray &moreHeaders = {}) {
         const QByteArray request = "GET /graphql HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
                                    "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                                   "Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n";
+                                   "Sec-WebSocket-Protocol: graphql-transport-ws\r\n" +
+                                   moreHeaders + "\r\n";
         if (!m_connected || !writeAll(request))
             return false;
-        QByteArray answer;
-        while (!answer.contains("\r\n\r\n") && readSome(answer)) {
+        while (!upgradeAnswer.contains("\r\n\r\n") && readSome(upgradeAnswer)) {
         }
-        return answer.startsWith("HTTP/1.1 101");
+        return upgradeAnswer.startsWith("HTTP/1.1 101");
     }
+    QByteArray upgradeAnswer;
     // A client frame must be masked; the all-zero mask leaves the payload as it is.
     bool sendText(const QByteArray &text) {
         Q_ASSERT(text.size() < 126);
@@ -150,6 +154,7 @@ private Q_SLOTS:
     void closeCodes_data();
     void closeCodes();
     void aClientTooSlowForItsEventsIsClosedWith4500();
+    void theSocketCarriesTheTraceOfItsUpgrade();
 
 private:
     quint16 port() const { return m_server->httpPort(); }
@@ -283,6 +288,26 @@ void TestGraphqlWs::aClientTooSlowForItsEventsIsClosedWith4500() {
     }
     QCOMPARE(server.events()->subscriberCount(), std::size_t(0));
     QCOMPARE(client.readUntilClose(), 4500);
+}
+
+void TestGraphqlWs::theSocketCarriesTheTraceOfItsUpgrade() {
+    const QByteArray traceId = "9bf92f3577b34da6a3ce929d0e0e4736";
+    StalledClient client(port());
+    QVERIFY(client.upgrade(port(), "traceparent: 00-" + traceId + "-00f067aa0ba902b7-01\r\n"));
+    const auto at = client.upgradeAnswer.indexOf("traceresponse: 00-" + traceId + "-");
+    QVERIFY2(at >= 0, client.upgradeAnswer.constData());
+    const std::string upgradeSpan = client.upgradeAnswer.mid(at + 15 + 36, 16).toStdString();
+
+    QVERIFY(client.sendText(R"({"type":"connection_init"})"));
+    QVERIFY(client.sendText(R"({"id":"q","type":"subscribe","payload":{"query":"{ user(id: 42) { name } }"}})"));
+    const auto id = *tracing::parseTraceId(traceId.toStdString());
+    const auto operationUnderTheUpgrade = [&] {
+        const auto spans = m_server->tracer()->store().trace(id);
+        return std::any_of(spans.begin(), spans.end(), [&](const tracing::SpanRecord &span) {
+            return span.name == "graphql ws subscribe" && tracing::toHex(span.parentSpanId) == upgradeSpan;
+        });
+    };
+    QTRY_VERIFY(operationUnderTheUpgrade());
 }
 
 QTEST_GUILESS_MAIN(TestGraphqlWs)
