@@ -2,6 +2,7 @@
 
 #include "app/client/graphqlwssession.h"
 #include "app/client/restcaller.h"
+#include "app/client/tracemerge.h"
 
 #include <chrono>
 
@@ -27,6 +28,12 @@ quint64 GraphQLWsCaller::send(const GraphQLWsRequest &request) {
             .count();
     record.method = toString(operationType(request.query, request.operationName)).toUpper();
     record.url = webSocketUrl(request.url);
+    GraphQLWsRequest sent = request;
+    if (request.sendTraceparent) {
+        const auto context = newTraceContext();
+        record.traceId = context.traceId;
+        sent.headers.append({QByteArray("traceparent"), context.traceparent()});
+    }
     const quint64 id = record.id;
     m_running.insert(id);
 
@@ -45,7 +52,7 @@ quint64 GraphQLWsCaller::send(const GraphQLWsRequest &request) {
         });
     };
     sinks.onDone = [relay, this](const CallRecord &done) { relay->post([this, done] { onDone(done); }); };
-    m_worker->start(std::move(record), request, std::move(sinks));
+    m_worker->start(std::move(record), std::move(sent), std::move(sinks));
     return id;
 }
 

@@ -23,6 +23,7 @@ struct GraphQLWsRequest {
     WsProtocol protocol = WsProtocol::TransportWs;
     HeaderList headers; // on the HTTP upgrade request
     int connectTimeoutMs = wslimits::kDefaultConnectTimeoutMs;
+    bool sendTraceparent = true; // on the upgrade: the server puts the socket's operations and events under it
 };
 
 // Runs GraphQL over WebSocket (graphql-transport-ws or the legacy subscriptions-transport-ws) on a worker thread,

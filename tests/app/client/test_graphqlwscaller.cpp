@@ -222,6 +222,11 @@ private Q_SLOTS:
         QVERIFY(record.url.startsWith(QLatin1String("ws://127.0.0.1:")));
         QCOMPARE(record.httpStatus, 101);
         QCOMPARE(record.subprotocol, QStringLiteral("graphql-transport-ws"));
+        QCOMPARE(record.traceId.size(), 32);
+        bool sentTraceparent = false;
+        for (const auto &[name, value] : record.requestHeaders)
+            sentTraceparent |= name == "traceparent" && value.contains(record.traceId.toLatin1());
+        QVERIFY(sentTraceparent);
         QVERIFY(!object(record.body)
                      .value(QStringLiteral("data"))
                      .toObject()
