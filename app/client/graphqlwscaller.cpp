@@ -4,14 +4,24 @@
 #include "app/client/restcaller.h"
 #include "app/client/tracemerge.h"
 
+#include <QUrl>
+
 #include <chrono>
 
 namespace triptych::client {
 
+namespace {
+constexpr int kTraceFetchTimeoutMs = 5'000; // a small local GET; a server this slow has no trace worth waiting for
+}
+
 GraphQLWsCaller::GraphQLWsCaller(QObject *parent)
     : QObject(parent)
     , m_worker(WebSocketWorker::shared())
-    , m_relay(std::make_shared<ResultRelay>(this)) {}
+    , m_relay(std::make_shared<ResultRelay>(this))
+    , m_traceCaller(new RestCaller(this)) {
+    connect(m_traceCaller, &RestCaller::callFinished, this, &GraphQLWsCaller::onTraceFetched);
+    connect(m_traceCaller, &RestCaller::callFailed, this, &GraphQLWsCaller::onTraceFetched);
+}
 
 GraphQLWsCaller::~GraphQLWsCaller() {
     m_relay->detach();
@@ -61,7 +71,38 @@ void GraphQLWsCaller::cancel(quint64 id) {
         m_worker->stop(id);
 }
 
-void GraphQLWsCaller::onDone(const CallRecord &record) {
+void GraphQLWsCaller::onDone(CallRecord record) {
+    if (!m_running.contains(record.id))
+        return;
+    if (record.traceId.isEmpty() || record.httpStatus != 101) {
+        complete(record);
+        return;
+    }
+    // The server keeps the socket's spans under the upgrade's trace: fetch them from its HTTP side.
+    QUrl traceUrl(record.url);
+    traceUrl.setScheme(traceUrl.scheme() == QLatin1String("wss") ? QStringLiteral("https") : QStringLiteral("http"));
+    traceUrl.setPath(QStringLiteral("/debug/traces/") + record.traceId);
+    traceUrl.setQuery(QString());
+    RestRequest fetch;
+    fetch.url = traceUrl.toString();
+    fetch.sendTraceparent = false;
+    fetch.fetchServerTrace = false;
+    fetch.timeoutMs = kTraceFetchTimeoutMs;
+    m_traceFetches.insert(m_traceCaller->send(fetch), std::move(record));
+}
+
+void GraphQLWsCaller::onTraceFetched(const CallRecord &traceRecord) {
+    if (!m_traceFetches.contains(traceRecord.id))
+        return;
+    CallRecord record = m_traceFetches.take(traceRecord.id);
+    auto spans =
+        traceRecord.httpStatus == 200 ? spansFromOtlp(traceRecord.body, record.startedAtUnixNs) : QList<TraceSpan>{};
+    if (!spans.isEmpty())
+        mergeTrace(record, std::move(spans), TraceSource::DebugTraces);
+    complete(record);
+}
+
+void GraphQLWsCaller::complete(const CallRecord &record) {
     if (!m_running.remove(record.id))
         return;
     // Over a WebSocket only a completed operation or the server's GraphQL answer counts as finished; a refused upgrade

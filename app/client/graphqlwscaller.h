@@ -4,6 +4,7 @@
 #include "app/client/graphqlwsprotocol.h"
 #include "app/client/resultrelay.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 
@@ -11,6 +12,7 @@
 
 namespace triptych::client {
 
+class RestCaller;
 class WebSocketWorker;
 
 // One GraphQL operation over WebSocket: a subscription (events until completed) or a query/mutation (one answer).
@@ -48,11 +50,15 @@ Q_SIGNALS:
     void callFailed(const triptych::client::CallRecord &record);
 
 private:
-    void onDone(const CallRecord &record);
+    void onDone(CallRecord record);
+    void onTraceFetched(const CallRecord &traceRecord);
+    void complete(const CallRecord &record);
 
     std::shared_ptr<WebSocketWorker> m_worker;
     ResultRelayPtr m_relay;
     QSet<quint64> m_running;
+    RestCaller *m_traceCaller;
+    QHash<quint64, CallRecord> m_traceFetches; // by the fetch's id: the call waiting for its server spans
 };
 
 } // namespace triptych::client

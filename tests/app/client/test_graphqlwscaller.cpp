@@ -227,6 +227,8 @@ private Q_SLOTS:
         for (const auto &[name, value] : record.requestHeaders)
             sentTraceparent |= name == "traceparent" && value.contains(record.traceId.toLatin1());
         QVERIFY(sentTraceparent);
+        QVERIFY(record.traceSource == TraceSource::DebugTraces); // the server's spans of the socket, fetched after
+        QVERIFY(record.serverSpanCount() > 0);
         QVERIFY(!object(record.body)
                      .value(QStringLiteral("data"))
                      .toObject()
