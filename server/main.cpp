@@ -1,5 +1,6 @@
 // triptych-server: the order server without the app, for scripts, outside clients and CI.
 #include "server/host/commandline.h"
+#include "server/host/malloctuning.h"
 #include "server/host/orderserver.h"
 
 #include <csignal>
@@ -26,6 +27,7 @@ sigset_t blockStopSignals() {
 } // namespace
 
 int main(int argc, char **argv) {
+    triptych::keepFreedMemoryForReuse();
     const std::vector<std::string> arguments(argv + 1, argv + argc);
     const auto parsed = triptych::parseServerCommandLine(arguments);
     if (std::holds_alternative<triptych::ShowHelp>(parsed)) {

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <malloc.h>
+
+namespace triptych {
+
+// glibc hands freed memory back to the kernel eagerly: a free heap top over 128 KiB is trimmed and big blocks are
+// mmapped and unmapped, so every request's fresh pages fault in again. On a virtual machine a page fault is dear:
+// the GraphQL answer of 1,000 orders took 2.7 ms with glibc's defaults and 0.22 ms with this (bench/graphql), and
+// a GraphQL server under load answered 38 % more requests. Freed memory stays in the process for the next request
+// instead: it grows to the peak that concurrent requests need and stays there. Call first thing in main().
+inline void keepFreedMemoryForReuse() {
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024); // glibc's largest; also stops the threshold from adapting
+}
+
+} // namespace triptych
