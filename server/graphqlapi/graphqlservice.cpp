@@ -8,6 +8,7 @@
 #include "server/graphqlapi/resolvers.h"
 #include "server/tracing/tracer.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace triptych::graphqlapi {
@@ -28,8 +29,10 @@ std::string_view operationTypeName(graphql::OperationType type) {
 // A span for each resolver that does work (root fields and the batched relations), not one per scalar field.
 class ResolverSpans : public graphql::ResolverObserver {
 public:
+    explicit ResolverSpans(const GraphqlService &service)
+        : m_service(service) {}
     void resolverStarted(const graphql::ResolveInfo &info) override {
-        if (!doesWork(info))
+        if (!m_service.resolverDoesWork(info.parentType, info.field))
             return;
         auto span = tracing::Span::startChild("graphql.resolve " + info.parentType.name + "." + info.field.name);
         span.set("graphql.field.name", info.field.name);
@@ -38,7 +41,7 @@ public:
         m_open.push_back(std::make_unique<Open>(std::move(span)));
     }
     void resolverFinished(const graphql::ResolveInfo &info, const graphql::Resolved &result) override {
-        if (!doesWork(info) || m_open.empty())
+        if (!m_service.resolverDoesWork(info.parentType, info.field) || m_open.empty())
             return;
         if (result.kind() == graphql::Resolved::Kind::Error)
             m_open.back()->span.fail(result.asError().message);
@@ -53,12 +56,7 @@ private:
         tracing::Span span;
         tracing::CurrentSpanScope scope;
     };
-    static bool doesWork(const graphql::ResolveInfo &info) {
-        const std::string &type = info.parentType.name;
-        const std::string &field = info.field.name;
-        return type == "Query" || type == "Mutation" || type == "Subscription" ||
-               (type == "User" && (field == "orders" || field == "friends")) || (type == "Order" && field == "user");
-    }
+    const GraphqlService &m_service;
     std::vector<std::unique_ptr<Open>> m_open;
 };
 
@@ -75,6 +73,14 @@ GraphqlService::GraphqlService() {
     m_sdl = graphql::printSchema(*m_schema);
     m_cost.listSizes = {
         {"users", limits::kAssumedUsers}, {"orders", limits::kAssumedOrders}, {"friends", limits::kAssumedFriends}};
+    m_rootTypes = {m_schema->queryType(), m_schema->mutationType(), m_schema->subscriptionType()};
+    m_workingFields = {m_schema->type("User")->field("orders"), m_schema->type("User")->field("friends"),
+                       m_schema->type("Order")->field("user")};
+}
+
+bool GraphqlService::resolverDoesWork(const graphql::NamedType &parentType, const graphql::Field &field) const {
+    return std::find(m_rootTypes.begin(), m_rootTypes.end(), &parentType) != m_rootTypes.end() ||
+           std::find(m_workingFields.begin(), m_workingFields.end(), &field) != m_workingFields.end();
 }
 
 std::string serializeResult(const graphql::ExecutionResult &result) {
@@ -136,7 +142,7 @@ graphql::ExecutionResult GraphqlService::execute(const PreparedOperation &prepar
         if (!prepared.operation->name.empty())
             span.set("graphql.operation.name", prepared.operation->name);
     }
-    ResolverSpans spans;
+    ResolverSpans spans(*this);
     graphql::ExecutionRequest execution;
     execution.document = prepared.document;
     execution.operationName = request.operationName;

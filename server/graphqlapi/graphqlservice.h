@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace triptych::graphqlapi {
 
@@ -39,10 +40,16 @@ public:
     // Parses, validates and executes; for the WebSocket's queries and mutations and for tests.
     graphql::ExecutionResult run(const GraphqlRequest &request, RequestContext &context) const;
 
+    // The resolvers that do work and get a span each: every root field, User.orders, User.friends, Order.user.
+    // Asked for every field of a traced request, so it compares pointers, not names.
+    bool resolverDoesWork(const graphql::NamedType &parentType, const graphql::Field &field) const;
+
 private:
     std::shared_ptr<graphql::Schema> m_schema;
     std::string m_sdl;
     graphql::CostOptions m_cost;
+    std::vector<const graphql::NamedType *> m_rootTypes;
+    std::vector<const graphql::Field *> m_workingFields;
 };
 
 // An executed result's JSON, written under the trace's serialization span ("serialize JSON", payload bytes).
