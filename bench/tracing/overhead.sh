@@ -35,7 +35,7 @@ run_style() { # style port → "requests requests-per-second"
                | awk '/requests in/ {n=$1} /Requests\/sec/ {print n, $2}' ;;
     grpc) h2load -D "$seconds" -c16 -m8 -t2 -d "$work/frame" -H 'content-type: application/grpc' -H 'te: trailers' \
             "http://127.0.0.1:$2/orders.v1.OrderService/GetUserOrders" \
-            | awk '/^requests:/ {n=$8} /^finished in/ {print n, $4}' ;;
+            | awk '/^requests:/ {n = $8} /^finished in/ {r = $4} END {print n, r}' ;;
   esac
 }
 
