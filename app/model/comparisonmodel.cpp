@@ -1,6 +1,7 @@
 #include "app/model/comparisonmodel.h"
 
 #include "app/model/formatting.h"
+#include "app/model/historymodel.h"
 
 #include <QColor>
 #include <QPointer>
@@ -18,19 +19,6 @@ const client::CallKind kStyles[] = {client::CallKind::Rest, client::CallKind::Gr
 void addPhase(std::optional<qint64> &sum, const std::optional<qint64> &value) {
     if (value)
         sum = sum.value_or(0) + *value;
-}
-
-QString styleName(client::CallKind kind) {
-    switch (kind) {
-    case client::CallKind::Rest:
-        return QStringLiteral("REST");
-    case client::CallKind::GraphQL:
-    case client::CallKind::GraphQLWebSocket:
-        return QStringLiteral("GraphQL");
-    case client::CallKind::Grpc:
-        return QStringLiteral("gRPC");
-    }
-    return {};
 }
 
 bool isGzipped(const client::CallRecord &record) {
@@ -259,7 +247,7 @@ int ComparisonModel::columnCount(const QModelIndex &parent) const {
 QVariant ComparisonModel::display(const StyleFigures &figures, int column) const {
     const bool idle = figures.calls == 0 && !figures.streaming;
     if (column == Style)
-        return styleName(figures.kind);
+        return HistoryModel::styleName(figures.kind);
     if (idle)
         return column == Time ? tr("—") : QVariant();
     switch (column) {

@@ -181,7 +181,7 @@ void MainWindow::createToolBar() {
     toolbar->addWidget(m_questions);
     auto *sendAllAction = toolbar->addAction(tr("▶ Send all"), this, &MainWindow::sendAll);
     sendAllAction->setToolTip(tr("Send the question in all three panes (Ctrl+Shift+Enter)"));
-    auto *benchmark = toolbar->addAction(tr("⏱ Benchmark…"), this, &MainWindow::openBenchmark);
+    auto *benchmark = toolbar->addAction(tr("Benchmark…"), this, &MainWindow::openBenchmark);
     benchmark->setToolTip(tr("Repeat a preset or the focused pane's call and compare latencies (Ctrl+B)"));
 }
 
