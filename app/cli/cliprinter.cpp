@@ -1,5 +1,7 @@
 #include "app/cli/cliprinter.h"
 
+#include "app/model/jsonpretty.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,10 +21,10 @@ void write(FILE *stream, const QByteArray &bytes) {
     std::fflush(stream);
 }
 
+// Indented in the server's key order (QJsonDocument would sort the keys); anything else as received.
 QByteArray pretty(const QByteArray &body) {
-    QJsonParseError error{};
-    const auto document = QJsonDocument::fromJson(body, &error);
-    return error.error == QJsonParseError::NoError ? document.toJson(QJsonDocument::Indented) : body;
+    auto indented = model::prettyPrintJson(body);
+    return indented.ok ? indented.text + '\n' : body;
 }
 
 QString statusText(const CallRecord &record) {
