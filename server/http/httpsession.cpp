@@ -46,6 +46,9 @@ public:
         const auto endpoint = m_stream.socket().remote_endpoint(ec);
         if (!ec)
             m_remote = endpoint.address().to_string();
+        // Small writes (SSE events, WebSocket messages, a GraphQL `complete` after its `next`) go out at once
+        // instead of waiting up to 40 ms for the peer's delayed ACK (Nagle); whole answers are one write anyway.
+        m_stream.socket().set_option(tcp::no_delay(true), ec);
         ++m_state.connections;
     }
     ~HttpSession() override {
