@@ -32,8 +32,8 @@ BenchmarkCall graphqlCall(const QString &httpBase, const char *query) {
     call.http = httpRequest("POST", httpBase + QStringLiteral("/graphql"));
     call.http.kind = client::CallKind::GraphQL;
     call.http.bodyKind = client::BodyKind::Json;
-    call.http.body = QJsonDocument(QJsonObject{{QStringLiteral("query"), QString::fromUtf8(query)}})
-                         .toJson(QJsonDocument::Compact);
+    call.http.body =
+        QJsonDocument(QJsonObject{{QStringLiteral("query"), QString::fromUtf8(query)}}).toJson(QJsonDocument::Compact);
     return call;
 }
 
@@ -93,7 +93,8 @@ std::optional<BenchmarkCall> benchmarkCallFromRecord(const client::CallRecord &r
         // One request message and an end: unary calls and server streams that do not follow live events.
         const auto outgoing = std::count_if(record.messages.cbegin(), record.messages.cend(),
                                             [](const client::StreamMessage &message) { return message.outgoing; });
-        const bool follows = QJsonDocument::fromJson(record.requestBody).object().value(QStringLiteral("follow")).toBool();
+        const bool follows =
+            QJsonDocument::fromJson(record.requestBody).object().value(QStringLiteral("follow")).toBool();
         if (record.method.isEmpty() || outgoing != 1 || follows)
             return std::nullopt;
         call.label = QStringLiteral("gRPC");

@@ -84,8 +84,8 @@ private:
 
     void launch() {
         ++m_launched;
-        const quint64 id = call().kind == client::CallKind::Grpc ? m_grpc->call(m_schema, call().grpc)
-                                                                 : m_rest->send(call().http);
+        const quint64 id =
+            call().kind == client::CallKind::Grpc ? m_grpc->call(m_schema, call().grpc) : m_rest->send(call().http);
         m_inFlight.insert(id);
     }
 
@@ -212,7 +212,8 @@ void BenchmarkRunner::start(const BenchmarkPlan &plan) {
     worker->moveToThread(&m_thread);
     // A worker still running when the runner goes away is deleted as the thread ends.
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
-    QMetaObject::invokeMethod(worker, [worker] { worker->run(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->run(); }, Qt::QueuedConnection);
 }
 
 void BenchmarkRunner::cancel() {

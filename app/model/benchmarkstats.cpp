@@ -84,10 +84,18 @@ QByteArray benchmarkCsv(const QList<BenchmarkResult> &results) {
         "style,target,requests,errors,p50_ms,p90_ms,p99_ms,mean_ms,min_ms,max_ms,throughput_rps,wall_ms\n");
     for (const auto &result : results) {
         const auto &s = result.stats;
-        out += QStringList{quoted(result.label), quoted(result.target), QString::number(s.requestCount()),
-                           QString::number(s.errorCount()), ms(s.percentileUs(50)), ms(s.percentileUs(90)),
-                           ms(s.percentileUs(99)), ms(s.meanUs()), ms(s.minUs()), ms(s.maxUs()),
-                           QString::number(s.throughputPerSecond(), 'f', 1), ms(s.wallTimeUs())}
+        out += QStringList{quoted(result.label),
+                           quoted(result.target),
+                           QString::number(s.requestCount()),
+                           QString::number(s.errorCount()),
+                           ms(s.percentileUs(50)),
+                           ms(s.percentileUs(90)),
+                           ms(s.percentileUs(99)),
+                           ms(s.meanUs()),
+                           ms(s.minUs()),
+                           ms(s.maxUs()),
+                           QString::number(s.throughputPerSecond(), 'f', 1),
+                           ms(s.wallTimeUs())}
                    .join(QLatin1Char(','));
         out += QLatin1Char('\n');
     }

@@ -52,7 +52,7 @@ private:
 
 // One style's labelled result, as the dialog shows it and the CSV exports it.
 struct BenchmarkResult {
-    QString label; // "REST", "GraphQL", "gRPC"
+    QString label;  // "REST", "GraphQL", "gRPC"
     QString target; // what was called, e.g. "GET http://127.0.0.1:8080/v1/users/42/orders"
     BenchmarkStats stats;
     QString firstError; // the first failure's message, to say why errors happened

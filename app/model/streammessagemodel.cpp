@@ -65,8 +65,8 @@ void StreamMessageModel::setMessages(const QList<client::StreamMessage> &message
 
 void StreamMessageModel::store(const client::StreamMessage &message) {
     qsizetype keep = message.body.size();
-    const bool truncated = m_storedBodyBytes + keep > streamlimits::kMaxStoredBodyBytes &&
-                           keep > streamlimits::kTruncatedBodyBytes;
+    const bool truncated =
+        m_storedBodyBytes + keep > streamlimits::kMaxStoredBodyBytes && keep > streamlimits::kTruncatedBodyBytes;
     if (truncated)
         keep = streamlimits::kTruncatedBodyBytes;
     if (m_chunks.isEmpty() || m_chunks.last().size() + keep > std::max(kChunkBytes, keep)) {
@@ -83,8 +83,8 @@ void StreamMessageModel::store(const client::StreamMessage &message) {
         if (event == m_events.size())
             m_events.append(message.event);
     }
-    m_rows.push_back({message.offsetUs, message.size, qint32(m_chunks.size() - 1), start, qint32(keep),
-                      quint16(event), message.outgoing, truncated});
+    m_rows.push_back({message.offsetUs, message.size, qint32(m_chunks.size() - 1), start, qint32(keep), quint16(event),
+                      message.outgoing, truncated});
 }
 
 QByteArray StreamMessageModel::body(const Row &row) const {

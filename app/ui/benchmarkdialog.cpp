@@ -21,8 +21,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace triptych::ui {
 
@@ -262,9 +262,8 @@ bool BenchmarkDialog::exportPng(const QString &path) const {
 }
 
 void BenchmarkDialog::onExportCsv() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export benchmark as CSV"), QStringLiteral("benchmark.csv"),
-                                     tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export benchmark as CSV"),
+                                                      QStringLiteral("benchmark.csv"), tr("CSV files (*.csv)"));
     QString error;
     if (!path.isEmpty() && !exportCsv(path, &error))
         QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));

@@ -22,7 +22,8 @@ constexpr qint64 kStopCheckBytes = 1 << 20;
 std::array<unsigned char, 256> asciiFoldTable() {
     std::array<unsigned char, 256> table{};
     for (int i = 0; i < 256; ++i)
-        table[std::size_t(i)] = (i >= 'A' && i <= 'Z') ? static_cast<unsigned char>(i + 32) : static_cast<unsigned char>(i);
+        table[std::size_t(i)] =
+            (i >= 'A' && i <= 'Z') ? static_cast<unsigned char>(i + 32) : static_cast<unsigned char>(i);
     return table;
 }
 } // namespace
@@ -172,7 +173,8 @@ QString FindBar::resultText() const {
         return {};
     if (m_matches.empty())
         return tr("no match");
-    const QString count = m_matches.size() >= kMaxMatches ? tr("%1+").arg(kMaxMatches) : QString::number(m_matches.size());
+    const QString count =
+        m_matches.size() >= kMaxMatches ? tr("%1+").arg(kMaxMatches) : QString::number(m_matches.size());
     return tr("%1 of %2").arg(m_current + 1).arg(count);
 }
 

@@ -24,11 +24,12 @@ QByteArray makeBody() {
     for (int id = 1; body.size() < kTargetBytes; ++id) {
         if (id > 1)
             body += ',';
-        body += "{\"id\":" + QByteArray::number(id) + ",\"user_id\":" + QByteArray::number(id % 1000 + 1) +
-                ",\"product\":\"" + products[id % 6] + "\",\"quantity\":" + QByteArray::number(id % 9 + 1) +
-                ",\"total_cents\":" + QByteArray::number(id * 137 % 100000) +
-                ",\"status\":\"SHIPPED\",\"created_at\":\"2024-06-01T12:00:00Z\",\"gift\":" +
-                (id % 2 ? "true" : "false") + ",\"note\":null}";
+        body +=
+            "{\"id\":" + QByteArray::number(id) + ",\"user_id\":" + QByteArray::number(id % 1000 + 1) +
+            ",\"product\":\"" + products[id % 6] + "\",\"quantity\":" + QByteArray::number(id % 9 + 1) +
+            ",\"total_cents\":" + QByteArray::number(id * 137 % 100000) +
+            ",\"status\":\"SHIPPED\",\"created_at\":\"2024-06-01T12:00:00Z\",\"gift\":" + (id % 2 ? "true" : "false") +
+            ",\"note\":null}";
     }
     body += "],\"total\":1,\"marker\":\"needle-at-the-end\"}";
     return body;

@@ -31,9 +31,9 @@ int main(int argc, char *argv[]) {
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         QElapsedTimer clock;
         clock.start();
-        process.start(program, {QStringLiteral("--startup-probe"), QString::number(kSettleMs),
-                                QStringLiteral("--http-port"), QStringLiteral("0"), QStringLiteral("--grpc-port"),
-                                QStringLiteral("0")});
+        process.start(program,
+                      {QStringLiteral("--startup-probe"), QString::number(kSettleMs), QStringLiteral("--http-port"),
+                       QStringLiteral("0"), QStringLiteral("--grpc-port"), QStringLiteral("0")});
         double readyMs = -1;
         while (process.state() != QProcess::NotRunning || process.canReadLine()) {
             if (!process.canReadLine()) {

@@ -42,9 +42,7 @@ public:
         m_timer.start();
     }
     // Counts the time since the last tick too, so a stall still under way is not missed.
-    double longestGapMs() const {
-        return double(std::max(m_longestNs, m_clock.nsecsElapsed() - m_lastNs)) / 1e6;
-    }
+    double longestGapMs() const { return double(std::max(m_longestNs, m_clock.nsecsElapsed() - m_lastNs)) / 1e6; }
 
     // The most CPU time the GUI thread spent between two ticks: its longest stall on an idle machine.
     double longestBusyMs() const { return double(std::max(m_longestCpuNs, threadCpuNs() - m_lastCpuNs)) / 1e6; }
