@@ -2,6 +2,7 @@
 
 #include "app/client/graphqlwssession.h"
 #include "app/client/restcaller.h"
+#include "app/client/tracefetch.h"
 #include "app/client/tracemerge.h"
 
 #include <QUrl>
@@ -9,10 +10,6 @@
 #include <chrono>
 
 namespace triptych::client {
-
-namespace {
-constexpr int kTraceFetchTimeoutMs = 5'000; // a small local GET; a server this slow has no trace worth waiting for
-}
 
 GraphQLWsCaller::GraphQLWsCaller(QObject *parent)
     : QObject(parent)
@@ -79,15 +76,7 @@ void GraphQLWsCaller::onDone(CallRecord record) {
         return;
     }
     // The server keeps the socket's spans under the upgrade's trace: fetch them from its HTTP side.
-    QUrl traceUrl(record.url);
-    traceUrl.setScheme(traceUrl.scheme() == QLatin1String("wss") ? QStringLiteral("https") : QStringLiteral("http"));
-    traceUrl.setPath(QStringLiteral("/debug/traces/") + record.traceId);
-    traceUrl.setQuery(QString());
-    RestRequest fetch;
-    fetch.url = traceUrl.toString();
-    fetch.sendTraceparent = false;
-    fetch.fetchServerTrace = false;
-    fetch.timeoutMs = kTraceFetchTimeoutMs;
+    const RestRequest fetch = traceFetchRequest(QUrl(record.url), record.traceId);
     m_traceFetches.insert(m_traceCaller->send(fetch), std::move(record));
 }
 
@@ -95,10 +84,7 @@ void GraphQLWsCaller::onTraceFetched(const CallRecord &traceRecord) {
     if (!m_traceFetches.contains(traceRecord.id))
         return;
     CallRecord record = m_traceFetches.take(traceRecord.id);
-    auto spans =
-        traceRecord.httpStatus == 200 ? spansFromOtlp(traceRecord.body, record.startedAtUnixNs) : QList<TraceSpan>{};
-    if (!spans.isEmpty())
-        mergeTrace(record, std::move(spans), TraceSource::DebugTraces);
+    mergeFetchedTrace(record, traceRecord);
     complete(record);
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/client/grpccall.h"
 #include "app/client/restcaller.h"
+#include "app/client/tracefetch.h"
 #include "app/client/tracemerge.h"
 
 #include <QDateTime>
@@ -12,10 +13,6 @@
 #include <google/protobuf/message.h>
 
 namespace triptych::client {
-
-namespace {
-constexpr int kTraceFetchTimeoutMs = 5'000;
-}
 
 GrpcCaller::GrpcCaller(QObject *parent)
     : QObject(parent)
@@ -107,11 +104,7 @@ void GrpcCaller::onCallDone(CallRecord record, const QString &traceBaseUrl) {
         complete(std::move(record));
         return;
     }
-    RestRequest fetch;
-    fetch.url = traceBaseUrl + QStringLiteral("/debug/traces/") + record.traceId;
-    fetch.sendTraceparent = false;
-    fetch.fetchServerTrace = false;
-    fetch.timeoutMs = kTraceFetchTimeoutMs;
+    const RestRequest fetch = traceFetchRequest(QUrl(traceBaseUrl), record.traceId);
     m_traceFetches.insert(m_traceCaller->send(fetch), std::move(record));
 }
 
@@ -119,10 +112,7 @@ void GrpcCaller::onTraceFetched(const CallRecord &traceRecord) {
     if (!m_traceFetches.contains(traceRecord.id))
         return;
     CallRecord record = m_traceFetches.take(traceRecord.id);
-    auto spans =
-        traceRecord.httpStatus == 200 ? spansFromOtlp(traceRecord.body, record.startedAtUnixNs) : QList<TraceSpan>{};
-    if (!spans.isEmpty())
-        mergeTrace(record, std::move(spans), TraceSource::DebugTraces);
+    mergeFetchedTrace(record, traceRecord);
     complete(std::move(record));
 }
 

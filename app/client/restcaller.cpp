@@ -2,6 +2,7 @@
 
 #include "app/client/curlengine.h"
 #include "app/client/curltransfer.h"
+#include "app/client/tracefetch.h"
 #include "app/client/tracemerge.h"
 
 #include <QDateTime>
@@ -13,8 +14,6 @@
 namespace triptych::client {
 
 namespace {
-// The trace fetch is a small local GET; a server that cannot answer it this fast has no trace worth waiting for.
-constexpr int kTraceFetchTimeoutMs = 5'000;
 
 qint64 nowUnixNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -93,14 +92,7 @@ void RestCaller::onTransferDone(CallRecord record, bool fetchTrace) {
         complete(std::move(record));
         return;
     }
-    QUrl traceUrl(record.url);
-    traceUrl.setPath(QStringLiteral("/debug/traces/") + record.traceId);
-    traceUrl.setQuery(QString());
-    RestRequest fetch;
-    fetch.url = traceUrl.toString();
-    fetch.sendTraceparent = false;
-    fetch.fetchServerTrace = false;
-    fetch.timeoutMs = kTraceFetchTimeoutMs;
+    RestRequest fetch = traceFetchRequest(QUrl(record.url), record.traceId);
     CallRecord fetchRecord;
     fetchRecord.id = nextCallId();
     m_traceFetches.insert(fetchRecord.id, std::move(record));
@@ -111,11 +103,7 @@ void RestCaller::onTraceFetched(const CallRecord &traceRecord) {
     CallRecord record = m_traceFetches.take(traceRecord.id);
     if (!m_pending.contains(record.id))
         return;
-    auto spans =
-        traceRecord.httpStatus == 200 ? spansFromOtlp(traceRecord.body, record.startedAtUnixNs) : QList<TraceSpan>{};
-    if (!spans.isEmpty()) {
-        mergeTrace(record, std::move(spans), TraceSource::DebugTraces);
-    } else {
+    if (!mergeFetchedTrace(record, traceRecord)) {
         const auto &t = record.timings;
         const qint64 waitStartUs =
             t.dnsUs.value_or(0) + t.connectUs.value_or(0) + t.tlsUs.value_or(0) + t.sentUs.value_or(0);
