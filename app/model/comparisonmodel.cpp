@@ -68,6 +68,10 @@ void ComparisonModel::reset() {
     endResetModel();
 }
 
+client::CallKind ComparisonModel::styleOf(client::CallKind kind) {
+    return kind == client::CallKind::GraphQLWebSocket ? client::CallKind::GraphQL : kind;
+}
+
 int ComparisonModel::rowFor(client::CallKind kind) const {
     switch (kind) {
     case client::CallKind::Rest:

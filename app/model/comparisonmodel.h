@@ -64,6 +64,8 @@ public:
     qint64 scaleUs() const;
 
     // The gzip size of a body, measured with zlib at the default level.
+    // The style a call is compared as: a subscription over WebSocket counts as GraphQL.
+    static client::CallKind styleOf(client::CallKind kind);
     static qint64 gzipSize(const QByteArray &body);
     static int sqlStatementCount(const client::CallRecord &record);
 
