@@ -48,9 +48,7 @@ http::WebSocketAccept GraphqlWebSockets::accept(const http::HttpRequest &request
     }
     // The upgrade is a span of its own whose trace the connection's operations and events continue, so the socket
     // carries the trace id of its start, as an SSE stream does; the 101 answer names it in traceresponse.
-    auto remote = tracing::parseTraceparent(request.header("traceparent"));
-    if (remote)
-        remote->traceState = std::string(request.header("tracestate"));
+    const auto remote = tracing::parseRemoteContext(request.header("traceparent"), request.header("tracestate"));
     auto span = tracing::Span::startServer(m_context.tracer, "GET /graphql (WebSocket)", remote ? &*remote : nullptr);
     std::optional<tracing::TraceContext> upgrade;
     if (span.active()) {

@@ -23,9 +23,8 @@ std::string_view metadataValue(const grpc::CallbackServerContext &call, const ch
 
 RpcTrace::RpcTrace(tracing::Tracer &tracer, grpc::CallbackServerContext &call, std::string_view method)
     : m_call(call) {
-    auto remote = tracing::parseTraceparent(metadataValue(call, "traceparent"));
-    if (remote)
-        remote->traceState = std::string(metadataValue(call, "tracestate"));
+    const auto remote =
+        tracing::parseRemoteContext(metadataValue(call, "traceparent"), metadataValue(call, "tracestate"));
     // OpenTelemetry's RPC conventions: the span is named `package.Service/Method`.
     m_span = tracing::Span::startServer(tracer, std::string(kServiceName) + "/" + std::string(method),
                                         remote ? &*remote : nullptr);

@@ -9,9 +9,7 @@ namespace triptych {
 
 http::Middleware httpTracing(tracing::Tracer &tracer) {
     return [&tracer](http::HttpRequest &request, const http::Handler &next) {
-        auto remote = tracing::parseTraceparent(request.header("traceparent"));
-        if (remote)
-            remote->traceState = std::string(request.header("tracestate"));
+        const auto remote = tracing::parseRemoteContext(request.header("traceparent"), request.header("tracestate"));
         // OpenTelemetry HTTP conventions: the span is named after the route template, not the concrete path.
         // A request refused before its head could be read has no method: OpenTelemetry's name for it is "HTTP".
         const std::string method = request.method.empty() ? "HTTP" : request.method;

@@ -78,6 +78,13 @@ std::optional<TraceContext> parseTraceparent(std::string_view value) {
     return context;
 }
 
+std::optional<TraceContext> parseRemoteContext(std::string_view traceparent, std::string_view tracestate) {
+    auto context = parseTraceparent(traceparent);
+    if (context)
+        context->traceState = std::string(tracestate);
+    return context;
+}
+
 std::string formatTraceparent(const TraceId &traceId, const SpanId &spanId, std::uint8_t flags) {
     std::array<std::uint8_t, 1> flagBytes{flags};
     return "00-" + hex(traceId) + "-" + hex(spanId) + "-" + hex(flagBytes);

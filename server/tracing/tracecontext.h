@@ -24,6 +24,9 @@ struct TraceContext {
 // Parses a traceparent value; none when invalid (wrong length, upper-case or non-hex digits, version ff,
 // all-zero ids, or extra data after a version 00 header), in which case the server starts a new trace.
 std::optional<TraceContext> parseTraceparent(std::string_view value);
+// The caller's context from its traceparent and tracestate (HTTP headers or gRPC metadata); tracestate is kept
+// only with a valid traceparent, as the Recommendation says. None: the server starts a trace.
+std::optional<TraceContext> parseRemoteContext(std::string_view traceparent, std::string_view tracestate);
 // "00-<trace id>-<span id>-<flags>"
 std::string formatTraceparent(const TraceId &traceId, const SpanId &spanId, std::uint8_t flags);
 std::string toHex(const TraceId &id);
