@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace triptych::client {
 
 namespace {
@@ -115,12 +117,17 @@ QList<TraceSpan> spansFromServerTiming(const QByteArray &header, qint64 waitStar
 void mergeTrace(CallRecord &record, QList<TraceSpan> serverSpans, TraceSource source) {
     record.spans = clientPhaseSpans(record.timings);
     if (!serverSpans.isEmpty() && source == TraceSource::DebugTraces) {
-        // Another machine's clock may be off: keep the earliest server span inside the client's wait window.
+        // Spans that fit inside the call are on the same clock and stay where the server put them: on loopback the
+        // server often starts before the client counts its request as sent. Spans outside the call come from a
+        // machine whose clock is off: move the earliest to the start of the client's wait.
         const qint64 earliest = serverSpans.first().startUs;
-        const qint64 windowStart = waitStart(record.timings);
-        if (earliest < windowStart || earliest > record.timings.totalUs) {
+        qint64 latestEnd = earliest;
+        for (const auto &span : serverSpans)
+            latestEnd = std::max(latestEnd, span.startUs + span.durationUs);
+        if (earliest < 0 || latestEnd > record.timings.totalUs) {
+            const qint64 shift = waitStart(record.timings) - earliest;
             for (auto &span : serverSpans)
-                span.startUs += windowStart - earliest;
+                span.startUs += shift;
         }
     }
     record.spans += serverSpans;

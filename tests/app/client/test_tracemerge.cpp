@@ -85,6 +85,20 @@ private Q_SLOTS:
         QCOMPARE(record.spans.last().startUs, 120);
     }
 
+    void spansInsideTheCallStayPut() {
+        // The server started 30 µs before the client counted its request as sent: the same clock, not skew.
+        QList<TraceSpan> spans{{{}, {}, QStringLiteral("root"), 90, 300, true, {}},
+                               {{}, {}, QStringLiteral("SQL"), 150, 200, true, {}}};
+        CallRecord record;
+        record.timings.connectUs = 100;
+        record.timings.sentUs = 20;
+        record.timings.firstByteUs = 500;
+        record.timings.totalUs = 700;
+        mergeTrace(record, spans, TraceSource::DebugTraces);
+        QCOMPARE(record.spans.at(record.spans.size() - 2).startUs, 90);
+        QCOMPARE(record.spans.last().startUs, 150);
+    }
+
     void sseEventsAcrossChunks() {
         SseParser parser;
         QVERIFY(parser.feed(": heartbeat\n\nevent: order\nda").isEmpty());
