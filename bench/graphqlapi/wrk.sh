@@ -10,18 +10,7 @@ seconds=${2:-10}
 connections=${3:-32}
 threads=${4:-2}
 
-if [ -z "${TRIPTYCH_URL:-}" ]; then
-    log=$(mktemp)
-    # shellcheck disable=SC2086 # the extra arguments are meant to split
-    "$server" --http-port 0 --grpc-port 0 ${TRIPTYCH_SERVER_ARGS:-} >"$log" 2>&1 &
-    pid=$!
-    trap 'kill "$pid" 2>/dev/null; rm -f "$log"' EXIT INT TERM
-    until grep -q "ready:" "$log"; do
-        kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
-        sleep 0.1
-    done
-    TRIPTYCH_URL="http://$(sed -n 's/.*http=\([^ ]*\).*/\1/p' "$log")"
-fi
+. "$here/../server-url.sh"
 
 for preset in orders name; do
     echo "== POST /graphql preset '$preset'  (${seconds}s, $connections connections, $threads threads, keep-alive)"
