@@ -112,6 +112,7 @@ void Executor::resolveDefinitions(const NamedType *type, Grouped &fields) const 
             entry.def = &m_schema.typeField();
         else
             entry.def = type->field(name);
+        entry.observed = m_request.observer && entry.def && m_request.observer->observes(*type, *entry.def);
     }
 }
 
@@ -153,7 +154,7 @@ void Executor::runRootFields(const NamedType *root, const Grouped &fields, bool 
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const PathNode *path = child(nullptr, fields[i].first, 0, static_cast<std::uint32_t>(i));
         m_current.push_back(Task{root, m_request.rootValue, &fields[i].second, fields[i].def,
-                                 &data.MemberBegin()[i].value, m_root, path});
+                                 &data.MemberBegin()[i].value, m_root, path, fields[i].observed});
         if (serial) {
             runLevels();
             if (m_out.dataNull)

@@ -81,7 +81,7 @@ Resolved Executor::resolve(const Task &task, const Field &def, const PathNode *p
     if (!resolver)
         return Resolved();
     const ResolveInfo info{task.parent, args, m_request.context, def, *task.parentType, node, m_variables, path};
-    if (m_request.observer)
+    if (task.observed)
         m_request.observer->resolverStarted(info);
     Resolved result = [&]() -> Resolved {
         try {
@@ -92,7 +92,7 @@ Resolved Executor::resolve(const Task &task, const Field &def, const PathNode *p
             return Resolved::error("Unexpected error.");
         }
     }();
-    if (m_request.observer)
+    if (task.observed)
         m_request.observer->resolverFinished(info, result);
     return result;
 }
@@ -262,8 +262,8 @@ bool Executor::completeObject(const Task &task, const Field &def, TypeRef type, 
     Container *c = &m_containers.emplace_back(Container{&slot, container, nonNull, path});
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const PathNode *fieldPath = child(path, fields[i].first, 0, static_cast<std::uint32_t>(i));
-        m_next.push_back(
-            Task{concrete, object, &fields[i].second, fields[i].def, &slot.MemberBegin()[i].value, c, fieldPath});
+        m_next.push_back(Task{concrete, object, &fields[i].second, fields[i].def, &slot.MemberBegin()[i].value, c,
+                              fieldPath, fields[i].observed});
     }
     return true;
 }

@@ -36,10 +36,13 @@ struct ResolveInfo {
     std::string pathString() const; // "user.orders.0.id"
 };
 
-// Called around every resolver call (tracing spans); must not throw.
+// Called around resolver calls (tracing spans); must not throw.
 class ResolverObserver {
 public:
     virtual ~ResolverObserver() = default;
+    // Whether resolverStarted and resolverFinished are called for this field. Asked once per field of a selection set
+    // and object type, not per resolved value, so skipping the many trivial fields of a long list costs nothing.
+    virtual bool observes(const NamedType & /*parentType*/, const Field & /*field*/) const { return true; }
     virtual void resolverStarted(const ResolveInfo &info) = 0;
     virtual void resolverFinished(const ResolveInfo &info, const Resolved &result) = 0;
 };

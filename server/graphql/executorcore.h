@@ -17,6 +17,7 @@ struct GroupedField {
     std::string_view first;
     FieldNodes second;
     const Field *def = nullptr;
+    bool observed = false; // the request's observer is told about this field's resolver
 };
 using Grouped = std::vector<GroupedField>;
 
@@ -35,6 +36,7 @@ struct Task {
     rapidjson::Value *slot;
     Container *container;
     const PathNode *path;
+    bool observed;
 };
 
 struct Pending {

@@ -31,17 +31,18 @@ class ResolverSpans : public graphql::ResolverObserver {
 public:
     explicit ResolverSpans(const GraphqlService &service)
         : m_service(service) {}
+    bool observes(const graphql::NamedType &parentType, const graphql::Field &field) const override {
+        return m_service.resolverDoesWork(parentType, field);
+    }
     void resolverStarted(const graphql::ResolveInfo &info) override {
-        if (!m_service.resolverDoesWork(info.parentType, info.field))
-            return;
         auto span = tracing::Span::startChild("graphql.resolve " + info.parentType.name + "." + info.field.name);
         span.set("graphql.field.name", info.field.name);
         span.set("graphql.field.parent_type", info.parentType.name);
         span.set("graphql.field.path", info.pathString());
         m_open.push_back(std::make_unique<Open>(std::move(span)));
     }
-    void resolverFinished(const graphql::ResolveInfo &info, const graphql::Resolved &result) override {
-        if (!m_service.resolverDoesWork(info.parentType, info.field) || m_open.empty())
+    void resolverFinished(const graphql::ResolveInfo &, const graphql::Resolved &result) override {
+        if (m_open.empty())
             return;
         if (result.kind() == graphql::Resolved::Kind::Error)
             m_open.back()->span.fail(result.asError().message);

@@ -41,7 +41,7 @@ public:
     graphql::ExecutionResult run(const GraphqlRequest &request, RequestContext &context) const;
 
     // The resolvers that do work and get a span each: every root field, User.orders, User.friends, Order.user.
-    // Asked for every field of a traced request, so it compares pointers, not names.
+    // Asked once per field of a selection set in a traced request; compares pointers, not names.
     bool resolverDoesWork(const graphql::NamedType &parentType, const graphql::Field &field) const;
 
 private:

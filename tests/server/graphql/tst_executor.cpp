@@ -72,17 +72,28 @@ std::shared_ptr<Schema> makeSchema() {
     return schema;
 }
 
+// Counts the resolver calls it is told about; observes only the fields named "Type.field" in `only`, or all.
 class CountingObserver : public ResolverObserver {
 public:
+    explicit CountingObserver(QStringList only = {})
+        : m_only(std::move(only)) {}
+    bool observes(const NamedType &parentType, const Field &field) const override {
+        ++asked;
+        return m_only.isEmpty() || m_only.contains(QString::fromStdString(parentType.name + "." + field.name));
+    }
     void resolverStarted(const ResolveInfo &) override { ++started; }
     void resolverFinished(const ResolveInfo &info, const Resolved &result) override {
         ++finished;
         if (result.kind() == Resolved::Kind::Error)
             failedPaths.push_back(info.pathString());
     }
+    mutable int asked = 0;
     int started = 0;
     int finished = 0;
     std::vector<std::string> failedPaths;
+
+private:
+    QStringList m_only;
 };
 
 } // namespace
@@ -94,7 +105,8 @@ private Q_SLOTS:
     void initTestCase() { m_schema = makeSchema(); }
     void dataLoaderBatchesOneLevel_data();
     void dataLoaderBatchesOneLevel();
-    void resolverHookSeesEveryResolver();
+    void resolverHookSeesTheResolversItObserves_data();
+    void resolverHookSeesTheResolversItObserves();
     void errorExtensionsFromResolvers();
     void subscriptionMapsEvents();
     void subscriptionArgumentError();
@@ -130,16 +142,33 @@ void TestExecutor::dataLoaderBatchesOneLevel() {
     QCOMPARE(context.orderQueries, queries);
 }
 
-void TestExecutor::resolverHookSeesEveryResolver() {
+void TestExecutor::resolverHookSeesTheResolversItObserves_data() {
+    QTest::addColumn<QStringList>("observed");
+    QTest::addColumn<int>("calls");
+    QTest::addColumn<QStringList>("failedPaths");
+    QTest::newRow("every field") << QStringList() << 6 << QStringList{"bad"};
+    QTest::newRow("root fields only") << QStringList{"Query.users", "Query.user"} << 2 << QStringList{"bad"};
+    QTest::newRow("one field of a list's items") << QStringList{"User.name"} << 2 << QStringList();
+}
+
+// Users 1 and 2 with id and name, and user 0, whose resolver fails: 6 resolver calls in all.
+void TestExecutor::resolverHookSeesTheResolversItObserves() {
+    QFETCH(QStringList, observed);
+    QFETCH(int, calls);
+    QFETCH(QStringList, failedPaths);
     Context context;
-    CountingObserver observer;
+    CountingObserver observer(observed);
     ExecutionRequest request;
     request.context = &context;
     request.observer = &observer;
     executeQuery(*m_schema, "{ users(first: 2) { id name } bad: user(id: 0) { id } }", request);
-    QCOMPARE(observer.started, 6);
-    QCOMPARE(observer.finished, 6);
-    QCOMPARE(observer.failedPaths, std::vector<std::string>{"bad"});
+    QCOMPARE(observer.started, calls);
+    QCOMPARE(observer.finished, calls);
+    QStringList failed;
+    for (const auto &path : observer.failedPaths)
+        failed << QString::fromStdString(path);
+    QCOMPARE(failed, failedPaths);
+    QCOMPARE(observer.asked, 4); // once per field and object type: users, bad, User.id, User.name — not per user
 }
 
 void TestExecutor::errorExtensionsFromResolvers() {
