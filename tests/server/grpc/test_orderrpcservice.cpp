@@ -330,9 +330,11 @@ private Q_SLOTS:
             return span.name == "serialize protobuf" && span.parentSpanId == server->spanId;
         });
         QVERIFY(serialized != spans.end());
-        const tracing::Attribute payload{"payload.bytes", answerBytes};
-        QVERIFY(std::find(serialized->attributes.begin(), serialized->attributes.end(), payload) !=
-                serialized->attributes.end());
+        QVERIFY(serialized->attribute("payload.bytes"));
+        QCOMPARE(std::get<std::int64_t>(*serialized->attribute("payload.bytes")), answerBytes);
+        QVERIFY(server->attribute("rpc.response.body.size"));
+        QCOMPARE(std::get<std::int64_t>(*server->attribute("rpc.response.body.size")), answerBytes);
+        QCOMPARE(std::get<std::int64_t>(*server->attribute("rpc.request.body.size")), std::int64_t(2)); // {user_id: 42}
     }
 
     void rateLimitAnswersRetryInfo() {
