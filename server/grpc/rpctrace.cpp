@@ -36,8 +36,8 @@ RpcTrace::RpcTrace(tracing::Tracer &tracer, grpc::CallbackServerContext &call, s
     m_span.set("client.address", CallChecks::peerAddress(call.peer()));
 }
 
-std::unique_ptr<tracing::CurrentSpanScope> RpcTrace::makeCurrent() {
-    return std::make_unique<tracing::CurrentSpanScope>(m_span, &m_timings);
+tracing::CurrentSpanScope RpcTrace::makeCurrent() {
+    return tracing::CurrentSpanScope(m_span, &m_timings);
 }
 
 void RpcTrace::finish(const grpc::Status &status) {

@@ -5,7 +5,6 @@
 #include <grpcpp/support/status.h>
 
 #include <cstddef>
-#include <memory>
 #include <string_view>
 
 namespace grpc {
@@ -24,7 +23,7 @@ public:
     RpcTrace &operator=(const RpcTrace &) = delete;
 
     // Makes the span current on this thread until the returned scope is destroyed (same thread).
-    [[nodiscard]] std::unique_ptr<tracing::CurrentSpanScope> makeCurrent();
+    [[nodiscard]] tracing::CurrentSpanScope makeCurrent();
     bool active() const { return m_span.active(); }
     void addRequestBytes(std::size_t bytes) { m_requestBytes += bytes; }
     void addResponseBytes(std::size_t bytes) { m_responseBytes += bytes; }

@@ -32,13 +32,23 @@ struct OrderServer::Running {
 
 namespace {
 
+// The span name of a statement: "SQL" and its operation, as OpenTelemetry's database conventions name it.
+tracing::SpanName sqlSpanName(std::string_view operation) {
+    if (operation == "SELECT")
+        return "SQL SELECT";
+    if (operation == "INSERT")
+        return "SQL INSERT";
+    if (operation == "UPDATE")
+        return "SQL UPDATE";
+    return "SQL " + std::string(operation);
+}
+
 // Every SQL statement becomes a span under the request's current span (the N+1 lesson made visible).
 void traceStatement(const store::StatementEvent &event) {
-    const auto space = event.sql.find_first_of(" \n");
-    std::string operation(event.sql.substr(0, space));
-    tracing::recordCompletedChild("SQL " + operation, event.start, event.duration,
+    const std::string_view operation = event.sql.substr(0, event.sql.find_first_of(" \n"));
+    tracing::recordCompletedChild(sqlSpanName(operation), event.start, event.duration,
                                   {{"db.system", std::string("sqlite")},
-                                   {"db.operation", operation},
+                                   {"db.operation", std::string(operation)},
                                    {"db.statement", std::string(event.sql)},
                                    {"db.response.returned_rows", std::int64_t(event.rows)}},
                                   /*isSql=*/true);

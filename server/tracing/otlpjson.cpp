@@ -32,7 +32,7 @@ void writeAttributes(Writer &w, const std::vector<Attribute> &attributes) {
     for (const auto &[key, value] : attributes) {
         w.StartObject();
         w.Key("key");
-        w.String(key);
+        w.String(key.view().data(), static_cast<rapidjson::SizeType>(key.view().size()));
         w.Key("value");
         writeValue(w, value);
         w.EndObject();

@@ -1,43 +1,79 @@
 #include "server/tracing/spanstore.h"
 
+#include "server/tracing/spanencoding.h"
+
+#include <cstring>
+
 namespace triptych::tracing {
 
-SpanStore::SpanStore(std::size_t maxTraces, std::size_t maxSpansPerTrace)
-    : m_maxTraces(maxTraces)
-    , m_maxSpansPerTrace(maxSpansPerTrace) {}
+std::size_t SpanStore::TraceIdHash::operator()(const TraceId &id) const {
+    std::uint64_t half; // trace ids are random: any eight of their bytes are a good hash
+    std::memcpy(&half, id.data() + 8, sizeof half);
+    return static_cast<std::size_t>(half);
+}
 
-void SpanStore::add(SpanRecord span) {
-    std::lock_guard lock(m_mutex);
-    auto found = m_traces.find(span.traceId);
-    if (found == m_traces.end()) {
-        while (m_traces.size() >= m_maxTraces && !m_order.empty()) {
-            const auto oldest = m_traces.find(m_order.front());
-            if (oldest != m_traces.end()) {
-                m_spanCount -= oldest->second.size();
-                m_traces.erase(oldest);
-            }
-            m_order.pop_front();
-        }
-        m_order.push_back(span.traceId);
-        found = m_traces.emplace(span.traceId, std::vector<SpanRecord>()).first;
+SpanStore::SpanStore(std::size_t maxTraces, std::size_t maxSpansPerTrace)
+    : m_maxTraces(maxTraces > 0 ? maxTraces : 1)
+    , m_maxSpansPerTrace(maxSpansPerTrace) {
+    m_slots.reserve(m_maxTraces);
+    m_index.reserve(m_maxTraces);
+}
+
+SpanStore::Slot &SpanStore::slotFor(const TraceId &traceId) {
+    if (m_lastSlot < m_slots.size() && m_slots[m_lastSlot].traceId == traceId)
+        return m_slots[m_lastSlot];
+    if (const auto found = m_index.find(traceId); found != m_index.end()) {
+        m_lastSlot = found->second;
+        return m_slots[m_lastSlot];
     }
-    if (found->second.size() >= m_maxSpansPerTrace) {
+    if (m_slots.size() < m_maxTraces) {
+        m_lastSlot = m_slots.size();
+        m_slots.emplace_back();
+    } else {
+        m_lastSlot = m_nextSlot;
+        m_nextSlot = (m_nextSlot + 1) % m_maxTraces;
+        Slot &oldest = m_slots[m_lastSlot];
+        m_index.erase(oldest.traceId);
+        m_spanCount -= oldest.spans;
+        oldest.spans = 0;
+        if (oldest.encoded.capacity() > kMaxKeptSlotBytes)
+            std::string().swap(oldest.encoded);
+        else
+            oldest.encoded.clear();
+    }
+    Slot &slot = m_slots[m_lastSlot];
+    slot.traceId = traceId;
+    m_index.emplace(traceId, m_lastSlot);
+    return slot;
+}
+
+void SpanStore::add(const FinishedSpan &span) {
+    std::lock_guard lock(m_mutex);
+    Slot &slot = slotFor(span.traceId);
+    if (slot.spans >= m_maxSpansPerTrace) {
         ++m_dropped;
         return;
     }
-    found->second.push_back(std::move(span));
+    encodeSpan(slot.encoded, span);
+    ++slot.spans;
     ++m_spanCount;
 }
 
 std::vector<SpanRecord> SpanStore::trace(const TraceId &traceId) const {
+    std::vector<SpanRecord> spans;
     std::lock_guard lock(m_mutex);
-    const auto found = m_traces.find(traceId);
-    return found == m_traces.end() ? std::vector<SpanRecord>() : found->second;
+    const auto found = m_index.find(traceId);
+    if (found == m_index.end())
+        return spans;
+    const Slot &slot = m_slots[found->second];
+    spans.reserve(slot.spans);
+    decodeSpans(traceId, slot.encoded, spans);
+    return spans;
 }
 
 std::size_t SpanStore::traceCount() const {
     std::lock_guard lock(m_mutex);
-    return m_traces.size();
+    return m_index.size();
 }
 
 std::size_t SpanStore::spanCount() const {
@@ -48,6 +84,14 @@ std::size_t SpanStore::spanCount() const {
 std::size_t SpanStore::droppedSpans() const {
     std::lock_guard lock(m_mutex);
     return m_dropped;
+}
+
+std::size_t SpanStore::retainedBytes() const {
+    std::lock_guard lock(m_mutex);
+    std::size_t bytes = 0;
+    for (const auto &slot : m_slots)
+        bytes += slot.encoded.capacity();
+    return bytes;
 }
 
 } // namespace triptych::tracing

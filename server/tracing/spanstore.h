@@ -3,36 +3,54 @@
 #include "server/tracing/span.h"
 
 #include <cstddef>
-#include <deque>
-#include <map>
 #include <mutex>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace triptych::tracing {
 
-// Keeps the spans of the most recent traces in memory for /debug/traces; old traces are evicted first.
+// Keeps the spans of the most recent traces in memory for /debug/traces; the oldest trace is evicted first.
+// Each trace is one buffer of encoded spans in a fixed ring of slots, reused in place: a request's spans cost no
+// allocation of their own and nothing they leave behind is scattered over the heap the next requests work in.
 class SpanStore {
 public:
     static constexpr std::size_t kDefaultMaxTraces = 2000;
     static constexpr std::size_t kDefaultMaxSpansPerTrace = 2000;
+    // A slot whose buffer grew past this (a trace of many or long spans) gives the memory back when reused.
+    static constexpr std::size_t kMaxKeptSlotBytes = 64 * 1024;
 
     explicit SpanStore(std::size_t maxTraces = kDefaultMaxTraces,
                        std::size_t maxSpansPerTrace = kDefaultMaxSpansPerTrace);
 
-    void add(SpanRecord span);
-    // The trace's spans in the order they finished; empty when unknown or evicted.
+    void add(const FinishedSpan &span);
+    // The trace's spans in the order they were added; empty when unknown or evicted.
     std::vector<SpanRecord> trace(const TraceId &traceId) const;
     std::size_t traceCount() const;
     std::size_t spanCount() const;
     // Spans refused because their trace was full.
     std::size_t droppedSpans() const;
+    // Memory the slots' buffers hold, in bytes.
+    std::size_t retainedBytes() const;
 
 private:
+    struct Slot {
+        TraceId traceId{};
+        std::string encoded; // the spans, as encodeSpan writes them
+        std::size_t spans = 0;
+    };
+    struct TraceIdHash {
+        std::size_t operator()(const TraceId &id) const;
+    };
+    Slot &slotFor(const TraceId &traceId);
+
     std::size_t m_maxTraces;
     std::size_t m_maxSpansPerTrace;
     mutable std::mutex m_mutex;
-    std::map<TraceId, std::vector<SpanRecord>> m_traces;
-    std::deque<TraceId> m_order; // arrival order of traces, for eviction
+    std::vector<Slot> m_slots; // grows to m_maxTraces, then m_nextSlot holds the oldest trace
+    std::size_t m_nextSlot = 0;
+    std::size_t m_lastSlot = 0; // a request's spans arrive one after another: checked before the index
+    std::unordered_map<TraceId, std::size_t, TraceIdHash> m_index;
     std::size_t m_spanCount = 0;
     std::size_t m_dropped = 0;
 };

@@ -5,8 +5,9 @@
 
 #include <chrono>
 #include <functional>
-#include <memory>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace triptych::tracing {
 
@@ -19,7 +20,7 @@ public:
     SpanStore &store() { return m_store; }
     // Set before the server starts; called on the thread that ended the span and must not block.
     void setExporter(std::function<void(const SpanRecord &)> exporter) { m_exporter = std::move(exporter); }
-    void record(SpanRecord span);
+    void record(const FinishedSpan &span);
 
 private:
     bool m_enabled;
@@ -30,7 +31,7 @@ private:
 // The main phases of one request for the Server-Timing header, gathered while it runs on its thread.
 struct PhaseTimings {
     struct Phase {
-        std::string name;
+        SpanName name;
         double millis = 0;
     };
     std::vector<Phase> phases; // direct children of the transport span, in the order they ended
@@ -50,6 +51,17 @@ struct ClockAnchor {
     }
 };
 
+namespace detail {
+// What a thread works for: the span current on it, for children to attach to.
+struct CurrentSpan {
+    Tracer *tracer = nullptr;
+    TraceContext context;
+    PhaseTimings *timings = nullptr; // of the request this thread works for
+    bool isTransport = false;        // the current span is the request's root
+    ClockAnchor anchor;
+};
+} // namespace detail
+
 // A span being timed; recorded into its tracer when it ends (or is destroyed). Inactive spans cost nothing.
 class Span {
 public:
@@ -61,15 +73,15 @@ public:
     ~Span() { end(); }
 
     // A root span of a request: child of the remote parent when one came with it, else the start of a new trace.
-    static Span startServer(Tracer &tracer, std::string name, const TraceContext *remoteParent);
+    static Span startServer(Tracer &tracer, SpanName name, const TraceContext *remoteParent);
     // A child of the span current on this thread; inactive when there is none (tracing off, or no request).
-    static Span startChild(std::string_view name, SpanKind kind = SpanKind::Internal);
+    static Span startChild(SpanName name, SpanKind kind = SpanKind::Internal);
 
     bool active() const { return m_tracer != nullptr; }
     Tracer *tracer() const { return m_tracer; }
     const ClockAnchor &anchor() const { return m_anchor; }
     const TraceContext &context() const { return m_context; }
-    void set(std::string key, AttributeValue value);
+    void set(AttributeKey key, AttributeValue value);
     void fail(std::string message);
     void end();
     std::int64_t elapsedNanos() const;
@@ -77,9 +89,15 @@ public:
 private:
     Tracer *m_tracer = nullptr;
     TraceContext m_context;
-    SpanRecord m_record;
+    SpanId m_parentSpanId{};
+    SpanName m_name;
+    SpanKind m_kind = SpanKind::Internal;
     std::chrono::steady_clock::time_point m_started;
     ClockAnchor m_anchor;
+    std::int64_t m_startUnixNanos = 0;
+    std::vector<Attribute> m_attributes;
+    bool m_error = false;
+    std::string m_statusMessage;
     PhaseTimings *m_reportTo = nullptr; // set for direct children of a transport span
 };
 
@@ -92,18 +110,18 @@ public:
     CurrentSpanScope &operator=(const CurrentSpanScope &) = delete;
 
 private:
-    struct Saved;
-    std::unique_ptr<Saved> m_saved;
+    detail::CurrentSpan m_previous;
+    bool m_active = false;
 };
 
 // A child span that is also current for its lifetime: the usual way to time a piece of work.
 class ScopedSpan {
 public:
-    explicit ScopedSpan(std::string_view name, SpanKind kind = SpanKind::Internal)
-        : m_span(Span::startChild(name, kind))
+    explicit ScopedSpan(SpanName name, SpanKind kind = SpanKind::Internal)
+        : m_span(Span::startChild(std::move(name), kind))
         , m_scope(m_span) {}
     Span &span() { return m_span; }
-    void set(std::string key, AttributeValue value) { m_span.set(std::move(key), std::move(value)); }
+    void set(AttributeKey key, AttributeValue value) { m_span.set(key, std::move(value)); }
     void fail(std::string message) { m_span.fail(std::move(message)); }
 
 private:
@@ -113,17 +131,16 @@ private:
 
 // The trace's serialization span (contract: Tracing), e.g. "serialize JSON": times `write`, which turns a result
 // into its payload; `bytes` gives the payload's size for `payload.bytes`, asked only when the span records.
-template <typename Write, typename Bytes>
-void recordSerialization(std::string_view name, Write &&write, Bytes &&bytes) {
-    ScopedSpan span(name);
+template <typename Write, typename Bytes> void recordSerialization(SpanName name, Write &&write, Bytes &&bytes) {
+    ScopedSpan span(std::move(name));
     write();
     if (span.span().active())
         span.set("payload.bytes", static_cast<std::int64_t>(bytes()));
 }
 
 // Records work that already happened (an SQL statement) as a child of the current span.
-void recordCompletedChild(std::string name, std::chrono::steady_clock::time_point started,
-                          std::chrono::nanoseconds duration, std::vector<Attribute> attributes, bool isSql);
+void recordCompletedChild(SpanName name, std::chrono::steady_clock::time_point started,
+                          std::chrono::nanoseconds duration, std::initializer_list<Attribute> attributes, bool isSql);
 
 // The context of the span current on this thread, to propagate (gateway calls); null when there is none.
 const TraceContext *currentContext();

@@ -5,13 +5,17 @@
 using namespace triptych::tracing;
 
 namespace {
-SpanRecord spanOf(const TraceId &traceId) {
-    SpanRecord span;
+
+const SpanName kName = "x";
+
+FinishedSpan spanOf(const TraceId &traceId) {
+    FinishedSpan span;
     span.traceId = traceId;
     span.spanId = newSpanId();
-    span.name = "x";
+    span.name = &kName;
     return span;
 }
+
 } // namespace
 
 class TestSpanStore : public QObject {
@@ -32,6 +36,18 @@ private Q_SLOTS:
         QCOMPARE(store.spanCount(), size_t(6));
     }
 
+    void addsToATraceAfterOthersCameBetween() {
+        SpanStore store(3, 10);
+        const auto first = newTraceId();
+        const auto second = newTraceId();
+        store.add(spanOf(first));
+        store.add(spanOf(second));
+        store.add(spanOf(first)); // a gateway call's server spans land in the trace of the request that made it
+        QCOMPARE(store.trace(first).size(), size_t(2));
+        QCOMPARE(store.trace(second).size(), size_t(1));
+        QCOMPARE(store.traceCount(), size_t(2));
+    }
+
     void boundsSpansPerTrace() {
         SpanStore store(3, 5);
         const auto id = newTraceId();
@@ -41,15 +57,74 @@ private Q_SLOTS:
         QCOMPARE(store.droppedSpans(), size_t(3));
     }
 
+    void readsBackWhatWasAdded_data() {
+        QTest::addColumn<bool>("literalName");
+        QTest::addColumn<bool>("failed");
+        QTest::newRow("literal name, ok") << true << false;
+        QTest::newRow("composed name, failed") << false << true;
+    }
+
+    void readsBackWhatWasAdded() {
+        QFETCH(bool, literalName);
+        QFETCH(bool, failed);
+        SpanStore store;
+        const SpanName name = literalName ? SpanName("OrderService.userOrders") : SpanName(std::string("GET /v1/{id}"));
+        const std::vector<Attribute> attributes{{"db.statement", std::string("SELECT 1 FROM users WHERE id = ?")},
+                                                {"db.response.returned_rows", std::int64_t(-3)},
+                                                {"ratio", 0.25},
+                                                {"cache.hit", true},
+                                                {"empty", std::string()}};
+        FinishedSpan span = spanOf(newTraceId());
+        span.parentSpanId = newSpanId();
+        span.name = &name;
+        span.kind = SpanKind::Client;
+        span.startUnixNanos = 1700000000000000001;
+        span.endUnixNanos = 1700000000000250002;
+        span.attributes = attributes;
+        span.error = failed;
+        span.statusMessage = failed ? "it broke" : "";
+        store.add(span);
+        const auto spans = store.trace(span.traceId);
+        QCOMPARE(spans.size(), size_t(1));
+        const SpanRecord &read = spans.front();
+        QVERIFY(read.traceId == span.traceId);
+        QVERIFY(read.spanId == span.spanId);
+        QVERIFY(read.parentSpanId == span.parentSpanId);
+        QCOMPARE(read.name, std::string(name.view()));
+        QCOMPARE(read.kind, SpanKind::Client);
+        QCOMPARE(read.startUnixNanos, span.startUnixNanos);
+        QCOMPARE(read.endUnixNanos, span.endUnixNanos);
+        QVERIFY(read.attributes == attributes);
+        QCOMPARE(read.error, failed);
+        QCOMPARE(read.statusMessage, std::string(span.statusMessage));
+    }
+
     void staysWithinBoundsUnder100kRequests() {
         SpanStore store;
+        const std::vector<Attribute> attributes{{"db.statement", std::string(300, 's')}};
         for (int request = 0; request < 100'000; ++request) {
-            const auto id = newTraceId();
-            for (int span = 0; span < 4; ++span)
-                store.add(spanOf(id));
+            auto span = spanOf(newTraceId());
+            span.attributes = attributes;
+            for (int i = 0; i < 4; ++i)
+                store.add(span);
         }
-        QVERIFY(store.traceCount() <= SpanStore::kDefaultMaxTraces);
+        QCOMPARE(store.traceCount(), SpanStore::kDefaultMaxTraces);
         QCOMPARE(store.spanCount(), store.traceCount() * 4);
+        // Slots are reused in place: the memory is what the last 2,000 traces need, not what 100,000 did.
+        QVERIFY(store.retainedBytes() <= SpanStore::kDefaultMaxTraces * 4 * 1024);
+    }
+
+    void givesBackTheBufferOfAHugeTraceWhenItsSlotIsReused() {
+        SpanStore store(2, 10'000);
+        const std::vector<Attribute> attributes{{"db.statement", std::string(1000, 's')}};
+        auto huge = spanOf(newTraceId());
+        huge.attributes = attributes;
+        for (int i = 0; i < 500; ++i)
+            store.add(huge);
+        QVERIFY(store.retainedBytes() > SpanStore::kMaxKeptSlotBytes);
+        store.add(spanOf(newTraceId()));
+        store.add(spanOf(newTraceId())); // evicts the huge trace
+        QVERIFY(store.retainedBytes() < SpanStore::kMaxKeptSlotBytes);
     }
 };
 
