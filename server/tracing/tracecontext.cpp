@@ -26,13 +26,19 @@ template <std::size_t N> bool parseHex(std::string_view text, std::array<std::ui
     return true;
 }
 
-template <std::size_t N> std::string hex(const std::array<std::uint8_t, N> &bytes) {
+// Writes the bytes as 2 * N lower-case hex digits at `out`; returns the end.
+template <std::size_t N> char *writeHex(char *out, const std::array<std::uint8_t, N> &bytes) {
     static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out(N * 2, '0');
-    for (std::size_t i = 0; i < N; ++i) {
-        out[2 * i] = kDigits[bytes[i] >> 4];
-        out[2 * i + 1] = kDigits[bytes[i] & 0x0f];
+    for (std::uint8_t byte : bytes) {
+        *out++ = kDigits[byte >> 4];
+        *out++ = kDigits[byte & 0x0f];
     }
+    return out;
+}
+
+template <std::size_t N> std::string hex(const std::array<std::uint8_t, N> &bytes) {
+    std::string out(N * 2, '0');
+    writeHex(out.data(), bytes);
     return out;
 }
 
@@ -86,8 +92,11 @@ std::optional<TraceContext> parseRemoteContext(std::string_view traceparent, std
 }
 
 std::string formatTraceparent(const TraceId &traceId, const SpanId &spanId, std::uint8_t flags) {
-    std::array<std::uint8_t, 1> flagBytes{flags};
-    return "00-" + hex(traceId) + "-" + hex(spanId) + "-" + hex(flagBytes);
+    std::string out("00-0123456789abcdef0123456789abcdef-0123456789abcdef-00");
+    writeHex(out.data() + 3, traceId);
+    writeHex(out.data() + 36, spanId);
+    writeHex(out.data() + 53, std::array<std::uint8_t, 1>{flags});
+    return out;
 }
 
 std::string toHex(const TraceId &id) {
