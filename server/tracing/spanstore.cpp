@@ -28,7 +28,7 @@ SpanStore::Slot &SpanStore::slotFor(const TraceId &traceId) {
     }
     if (m_slots.size() < m_maxTraces) {
         m_lastSlot = m_slots.size();
-        m_slots.emplace_back();
+        m_slots.emplace_back().encoded.reserve(kSlotBytes);
     } else {
         m_lastSlot = m_nextSlot;
         m_nextSlot = (m_nextSlot + 1) % m_maxTraces;
@@ -36,10 +36,11 @@ SpanStore::Slot &SpanStore::slotFor(const TraceId &traceId) {
         m_index.erase(oldest.traceId);
         m_spanCount -= oldest.spans;
         oldest.spans = 0;
-        if (oldest.encoded.capacity() > kMaxKeptSlotBytes)
+        if (oldest.encoded.capacity() > kMaxKeptSlotBytes) {
             std::string().swap(oldest.encoded);
-        else
-            oldest.encoded.clear();
+            oldest.encoded.reserve(kSlotBytes);
+        }
+        oldest.encoded.clear();
     }
     Slot &slot = m_slots[m_lastSlot];
     slot.traceId = traceId;

@@ -17,6 +17,9 @@ class SpanStore {
 public:
     static constexpr std::size_t kDefaultMaxTraces = 2000;
     static constexpr std::size_t kDefaultMaxSpansPerTrace = 2000;
+    // A slot's buffer holds this much from the start, enough for the spans of most requests (a REST call's five
+    // take about 1 KiB, a GraphQL query's dozen about 3), so it is allocated once and then only reused.
+    static constexpr std::size_t kSlotBytes = 4 * 1024;
     // A slot whose buffer grew past this (a trace of many or long spans) gives the memory back when reused.
     static constexpr std::size_t kMaxKeptSlotBytes = 64 * 1024;
 

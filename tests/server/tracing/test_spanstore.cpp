@@ -111,7 +111,7 @@ private Q_SLOTS:
         QCOMPARE(store.traceCount(), SpanStore::kDefaultMaxTraces);
         QCOMPARE(store.spanCount(), store.traceCount() * 4);
         // Slots are reused in place: the memory is what the last 2,000 traces need, not what 100,000 did.
-        QVERIFY(store.retainedBytes() <= SpanStore::kDefaultMaxTraces * 4 * 1024);
+        QVERIFY(store.retainedBytes() <= SpanStore::kDefaultMaxTraces * SpanStore::kSlotBytes);
     }
 
     void givesBackTheBufferOfAHugeTraceWhenItsSlotIsReused() {
