@@ -337,6 +337,38 @@ private Q_SLOTS:
         QCOMPARE(std::get<std::int64_t>(*server->attribute("rpc.request.body.size")), std::int64_t(2)); // {user_id: 42}
     }
 
+    // W3C Trace Context: a traceparent that is not valid is ignored and the call starts a trace of its own.
+    void malformedTraceparentStartsAFreshTrace_data() {
+        QTest::addColumn<QByteArray>("traceparent");
+        QTest::newRow("not hex") << QByteArray("00-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz-00f067aa0ba902b7-01");
+        QTest::newRow("upper case") << QByteArray("00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01");
+        QTest::newRow("version ff") << QByteArray("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        QTest::newRow("zero parent id") << QByteArray("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01");
+        QTest::newRow("too short") << QByteArray("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa-01");
+    }
+    void malformedTraceparentStartsAFreshTrace() {
+        QFETCH(QByteArray, traceparent);
+        auto context = callContext();
+        context->AddMetadata("traceparent", traceparent.toStdString());
+        v1::GetUserRequest request;
+        request.set_user_id(42);
+        v1::User user;
+        QVERIFY(m_stub->GetUser(context.get(), request, &user).ok());
+        const auto &trailers = context->GetServerTrailingMetadata();
+        const auto found = trailers.find("traceresponse");
+        QVERIFY(found != trailers.end());
+        const std::string traceresponse(found->second.data(), found->second.size());
+        const auto answered = tracing::parseTraceparent(traceresponse);
+        QVERIFY(answered);
+        QVERIFY(tracing::toHex(answered->traceId) != "4bf92f3577b34da6a3ce929d0e0e4736");
+        const auto spans = m_server->tracer()->store().trace(answered->traceId);
+        const auto server = std::find_if(
+            spans.begin(), spans.end(), [](const auto &span) { return span.name == "orders.v1.OrderService/GetUser"; });
+        QVERIFY(server != spans.end());
+        QVERIFY(tracing::isZero(server->parentSpanId)); // the root of its own trace
+        QVERIFY(server->spanId == answered->spanId);
+    }
+
     void rateLimitAnswersRetryInfo() {
         m_stub.reset();
         m_server = std::make_unique<OrderServer>(grpcTestOptions(/*rateLimitPerSecond=*/2));

@@ -1,6 +1,7 @@
 // One trace per HTTP request: traceparent in, traceresponse and Server-Timing out, spans at /debug/traces.
 #include "server/core/orderservice.h"
 #include "server/host/orderserver.h"
+#include "server/http/httpserver.h"
 #include "server/tracing/tracer.h"
 #include "tests/support/rawhttpconnection.h"
 
@@ -8,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+
+#include <mutex>
 
 using namespace triptych;
 
@@ -188,6 +191,41 @@ private Q_SLOTS:
         QCOMPARE(names["OrderService.userOrders"], 1);
         QCOMPARE(names["SQL SELECT"], 2);
         QVERIFY(sawStatement);
+    }
+
+    // --otlp-endpoint: a request's spans reach the collector, SQL statements and all, without the request waiting.
+    void spansReachTheOtlpEndpointsCollector() {
+        std::mutex mutex;
+        QByteArray received;
+        http::Router router;
+        router.add("POST", "/v1/traces", [&](http::HttpRequest &request) {
+            std::lock_guard lock(mutex);
+            received += QByteArray::fromStdString(request.body);
+            return http::HttpResponse::json(200, "{}");
+        });
+        http::HttpServer collector(std::move(router), {});
+        const auto collectorPort = collector.start();
+        QVERIFY(collectorPort.ok());
+        ServerOptions options;
+        options.httpPort = 0;
+        options.grpcPort = 0;
+        options.users = 100;
+        options.otlpEndpoint = "http://127.0.0.1:" + std::to_string(*collectorPort) + "/v1/traces";
+        OrderServer server(options);
+        QVERIFY(server.start().ok());
+        const QByteArray traceId = "5bf92f3577b34da6a3ce929d0e0e4736";
+        auto response = testing::rawGet(server.httpPort(), "/v1/users/42/orders",
+                                        "traceparent: 00-" + traceId + "-00f067aa0ba902b7-01\r\n");
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        const auto exported = [&] {
+            std::lock_guard lock(mutex);
+            return received;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(exported().count("\"traceId\":\"" + traceId + "\"") >= 4, 5000);
+        for (const char *expected : {"GET /v1/users/{id}/orders", "OrderService.userOrders", "SQL SELECT",
+                                     "FROM orders", "serialize JSON", "\"service.name\""})
+            QVERIFY2(exported().contains(expected), expected);
     }
 
 private:
