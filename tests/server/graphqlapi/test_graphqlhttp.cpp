@@ -3,7 +3,9 @@
 #include "server/core/orderservice.h"
 #include "server/host/orderserver.h"
 #include "server/store/database.h"
+#include "server/tracing/tracer.h"
 #include "tests/server/graphqlapi/graphqlclient.h"
+#include "tests/support/spantree.h"
 
 #include <QCryptographicHash>
 #include <QtTest>
@@ -373,6 +375,26 @@ void TestGraphqlHttp::traceHasGraphqlPhases() {
     for (const char *name : {"graphql.parse", "graphql.validate", "graphql.execute", "graphql.resolve Query.user",
                              "graphql.operation.name", "graphql.document", "serialize JSON", payload.constData()})
         QVERIFY2(spans.contains(name), name);
+
+    // One tree under the caller's span: the phases under the request, resolvers under execute, SQL under both.
+    const SpanTree tree(m_server->tracer()->store().trace(*tracing::parseTraceId(traceId.toStdString())));
+    QCOMPARE(tree.roots().size(), size_t(1));
+    const auto *root = tree.roots().front();
+    QCOMPARE(root->name, std::string("POST /graphql"));
+    QCOMPARE(tracing::toHex(root->parentSpanId), std::string("00f067aa0ba902b7"));
+    for (const char *phase : {"graphql.parse", "graphql.validate", "graphql.execute", "serialize JSON"})
+        QCOMPARE(tree.parentName(phase), std::string("POST /graphql"));
+    QCOMPARE(tree.parentName("graphql.resolve Query.user"), std::string("graphql.execute"));
+    int statements = 0;
+    for (const auto &span : tree.spans()) {
+        if (!span.name.starts_with("SQL"))
+            continue;
+        ++statements;
+        const auto ancestors = tree.ancestors(span);
+        QVERIFY(std::find(ancestors.begin(), ancestors.end(), "graphql.execute") != ancestors.end());
+        QVERIFY(span.attribute("db.statement"));
+    }
+    QCOMPARE(statements, 2); // the user, then the orders of every user asked for (one, here)
 }
 
 void TestGraphqlHttp::gatewayTraceCrossesGrpc() {
@@ -392,8 +414,33 @@ void TestGraphqlHttp::gatewayTraceCrossesGrpc() {
         (spans = request(server.httpPort(), "GET", "/debug/traces/" + traceId)->body).count("GetUserOrders") >= 2,
         5000);
     QVERIFY(spans.count("orders.v1.OrderService/GetUser\"") >= 2); // client and server span
-    QVERIFY(spans.contains("graphql.resolve Query.user"));
-    QVERIFY(spans.contains("db.statement"));
+
+    // GraphQL → gRPC client → gRPC server → SQL, one tree: the server span of each loopback call is a child of the
+    // client span that made it, in the trace of the GraphQL request.
+    const SpanTree tree(server.tracer()->store().trace(*tracing::parseTraceId(traceId.toStdString())));
+    QCOMPARE(tree.roots().size(), size_t(1));
+    QCOMPARE(tree.roots().front()->name, std::string("POST /graphql"));
+    bool crossed = false;
+    for (const auto &span : tree.spans()) {
+        if (!span.name.starts_with("SQL"))
+            continue;
+        const auto *rpcServer = tree.parentOf(span);
+        while (rpcServer && rpcServer->kind != tracing::SpanKind::Server)
+            rpcServer = tree.parentOf(*rpcServer);
+        QVERIFY(rpcServer);
+        if (rpcServer->name == "POST /graphql")
+            continue; // SQL the GraphQL server ran itself
+        QVERIFY(rpcServer->name.starts_with("orders.v1.OrderService/"));
+        const auto *rpcClient = tree.parentOf(*rpcServer);
+        QVERIFY(rpcClient);
+        QCOMPARE(rpcClient->kind, tracing::SpanKind::Client);
+        QCOMPARE(rpcClient->name, rpcServer->name);
+        const auto ancestors = tree.ancestors(*rpcClient);
+        QVERIFY(ancestors.front().starts_with("graphql.resolve "));
+        QCOMPARE(ancestors.back(), std::string("POST /graphql"));
+        crossed = true;
+    }
+    QVERIFY(crossed);
 }
 
 QTEST_GUILESS_MAIN(TestGraphqlHttp)
