@@ -12,6 +12,8 @@
 #include "server/tracing/otlpexporter.h"
 #include "server/tracing/tracer.h"
 
+#include <cstdio>
+
 namespace triptych {
 
 // Members in start order; destroyed in reverse, so transports stop before the service and the database go.
@@ -60,7 +62,9 @@ void OrderServer::startTracing(Running &running) const {
     running.tracer = std::make_unique<tracing::Tracer>(m_options.tracing);
     if (m_options.otlpEndpoint.empty() || !m_options.tracing)
         return;
-    running.exporter = std::make_unique<tracing::OtlpExporter>(tracing::OtlpExporter::Options{m_options.otlpEndpoint});
+    tracing::OtlpExporter::Options options{m_options.otlpEndpoint};
+    options.report = [](const std::string &message) { std::fprintf(stderr, "triptych-server: %s\n", message.c_str()); };
+    running.exporter = std::make_unique<tracing::OtlpExporter>(std::move(options));
     running.tracer->setExporter(
         [exporter = running.exporter.get()](const tracing::SpanRecord &span) { exporter->enqueue(span); });
 }

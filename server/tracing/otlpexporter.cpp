@@ -13,6 +13,10 @@ std::size_t discardBody(char *, std::size_t size, std::size_t count, void *) {
     return size * count;
 }
 
+std::string spans(std::size_t count) {
+    return std::to_string(count) + (count == 1 ? " span" : " spans");
+}
+
 } // namespace
 
 OtlpExporter::OtlpExporter(Options options)
@@ -28,6 +32,9 @@ OtlpExporter::~OtlpExporter() {
     }
     m_wake.notify_all();
     m_thread.join();
+    if (m_options.report)
+        m_options.report("OTLP export to " + m_options.endpoint + ": " + spans(m_exported.load()) + " sent, " +
+                         std::to_string(m_dropped.load()) + " dropped");
 }
 
 void OtlpExporter::enqueue(SpanRecord span) {
@@ -61,20 +68,30 @@ void OtlpExporter::run() {
         }
         const bool lastRound = m_stopping;
         lock.unlock();
-        if (post(toOtlpJson(batch)))
-            m_exported += batch.size();
-        else
-            m_dropped += batch.size();
+        const std::string problem = post(toOtlpJson(batch));
+        (problem.empty() ? m_exported : m_dropped) += batch.size();
+        noteOutcome(problem);
         lock.lock();
         if (lastRound && m_queue.empty())
             return;
     }
 }
 
-bool OtlpExporter::post(const std::string &body) {
+void OtlpExporter::noteOutcome(const std::string &problem) {
+    if (problem.empty() == m_collectorAnswering)
+        return;
+    m_collectorAnswering = problem.empty();
+    if (!m_options.report)
+        return;
+    m_options.report(m_collectorAnswering ? "the OTLP collector at " + m_options.endpoint + " answers again"
+                                          : "cannot export spans to " + m_options.endpoint + ": " + problem +
+                                                "; spans are dropped and counted until it answers");
+}
+
+std::string OtlpExporter::post(const std::string &body) {
     CURL *curl = curl_easy_init();
     if (!curl)
-        return false;
+        return "libcurl could not start a transfer";
     curl_slist *headers = curl_slist_append(nullptr, "Content-Type: application/json");
     curl_easy_setopt(curl, CURLOPT_URL, m_options.endpoint.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
@@ -88,7 +105,11 @@ bool OtlpExporter::post(const std::string &body) {
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
-    return result == CURLE_OK && status >= 200 && status < 300;
+    if (result != CURLE_OK)
+        return curl_easy_strerror(result);
+    if (status < 200 || status >= 300)
+        return "the collector answered HTTP " + std::to_string(status);
+    return {};
 }
 
 } // namespace triptych::tracing

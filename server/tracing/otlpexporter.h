@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -23,6 +24,9 @@ public:
         std::size_t maxBatchSpans = 512;
         std::chrono::milliseconds flushInterval{500};
         std::chrono::milliseconds requestTimeout{2000};
+        // Told, on the exporter's thread, when the collector stops answering, when it answers again, and how many
+        // spans were sent and dropped when the exporter stops: drops are counted, and somebody should see them.
+        std::function<void(const std::string &)> report;
     };
 
     explicit OtlpExporter(Options options);
@@ -36,7 +40,9 @@ public:
 
 private:
     void run();
-    bool post(const std::string &body);
+    // Empty when the collector took the batch, else what went wrong.
+    std::string post(const std::string &body);
+    void noteOutcome(const std::string &problem);
 
     Options m_options;
     std::mutex m_mutex;
@@ -45,6 +51,7 @@ private:
     bool m_stopping = false;
     std::atomic<std::size_t> m_exported{0};
     std::atomic<std::size_t> m_dropped{0};
+    bool m_collectorAnswering = true; // the exporter thread's own
     std::thread m_thread;
 };
 
