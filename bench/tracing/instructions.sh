@@ -47,9 +47,9 @@ instructions_per_request() { # style tracing → instructions per request
   http=$(sed -n 's/.*http=[^ ]*:\([0-9]*\).*/\1/p' "$work/server.log")
   grpc=$(sed -n 's/.*grpc=[^ ]*:\([0-9]*\).*/\1/p' "$work/server.log")
   load "$1" "$http" "$grpc" 50 >/dev/null
-  callgrind_control --zero "$pid" >/dev/null
+  callgrind_control --zero "$pid" >/dev/null 2>&1
   ok=$(load "$1" "$http" "$grpc" "$requests")
-  callgrind_control --dump "$pid" >/dev/null
+  callgrind_control --dump "$pid" >/dev/null 2>&1
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   [ "$ok" = "$requests" ] || { echo "instructions.sh: only $ok of $requests $1 requests succeeded" >&2; exit 1; }
