@@ -21,6 +21,7 @@ done
 cmake --preset release >/dev/null && cmake --build --preset release --target triptych-server >/dev/null
 server=build/release/server/triptych-server
 work=$(mktemp -d)
+source bench/start-server.sh
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 printf '\x00\x00\x00\x00\x02\x08\x2a' >"$work/frame" # gRPC frame of UserRequest{user_id: 42}
 printf '%s' '{"query":"{ user(id: 42) { orders { id product quantity totalCents } } }"}' >"$work/graphql.json"
@@ -36,22 +37,16 @@ load() { # style http-port grpc-port requests → the number that succeeded
 }
 
 instructions_per_request() { # style tracing → instructions per request
-  valgrind --tool=callgrind --fair-sched=yes --callgrind-out-file="$work/callgrind.%p" \
-    "$server" --http-port 0 --grpc-port 0 --tracing "$2" >"$work/server.log" 2>&1 &
-  pid=$!
-  until grep -q ready "$work/server.log"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-    sleep 0.2
-  done
   local http grpc ok
-  http=$(sed -n 's/.*http=[^ ]*:\([0-9]*\).*/\1/p' "$work/server.log")
-  grpc=$(sed -n 's/.*grpc=[^ ]*:\([0-9]*\).*/\1/p' "$work/server.log")
+  read -r pid http grpc <<<"$(start_server "$work/server.log" valgrind --tool=callgrind --fair-sched=yes \
+    --callgrind-out-file="$work/callgrind.%p" "$server" --http-port 0 --grpc-port 0 --tracing "$2")"
+  [ -n "$grpc" ] || exit 1 # start_server said why
   load "$1" "$http" "$grpc" 50 >/dev/null
   callgrind_control --zero "$pid" >/dev/null 2>&1
   ok=$(load "$1" "$http" "$grpc" "$requests")
   callgrind_control --dump "$pid" >/dev/null 2>&1
   kill "$pid"
-  wait "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
   [ "$ok" = "$requests" ] || { echo "instructions.sh: only $ok of $requests $1 requests succeeded" >&2; exit 1; }
   callgrind_annotate "$work/callgrind.$pid.1" 2>/dev/null |
     awk -v n="$requests" '/PROGRAM TOTALS/ { gsub(",", "", $1); printf "%.0f\n", $1 / n }'

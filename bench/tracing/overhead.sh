@@ -21,6 +21,7 @@ cmake --preset release >/dev/null && cmake --build --preset release --target tri
 server=build/release/server/triptych-server
 work=$(mktemp -d)
 printf '\x00\x00\x00\x00\x02\x08\x2a' >"$work/frame" # gRPC frame of UserRequest{user_id: 42}
+source bench/start-server.sh
 trap 'for p in ${pids:-}; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 
 if [ "$(nproc)" -ge 2 ]; then
@@ -29,18 +30,6 @@ else
   echo "overhead.sh: one core only; server and load share it, so the figures are noisier" >&2
   server_cpu=() load_cpu=()
 fi
-
-start_server() { # name tracing → "pid http grpc"
-  rm -f "$work/$1.log" # else the wait below may read the last round's ready line before the new server truncates it
-  "${server_cpu[@]}" "$server" --http-port 0 --grpc-port 0 --tracing "$2" >"$work/$1.log" 2>&1 &
-  local pid=$!
-  until grep -q "ready: http=.*grpc=.*:[0-9]" "$work/$1.log"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$work/$1.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "$pid $(sed -n 's/.*http=[^ ]*:\([0-9]*\).*/\1/p' "$work/$1.log") \
-$(sed -n 's/.*grpc=[^ ]*:\([0-9]*\).*/\1/p' "$work/$1.log")"
-}
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime of a process, in clock ticks
 
@@ -64,7 +53,9 @@ for round in $(seq "$rounds"); do
   pids=""
   for name in "${servers[@]}"; do
     tracing=on; [ "$name" = on ] || tracing=off
-    read -r "pid[$name]" "http[$name]" "grpc[$name]" <<<"$(start_server "$name" "$tracing")"
+    read -r "pid[$name]" "http[$name]" "grpc[$name]" <<<"$(start_server "$work/$name.log" "${server_cpu[@]}" \
+      "$server" --http-port 0 --grpc-port 0 --tracing "$tracing")"
+    [ -n "${grpc[$name]}" ] || exit 1 # start_server said why
     pids="$pids ${pid[$name]}"
   done
   for style in $styles; do

@@ -34,21 +34,10 @@ struct OrderServer::Running {
 
 namespace {
 
-// The span name of a statement: "SQL" and its operation, as OpenTelemetry's database conventions name it.
-tracing::SpanName sqlSpanName(std::string_view operation) {
-    if (operation == "SELECT")
-        return "SQL SELECT";
-    if (operation == "INSERT")
-        return "SQL INSERT";
-    if (operation == "UPDATE")
-        return "SQL UPDATE";
-    return "SQL " + std::string(operation);
-}
-
 // Every SQL statement becomes a span under the request's current span (the N+1 lesson made visible).
 void traceStatement(const store::StatementEvent &event) {
     const std::string_view operation = event.sql.substr(0, event.sql.find_first_of(" \n"));
-    tracing::recordCompletedChild(sqlSpanName(operation), event.start, event.duration,
+    tracing::recordCompletedChild("SQL " + std::string(operation), event.start, event.duration,
                                   {{"db.system", std::string("sqlite")},
                                    {"db.operation", std::string(operation)},
                                    {"db.statement", std::string(event.sql)},

@@ -26,7 +26,6 @@ public:
     static AttributeKey fromStored(std::string_view literal) { return AttributeKey(literal, 0); }
 
     std::string_view view() const { return m_text; }
-    operator std::string_view() const { return m_text; } // NOLINT(google-explicit-constructor)
     friend bool operator==(const AttributeKey &a, const AttributeKey &b) { return a.m_text == b.m_text; }
 
 private:
