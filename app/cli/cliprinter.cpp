@@ -2,6 +2,7 @@
 
 #include "app/model/jsonpretty.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,10 +17,7 @@ using namespace triptych::client;
 
 namespace {
 
-void write(FILE *stream, const QByteArray &bytes) {
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
-    std::fflush(stream);
-}
+CliPrinter *g_current = nullptr;
 
 // Indented in the server's key order (QJsonDocument would sort the keys); anything else as received.
 QByteArray pretty(const QByteArray &body) {
@@ -47,23 +45,23 @@ QString traceText(const CallRecord &record) {
         .arg(source);
 }
 
-void printDetails(const CallRecord &record) {
-    QString text;
-    for (const auto &[name, value] : record.responseHeaders)
-        text += QStringLiteral("< %1: %2\n").arg(QString::fromUtf8(name), QString::fromUtf8(value));
-    for (const auto &[name, value] : record.trailers)
-        text += QStringLiteral("< (trailer) %1: %2\n").arg(QString::fromUtf8(name), QString::fromUtf8(value));
-    for (const auto &redirect : record.redirects)
-        text += QStringLiteral("redirect %1\n").arg(redirect);
-    for (const auto &span : record.spans) {
-        text += QStringLiteral("%1 %2 +%3 %4\n")
-                    .arg(span.fromServer ? QStringLiteral("  server") : QStringLiteral("  client"), span.name,
-                         formatDuration(span.startUs), formatDuration(span.durationUs));
-    }
-    write(stderr, text.toUtf8());
-}
-
 } // namespace
+
+CliPrinter::CliPrinter(QIODevice &out, QIODevice &err)
+    : m_out(out)
+    , m_err(err) {}
+
+CliPrinter &CliPrinter::standard() {
+    // On the file descriptors and unbuffered: every write reaches the terminal or pipe at once, with no stdio buffer.
+    static QFile out;
+    static QFile err;
+    static CliPrinter printer = [] {
+        out.open(fileno(stdout), QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle);
+        err.open(fileno(stderr), QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle);
+        return CliPrinter(out, err);
+    }();
+    return printer;
+}
 
 QString formatDuration(qint64 micros) {
     const double ms = double(micros) / 1000.0;
@@ -81,17 +79,33 @@ QString formatBytes(qint64 bytes) {
     return QString::number(double(bytes) / 1024.0 / 1024.0, 'f', 1) + QStringLiteral(" MB");
 }
 
-void printRecord(const CallRecord &record, bool json, bool verbose, bool streamed) {
+void CliPrinter::printDetails(const CallRecord &record) {
+    QString text;
+    for (const auto &[name, value] : record.responseHeaders)
+        text += QStringLiteral("< %1: %2\n").arg(QString::fromUtf8(name), QString::fromUtf8(value));
+    for (const auto &[name, value] : record.trailers)
+        text += QStringLiteral("< (trailer) %1: %2\n").arg(QString::fromUtf8(name), QString::fromUtf8(value));
+    for (const auto &redirect : record.redirects)
+        text += QStringLiteral("redirect %1\n").arg(redirect);
+    for (const auto &span : record.spans) {
+        text += QStringLiteral("%1 %2 +%3 %4\n")
+                    .arg(span.fromServer ? QStringLiteral("  server") : QStringLiteral("  client"), span.name,
+                         formatDuration(span.startUs), formatDuration(span.durationUs));
+    }
+    m_err.write(text.toUtf8());
+}
+
+void CliPrinter::printRecord(const CallRecord &record, bool json, bool verbose, bool streamed) {
     if (json) {
-        write(stdout, QJsonDocument(toJson(record)).toJson(QJsonDocument::Indented));
+        m_out.write(QJsonDocument(toJson(record)).toJson(QJsonDocument::Indented));
         return;
     }
     if (verbose)
         printDetails(record);
     if (!record.body.isEmpty() && !streamed)
-        write(stdout, pretty(record.body));
+        m_out.write(pretty(record.body));
     if (!record.grpcDetailsJson.isEmpty())
-        write(stderr, "details: " + pretty(record.grpcDetailsJson));
+        m_err.write("details: " + pretty(record.grpcDetailsJson));
     const qint64 bytes = record.sizes.responseBodyWireBytes >= 0 ? record.sizes.responseBodyWireBytes
                                                                  : record.sizes.responseBodyDecodedBytes;
     QString summary = QStringLiteral("%1  %2  %3")
@@ -108,42 +122,58 @@ void printRecord(const CallRecord &record, bool json, bool verbose, bool streame
                        .arg(record.closeCode)
                        .arg(record.closeReason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(record.closeReason));
     summary += traceText(record);
-    write(stderr, (summary + QLatin1Char('\n')).toUtf8());
+    m_err.write((summary + QLatin1Char('\n')).toUtf8());
     for (const auto &warning : record.warnings)
-        write(stderr, (QStringLiteral("warning: ") + warning + QLatin1Char('\n')).toUtf8());
+        m_err.write((QStringLiteral("warning: ") + warning + QLatin1Char('\n')).toUtf8());
     if (!record.ok())
         printError(record.error.text());
 }
 
-void printStreamMessage(const StreamMessage &message) {
+void CliPrinter::printStreamMessage(const StreamMessage &message) {
     const QString head =
         QStringLiteral("%1 +%2 %3%4\n")
             .arg(message.outgoing ? QStringLiteral(">") : QStringLiteral("<"), formatDuration(message.offsetUs),
                  formatBytes(message.size), message.event.isEmpty() ? QString() : QStringLiteral(" ") + message.event);
-    write(stderr, head.toUtf8());
-    write(stdout, message.body + '\n');
+    m_err.write(head.toUtf8());
+    m_out.write(message.body + '\n');
 }
 
-void printWebSocketMessage(const StreamMessage &message) {
+void CliPrinter::printWebSocketMessage(const StreamMessage &message) {
     const QString head = QStringLiteral("%1 +%2 %3 %4\n")
                              .arg(message.outgoing ? QStringLiteral(">") : QStringLiteral("<"),
                                   formatDuration(message.offsetUs), formatBytes(message.size), message.event);
-    write(stderr, head.toUtf8());
+    m_err.write(head.toUtf8());
     static const QStringList answers{QStringLiteral("next"), QStringLiteral("data"), QStringLiteral("error")};
     if (!message.outgoing && answers.contains(message.event)) {
         const auto payload = QJsonDocument::fromJson(message.body).object().value(QStringLiteral("payload"));
         const QByteArray text = payload.isArray() ? QJsonDocument(payload.toArray()).toJson(QJsonDocument::Compact)
                                                   : QJsonDocument(payload.toObject()).toJson(QJsonDocument::Compact);
-        write(stdout, text + '\n');
+        m_out.write(text + '\n');
     }
 }
 
+void CliPrinter::printError(const QString &text) {
+    m_err.write((QStringLiteral("error: ") + text + QLatin1Char('\n')).toUtf8());
+}
+
+void CliPrinter::printOut(const QString &text) {
+    m_out.write(text.toUtf8());
+}
+
+CliPrinter &currentPrinter() {
+    return g_current ? *g_current : CliPrinter::standard();
+}
+
+void setCurrentPrinter(CliPrinter *printer) {
+    g_current = printer;
+}
+
 void printError(const QString &text) {
-    write(stderr, (QStringLiteral("error: ") + text + QLatin1Char('\n')).toUtf8());
+    currentPrinter().printError(text);
 }
 
 void printOut(const QString &text) {
-    write(stdout, text.toUtf8());
+    currentPrinter().printOut(text);
 }
 
 } // namespace triptych::cli

@@ -2,7 +2,6 @@
 
 #include "app/cli/clicompare.h"
 #include "app/cli/cliinterrupt.h"
-#include "app/cli/cliprinter.h"
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
 #include "app/client/grpccaller.h"
@@ -52,9 +51,28 @@ RestRequest baseRequest(const CliOptions &options) {
 
 } // namespace
 
-CliRunner::CliRunner(CliOptions options, QObject *parent)
+CliRunner::CliRunner(CliPrinter &printer, QObject *parent)
     : QObject(parent)
-    , m_options(std::move(options)) {}
+    , m_printer(printer) {}
+
+CliRunner::~CliRunner() {
+    if (&currentPrinter() == &m_printer)
+        setCurrentPrinter(nullptr);
+}
+
+void CliRunner::run(const QStringList &arguments) {
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        m_printer.printOut(usageText());
+        Q_EMIT runFinished(kExitSuccess);
+        return;
+    }
+    if (const QString error = parseCommandLine(arguments, &m_options); !error.isEmpty()) {
+        m_printer.printError(error + QLatin1Char('\n') + usageText());
+        Q_EMIT runFinished(kExitUsage);
+        return;
+    }
+    start();
+}
 
 void CliRunner::start() {
     if (m_options.command == QLatin1String("rest"))
@@ -68,23 +86,24 @@ void CliRunner::start() {
 }
 
 void CliRunner::fail(const QString &text, int exitCode) {
-    printError(text);
+    m_printer.printError(text);
     Q_EMIT runFinished(exitCode);
 }
 
 void CliRunner::onStreamMessage(const StreamMessage &message) {
     m_streamed = true;
-    printStreamMessage(message);
+    m_printer.printStreamMessage(message);
 }
 
 void CliRunner::report(const CallRecord &record) {
-    printRecord(record, m_options.json, m_options.verbose, m_streamed);
-    Q_EMIT runFinished(record.ok() ? 0 : 1);
+    m_printer.printRecord(record, m_options.json, m_options.verbose, m_streamed);
+    Q_EMIT runFinished(record.ok() ? kExitSuccess : kExitCallFailed);
 }
 
 void CliRunner::runRest() {
     if (m_options.positional.size() != 2)
-        return fail(QStringLiteral("rest needs METHOD URL, e.g. rest GET http://127.0.0.1:8080/v1/users/42"), 2);
+        return fail(QStringLiteral("rest needs METHOD URL, e.g. rest GET http://127.0.0.1:8080/v1/users/42"),
+                    kExitUsage);
     RestRequest request = baseRequest(m_options);
     request.method = m_options.positional.at(0).toUpper().toLatin1();
     request.url = m_options.positional.at(1);
@@ -112,7 +131,7 @@ void CliRunner::runGraphQL() {
     if (m_options.positional.size() != 1 || m_options.query.isEmpty())
         return fail(QStringLiteral("graphql needs URL -q QUERY, e.g. graphql http://127.0.0.1:8080/graphql "
                                    "-q '{ user(id: 42) { name } }'"),
-                    2);
+                    kExitUsage);
     if (m_options.subscribe)
         return runSubscription();
     GraphQLRequest request;
@@ -136,7 +155,7 @@ void CliRunner::runSubscription() {
         return fail(QStringLiteral("Cannot subscribe at %1: write the URL as http(s)://host:port/graphql or "
                                    "ws(s)://host:port/graphql")
                         .arg(request.url),
-                    2);
+                    kExitUsage);
     request.query = m_options.query;
     request.variables = m_options.variables;
     request.operationName = m_options.operationName;
@@ -152,12 +171,13 @@ void CliRunner::runSubscription() {
                     .toJson(QJsonDocument::Compact);
     }
     if (!request.initPayload.isEmpty() && !QJsonDocument::fromJson(request.initPayload).isObject())
-        return fail(QStringLiteral("--init needs a JSON object, e.g. '{\"authorization\":\"Bearer demo-token\"}'"), 2);
+        return fail(QStringLiteral("--init needs a JSON object, e.g. '{\"authorization\":\"Bearer demo-token\"}'"),
+                    kExitUsage);
     auto *caller = new GraphQLWsCaller(this);
     if (!m_options.json)
         connect(caller, &GraphQLWsCaller::messageReceived, this, [this](quint64, const StreamMessage &message) {
             m_streamed = true;
-            printWebSocketMessage(message);
+            m_printer.printWebSocketMessage(message);
         });
     connect(caller, &GraphQLWsCaller::callFinished, this, &CliRunner::report);
     connect(caller, &GraphQLWsCaller::callFailed, this, &CliRunner::report);
@@ -171,7 +191,7 @@ void CliRunner::withSchema(const QString &target, std::function<void(GrpcSchemaP
         QString error;
         auto schema = GrpcSchema::fromProtoFiles(m_options.protoFiles, m_options.importPaths, &error);
         if (!schema)
-            return fail(error, 2);
+            return fail(error, kExitUsage);
         next(schema);
         return;
     }
@@ -190,7 +210,7 @@ void CliRunner::withSchema(const QString &target, std::function<void(GrpcSchemaP
 
 void CliRunner::runGrpc() {
     if (m_options.positional.size() < 2)
-        return fail(QStringLiteral("grpc needs HOST:PORT and list, describe SYMBOL or a METHOD"), 2);
+        return fail(QStringLiteral("grpc needs HOST:PORT and list, describe SYMBOL or a METHOD"), kExitUsage);
     const QString target = m_options.positional.at(0);
     const QString verb = m_options.positional.at(1);
     withSchema(target, [this, verb](const GrpcSchemaPtr &schema) {
@@ -201,11 +221,11 @@ void CliRunner::runGrpc() {
             const QString text = schema->describe(symbol);
             if (text.isEmpty())
                 return fail(QStringLiteral("No service, method, message or enum named '%1'").arg(symbol));
-            printOut(text);
+            m_printer.printOut(text);
             if (const auto *method = schema->findMethod(symbol))
-                printOut(QStringLiteral("input template: ") +
-                         QString::fromUtf8(schema->jsonTemplate(method->input_type())) + QLatin1Char('\n'));
-            Q_EMIT runFinished(0);
+                m_printer.printOut(QStringLiteral("input template: ") +
+                                   QString::fromUtf8(schema->jsonTemplate(method->input_type())) + QLatin1Char('\n'));
+            Q_EMIT runFinished(kExitSuccess);
             return;
         }
         grpcCall(schema, verb);
@@ -219,8 +239,8 @@ void CliRunner::grpcList(const GrpcSchemaPtr &schema) {
         for (const auto &method : schema->methods(service))
             text += QStringLiteral("  ") + service + QLatin1Char('/') + method + QLatin1Char('\n');
     }
-    printOut(text);
-    Q_EMIT runFinished(0);
+    m_printer.printOut(text);
+    Q_EMIT runFinished(kExitSuccess);
 }
 
 void CliRunner::grpcCall(const GrpcSchemaPtr &schema, const QString &method) {
@@ -228,10 +248,10 @@ void CliRunner::grpcCall(const GrpcSchemaPtr &schema, const QString &method) {
     if (!descriptor)
         return fail(
             QStringLiteral("Unknown method %1 — list them with `grpc %2 list`").arg(method, m_options.positional.at(0)),
-            2);
+            kExitUsage);
     if (m_options.showTemplate) {
-        printOut(QString::fromUtf8(schema->jsonTemplate(descriptor->input_type())) + QLatin1Char('\n'));
-        Q_EMIT runFinished(0);
+        m_printer.printOut(QString::fromUtf8(schema->jsonTemplate(descriptor->input_type())) + QLatin1Char('\n'));
+        Q_EMIT runFinished(kExitSuccess);
         return;
     }
     GrpcRequest request;
@@ -266,7 +286,10 @@ void CliRunner::grpcCall(const GrpcSchemaPtr &schema, const QString &method) {
 }
 
 void CliRunner::runCompare() {
+    // CliCompare prints through the free printOut/printError: route them to this runner's printer meanwhile.
+    setCurrentPrinter(&m_printer);
     auto *compare = new CliCompare(m_options, this);
+    connect(compare, &CliCompare::compareFinished, this, [] { setCurrentPrinter(nullptr); });
     connect(compare, &CliCompare::compareFinished, this, &CliRunner::runFinished);
     compare->start();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/clioptions.h"
+#include "app/cli/cliprinter.h"
 #include "app/client/callrecord.h"
 #include "app/client/grpcschema.h"
 
@@ -10,18 +11,26 @@
 
 namespace triptych::cli {
 
-// Runs one triptych-cli command on the event loop and reports its exit status: 0 success, 1 the call failed
-// (transport, HTTP ≥ 400, gRPC status), 2 bad usage.
+// triptych-cli's exit statuses (docs/client.md).
+constexpr int kExitSuccess = 0;
+constexpr int kExitCallFailed = 1; // transport, HTTP ≥ 400, gRPC status other than OK, WebSocket close
+constexpr int kExitUsage = 2;      // bad arguments, unknown method, unreadable .proto
+
+// Runs one triptych-cli command line on the event loop, prints through `printer` and reports the exit status.
+// One run per runner: the parsed options stay in it.
 class CliRunner : public QObject {
     Q_OBJECT
 public:
-    explicit CliRunner(CliOptions options, QObject *parent = nullptr);
-    void start();
+    explicit CliRunner(CliPrinter &printer, QObject *parent = nullptr);
+    ~CliRunner() override;
+    // The arguments after the program name. runFinished may be emitted before this returns (usage, --help).
+    void run(const QStringList &arguments);
 
 Q_SIGNALS:
     void runFinished(int exitCode);
 
 private:
+    void start();
     void runRest();
     void runGraphQL();
     void runSubscription();
@@ -32,8 +41,9 @@ private:
     void grpcCall(const client::GrpcSchemaPtr &schema, const QString &method);
     void onStreamMessage(const client::StreamMessage &message);
     void report(const client::CallRecord &record);
-    void fail(const QString &text, int exitCode = 1);
+    void fail(const QString &text, int exitCode = kExitCallFailed);
 
+    CliPrinter &m_printer;
     CliOptions m_options;
     bool m_streamed = false; // a message was printed as it arrived
 };
