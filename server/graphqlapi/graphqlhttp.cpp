@@ -1,7 +1,7 @@
 #include "server/graphqlapi/graphqlhttp.h"
 
-#include "server/core/credentials.h"
 #include "server/core/servicecontext.h"
+#include "server/domain/credentials.h"
 #include "server/graphql/json.h"
 #include "server/graphqlapi/errors.h"
 #include "server/rest/representation.h"

@@ -1,7 +1,7 @@
 #include "server/graphqlapi/wsconnection.h"
 
-#include "server/core/credentials.h"
 #include "server/core/servicecontext.h"
+#include "server/domain/credentials.h"
 #include "server/graphql/json.h"
 #include "server/graphqlapi/limits.h"
 #include "server/graphqlapi/resolvers.h"

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "server/core/domain.h"
 #include "server/core/eventbus.h"
-#include "server/core/result.h"
+#include "server/domain/domain.h"
+#include "server/domain/result.h"
 #include "server/grpc/lifeline.h"
 #include "server/grpc/rpcenvironment.h"
 #include "server/grpc/rpctrace.h"

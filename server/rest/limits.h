@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstddef>
 
-// The REST transport's own limits and timings, each with its unit; shared limits live in server/core/limits.h.
+// The REST transport's own limits and timings, each with its unit; shared limits live in server/domain/limits.h.
 namespace triptych::rest::limits {
 
 // SSE: a comment this often keeps proxies and idle timers from closing a quiet stream.

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/core/domain.h"
 #include "server/core/eventbus.h"
+#include "server/domain/domain.h"
 #include "server/http/httpmessage.h"
 
 #include <chrono>

@@ -1,5 +1,5 @@
-#include "server/core/limits.h"
 #include "server/core/orderservice.h"
+#include "server/domain/limits.h"
 #include "server/rest/cursor.h"
 #include "server/rest/handlers.h"
 #include "server/rest/jsonwriter.h"

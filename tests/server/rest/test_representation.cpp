@@ -1,7 +1,7 @@
 // HTTP caching, content coding and versioned representations of the REST answers: strong ETags and 304, gzip,
 // HEAD, v2 by path and by Accept with cursor paging; plus the parsing rules behind them.
 #include "server/core/orderservice.h"
-#include "server/core/timestamps.h"
+#include "server/domain/timestamps.h"
 #include "server/host/orderserver.h"
 #include "server/rest/cursor.h"
 #include "server/rest/gzip.h"

@@ -1,4 +1,4 @@
-#include "server/core/timestamps.h"
+#include "server/domain/timestamps.h"
 
 #include <chrono>
 #include <cstdio>

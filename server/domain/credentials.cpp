@@ -1,4 +1,4 @@
-#include "server/core/credentials.h"
+#include "server/domain/credentials.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,5 +1,5 @@
-#include "server/core/domain.h"
-#include "server/core/result.h"
+#include "server/domain/domain.h"
+#include "server/domain/result.h"
 
 #include <array>
 #include <utility>
