@@ -16,6 +16,10 @@ inline constexpr std::chrono::milliseconds kHttpWriteTimeout{30'000};
 inline constexpr int kMaxHttpConnections = 1024;
 inline constexpr std::size_t kMaxStreamQueueBytes = 8 * 1024 * 1024; // per SSE / WebSocket client
 inline constexpr std::chrono::milliseconds kServerStopGrace{500};
+// gzip: bodies over this size use the fastest level, so big answers (/debug/dataset) stay cheap to compress.
+inline constexpr std::size_t kFastGzipFromBytes = 64 * 1024;
+inline constexpr int kGzipLevelSmall = 6;
+inline constexpr int kGzipLevelLarge = 1;
 
 // Paging
 inline constexpr int kMinPageSize = 1;

@@ -94,7 +94,7 @@ void StreamOrdersReactor::pump() {
     if (m_finished || m_writing || m_timerPending)
         return;
     if (m_nextInSnapshot < m_snapshot.size()) {
-        const auto now = Scheduler::Clock::now();
+        const auto now = http::Scheduler::Clock::now();
         if (m_nextInSnapshot > 0 && now < m_nextWriteAt) {
             m_timerPending = true;
             std::weak_ptr<Self> weak = m_self;

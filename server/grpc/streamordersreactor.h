@@ -5,8 +5,8 @@
 #include "server/grpc/lifeline.h"
 #include "server/grpc/rpcenvironment.h"
 #include "server/grpc/rpctrace.h"
-#include "server/grpc/scheduler.h"
 #include "server/grpc/streamslots.h"
+#include "server/http/scheduler.h"
 
 #include "orders/v1/orders.pb.h"
 
@@ -22,7 +22,7 @@ class CallbackServerContext;
 
 namespace triptych::rpc {
 
-// StreamOrders: the user's orders interval_ms apart (pacing on the Scheduler), then, with follow, the Order of every
+// StreamOrders: the user's orders interval_ms apart (pacing on the scheduler), then, with follow, the Order of every
 // later event of them until the client leaves, cancels or its deadline passes. Owns itself; deleted in OnDone.
 class StreamOrdersReactor final : public grpc::ServerWriteReactor<orders::v1::Order> {
 public:
@@ -55,7 +55,7 @@ private:
     bool m_snapshotTaken = false;
     std::deque<Order> m_live; // events after the snapshot, in order
     std::chrono::milliseconds m_interval{0};
-    Scheduler::Clock::time_point m_nextWriteAt{};
+    http::Scheduler::Clock::time_point m_nextWriteAt{};
     bool m_follow = false;
     bool m_writing = false;
     bool m_timerPending = false;

@@ -5,8 +5,9 @@
 #include <string>
 #include <string_view>
 
-// HTTP caching and content coding for REST answers: strong ETags, Cache-Control, Vary, 304 and gzip.
-namespace triptych::rest {
+// HTTP caching and content coding of answers (REST resources, GraphQL over HTTP): strong ETags, Cache-Control, Vary,
+// 304 and gzip.
+namespace triptych::http {
 
 namespace cachecontrol {
 // Resources change with writes: a client may keep them but revalidates each time (a cheap 304).
@@ -23,9 +24,9 @@ bool noneMatchHits(std::string_view ifNoneMatch, std::string_view etag);
 
 // Finishes a 200 answer to a GET of a resource: ETag, Cache-Control, Vary (Accept when the answer depends on
 // it), then 304 when If-None-Match holds its tag, else gzip when accepted. The gzip body has its own tag.
-http::HttpResponse representResource(const http::HttpRequest &request, http::HttpResponse response,
-                                     std::string_view cacheControl, bool variesOnAccept = false);
+HttpResponse representResource(const HttpRequest &request, HttpResponse response, std::string_view cacheControl,
+                               bool variesOnAccept = false);
 // Compresses any other answer (errors, writes) when the client accepts gzip; leaves streams and 304s alone.
-void compressIfAccepted(const http::HttpRequest &request, http::HttpResponse &response);
+void compressIfAccepted(const HttpRequest &request, HttpResponse &response);
 
-} // namespace triptych::rest
+} // namespace triptych::http

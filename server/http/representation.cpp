@@ -1,13 +1,13 @@
-#include "server/rest/representation.h"
+#include "server/http/representation.h"
 
-#include "server/rest/gzip.h"
-#include "server/rest/limits.h"
+#include "server/domain/limits.h"
+#include "server/http/gzip.h"
 #include "server/tracing/tracer.h"
 
 #include <cstdint>
 #include <cstring>
 
-namespace triptych::rest {
+namespace triptych::http {
 namespace {
 
 constexpr std::uint64_t kHashSeed = 0x243F6A8885A308D3ULL;
@@ -46,7 +46,7 @@ int gzipLevelFor(std::size_t bytes) {
     return bytes > limits::kFastGzipFromBytes ? limits::kGzipLevelLarge : limits::kGzipLevelSmall;
 }
 
-bool compress(http::HttpResponse &response) {
+bool compress(HttpResponse &response) {
     tracing::ScopedSpan span("gzip");
     span.set("payload.bytes", static_cast<std::int64_t>(response.body.size()));
     auto packed = gzipCompress(response.body, gzipLevelFor(response.body.size()));
@@ -86,8 +86,8 @@ bool noneMatchHits(std::string_view ifNoneMatch, std::string_view etag) {
     return false;
 }
 
-http::HttpResponse representResource(const http::HttpRequest &request, http::HttpResponse response,
-                                     std::string_view cacheControl, bool variesOnAccept) {
+HttpResponse representResource(const HttpRequest &request, HttpResponse response, std::string_view cacheControl,
+                               bool variesOnAccept) {
     const bool gzip = acceptsGzip(request.header("Accept-Encoding"));
     const std::string identityTag = strongEtag(response.body);
     const std::string gzipTag = withSuffix(identityTag, kGzipTagSuffix);
@@ -107,7 +107,7 @@ http::HttpResponse representResource(const http::HttpRequest &request, http::Htt
     return response;
 }
 
-void compressIfAccepted(const http::HttpRequest &request, http::HttpResponse &response) {
+void compressIfAccepted(const HttpRequest &request, HttpResponse &response) {
     if (response.stream || response.status == 304 || response.body.empty() ||
         response.headers.contains("Content-Encoding"))
         return;
@@ -117,4 +117,4 @@ void compressIfAccepted(const http::HttpRequest &request, http::HttpResponse &re
         response.headers.set("Vary", "Accept-Encoding");
 }
 
-} // namespace triptych::rest
+} // namespace triptych::http

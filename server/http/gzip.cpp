@@ -1,4 +1,4 @@
-#include "server/rest/gzip.h"
+#include "server/http/gzip.h"
 
 #include "server/http/httpmessage.h"
 
@@ -7,7 +7,7 @@
 #include <charconv>
 #include <vector>
 
-namespace triptych::rest {
+namespace triptych::http {
 namespace {
 
 // zlib's windowBits for a gzip wrapper instead of a zlib one.
@@ -64,7 +64,7 @@ bool acceptsGzip(std::string_view acceptEncoding) {
         const auto semicolon = member.find(';');
         const auto coding = trim(member.substr(0, semicolon));
         const double quality = semicolon == std::string_view::npos ? 1.0 : qualityOf(member.substr(semicolon + 1));
-        if (http::equalsIgnoringCase(coding, "gzip") || http::equalsIgnoringCase(coding, "x-gzip"))
+        if (equalsIgnoringCase(coding, "gzip") || equalsIgnoringCase(coding, "x-gzip"))
             gzip = quality;
         else if (coding == "*")
             any = quality;
@@ -72,4 +72,4 @@ bool acceptsGzip(std::string_view acceptEncoding) {
     return gzip >= 0 ? gzip > 0 : any > 0;
 }
 
-} // namespace triptych::rest
+} // namespace triptych::http

@@ -1,11 +1,11 @@
-#include "server/rest/streamscheduler.h"
+#include "server/http/scheduler.h"
 
-namespace triptych::rest {
+namespace triptych::http {
 
-StreamScheduler::StreamScheduler()
+Scheduler::Scheduler()
     : m_queue(std::make_shared<Queue>()) {}
 
-StreamScheduler::~StreamScheduler() {
+Scheduler::~Scheduler() {
     std::multimap<Clock::time_point, Task> dropped;
     {
         std::lock_guard lock(m_queue->mutex);
@@ -23,24 +23,24 @@ StreamScheduler::~StreamScheduler() {
         m_thread.join();
 }
 
-void StreamScheduler::after(std::chrono::milliseconds delay, Task task) {
+void Scheduler::at(Clock::time_point when, Task task) {
     {
         std::lock_guard lock(m_queue->mutex);
         if (m_queue->stopping)
             return;
-        m_queue->tasks.emplace(Clock::now() + delay, std::move(task));
+        m_queue->tasks.emplace(when, std::move(task));
         if (!m_thread.joinable())
             m_thread = std::thread([queue = m_queue] { run(queue); });
     }
     m_queue->wake.notify_one();
 }
 
-std::size_t StreamScheduler::pendingCount() const {
+std::size_t Scheduler::pendingCount() const {
     std::lock_guard lock(m_queue->mutex);
     return m_queue->tasks.size();
 }
 
-void StreamScheduler::run(const std::shared_ptr<Queue> &queue) {
+void Scheduler::run(const std::shared_ptr<Queue> &queue) {
     std::unique_lock lock(queue->mutex);
     while (!queue->stopping) {
         if (queue->tasks.empty()) {
@@ -54,6 +54,7 @@ void StreamScheduler::run(const std::shared_ptr<Queue> &queue) {
         }
         Task task = std::move(queue->tasks.begin()->second);
         queue->tasks.erase(queue->tasks.begin());
+        // Outside the lock, so a task may schedule the next one.
         lock.unlock();
         try {
             task();
@@ -65,4 +66,4 @@ void StreamScheduler::run(const std::shared_ptr<Queue> &queue) {
     }
 }
 
-} // namespace triptych::rest
+} // namespace triptych::http

@@ -8,23 +8,25 @@
 #include <mutex>
 #include <thread>
 
-namespace triptych::rest {
+namespace triptych::http {
 
-// One small timer thread that paces the SSE streams (interval_ms, heartbeats), so no server thread ever sleeps.
-// Tasks run one at a time on that thread and must not block: they only queue chunks on a stream.
-class StreamScheduler {
+// One small timer thread that paces streams (SSE intervals and heartbeats, WebSocket timeouts, gRPC stream writes),
+// so no server thread ever sleeps. Tasks run one at a time on that thread and must not block: they only start the
+// next write of a stream.
+class Scheduler {
 public:
     using Clock = std::chrono::steady_clock;
     using Task = std::function<void()>;
 
-    StreamScheduler();
+    Scheduler();
     // Drops the tasks not yet run and joins the thread.
-    ~StreamScheduler();
-    StreamScheduler(const StreamScheduler &) = delete;
-    StreamScheduler &operator=(const StreamScheduler &) = delete;
+    ~Scheduler();
+    Scheduler(const Scheduler &) = delete;
+    Scheduler &operator=(const Scheduler &) = delete;
 
-    // Runs task after delay; the thread starts with the first task.
-    void after(std::chrono::milliseconds delay, Task task);
+    // Runs task at when (at once if that has passed); the thread starts with the first task.
+    void at(Clock::time_point when, Task task);
+    void after(std::chrono::milliseconds delay, Task task) { at(Clock::now() + delay, std::move(task)); }
     std::size_t pendingCount() const;
 
 private:
@@ -41,4 +43,4 @@ private:
     std::thread m_thread;
 };
 
-} // namespace triptych::rest
+} // namespace triptych::http
