@@ -2,7 +2,7 @@
 
 #include "server/domain/domain.h"
 #include "server/domain/result.h"
-#include "server/graphql/dataloader.h"
+#include "server/graphql/execution/dataloader.h"
 
 #include <map>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "server/core/eventbus.h"
-#include "server/graphql/subscription.h"
+#include "server/graphql/execution/subscription.h"
 #include "server/graphqlapi/graphqlapi.h"
 #include "server/graphqlapi/graphqlservice.h"
 #include "server/http/httpmessage.h"
