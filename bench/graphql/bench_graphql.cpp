@@ -1,9 +1,9 @@
 // Parse+validate of the standard introspection query (target < 50 µs) and parse+validate+execute+serialize
 // of a user's 1,000 orders over in-memory resolvers (target < 0.5 ms).
-#include "server/graphql/executor.h"
-#include "server/graphql/parser.h"
-#include "server/graphql/schema.h"
-#include "server/graphql/validator.h"
+#include "server/graphql/execution/executor.h"
+#include "server/graphql/schema/schema.h"
+#include "server/graphql/syntax/parser.h"
+#include "server/graphql/validation/validator.h"
 #include "server/host/malloctuning.h"
 
 #include <benchmark/benchmark.h>

@@ -2,9 +2,9 @@
 // It prints figures and asserts nothing; the orders come from a real generated data set.
 #include "server/core/eventbus.h"
 #include "server/core/orderservice.h"
-#include "server/rest/gzip.h"
+#include "server/http/gzip.h"
+#include "server/http/representation.h"
 #include "server/rest/jsonwriter.h"
-#include "server/rest/representation.h"
 #include "server/store/database.h"
 
 #include <benchmark/benchmark.h>
@@ -74,7 +74,7 @@ BENCHMARK(BM_User42ToJson)->Unit(benchmark::kMicrosecond);
 void BM_EtagOf1000Orders(benchmark::State &state) {
     const auto body = rest::json::orders(fixture().orders);
     for (auto _ : state) {
-        auto tag = rest::strongEtag(body);
+        auto tag = http::strongEtag(body);
         benchmark::DoNotOptimize(tag);
     }
 }
@@ -84,7 +84,7 @@ void BM_GzipOf1000Orders(benchmark::State &state) {
     const auto body = rest::json::orders(fixture().orders);
     std::size_t packed = 0;
     for (auto _ : state) {
-        auto out = rest::gzipCompress(body, int(state.range(0)));
+        auto out = http::gzipCompress(body, int(state.range(0)));
         packed = out ? out->size() : 0;
         benchmark::DoNotOptimize(out);
     }

@@ -1,9 +1,9 @@
 #include "server/core/orderservice.h"
 
-#include "server/core/catalog.h"
 #include "server/core/eventbus.h"
-#include "server/core/limits.h"
-#include "server/core/timestamps.h"
+#include "server/domain/catalog.h"
+#include "server/domain/limits.h"
+#include "server/domain/timestamps.h"
 #include "server/store/database.h"
 #include "server/store/orderrepository.h"
 #include "server/tracing/tracer.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/graphql/lexer.h"
+#include "server/graphql/syntax/lexer.h"
 #include "server/graphql/value.h"
 
 #include <string>

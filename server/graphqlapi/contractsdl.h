@@ -4,7 +4,7 @@
 
 namespace triptych::graphqlapi {
 
-// The GraphQL schema of shared/API-CONTRACT.md, exactly: no other types, fields or arguments.
+// The GraphQL schema of the contract (docs/contract.md), exactly: no other types, fields or arguments.
 extern const std::string_view kContractSdl;
 
 } // namespace triptych::graphqlapi

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/core/domain.h"
-#include "server/core/result.h"
+#include "server/domain/domain.h"
+#include "server/domain/result.h"
 
 #include <cstdint>
 #include <functional>

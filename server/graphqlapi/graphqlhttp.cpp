@@ -1,10 +1,10 @@
 #include "server/graphqlapi/graphqlhttp.h"
 
-#include "server/core/credentials.h"
 #include "server/core/servicecontext.h"
+#include "server/domain/credentials.h"
 #include "server/graphql/json.h"
 #include "server/graphqlapi/errors.h"
-#include "server/rest/representation.h"
+#include "server/http/representation.h"
 #include "server/tracing/tracer.h"
 
 namespace triptych::graphqlapi {
@@ -167,7 +167,7 @@ http::HttpResponse GraphqlHttp::post(const http::HttpRequest &request) const {
                                 params.request.operationName, params.persistedHash))
         return errorAnswer(400, *media, *error);
     auto response = answer(request, *media, std::move(params), false);
-    rest::compressIfAccepted(request, response);
+    http::compressIfAccepted(request, response);
     return response;
 }
 
@@ -196,8 +196,8 @@ http::HttpResponse GraphqlHttp::get(const http::HttpRequest &request) const {
         return errorAnswer(400, *media, *bad);
     auto response = answer(request, *media, std::move(params), true);
     if (response.status == 200 && response.headers.value("Cache-Control") == "public")
-        return rest::representResource(request, std::move(response), rest::cachecontrol::kResource, true);
-    rest::compressIfAccepted(request, response);
+        return http::representResource(request, std::move(response), http::cachecontrol::kResource, true);
+    http::compressIfAccepted(request, response);
     return response;
 }
 
@@ -248,7 +248,7 @@ http::HttpResponse GraphqlHttp::answer(const http::HttpRequest &http, Media medi
 
 http::HttpResponse GraphqlHttp::schema(const http::HttpRequest &request) const {
     auto response = http::HttpResponse::text(200, m_service.sdl(), "application/graphql; charset=utf-8");
-    return rest::representResource(request, std::move(response), rest::cachecontrol::kDocument);
+    return http::representResource(request, std::move(response), http::cachecontrol::kDocument);
 }
 
 } // namespace triptych::graphqlapi

@@ -1,8 +1,8 @@
 #include "server/graphqlapi/graphqlservice.h"
 
-#include "server/graphql/parser.h"
-#include "server/graphql/schemaprinter.h"
-#include "server/graphql/validator.h"
+#include "server/graphql/schema/schemaprinter.h"
+#include "server/graphql/syntax/parser.h"
+#include "server/graphql/validation/validator.h"
 #include "server/graphqlapi/contractsdl.h"
 #include "server/graphqlapi/limits.h"
 #include "server/graphqlapi/resolvers.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/graphql/analysis.h"
-#include "server/graphql/executor.h"
+#include "server/graphql/execution/executor.h"
+#include "server/graphql/validation/analysis.h"
 #include "server/graphqlapi/requestcontext.h"
 
 #include <memory>

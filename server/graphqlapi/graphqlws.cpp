@@ -3,7 +3,7 @@
 #include "server/core/servicecontext.h"
 #include "server/graphqlapi/wsconnection.h"
 #include "server/http/problem.h"
-#include "server/rest/streamscheduler.h"
+#include "server/http/scheduler.h"
 #include "server/tracing/tracer.h"
 
 namespace triptych::graphqlapi {
@@ -34,7 +34,7 @@ GraphqlWebSockets::GraphqlWebSockets(ServiceContext &context, const GraphqlServi
     , m_service(service)
     , m_options(options)
     , m_gateway(gateway)
-    , m_scheduler(std::make_shared<rest::StreamScheduler>()) {}
+    , m_scheduler(std::make_shared<http::Scheduler>()) {}
 
 GraphqlWebSockets::~GraphqlWebSockets() = default;
 

@@ -8,8 +8,8 @@
 
 namespace triptych {
 struct ServiceContext;
-namespace rest {
-class StreamScheduler;
+namespace http {
+class Scheduler;
 }
 } // namespace triptych
 
@@ -34,7 +34,7 @@ private:
     const GraphqlApiOptions &m_options;
     GatewayClient *m_gateway;
     // Init timeouts and subscription events run here, never on the EventBus publisher's thread.
-    std::shared_ptr<rest::StreamScheduler> m_scheduler;
+    std::shared_ptr<http::Scheduler> m_scheduler;
 };
 
 } // namespace triptych::graphqlapi

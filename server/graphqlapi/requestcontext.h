@@ -1,8 +1,8 @@
 #pragma once
 
-#include "server/core/domain.h"
-#include "server/core/result.h"
-#include "server/graphql/dataloader.h"
+#include "server/domain/domain.h"
+#include "server/domain/result.h"
+#include "server/graphql/execution/dataloader.h"
 
 #include <map>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/core/domain.h"
-#include "server/graphql/executor.h"
+#include "server/domain/domain.h"
+#include "server/graphql/execution/executor.h"
 
 #include <memory>
 

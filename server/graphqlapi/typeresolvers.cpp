@@ -1,5 +1,5 @@
 #include "server/core/orderservice.h"
-#include "server/core/timestamps.h"
+#include "server/domain/timestamps.h"
 #include "server/graphqlapi/errors.h"
 #include "server/graphqlapi/requestcontext.h"
 #include "server/graphqlapi/resolvers.h"

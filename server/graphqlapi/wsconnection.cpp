@@ -1,11 +1,11 @@
 #include "server/graphqlapi/wsconnection.h"
 
-#include "server/core/credentials.h"
 #include "server/core/servicecontext.h"
+#include "server/domain/credentials.h"
 #include "server/graphql/json.h"
 #include "server/graphqlapi/limits.h"
 #include "server/graphqlapi/resolvers.h"
-#include "server/rest/streamscheduler.h"
+#include "server/http/scheduler.h"
 #include "server/tracing/tracer.h"
 
 namespace triptych::graphqlapi {
@@ -32,7 +32,7 @@ const std::string *stringMember(const Value &object, std::string_view name) {
 } // namespace
 
 WsConnection::WsConnection(ServiceContext &context, const GraphqlService &service, const GraphqlApiOptions &options,
-                           std::shared_ptr<rest::StreamScheduler> scheduler, GatewayClient *gateway,
+                           std::shared_ptr<http::Scheduler> scheduler, GatewayClient *gateway,
                            std::optional<tracing::TraceContext> upgrade)
     : m_context(context)
     , m_service(service)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "server/core/eventbus.h"
-#include "server/graphql/subscription.h"
+#include "server/graphql/execution/subscription.h"
 #include "server/graphqlapi/graphqlapi.h"
 #include "server/graphqlapi/graphqlservice.h"
 #include "server/http/httpmessage.h"
@@ -14,8 +14,8 @@
 
 namespace triptych {
 struct ServiceContext;
-namespace rest {
-class StreamScheduler;
+namespace http {
+class Scheduler;
 }
 } // namespace triptych
 
@@ -42,7 +42,7 @@ public:
     // `upgrade`: the span of the upgrade request, parent of every operation's and event's span (none: each starts
     // a trace of its own, as when tracing is off).
     WsConnection(ServiceContext &context, const GraphqlService &service, const GraphqlApiOptions &options,
-                 std::shared_ptr<rest::StreamScheduler> scheduler, GatewayClient *gateway,
+                 std::shared_ptr<http::Scheduler> scheduler, GatewayClient *gateway,
                  std::optional<tracing::TraceContext> upgrade);
     ~WsConnection() override;
 
@@ -71,7 +71,7 @@ private:
     ServiceContext &m_context;
     const GraphqlService &m_service;
     const GraphqlApiOptions &m_options;
-    std::shared_ptr<rest::StreamScheduler> m_scheduler;
+    std::shared_ptr<http::Scheduler> m_scheduler;
     GatewayClient *m_gateway;
     const std::optional<tracing::TraceContext> m_upgrade;
 

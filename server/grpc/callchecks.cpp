@@ -1,8 +1,8 @@
 #include "server/grpc/callchecks.h"
 
-#include "server/core/credentials.h"
 #include "server/core/ratelimiter.h"
 #include "server/core/servicecontext.h"
+#include "server/domain/credentials.h"
 #include "server/grpc/limits.h"
 #include "server/grpc/statusmapping.h"
 

@@ -4,8 +4,8 @@
 #include "server/grpc/limits.h"
 #include "server/grpc/orderrpcservice.h"
 #include "server/grpc/reflectionservice.h"
-#include "server/grpc/scheduler.h"
 #include "server/grpc/streamslots.h"
+#include "server/http/scheduler.h"
 
 #include "grpc/health/v1/health.grpc.pb.h"
 
@@ -26,7 +26,7 @@ struct GrpcApi::Parts {
         , reflection(ReflectionResolver(servedServiceNames(), *google::protobuf::DescriptorPool::generated_pool())) {}
 
     CallChecks checks;
-    Scheduler scheduler;
+    http::Scheduler scheduler;
     StreamSlots slots;
     OrderRpcService orders;
     ReflectionService reflection;

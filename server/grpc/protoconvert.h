@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/core/domain.h"
+#include "server/domain/domain.h"
 
 #include "orders/v1/orders.pb.h"
 

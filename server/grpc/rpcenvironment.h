@@ -4,17 +4,20 @@ namespace triptych {
 struct ServiceContext;
 }
 
+namespace triptych::http {
+class Scheduler;
+}
+
 namespace triptych::rpc {
 
 class CallChecks;
-class Scheduler;
 class StreamSlots;
 
 // What every reactor needs from the gRPC side of the server; owned by GrpcApi, alive while the server runs.
 struct RpcEnvironment {
     ServiceContext &context;
     const CallChecks &checks;
-    Scheduler &scheduler;
+    http::Scheduler &scheduler;
     StreamSlots &slots;
 };
 

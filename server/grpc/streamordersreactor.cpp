@@ -15,9 +15,7 @@
 namespace triptych::rpc {
 
 StreamOrdersReactor::StreamOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call)
-    : m_env(env)
-    , m_trace(env.context.tracer, call, "StreamOrders")
-    , m_self(std::make_shared<Self>(this)) {}
+    : StreamReactor(this, env, call, "StreamOrders") {}
 
 StreamOrdersReactor *StreamOrdersReactor::start(RpcEnvironment env, grpc::CallbackServerContext &call,
                                                 const orders::v1::StreamOrdersRequest &request) {
@@ -94,7 +92,7 @@ void StreamOrdersReactor::pump() {
     if (m_finished || m_writing || m_timerPending)
         return;
     if (m_nextInSnapshot < m_snapshot.size()) {
-        const auto now = Scheduler::Clock::now();
+        const auto now = http::Scheduler::Clock::now();
         if (m_nextInSnapshot > 0 && now < m_nextWriteAt) {
             m_timerPending = true;
             std::weak_ptr<Self> weak = m_self;
@@ -126,34 +124,9 @@ void StreamOrdersReactor::write(const Order &order) {
     StartWrite(&m_message);
 }
 
-void StreamOrdersReactor::finish(grpc::Status status) {
-    if (m_finished)
-        return;
-    m_finished = true;
+void StreamOrdersReactor::release() {
     m_subscription.reset();
     m_live.clear();
-    m_trace.finish(status);
-    Finish(std::move(status));
-}
-
-void StreamOrdersReactor::OnWriteDone(bool ok) {
-    const auto self = m_self;
-    std::lock_guard lock(self->mutex());
-    m_writing = false;
-    if (!ok)
-        return finish(grpc::Status(grpc::StatusCode::CANCELLED, "the client went away"));
-    pump();
-}
-
-void StreamOrdersReactor::OnCancel() {
-    const auto self = m_self;
-    std::lock_guard lock(self->mutex());
-    finish(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled by the client or its deadline"));
-}
-
-void StreamOrdersReactor::OnDone() {
-    m_self->end();
-    delete this;
 }
 
 } // namespace triptych::rpc

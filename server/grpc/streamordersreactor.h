@@ -1,12 +1,10 @@
 #pragma once
 
-#include "server/core/domain.h"
 #include "server/core/eventbus.h"
-#include "server/grpc/lifeline.h"
+#include "server/domain/domain.h"
 #include "server/grpc/rpcenvironment.h"
-#include "server/grpc/rpctrace.h"
-#include "server/grpc/scheduler.h"
-#include "server/grpc/streamslots.h"
+#include "server/grpc/streamreactor.h"
+#include "server/http/scheduler.h"
 
 #include "orders/v1/orders.pb.h"
 
@@ -22,19 +20,16 @@ class CallbackServerContext;
 
 namespace triptych::rpc {
 
-// StreamOrders: the user's orders interval_ms apart (pacing on the Scheduler), then, with follow, the Order of every
+// StreamOrders: the user's orders interval_ms apart (pacing on the scheduler), then, with follow, the Order of every
 // later event of them until the client leaves, cancels or its deadline passes. Owns itself; deleted in OnDone.
-class StreamOrdersReactor final : public grpc::ServerWriteReactor<orders::v1::Order> {
+class StreamOrdersReactor final
+    : public StreamReactor<StreamOrdersReactor, grpc::ServerWriteReactor<orders::v1::Order>> {
 public:
     static StreamOrdersReactor *start(RpcEnvironment env, grpc::CallbackServerContext &call,
                                       const orders::v1::StreamOrdersRequest &request);
 
-    void OnWriteDone(bool ok) override;
-    void OnCancel() override;
-    void OnDone() override;
-
 private:
-    using Self = Lifeline<StreamOrdersReactor>;
+    friend StreamReactor;
     StreamOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call);
     // Everything below runs under the lifeline's mutex.
     void begin(const grpc::CallbackServerContext &call, const orders::v1::StreamOrdersRequest &request);
@@ -43,23 +38,17 @@ private:
     void onTimer();
     void pump();
     void write(const Order &order);
-    void finish(grpc::Status status);
+    void release();
 
-    RpcEnvironment m_env;
-    RpcTrace m_trace;
-    std::shared_ptr<Self> m_self;
-    StreamSlots::Slot m_slot;
     std::unique_ptr<EventBus::Subscription> m_subscription;
     std::vector<Order> m_snapshot;
     std::size_t m_nextInSnapshot = 0;
     bool m_snapshotTaken = false;
     std::deque<Order> m_live; // events after the snapshot, in order
     std::chrono::milliseconds m_interval{0};
-    Scheduler::Clock::time_point m_nextWriteAt{};
+    http::Scheduler::Clock::time_point m_nextWriteAt{};
     bool m_follow = false;
-    bool m_writing = false;
     bool m_timerPending = false;
-    bool m_finished = false;
     orders::v1::Order m_message; // alive until OnWriteDone, as gRPC requires
 };
 

@@ -13,9 +13,7 @@
 namespace triptych::rpc {
 
 TrackOrdersReactor::TrackOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call)
-    : m_env(env)
-    , m_trace(env.context.tracer, call, "TrackOrders")
-    , m_self(std::make_shared<Self>(this)) {}
+    : StreamReactor(this, env, call, "TrackOrders") {}
 
 TrackOrdersReactor *TrackOrdersReactor::start(RpcEnvironment env, grpc::CallbackServerContext &call) {
     auto *reactor = new TrackOrdersReactor(env, call);
@@ -106,34 +104,9 @@ void TrackOrdersReactor::pump() {
     StartWrite(&m_message);
 }
 
-void TrackOrdersReactor::finish(grpc::Status status) {
-    if (m_finished)
-        return;
-    m_finished = true;
+void TrackOrdersReactor::release() {
     m_subscriptions.clear();
     m_queue.clear();
-    m_trace.finish(status);
-    Finish(std::move(status));
-}
-
-void TrackOrdersReactor::OnWriteDone(bool ok) {
-    const auto self = m_self;
-    std::lock_guard lock(self->mutex());
-    m_writing = false;
-    if (!ok)
-        return finish(grpc::Status(grpc::StatusCode::CANCELLED, "the client went away"));
-    pump();
-}
-
-void TrackOrdersReactor::OnCancel() {
-    const auto self = m_self;
-    std::lock_guard lock(self->mutex());
-    finish(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled by the client or its deadline"));
-}
-
-void TrackOrdersReactor::OnDone() {
-    m_self->end();
-    delete this;
 }
 
 } // namespace triptych::rpc

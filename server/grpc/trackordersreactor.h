@@ -1,12 +1,10 @@
 #pragma once
 
-#include "server/core/domain.h"
 #include "server/core/eventbus.h"
-#include "server/core/result.h"
-#include "server/grpc/lifeline.h"
+#include "server/domain/domain.h"
+#include "server/domain/result.h"
 #include "server/grpc/rpcenvironment.h"
-#include "server/grpc/rpctrace.h"
-#include "server/grpc/streamslots.h"
+#include "server/grpc/streamreactor.h"
 
 #include "orders/v1/orders.pb.h"
 
@@ -26,38 +24,31 @@ namespace triptych::rpc {
 // TrackOrders: each request adds an order to watch and its later events come back as OrderEvent; `stop` ends the
 // call with OK once the events already due are sent. A half-close keeps the watches running until the deadline or
 // a cancel (or ends at once when nothing is watched). One EventBus subscription per user of a watched order.
-class TrackOrdersReactor final : public grpc::ServerBidiReactor<orders::v1::TrackRequest, orders::v1::OrderEvent> {
+class TrackOrdersReactor final
+    : public StreamReactor<TrackOrdersReactor,
+                           grpc::ServerBidiReactor<orders::v1::TrackRequest, orders::v1::OrderEvent>> {
 public:
     static TrackOrdersReactor *start(RpcEnvironment env, grpc::CallbackServerContext &call);
 
     void OnReadDone(bool ok) override;
-    void OnWriteDone(bool ok) override;
-    void OnCancel() override;
-    void OnDone() override;
 
 private:
-    using Self = Lifeline<TrackOrdersReactor>;
+    friend StreamReactor;
     TrackOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call);
     // Under the lifeline's mutex.
     void watch(const Order &order);
     void onEvent(const OrderEvent &event);
     void pump();
-    void finish(grpc::Status status);
-    // Outside the lock: validates the request and looks the order up.
+    void release();
+    // Outside the lock: validates the request and looks the order up (so its spans are not made the call's children).
     Result<Order> lookUp(const orders::v1::TrackRequest &request) const;
 
-    RpcEnvironment m_env;
-    RpcTrace m_trace; // spans the whole call; its lookups run unlocked, so they are not made its children
-    std::shared_ptr<Self> m_self;
-    StreamSlots::Slot m_slot;
     orders::v1::TrackRequest m_request;
     std::set<OrderId> m_watched;
     std::map<UserId, std::unique_ptr<EventBus::Subscription>> m_subscriptions;
     std::deque<OrderEvent> m_queue;
     orders::v1::OrderEvent m_message; // alive until OnWriteDone
-    bool m_writing = false;
     bool m_stopRequested = false;
-    bool m_finished = false;
 };
 
 } // namespace triptych::rpc

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/core/domain.h"
+#include "server/domain/domain.h"
 #include "server/grpc/rpcenvironment.h"
 #include "server/grpc/rpctrace.h"
 #include "server/grpc/streamslots.h"

@@ -1,6 +1,6 @@
 #include "server/host/grpchost.h"
 
-#include "server/core/limits.h"
+#include "server/domain/limits.h"
 #include "server/grpc/grpcapi.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>

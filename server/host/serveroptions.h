@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/core/credentials.h"
-#include "server/core/limits.h"
+#include "server/domain/credentials.h"
+#include "server/domain/limits.h"
 
 #include <chrono>
 #include <cstdint>

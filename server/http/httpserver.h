@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/core/limits.h"
-#include "server/core/result.h"
+#include "server/domain/limits.h"
+#include "server/domain/result.h"
 #include "server/http/router.h"
 
 #include <chrono>

@@ -9,14 +9,16 @@
 #include <string>
 
 // The REST handlers, one function per route, sharing the state addRoutes creates (internal to server/rest).
-namespace triptych::rest {
+namespace triptych::http {
+class Scheduler;
+}
 
-class StreamScheduler;
+namespace triptych::rest {
 
 struct RestState {
     ServiceContext &context;
     RestOptions options;
-    std::shared_ptr<StreamScheduler> scheduler;
+    std::shared_ptr<http::Scheduler> scheduler;
     std::string openApiDocument;
 };
 

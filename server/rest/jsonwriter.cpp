@@ -1,6 +1,6 @@
 #include "server/rest/jsonwriter.h"
 
-#include "server/core/timestamps.h"
+#include "server/domain/timestamps.h"
 #include "server/rest/orderjson.h"
 
 #include <rapidjson/stringbuffer.h>

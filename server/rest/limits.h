@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstddef>
 
-// The REST transport's own limits and timings, each with its unit; shared limits live in server/core/limits.h.
+// The REST transport's own limits and timings, each with its unit; shared limits live in server/domain/limits.h.
 namespace triptych::rest::limits {
 
 // SSE: a comment this often keeps proxies and idle timers from closing a quiet stream.
@@ -12,10 +12,6 @@ inline constexpr std::chrono::milliseconds kSseHeartbeatInterval{15'000};
 inline constexpr int kMaxSseIntervalMs = 60'000;
 // SSE: the client's reconnection delay announced with `retry:`.
 inline constexpr int kSseRetryMs = 2'000;
-// gzip: bodies over this size use the fastest level, so big answers (/debug/dataset) stay cheap to compress.
-inline constexpr std::size_t kFastGzipFromBytes = 64 * 1024;
-inline constexpr int kGzipLevelSmall = 6;
-inline constexpr int kGzipLevelLarge = 1;
 // The longest opaque v2 cursor accepted, in characters; anything longer is not one of ours.
 inline constexpr std::size_t kMaxCursorChars = 64;
 

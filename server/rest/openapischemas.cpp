@@ -1,4 +1,4 @@
-#include "server/core/limits.h"
+#include "server/domain/limits.h"
 #include "server/rest/openapibuilder.h"
 
 // components.schemas, .responses, .headers and .parameters of the OpenAPI document.

@@ -1,9 +1,9 @@
 #include "server/core/orderservice.h"
+#include "server/http/representation.h"
 #include "server/rest/handlers.h"
 #include "server/rest/jsonwriter.h"
 #include "server/rest/orderstream.h"
 #include "server/rest/problems.h"
-#include "server/rest/representation.h"
 #include "server/rest/requestparsing.h"
 
 // The order routes (read, create, cancel, stream) and the documents (/debug/dataset, /openapi.json).
@@ -17,14 +17,14 @@ http::HttpResponse noSuch(std::string_view what, const http::HttpRequest &reques
 
 http::HttpResponse orderAnswer(int status, const Order &order) {
     auto response = http::HttpResponse::json(status, json::order(order));
-    response.headers.set("Cache-Control", std::string(cachecontrol::kNever));
+    response.headers.set("Cache-Control", std::string(http::cachecontrol::kNever));
     return response;
 }
 
 http::HttpResponse streamHead() {
     http::HttpResponse response;
     response.headers.set("Content-Type", std::string(mediatype::kEventStream));
-    response.headers.set("Cache-Control", std::string(cachecontrol::kNever));
+    response.headers.set("Cache-Control", std::string(http::cachecontrol::kNever));
     // Tells buffering proxies (nginx) to pass events through at once.
     response.headers.set("X-Accel-Buffering", "no");
     return response;
@@ -39,8 +39,9 @@ http::HttpResponse getOrder(RestState &state, const http::HttpRequest &request) 
     auto order = state.context.service.order(*id);
     if (!order)
         return problemFor(order.error());
-    return representResource(request, http::HttpResponse::json(200, serialize([&] { return json::order(*order); })),
-                             cachecontrol::kResource);
+    return http::representResource(request,
+                                   http::HttpResponse::json(200, serialize([&] { return json::order(*order); })),
+                                   http::cachecontrol::kResource);
 }
 
 http::HttpResponse createOrder(RestState &state, const http::HttpRequest &request) {
@@ -98,13 +99,14 @@ http::HttpResponse dataset(RestState &state, const http::HttpRequest &request) {
     auto snapshot = state.context.service.snapshot();
     if (!snapshot)
         return problemFor(snapshot.error());
-    return representResource(request,
-                             http::HttpResponse::json(200, serialize([&] { return json::dataset(*snapshot); })),
-                             cachecontrol::kResource);
+    return http::representResource(request,
+                                   http::HttpResponse::json(200, serialize([&] { return json::dataset(*snapshot); })),
+                                   http::cachecontrol::kResource);
 }
 
 http::HttpResponse openApi(RestState &state, const http::HttpRequest &request) {
-    return representResource(request, http::HttpResponse::json(200, state.openApiDocument), cachecontrol::kDocument);
+    return http::representResource(request, http::HttpResponse::json(200, state.openApiDocument),
+                                   http::cachecontrol::kDocument);
 }
 
 } // namespace triptych::rest::handlers

@@ -1,6 +1,6 @@
 #include "server/rest/orderjson.h"
 
-#include "server/core/timestamps.h"
+#include "server/domain/timestamps.h"
 #include "server/json/jsonappend.h"
 
 #include <rapidjson/internal/itoa.h>

@@ -1,19 +1,19 @@
 #include "server/rest/orderstream.h"
 
+#include "server/http/scheduler.h"
 #include "server/rest/jsonwriter.h"
 #include "server/rest/limits.h"
-#include "server/rest/streamscheduler.h"
 
 #include <algorithm>
 
 namespace triptych::rest {
 
-OrderStream::OrderStream(std::shared_ptr<StreamScheduler> scheduler, UserId userId, Pacing pacing)
+OrderStream::OrderStream(std::shared_ptr<http::Scheduler> scheduler, UserId userId, Pacing pacing)
     : m_scheduler(std::move(scheduler))
     , m_userId(userId)
     , m_pacing(pacing) {}
 
-std::shared_ptr<OrderStream> OrderStream::subscribe(EventBus &events, std::shared_ptr<StreamScheduler> scheduler,
+std::shared_ptr<OrderStream> OrderStream::subscribe(EventBus &events, std::shared_ptr<http::Scheduler> scheduler,
                                                     UserId userId, Pacing pacing) {
     std::shared_ptr<OrderStream> stream(new OrderStream(std::move(scheduler), userId, pacing));
     std::weak_ptr<OrderStream> weak = stream;

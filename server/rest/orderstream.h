@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/core/domain.h"
 #include "server/core/eventbus.h"
+#include "server/domain/domain.h"
 #include "server/http/httpmessage.h"
 
 #include <chrono>
@@ -10,9 +10,11 @@
 #include <mutex>
 #include <vector>
 
-namespace triptych::rest {
+namespace triptych::http {
+class Scheduler;
+}
 
-class StreamScheduler;
+namespace triptych::rest {
 
 // One client's `GET /v1/users/{id}/orders/stream`: the user's existing orders as `event: order` frames,
 // interval apart, then one frame per later event of the user's orders, with heartbeat comments, until the client
@@ -24,7 +26,7 @@ public:
         std::chrono::milliseconds heartbeat{0};
     };
 
-    static std::shared_ptr<OrderStream> subscribe(EventBus &events, std::shared_ptr<StreamScheduler> scheduler,
+    static std::shared_ptr<OrderStream> subscribe(EventBus &events, std::shared_ptr<http::Scheduler> scheduler,
                                                   UserId userId, Pacing pacing);
     // The user's orders as they were just after subscribing, in ascending id order.
     void setExisting(std::vector<Order> orders);
@@ -36,7 +38,7 @@ public:
     static constexpr std::string_view kHeartbeat = ": heartbeat\n\n";
 
 private:
-    OrderStream(std::shared_ptr<StreamScheduler> scheduler, UserId userId, Pacing pacing);
+    OrderStream(std::shared_ptr<http::Scheduler> scheduler, UserId userId, Pacing pacing);
 
     void onEvent(const OrderEvent &event);
     void sendNextExisting();
@@ -47,7 +49,7 @@ private:
     // Writes under m_mutex; a refused write (client gone or too slow) closes the stream for good.
     bool writeLocked(std::string chunk);
 
-    std::shared_ptr<StreamScheduler> m_scheduler;
+    std::shared_ptr<http::Scheduler> m_scheduler;
     UserId m_userId;
     Pacing m_pacing;
     std::unique_ptr<EventBus::Subscription> m_subscription;

@@ -1,6 +1,6 @@
 #include "server/rest/requestparsing.h"
 
-#include "server/core/limits.h"
+#include "server/domain/limits.h"
 #include "server/rest/problems.h"
 
 #include <rapidjson/document.h>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "server/core/credentials.h"
-#include "server/core/domain.h"
-#include "server/core/result.h"
+#include "server/domain/credentials.h"
+#include "server/domain/domain.h"
+#include "server/domain/result.h"
 #include "server/http/httpmessage.h"
 
 #include <optional>

@@ -1,11 +1,11 @@
 #include "server/rest/restroutes.h"
 
+#include "server/http/representation.h"
 #include "server/http/router.h"
+#include "server/http/scheduler.h"
 #include "server/rest/handlers.h"
 #include "server/rest/openapi.h"
 #include "server/rest/problems.h"
-#include "server/rest/representation.h"
-#include "server/rest/streamscheduler.h"
 
 namespace triptych::rest {
 namespace {
@@ -24,7 +24,7 @@ http::Handler guarded(std::shared_ptr<RestState> state, HandlerFunction function
         } catch (...) {
             response = problemFor(DomainError{ErrorCode::Internal, "the handler failed"});
         }
-        compressIfAccepted(request, response);
+        http::compressIfAccepted(request, response);
         return response;
     };
 }
@@ -33,7 +33,7 @@ http::Handler guarded(std::shared_ptr<RestState> state, HandlerFunction function
 
 void addRoutes(http::Router &router, ServiceContext &context, RestOptions options) {
     auto state = std::make_shared<RestState>(
-        RestState{context, options, std::make_shared<StreamScheduler>(), openApiDocument()});
+        RestState{context, options, std::make_shared<http::Scheduler>(), openApiDocument()});
     const struct {
         const char *method;
         const char *pattern;

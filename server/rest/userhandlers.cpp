@@ -1,10 +1,10 @@
-#include "server/core/limits.h"
 #include "server/core/orderservice.h"
+#include "server/domain/limits.h"
+#include "server/http/representation.h"
 #include "server/rest/cursor.h"
 #include "server/rest/handlers.h"
 #include "server/rest/jsonwriter.h"
 #include "server/rest/problems.h"
-#include "server/rest/representation.h"
 #include "server/rest/requestparsing.h"
 
 #include <algorithm>
@@ -17,8 +17,8 @@ namespace {
 
 http::HttpResponse jsonResource(const http::HttpRequest &request, std::string body,
                                 std::string_view contentType = mediatype::kJson, bool variesOnAccept = false) {
-    return representResource(request, http::HttpResponse::text(200, std::move(body), std::string(contentType)),
-                             cachecontrol::kResource, variesOnAccept);
+    return http::representResource(request, http::HttpResponse::text(200, std::move(body), std::string(contentType)),
+                                   http::cachecontrol::kResource, variesOnAccept);
 }
 
 std::optional<UserId> userIdOf(const http::HttpRequest &request) {

@@ -1,6 +1,6 @@
 #include "server/store/database.h"
 
-#include "server/core/limits.h"
+#include "server/domain/limits.h"
 #include "server/store/datasetgenerator.h"
 #include "server/store/schema.h"
 

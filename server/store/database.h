@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/core/result.h"
+#include "server/domain/result.h"
 
 #include <atomic>
 #include <chrono>

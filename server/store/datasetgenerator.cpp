@@ -1,9 +1,9 @@
 #include "server/store/datasetgenerator.h"
 
-#include "server/core/catalog.h"
-#include "server/core/domain.h"
-#include "server/core/limits.h"
-#include "server/core/timestamps.h"
+#include "server/domain/catalog.h"
+#include "server/domain/domain.h"
+#include "server/domain/limits.h"
+#include "server/domain/timestamps.h"
 #include "server/store/database.h"
 #include "server/store/random.h"
 #include "server/store/userprofiles.h"

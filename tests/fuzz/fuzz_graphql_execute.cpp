@@ -1,12 +1,12 @@
 // Any document is validated, analysed and, when valid, executed against a small schema and data set;
 // the response is serialized. Every path must end in a result or an error.
-#include "server/graphql/analysis.h"
-#include "server/graphql/executor.h"
+#include "server/graphql/execution/executor.h"
+#include "server/graphql/execution/jsonresolver.h"
 #include "server/graphql/json.h"
-#include "server/graphql/jsonresolver.h"
-#include "server/graphql/parser.h"
-#include "server/graphql/schemaprinter.h"
-#include "server/graphql/validator.h"
+#include "server/graphql/schema/schemaprinter.h"
+#include "server/graphql/syntax/parser.h"
+#include "server/graphql/validation/analysis.h"
+#include "server/graphql/validation/validator.h"
 
 #include <cstddef>
 #include <cstdint>

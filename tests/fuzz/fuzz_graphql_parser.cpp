@@ -1,5 +1,5 @@
 // Any text given to the lexer/parser ends in a document or a syntax error: no crash, hang or blow-up.
-#include "server/graphql/parser.h"
+#include "server/graphql/syntax/parser.h"
 
 #include <cstddef>
 #include <cstdint>

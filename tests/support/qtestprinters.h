@@ -2,8 +2,8 @@
 
 // Readable QCOMPARE operands for the project's enums: compare their contract names as QStrings
 // (the domain's own toString overloads return string_view, which QTest cannot print).
-#include "server/core/domain.h"
-#include "server/core/result.h"
+#include "server/domain/domain.h"
+#include "server/domain/result.h"
 
 #include <QString>
 

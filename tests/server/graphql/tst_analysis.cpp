@@ -1,7 +1,7 @@
 // Query depth and cost (the server's protection limits) and SDL printing of a schema.
-#include "server/graphql/analysis.h"
-#include "server/graphql/parser.h"
-#include "server/graphql/schemaprinter.h"
+#include "server/graphql/schema/schemaprinter.h"
+#include "server/graphql/syntax/parser.h"
+#include "server/graphql/validation/analysis.h"
 
 #include <QFile>
 #include <QTest>

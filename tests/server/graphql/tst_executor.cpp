@@ -1,10 +1,10 @@
 // Executor behaviour graphql-js cannot show: breadth-first batching through DataLoader, the resolver hook,
 // subscriptions split as spec §6.2.2 splits them, and result serialization details.
-#include "server/graphql/dataloader.h"
-#include "server/graphql/executor.h"
+#include "server/graphql/execution/dataloader.h"
+#include "server/graphql/execution/executor.h"
+#include "server/graphql/execution/subscription.h"
 #include "server/graphql/json.h"
-#include "server/graphql/parser.h"
-#include "server/graphql/subscription.h"
+#include "server/graphql/syntax/parser.h"
 
 #include <QTest>
 

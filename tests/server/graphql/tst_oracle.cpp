@@ -1,9 +1,9 @@
 // Compares the engine with graphql-js 16 (oracle/expected.json, written by oracle/oracle.js) document by document;
 // each row is named after the spec section it exercises. testLiveOracle re-runs graphql-js when node has it.
-#include "server/graphql/executor.h"
+#include "server/graphql/execution/executor.h"
+#include "server/graphql/execution/jsonresolver.h"
 #include "server/graphql/json.h"
-#include "server/graphql/jsonresolver.h"
-#include "server/graphql/schema.h"
+#include "server/graphql/schema/schema.h"
 
 #include <QFile>
 #include <QJsonArray>

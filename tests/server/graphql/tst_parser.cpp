@@ -1,7 +1,7 @@
 // Lexer and parser (spec §2 and §3): examples parse with the locations graphql-js reports; counter-examples
 // stop at the first error with graphql-js's message, line and column.
 #include "server/graphql/limits.h"
-#include "server/graphql/parser.h"
+#include "server/graphql/syntax/parser.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The unary RPCs of orders.v1.OrderService against an in-process server: answers, every error with its details,
 // health, rate limiting and gzip.
-#include "server/core/catalog.h"
 #include "server/core/orderservice.h"
+#include "server/domain/catalog.h"
 #include "tests/server/grpc/rpctesting.h"
 
 #include "server/tracing/tracecontext.h"

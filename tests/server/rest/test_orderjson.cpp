@@ -1,5 +1,5 @@
 // The hand-tuned order writer must give exactly what RapidJSON's Writer gives for the same values.
-#include "server/core/timestamps.h"
+#include "server/domain/timestamps.h"
 #include "server/rest/orderjson.h"
 
 #include <QtTest>

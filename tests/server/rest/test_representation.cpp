@@ -1,12 +1,12 @@
 // HTTP caching, content coding and versioned representations of the REST answers: strong ETags and 304, gzip,
 // HEAD, v2 by path and by Accept with cursor paging; plus the parsing rules behind them.
 #include "server/core/orderservice.h"
-#include "server/core/timestamps.h"
+#include "server/domain/timestamps.h"
 #include "server/host/orderserver.h"
+#include "server/http/gzip.h"
+#include "server/http/representation.h"
 #include "server/rest/cursor.h"
-#include "server/rest/gzip.h"
 #include "server/rest/jsonwriter.h"
-#include "server/rest/representation.h"
 #include "tests/server/rest/restclient.h"
 
 #include <QJsonArray>
@@ -72,7 +72,7 @@ void TestRepresentation::acceptsGzip_data() {
 void TestRepresentation::acceptsGzip() {
     QFETCH(QByteArray, header);
     QFETCH(bool, accepted);
-    QCOMPARE(rest::acceptsGzip(header.toStdString()), accepted);
+    QCOMPARE(http::acceptsGzip(header.toStdString()), accepted);
 }
 
 void TestRepresentation::noneMatch_data() {
@@ -89,7 +89,7 @@ void TestRepresentation::noneMatch_data() {
 void TestRepresentation::noneMatch() {
     QFETCH(QByteArray, header);
     QFETCH(bool, hits);
-    QCOMPARE(rest::noneMatchHits(header.toStdString(), "\"abc\""), hits);
+    QCOMPARE(http::noneMatchHits(header.toStdString(), "\"abc\""), hits);
 }
 
 void TestRepresentation::cursorRoundTrip() {
@@ -101,7 +101,7 @@ void TestRepresentation::cursorRoundTrip() {
     QVERIFY(!rest::cursor::decode("!!"));
     QVERIFY(!rest::cursor::decode(rest::cursor::encode(5) + "A"));
     QVERIFY(!rest::cursor::decode(std::string(200, 'A')));
-    const auto packed = rest::gzipCompress("hello hello hello", 6);
+    const auto packed = http::gzipCompress("hello hello hello", 6);
     QVERIFY(packed);
     QCOMPARE(gunzip(QByteArray::fromStdString(*packed)), QByteArray("hello hello hello"));
 }

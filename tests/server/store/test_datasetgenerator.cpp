@@ -1,8 +1,8 @@
 // The contract's data set: its facts, and that the same seed gives the same bytes.
-#include "server/core/catalog.h"
 #include "server/core/eventbus.h"
 #include "server/core/orderservice.h"
-#include "server/core/timestamps.h"
+#include "server/domain/catalog.h"
+#include "server/domain/timestamps.h"
 #include "server/store/database.h"
 #include "server/store/orderrepository.h"
 #include "tests/support/qtestprinters.h"
