@@ -141,6 +141,24 @@ private Q_SLOTS:
         QVERIFY(m_window->grpcPane()->isBusy());
     }
 
+    // The subscription completes as the next question replaces it; its record goes to the history, not to the
+    // new comparison, which waits for its own GraphQL answer.
+    void aStreamReplacedIsNotTheNextAnswer() {
+        m_window->askQuestion(2);
+        const auto *comparison = m_window->comparisonModel();
+        QTRY_VERIFY_WITH_TIMEOUT(comparison->figures(CallKind::Grpc).liveMessages >= 1000, 20000);
+        QList<CallKind> answers;
+        connect(m_window->session(), &session::ComparisonSession::callFinished, this,
+                [&answers](const client::CallRecord &record) { answers.append(record.kind); });
+        QSignalSpy finished(m_window->session(), &session::ComparisonSession::comparisonFinished);
+        m_window->askQuestion(0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kComparisonTimeoutMs);
+        QCOMPARE(answers.size(), 3);
+        QVERIFY(!answers.contains(CallKind::GraphQLWebSocket));
+        QTRY_VERIFY(!m_window->graphqlPane()->isBusy());
+        QVERIFY(!comparison->figures(CallKind::GraphQL).streaming);
+    }
+
     void docksHideAndStayHidden() {
         auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("comparison"));
         QVERIFY(dock);

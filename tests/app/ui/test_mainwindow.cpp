@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -65,6 +66,20 @@ private Q_SLOTS:
         QVERIFY(resent.kind == client::CallKind::Rest);
         QCOMPARE(resent.url, m_window->historyModel()->record(restRow).url);
         QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
+    }
+
+    // The shortcut a person presses: the first question of the table, asked in all three panes.
+    void altOneAsksAllThree() {
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QSignalSpy finished(m_window->session(), &session::ComparisonSession::comparisonFinished);
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        QCOMPARE(m_window->historyModel()->rowCount(), 3);
+        QVERIFY(m_window->restPane()->urlEdit()->text().endsWith(QStringLiteral("/v1/users/42/orders")));
+        QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
+        QCOMPARE(m_window->session()->question()->title, QStringLiteral("A user's orders"));
     }
 
     void panePresetsStayInTheRequestMenu() {
