@@ -1,9 +1,9 @@
-// The desktop app: the embedded order server and the window around it (DESIGN.md §1).
-#include "app/model/comparisonquestions.h"
+// The desktop app: the embedded order server and the window around it (docs/app.md).
+#include "app/session/comparisonsession.h"
+#include "app/session/questioncatalog.h"
+#include "app/session/serverhost.h"
+#include "app/session/startupprobe.h"
 #include "app/ui/mainwindow.h"
-#include "app/ui/serverhost.h"
-#include "app/ui/startupprobe.h"
-#include "server/host/malloctuning.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,8 +21,9 @@ constexpr int kStreamingSettleMs = 2'000; // a streaming question never finishes
 
 // --screenshot FILE: once the server runs, ask all three the question, then save the window and quit. A question
 // with N+1 follow-ups is taken when the comparison is complete; a streaming one after its first messages.
-void arrangeScreenshot(triptych::ui::MainWindow &window, triptych::ui::ServerHost &host, const QString &file,
+void arrangeScreenshot(triptych::ui::MainWindow &window, triptych::session::ServerHost &host, const QString &file,
                        int question) {
+    using triptych::session::ServerState;
     auto take = [&window, file] {
         QTimer::singleShot(kScreenshotSettleMs, &window, [&window, file] {
             window.grab().save(file);
@@ -30,23 +31,23 @@ void arrangeScreenshot(triptych::ui::MainWindow &window, triptych::ui::ServerHos
         });
     };
     auto asked = std::make_shared<bool>(false);
-    QObject::connect(&host, &triptych::ui::ServerHost::stateChanged, &window,
-                     [&window, question, asked, take](const triptych::ui::ServerState &state) {
+    QObject::connect(&host, &triptych::session::ServerHost::stateChanged, &window,
+                     [&window, question, asked, take](const ServerState &state) {
                          // Only the first start: asking may restart the server with another DataLoader setting.
-                         if (state.phase != triptych::ui::ServerState::Phase::Running || std::exchange(*asked, true))
+                         if (state.phase != ServerState::Phase::Running || std::exchange(*asked, true))
                              return;
                          window.askQuestion(question);
-                         const auto &questions = triptych::model::comparisonQuestions();
+                         const auto questions = triptych::session::QuestionCatalog::builtIn().askAll();
                          if (question >= 0 && question < questions.size() && questions.at(question).streaming)
                              QTimer::singleShot(kStreamingSettleMs, &window, take);
                      });
-    QObject::connect(&window, &triptych::ui::MainWindow::comparisonFinished, &window, take);
+    QObject::connect(window.session(), &triptych::session::ComparisonSession::comparisonFinished, &window, take);
     QTimer::singleShot(kScreenshotTimeoutMs, &window, take);
 }
 } // namespace
 
 int main(int argc, char *argv[]) {
-    triptych::keepFreedMemoryForReuse(); // the embedded server answers faster (server/host/malloctuning.h)
+    triptych::session::ServerHost::keepFreedMemoryForReuse(); // the embedded server answers faster
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Triptych"));
     QApplication::setApplicationVersion(QStringLiteral("0.1"));
@@ -67,8 +68,9 @@ int main(int argc, char *argv[]) {
                                         QStringLiteral("file"));
     const QCommandLineOption question(
         QStringLiteral("question"),
-        QStringLiteral("Which comparison question --screenshot asks (0-4, as Alt+1 … Alt+5)."), QStringLiteral("index"),
-        QStringLiteral("0"));
+        QStringLiteral(
+            "Which comparison question --screenshot asks (0-4, as Alt+1 … Alt+5; resources/questions.json)."),
+        QStringLiteral("index"), QStringLiteral("0"));
     const QCommandLineOption startupProbe(
         QStringLiteral("startup-probe"),
         QStringLiteral("Print the time to a shown window with the server listening, then the memory MS later; quit."),
@@ -76,19 +78,19 @@ int main(int argc, char *argv[]) {
     parser.addOptions({httpPort, grpcPort, screenshot, question, startupProbe});
     parser.process(app);
 
-    triptych::ServerOptions options;
-    options.httpPort = std::uint16_t(parser.value(httpPort).toUInt());
-    options.grpcPort = std::uint16_t(parser.value(grpcPort).toUInt());
+    triptych::session::ServerSettings settings;
+    settings.httpPort = int(parser.value(httpPort).toUInt());
+    settings.grpcPort = int(parser.value(grpcPort).toUInt());
 
-    triptych::ui::ServerHost host;
+    triptych::session::ServerHost host;
     // The server opens its database and binds its ports on its worker while the window is built.
-    host.start(options);
+    host.start(settings);
     triptych::ui::MainWindow window(&host);
     window.resize(1600, 1000);
     if (parser.isSet(screenshot))
         arrangeScreenshot(window, host, parser.value(screenshot), parser.value(question).toInt());
     if (parser.isSet(startupProbe))
-        new triptych::ui::StartupProbe(&window, &host, parser.value(startupProbe).toInt(), &app);
+        new triptych::session::StartupProbe(&host, parser.value(startupProbe).toInt(), &app);
     window.show();
     return QApplication::exec();
 }

@@ -1,12 +1,9 @@
 #include "app/cli/clicompare.h"
 
 #include "app/cli/cliprinter.h"
-#include "app/client/graphqlcaller.h"
-#include "app/client/grpccaller.h"
-#include "app/client/grpcreflection.h"
-#include "app/client/restcaller.h"
-
-#include <QUrl>
+#include "app/session/clientsender.h"
+#include "app/session/comparisonsession.h"
+#include "app/session/questioncatalog.h"
 
 namespace triptych::cli {
 
@@ -14,21 +11,18 @@ using namespace triptych::client;
 
 namespace {
 
-struct Preset {
-    const char *question;
-    const char *restPath;
-    const char *graphqlQuery;
-    const char *grpcMethod;
-    const char *grpcJson;
-};
-
-// API-CONTRACT.md, "The same question in three styles".
-constexpr Preset kPresets[] = {
-    {"a user's orders", "/v1/users/42/orders", "{ user(id: 42) { orders { id product quantity totalCents } } }",
-     "orders.v1.OrderService/GetUserOrders", R"({"user_id": 42})"},
-    {"name and avatar only", "/v1/users/42", "{ user(id: 42) { name avatarUrl } }", "orders.v1.OrderService/GetUser",
-     R"({"user_id": 42, "read_mask": "name,avatar_url"})"},
-};
+QString styleName(CallKind kind) {
+    switch (kind) {
+    case CallKind::Rest:
+        return QStringLiteral("REST");
+    case CallKind::GraphQL:
+    case CallKind::GraphQLWebSocket:
+        return QStringLiteral("GraphQL");
+    case CallKind::Grpc:
+        return QStringLiteral("gRPC");
+    }
+    return {};
+}
 
 int sqlSpans(const CallRecord &record) {
     int count = 0;
@@ -44,79 +38,43 @@ int sqlSpans(const CallRecord &record) {
 CliCompare::CliCompare(CliOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_rest(new RestCaller(this))
-    , m_graphql(new GraphQLCaller(this))
-    , m_grpcCaller(new GrpcCaller(this)) {
-    m_http = m_options.servers.value(0, QStringLiteral("http://127.0.0.1:8080"));
-    while (m_http.endsWith(QLatin1Char('/')))
-        m_http.chop(1);
-    m_grpc = m_options.grpcServer.isEmpty() ? QStringLiteral("127.0.0.1:50051") : m_options.grpcServer;
-    connect(m_rest, &RestCaller::callFinished, this, &CliCompare::onRecord);
-    connect(m_rest, &RestCaller::callFailed, this, &CliCompare::onRecord);
-    connect(m_graphql, &GraphQLCaller::callFinished, this, &CliCompare::onRecord);
-    connect(m_graphql, &GraphQLCaller::callFailed, this, &CliCompare::onRecord);
-    connect(m_grpcCaller, &GrpcCaller::callFinished, this, &CliCompare::onRecord);
-    connect(m_grpcCaller, &GrpcCaller::callFailed, this, &CliCompare::onRecord);
+    , m_session(new session::ComparisonSession(nullptr, this)) {
+    session::Endpoints endpoints;
+    endpoints.httpBase = m_options.servers.value(0, endpoints.httpBase);
+    while (endpoints.httpBase.endsWith(QLatin1Char('/')))
+        endpoints.httpBase.chop(1);
+    if (!m_options.grpcServer.isEmpty())
+        endpoints.grpcTarget = m_options.grpcServer;
+    m_session->setEndpoints(endpoints);
+    m_session->setOneStyleAtATime(true);
+    for (const auto style : {CallKind::Rest, CallKind::GraphQL, CallKind::Grpc}) {
+        auto *sender = new session::ClientSender(style, this);
+        sender->setTimeoutMs(m_options.timeoutMs);
+        m_session->setSender(sender);
+    }
+    connect(m_session, &session::ComparisonSession::callFinished, this, &CliCompare::onRecord);
+    // Queued: the next question starts once the session has finished with the last one's record.
+    connect(m_session, &session::ComparisonSession::comparisonFinished, this, &CliCompare::askNext,
+            Qt::QueuedConnection);
 }
 
 void CliCompare::start() {
-    auto *reflection = new GrpcReflection(this);
-    connect(reflection, &GrpcReflection::schemaLoaded, this, &CliCompare::onSchema);
-    connect(reflection, &GrpcReflection::loadFailed, this, [this](const CallError &error) {
-        printError(error.text());
-        onSchema(nullptr);
-    });
-    ReflectionRequest request;
-    request.target = m_grpc;
-    request.deadlineMs = m_options.timeoutMs;
-    reflection->load(request);
+    m_questions = session::QuestionCatalog::builtIn().benchmarks();
+    askNext();
 }
 
-void CliCompare::onSchema(const GrpcSchemaPtr &schema) {
-    m_schema = schema;
-    for (const auto &preset : kPresets) {
-        const QString question = QString::fromUtf8(preset.question);
-        m_steps.append([this, preset, question] {
-            m_rows.append({question, QStringLiteral("REST"), {}});
-            RestRequest request;
-            request.url = m_http + QString::fromLatin1(preset.restPath);
-            request.timeoutMs = m_options.timeoutMs;
-            m_rest->send(request);
-        });
-        m_steps.append([this, preset, question] {
-            m_rows.append({question, QStringLiteral("GraphQL"), {}});
-            GraphQLRequest request;
-            request.url = m_http + QStringLiteral("/graphql");
-            request.query = QString::fromUtf8(preset.graphqlQuery);
-            request.http.timeoutMs = m_options.timeoutMs;
-            m_graphql->send(request);
-        });
-        m_steps.append([this, preset, question] {
-            m_rows.append({question, QStringLiteral("gRPC"), {}});
-            GrpcRequest request;
-            request.target = m_grpc;
-            request.method = QString::fromLatin1(preset.grpcMethod);
-            request.messages.append(preset.grpcJson);
-            request.deadlineMs = m_options.timeoutMs;
-            request.traceBaseUrl = m_http;
-            m_grpcCaller->call(m_schema, request);
-        });
-    }
-    next();
-}
-
-void CliCompare::next() {
-    if (m_steps.isEmpty()) {
+void CliCompare::askNext() {
+    if (m_questions.isEmpty()) {
         printTable();
         return;
     }
-    m_steps.takeFirst()();
+    const session::Question question = m_questions.takeFirst();
+    m_asking = question.title;
+    m_session->ask(question);
 }
 
 void CliCompare::onRecord(const CallRecord &record) {
-    if (!m_rows.isEmpty())
-        m_rows.last().record = record;
-    next();
+    m_rows.append({m_asking, styleName(record.kind), record});
 }
 
 void CliCompare::printTable() {

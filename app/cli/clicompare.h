@@ -2,22 +2,19 @@
 
 #include "app/cli/clioptions.h"
 #include "app/client/callrecord.h"
-#include "app/client/grpcschema.h"
+#include "app/session/question.h"
 
 #include <QObject>
 
-#include <functional>
-
-namespace triptych::client {
-class RestCaller;
-class GraphQLCaller;
-class GrpcCaller;
-} // namespace triptych::client
+namespace triptych::session {
+class ComparisonSession;
+}
 
 namespace triptych::cli {
 
-// `compare`: the contract's same-question presets asked in REST, GraphQL and gRPC one after another, then one table
-// of status, time, bytes and the spans the server recorded for each.
+// `compare`: the question table's benchmark questions (resources/questions.json) asked through the same
+// ComparisonSession as the window's "Ask all three", one style after the other, then one table of status, time,
+// bytes and the spans the server recorded for each.
 class CliCompare : public QObject {
     Q_OBJECT
 public:
@@ -33,19 +30,14 @@ private:
         QString style;
         client::CallRecord record;
     };
-    void onSchema(const client::GrpcSchemaPtr &schema);
-    void next();
+    void askNext();
     void onRecord(const client::CallRecord &record);
     void printTable();
 
     CliOptions m_options;
-    QString m_http;
-    QString m_grpc;
-    client::GrpcSchemaPtr m_schema;
-    client::RestCaller *m_rest;
-    client::GraphQLCaller *m_graphql;
-    client::GrpcCaller *m_grpcCaller;
-    QList<std::function<void()>> m_steps;
+    session::ComparisonSession *m_session;
+    QList<session::Question> m_questions; // still to ask
+    QString m_asking;                     // the title of the question asked now
     QList<Row> m_rows;
 };
 

@@ -1,10 +1,12 @@
 #pragma once
 
-#include "app/model/benchmarkstats.h"
+#include "app/session/benchmarkstats.h"
 
 #include <QAbstractTableModel>
 
 namespace triptych::model {
+
+using session::BenchmarkResult;
 
 // One row per style of a benchmark run: requests, errors, latency percentiles, mean and throughput.
 class BenchmarkResultModel : public QAbstractTableModel {

@@ -39,7 +39,8 @@ struct StyleFigures {
     qint64 endUnixUs = 0;
 };
 
-// The comparison strip's numbers (UX.md): one row per style, fed with the CallRecords of one question.
+// The comparison strip's numbers (docs/compare-and-trace.md): one row per style, fed with the CallRecords of one
+// question.
 class ComparisonModel : public QAbstractTableModel {
     Q_OBJECT
 public:

@@ -5,7 +5,7 @@
 
 namespace triptych::model {
 
-// One precision everywhere (UX.md): "0.4 ms", "3.1 ms", "42 ms", "1.25 s".
+// One precision everywhere: "0.4 ms", "3.1 ms", "42 ms", "1.25 s".
 QString formatDuration(qint64 microseconds);
 // "512 B", "1.4 KB", "138 KB", "2.3 MB"; KB = 1024 B.
 QString formatBytes(qint64 bytes);

@@ -34,12 +34,12 @@ constexpr int kMaxConcurrency = 64;
 constexpr int kHistogramBins = 20;
 } // namespace
 
-BenchmarkDialog::BenchmarkDialog(const QString &httpBase, const QString &grpcTarget,
-                                 const std::optional<model::BenchmarkCall> &focusedCall, QWidget *parent)
+BenchmarkDialog::BenchmarkDialog(const session::Endpoints &endpoints,
+                                 const std::optional<session::BenchmarkCall> &focusedCall, QWidget *parent)
     : QDialog(parent)
-    , m_presets(model::benchmarkPresets(httpBase, grpcTarget))
+    , m_presets(session::benchmarkPresets(endpoints))
     , m_focusedCall(focusedCall)
-    , m_runner(new model::BenchmarkRunner(this))
+    , m_runner(new session::BenchmarkRunner(this))
     , m_resultModel(new model::BenchmarkResultModel(this))
     , m_source(new QComboBox(this))
     , m_iterations(new QSpinBox(this))
@@ -112,12 +112,12 @@ BenchmarkDialog::BenchmarkDialog(const QString &httpBase, const QString &grpcTar
     connect(m_csvButton, &QPushButton::clicked, this, &BenchmarkDialog::onExportCsv);
     connect(m_pngButton, &QPushButton::clicked, this, &BenchmarkDialog::onExportPng);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_runner, &model::BenchmarkRunner::progressChanged, this, &BenchmarkDialog::onProgress);
-    connect(m_runner, &model::BenchmarkRunner::runFinished, this, &BenchmarkDialog::onRunFinished);
-    connect(this, &QDialog::rejected, m_runner, &model::BenchmarkRunner::cancel);
+    connect(m_runner, &session::BenchmarkRunner::progressChanged, this, &BenchmarkDialog::onProgress);
+    connect(m_runner, &session::BenchmarkRunner::runFinished, this, &BenchmarkDialog::onRunFinished);
+    connect(this, &QDialog::rejected, m_runner, &session::BenchmarkRunner::cancel);
 }
 
-QList<model::BenchmarkCall> BenchmarkDialog::selectedCalls() const {
+QList<session::BenchmarkCall> BenchmarkDialog::selectedCalls() const {
     const int index = m_source->currentIndex();
     if (index >= 0 && index < m_presets.size())
         return m_presets.at(index).calls;
@@ -169,7 +169,7 @@ void BenchmarkDialog::onProgress(int done, int total, const QString &label) {
         m_status->setText(tr("Running %1… %2 of %3 calls").arg(label).arg(done).arg(total));
 }
 
-void BenchmarkDialog::onRunFinished(const QList<model::BenchmarkResult> &results, bool cancelled) {
+void BenchmarkDialog::onRunFinished(const QList<session::BenchmarkResult> &results, bool cancelled) {
     m_resultModel->setResults(results);
     setRunning(false);
     showHistograms(results);
@@ -189,15 +189,15 @@ void BenchmarkDialog::onRunFinished(const QList<model::BenchmarkResult> &results
     Q_EMIT runFinished();
 }
 
-void BenchmarkDialog::showHistograms(const QList<model::BenchmarkResult> &results) {
+void BenchmarkDialog::showHistograms(const QList<session::BenchmarkResult> &results) {
     auto *chart = m_chartView->chart();
     chart->removeAllSeries();
     for (auto *axis : chart->axes())
         chart->removeAxis(axis);
-    QList<const model::BenchmarkStats *> stats;
+    QList<const session::BenchmarkStats *> stats;
     for (const auto &result : results)
         stats.append(&result.stats);
-    const auto bins = model::BenchmarkStats::commonBins(stats, kHistogramBins);
+    const auto bins = session::BenchmarkStats::commonBins(stats, kHistogramBins);
     if (bins.count == 0)
         return;
     auto *series = new QBarSeries;
@@ -249,7 +249,7 @@ QString BenchmarkDialog::statusText() const {
 bool BenchmarkDialog::exportCsv(const QString &path, QString *error) const {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        file.write(model::benchmarkCsv(m_resultModel->results())) < 0) {
+        file.write(session::benchmarkCsv(m_resultModel->results())) < 0) {
         if (error)
             *error = file.errorString();
         return false;

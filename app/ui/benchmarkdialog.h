@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/model/benchmarkpresets.h"
+#include "app/session/benchmarkcalls.h"
 
 #include <QDialog>
 
@@ -28,8 +28,8 @@ class BenchmarkDialog : public QDialog {
     Q_OBJECT
 public:
     // focusedCall: the focused pane's last call, when it can be repeated; label says which pane it came from.
-    BenchmarkDialog(const QString &httpBase, const QString &grpcTarget,
-                    const std::optional<model::BenchmarkCall> &focusedCall, QWidget *parent = nullptr);
+    BenchmarkDialog(const session::Endpoints &endpoints, const std::optional<session::BenchmarkCall> &focusedCall,
+                    QWidget *parent = nullptr);
 
     void start();
     void cancel();
@@ -51,16 +51,16 @@ Q_SIGNALS:
 
 private:
     void onProgress(int done, int total, const QString &label);
-    void onRunFinished(const QList<model::BenchmarkResult> &results, bool cancelled);
+    void onRunFinished(const QList<session::BenchmarkResult> &results, bool cancelled);
     void onExportCsv();
     void onExportPng();
-    void showHistograms(const QList<model::BenchmarkResult> &results);
-    QList<model::BenchmarkCall> selectedCalls() const;
+    void showHistograms(const QList<session::BenchmarkResult> &results);
+    QList<session::BenchmarkCall> selectedCalls() const;
     void setRunning(bool running);
 
-    QList<model::BenchmarkPreset> m_presets;
-    std::optional<model::BenchmarkCall> m_focusedCall;
-    model::BenchmarkRunner *m_runner;
+    QList<session::BenchmarkPreset> m_presets;
+    std::optional<session::BenchmarkCall> m_focusedCall;
+    session::BenchmarkRunner *m_runner;
     model::BenchmarkResultModel *m_resultModel;
     QComboBox *m_source;
     QSpinBox *m_iterations;

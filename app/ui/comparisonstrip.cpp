@@ -1,6 +1,7 @@
 #include "app/ui/comparisonstrip.h"
 
 #include "app/model/comparisonmodel.h"
+#include "app/session/comparisonsession.h"
 #include "app/ui/composerpane.h"
 
 #include <QHeaderView>
@@ -59,15 +60,16 @@ QSize PhaseBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     return QStyledItemDelegate::sizeHint(option, index).expandedTo(QSize(kBarMinWidthPx, 0));
 }
 
-ComparisonStrip::ComparisonStrip(model::ComparisonModel *model, QWidget *parent)
+ComparisonStrip::ComparisonStrip(QWidget *parent)
     : QWidget(parent)
+    , m_model(new model::ComparisonModel(this))
     , m_title(new QLabel(this))
     , m_notice(new QLabel(this))
     , m_view(new QTableView(this)) {
     m_title->setStyleSheet(QStringLiteral("font-weight: bold;"));
     m_notice->setWordWrap(true);
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_view->setModel(model);
+    m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(model::ComparisonModel::Phases, new PhaseBarDelegate(m_view));
     m_view->verticalHeader()->hide();
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
@@ -96,6 +98,19 @@ void ComparisonStrip::setQuestion(const QString &title, const QString &notice) {
     m_title->setText(title);
     m_notice->setText(notice.isEmpty() ? QString() : tr("What to notice: %1").arg(notice));
     m_notice->setVisible(!notice.isEmpty());
+}
+
+void ComparisonStrip::follow(session::ComparisonSession *session) {
+    connect(session, &session::ComparisonSession::comparisonStarted, this, [this, session] {
+        m_model->reset();
+        const auto &question = session->question();
+        setQuestion(question ? question->title : tr("Your own calls"), question ? question->notice : QString());
+    });
+    connect(session, &session::ComparisonSession::streamStarted, this,
+            [this](client::CallKind style) { m_model->setStreaming(style, true); });
+    connect(session, &session::ComparisonSession::callFinished, m_model, &model::ComparisonModel::addRecord);
+    connect(session, &session::ComparisonSession::messagesReceived, m_model,
+            &model::ComparisonModel::addStreamMessages);
 }
 
 QString ComparisonStrip::noticeText() const {

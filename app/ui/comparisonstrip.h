@@ -9,6 +9,9 @@ class QTableView;
 namespace triptych::model {
 class ComparisonModel;
 }
+namespace triptych::session {
+class ComparisonSession;
+}
 
 namespace triptych::ui {
 
@@ -22,18 +25,22 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
-// The comparison strip of UX.md: the question, one row per style (time and phases, bytes sent and received with
-// gzip, requests, server spans, SQL statements) and one sentence of what to notice.
+// The comparison strip (docs/compare-and-trace.md): the question, one row per style (time and phases, bytes sent and
+// received with gzip, requests, server spans, SQL statements) and one sentence of what to notice.
 class ComparisonStrip : public QWidget {
     Q_OBJECT
 public:
-    explicit ComparisonStrip(model::ComparisonModel *model, QWidget *parent = nullptr);
+    explicit ComparisonStrip(QWidget *parent = nullptr);
 
     void setQuestion(const QString &title, const QString &notice);
+    // Shows the session's comparisons: its question, and its records and stream messages in the model.
+    void follow(session::ComparisonSession *session);
     QString noticeText() const;
     QTableView *view() const { return m_view; }
+    model::ComparisonModel *model() const { return m_model; }
 
 private:
+    model::ComparisonModel *m_model;
     QLabel *m_title;
     QLabel *m_notice;
     QTableView *m_view;

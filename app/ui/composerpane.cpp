@@ -1,5 +1,6 @@
 #include "app/ui/composerpane.h"
 
+#include "app/session/questioncatalog.h"
 #include "app/ui/responseview.h"
 
 #include <QJsonDocument>
@@ -66,6 +67,31 @@ void ComposerPane::onSendClicked() {
         cancel();
     else
         send();
+}
+
+QStringList ComposerPane::presetNames() const {
+    QStringList names;
+    for (const auto &question : session::QuestionCatalog::builtIn().presets(style())) {
+        switch (style()) {
+        case client::CallKind::Rest:
+            names << question.rest->label;
+            break;
+        case client::CallKind::GraphQL:
+        case client::CallKind::GraphQLWebSocket:
+            names << question.graphql->label;
+            break;
+        case client::CallKind::Grpc:
+            names << question.grpc->label;
+            break;
+        }
+    }
+    return names;
+}
+
+void ComposerPane::applyPreset(int index) {
+    const auto presets = session::QuestionCatalog::builtIn().presets(style());
+    if (index >= 0 && index < presets.size())
+        applyQuestion(presets.at(index));
 }
 
 void ComposerPane::setBusy(bool busy) {

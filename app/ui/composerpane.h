@@ -1,7 +1,8 @@
 #pragma once
 
 #include "app/client/callrecord.h"
-#include "app/ui/serverhost.h"
+#include "app/session/question.h"
+#include "app/session/serverstate.h"
 #include "app/ui/syntaxhighlighting.h"
 
 #include <QColor>
@@ -42,9 +43,13 @@ public:
     // Fills the composer from a call in the history, so it can be looked at again and re-sent.
     virtual void load(const client::CallRecord &record) = 0;
     // Where the embedded server listens now; presets and defaults follow it.
-    virtual void setServer(const ServerState &state) = 0;
-    virtual QStringList presetNames() const = 0;
-    virtual void applyPreset(int index) = 0;
+    virtual void setServer(const session::ServerState &state) = 0;
+    // Puts this pane's style of a question into the composer: presets and "Ask all three" alike.
+    virtual void applyQuestion(const session::Question &question) = 0;
+    virtual client::CallKind style() const = 0;
+    // The question catalog's presets of this pane's style, for the Request menu.
+    QStringList presetNames() const;
+    void applyPreset(int index);
 
     ResponseView *responseView() const { return m_response; }
     PaneTitle *title() const { return m_title; }

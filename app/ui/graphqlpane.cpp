@@ -26,30 +26,6 @@
 namespace triptych::ui {
 
 namespace {
-struct GraphQLPreset {
-    const char *name;
-    const char *query;
-    const char *variables;
-    bool auth;
-};
-// The contract's comparison questions (API-CONTRACT.md), a mutation, an invalid query and a two-operation document.
-constexpr GraphQLPreset kPresets[] = {
-    {"A user's orders", "{\n  user(id: 42) {\n    orders { id product quantity totalCents }\n  }\n}", "", false},
-    {"Name and avatar only", "{\n  user(id: 42) { name avatarUrl }\n}", "", false},
-    {"Live order updates (subscription)",
-     "subscription Updates($userId: ID!) {\n  orderUpdates(userId: $userId) {\n    previousStatus at\n"
-     "    order { id status }\n  }\n}",
-     "{\n  \"userId\": 42\n}", false},
-    {"Create an order (needs auth)",
-     "mutation Create($input: CreateOrderInput!) {\n  createOrder(input: $input) { id status totalCents }\n}",
-     "{\n  \"input\": {\"userId\": 42, \"product\": \"Wireless Mouse\", \"quantity\": 2}\n}", true},
-    {"Bad request: unknown field", "{\n  user(id: 42) { name shoeSize }\n}", "", false},
-    {"Two operations: pick one",
-     "query Orders {\n  user(id: 42) { orders(first: 3) { id status } }\n}\n\n"
-     "query Profile {\n  user(id: 42) { name email city }\n}",
-     "", false},
-};
-
 QString errorsText(const QByteArray &body) {
     const auto errors = QJsonDocument::fromJson(body).object().value(QStringLiteral("errors")).toArray();
     QStringList lines;
@@ -286,29 +262,24 @@ void GraphQLPane::load(const client::CallRecord &record) {
     responseView()->showRecord(record);
 }
 
-void GraphQLPane::setServer(const ServerState &state) {
+void GraphQLPane::setServer(const session::ServerState &state) {
     const QString oldUrl = m_baseUrl + QStringLiteral("/graphql");
     m_baseUrl = state.httpBaseUrl();
-    m_token = QString::fromStdString(state.options.credentials.token);
+    m_token = state.settings.token;
     if (m_url->text() == oldUrl)
         m_url->setText(m_baseUrl + QStringLiteral("/graphql"));
 }
 
-QStringList GraphQLPane::presetNames() const {
-    QStringList names;
-    for (const auto &preset : kPresets)
-        names << tr(preset.name);
-    return names;
-}
-
-void GraphQLPane::applyPreset(int index) {
-    if (index < 0 || index >= int(std::size(kPresets)))
+void GraphQLPane::applyQuestion(const session::Question &question) {
+    if (!question.graphql)
         return;
-    const auto &preset = kPresets[index];
-    m_query->setPlainText(QString::fromUtf8(preset.query));
-    m_variables->setPlainText(QString::fromUtf8(preset.variables));
+    const auto &graphql = *question.graphql;
+    m_query->setPlainText(graphql.query);
+    m_variables->setPlainText(QString::fromUtf8(graphql.variables));
+    if (!graphql.operationName.isEmpty())
+        m_operation->setCurrentText(graphql.operationName);
     model::KeyValueModel::Pairs headers;
-    if (preset.auth)
+    if (graphql.auth)
         headers.append({QStringLiteral("Authorization"), QStringLiteral("Bearer ") + m_token});
     m_headers->setPairs(headers);
 }

@@ -31,9 +31,9 @@ public:
     void cancel() override;
     bool isBusy() const override { return m_callId != 0 || m_subscriptionId != 0; }
     void load(const client::CallRecord &record) override;
-    void setServer(const ServerState &state) override;
-    QStringList presetNames() const override;
-    void applyPreset(int index) override;
+    void setServer(const session::ServerState &state) override;
+    void applyQuestion(const session::Question &question) override;
+    client::CallKind style() const override { return client::CallKind::GraphQL; }
 
     QPlainTextEdit *queryEditor() const { return m_query; }
     QPlainTextEdit *variablesEditor() const { return m_variables; }

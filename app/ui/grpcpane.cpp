@@ -30,25 +30,6 @@ namespace triptych::ui {
 namespace {
 constexpr int kMaxDeadlineMs = 3'600'000;
 
-struct GrpcPreset {
-    const char *name;
-    const char *method;
-    const char *request;
-    bool auth;
-};
-// The contract's comparison questions (API-CONTRACT.md), a write, an error with details and a bidi stream.
-constexpr GrpcPreset kPresets[] = {
-    {"A user's orders", "orders.v1.OrderService/GetUserOrders", "{\n  \"user_id\": 42\n}", false},
-    {"Name and avatar only", "orders.v1.OrderService/GetUser",
-     "{\n  \"user_id\": 42,\n  \"read_mask\": \"name,avatarUrl\"\n}", false},
-    {"Live order updates (stream)", "orders.v1.OrderService/StreamOrders",
-     "{\n  \"user_id\": 42,\n  \"follow\": true\n}", false},
-    {"Create an order (needs auth)", "orders.v1.OrderService/CreateOrder",
-     "{\n  \"user_id\": 42,\n  \"product\": \"Wireless Mouse\",\n  \"quantity\": 2\n}", true},
-    {"Bad request: user_id 0", "orders.v1.OrderService/GetUser", "{\n  \"user_id\": 0\n}", false},
-    {"Track an order (bidi stream)", "orders.v1.OrderService/TrackOrders", "{\n  \"order_id\": 1\n}", false},
-};
-
 QList<model::ServiceInfo> describeServices(const client::GrpcSchema &schema) {
     QList<model::ServiceInfo> services;
     for (const auto &serviceName : schema.services()) {
@@ -328,32 +309,25 @@ void GrpcPane::load(const client::CallRecord &record) {
     responseView()->showRecord(record);
 }
 
-void GrpcPane::setServer(const ServerState &state) {
+void GrpcPane::setServer(const session::ServerState &state) {
     const bool followsEmbedded = m_target->text() == m_embeddedTarget;
     m_embeddedTarget = state.grpcTarget();
     m_httpBase = state.httpBaseUrl();
-    m_token = QString::fromStdString(state.options.credentials.token);
+    m_token = state.settings.token;
     if (followsEmbedded) {
         m_target->setText(m_embeddedTarget);
         m_schema.reset();
     }
 }
 
-QStringList GrpcPane::presetNames() const {
-    QStringList names;
-    for (const auto &preset : kPresets)
-        names << tr(preset.name);
-    return names;
-}
-
-void GrpcPane::applyPreset(int index) {
-    if (index < 0 || index >= int(std::size(kPresets)))
+void GrpcPane::applyQuestion(const session::Question &question) {
+    if (!question.grpc)
         return;
-    const auto &preset = kPresets[index];
-    m_method->setText(QString::fromLatin1(preset.method));
-    m_request->setPlainText(QString::fromUtf8(preset.request));
+    const auto &grpc = *question.grpc;
+    m_method->setText(grpc.method);
+    m_request->setPlainText(QString::fromUtf8(grpc.request));
     model::KeyValueModel::Pairs metadata;
-    if (preset.auth)
+    if (grpc.auth)
         metadata.append({QStringLiteral("authorization"), QStringLiteral("Bearer ") + m_token});
     m_metadata->setPairs(metadata);
     const auto current = m_methods->findMethod(m_method->text());

@@ -33,9 +33,9 @@ public:
     void cancel() override;
     bool isBusy() const override { return m_callId != 0 || m_sendWhenLoaded; }
     void load(const client::CallRecord &record) override;
-    void setServer(const ServerState &state) override;
-    QStringList presetNames() const override;
-    void applyPreset(int index) override;
+    void setServer(const session::ServerState &state) override;
+    void applyQuestion(const session::Question &question) override;
+    client::CallKind style() const override { return client::CallKind::Grpc; }
 
     // Asks the target for its services by reflection.
     void loadSchema();

@@ -31,22 +31,6 @@ namespace {
 enum BodyPage { NoBody, JsonBody, RawBody, FormBody, FileBody };
 constexpr int kMaxTimeoutMs = 600'000; // ten minutes: longer is a hang, not a slow server
 
-struct RestPreset {
-    const char *name;
-    const char *method;
-    const char *path;
-    const char *body;
-};
-// The contract's comparison questions (API-CONTRACT.md) and two that show how errors look.
-constexpr RestPreset kPresets[] = {
-    {"A user's orders", "GET", "/v1/users/42/orders", ""},
-    {"Name and avatar only (the whole user)", "GET", "/v1/users/42", ""},
-    {"Live order updates (SSE)", "GET", "/v1/users/42/orders/stream", ""},
-    {"Create an order (needs auth)", "POST", "/v1/users/42/orders",
-     "{\n  \"product\": \"Wireless Mouse\",\n  \"quantity\": 2\n}"},
-    {"Bad request: limit=0", "GET", "/v1/users?limit=0", ""},
-};
-
 QTableView *createEditableTable(QAbstractItemModel *model, QWidget *parent) {
     auto *view = new QTableView(parent);
     view->setModel(model);
@@ -318,34 +302,26 @@ void RestPane::load(const client::CallRecord &record) {
     responseView()->showRecord(record);
 }
 
-void RestPane::setServer(const ServerState &state) {
+void RestPane::setServer(const session::ServerState &state) {
     const QString oldBase = m_baseUrl;
     m_baseUrl = state.httpBaseUrl();
-    m_token = QString::fromStdString(state.options.credentials.token);
-    m_apiKey = QString::fromStdString(state.options.credentials.apiKey);
+    m_token = state.settings.token;
+    m_apiKey = state.settings.apiKey;
     if (m_url->text().startsWith(oldBase))
         showUrl(m_baseUrl + m_url->text().mid(oldBase.size()));
 }
 
-QStringList RestPane::presetNames() const {
-    QStringList names;
-    for (const auto &preset : kPresets)
-        names << tr(preset.name);
-    return names;
-}
-
-void RestPane::applyPreset(int index) {
-    if (index < 0 || index >= int(std::size(kPresets)))
+void RestPane::applyQuestion(const session::Question &question) {
+    if (!question.rest)
         return;
-    const auto &preset = kPresets[index];
-    m_method->setCurrentText(QString::fromLatin1(preset.method));
+    const auto &rest = *question.rest;
+    m_method->setCurrentText(rest.method);
     m_params->setPairs({});
-    showUrl(m_baseUrl + QString::fromLatin1(preset.path));
+    showUrl(m_baseUrl + rest.path);
     onUrlEdited();
-    const QString body = QString::fromUtf8(preset.body);
-    m_jsonBody->setPlainText(body);
-    m_bodyKind->setCurrentIndex(body.isEmpty() ? NoBody : JsonBody);
-    if (!body.isEmpty())
+    m_jsonBody->setPlainText(QString::fromUtf8(rest.body));
+    m_bodyKind->setCurrentIndex(rest.body.isEmpty() ? NoBody : JsonBody);
+    if (rest.auth)
         onUseDemoCredentials();
     else
         m_authKind->setCurrentIndex(0);

@@ -32,9 +32,9 @@ public:
     void cancel() override;
     bool isBusy() const override { return m_callId != 0; }
     void load(const client::CallRecord &record) override;
-    void setServer(const ServerState &state) override;
-    QStringList presetNames() const override;
-    void applyPreset(int index) override;
+    void setServer(const session::ServerState &state) override;
+    void applyQuestion(const session::Question &question) override;
+    client::CallKind style() const override { return client::CallKind::Rest; }
 
     QLineEdit *urlEdit() const { return m_url; }
     QComboBox *methodBox() const { return m_method; }

@@ -22,32 +22,32 @@ QSpinBox *portBox(int value, QWidget *parent) {
 }
 } // namespace
 
-ServerDialog::ServerDialog(const ServerOptions &options, QWidget *parent)
+ServerDialog::ServerDialog(const session::ServerSettings &settings, QWidget *parent)
     : QDialog(parent)
-    , m_options(options)
-    , m_httpPort(portBox(options.httpPort, this))
-    , m_grpcPort(portBox(options.grpcPort, this))
+    , m_settings(settings)
+    , m_httpPort(portBox(settings.httpPort, this))
+    , m_grpcPort(portBox(settings.grpcPort, this))
     , m_rateLimit(new QSpinBox(this))
     , m_lifecycle(new QSpinBox(this))
     , m_tracing(new QCheckBox(tr("Record spans, send traceresponse and Server-Timing"), this))
     , m_dataLoader(new QCheckBox(tr("Batch User.orders and User.friends (DataLoader)"), this))
     , m_gateway(new QCheckBox(tr("GraphQL resolvers call gRPC (gateway mode)"), this))
-    , m_token(new QLineEdit(QString::fromStdString(options.credentials.token), this))
-    , m_apiKey(new QLineEdit(QString::fromStdString(options.credentials.apiKey), this)) {
+    , m_token(new QLineEdit(settings.token, this))
+    , m_apiKey(new QLineEdit(settings.apiKey, this)) {
     setWindowTitle(tr("Embedded server options"));
     m_rateLimit->setRange(0, kMaxRateLimitPerSecond);
-    m_rateLimit->setValue(options.rateLimitPerSecond);
+    m_rateLimit->setValue(settings.rateLimitPerSecond);
     m_rateLimit->setSpecialValueText(tr("off"));
     m_rateLimit->setSuffix(tr(" requests/s"));
     m_lifecycle->setRange(0, kMaxLifecycleStepMs);
-    m_lifecycle->setValue(int(options.lifecycleStep.count()));
+    m_lifecycle->setValue(settings.lifecycleStepMs);
     m_lifecycle->setSpecialValueText(tr("off (orders stay PENDING)"));
     m_lifecycle->setSuffix(tr(" ms per step"));
-    m_tracing->setChecked(options.tracing);
-    m_dataLoader->setChecked(options.dataLoader);
+    m_tracing->setChecked(settings.tracing);
+    m_dataLoader->setChecked(settings.dataLoader);
     m_dataLoader->setToolTip(tr("Off: every user's orders and friends are fetched one by one — the N+1 problem, "
                                 "visible as many SQL spans in the trace"));
-    m_gateway->setChecked(options.gateway);
+    m_gateway->setChecked(settings.gateway);
     m_gateway->setToolTip(tr("On: GraphQL resolvers call orders.v1.OrderService over loopback gRPC, with the "
                              "trace propagated, instead of the service layer in process"));
 
@@ -77,18 +77,18 @@ void ServerDialog::setGateway(bool on) {
     m_gateway->setChecked(on);
 }
 
-ServerOptions ServerDialog::options() const {
-    ServerOptions options = m_options;
-    options.httpPort = std::uint16_t(m_httpPort->value());
-    options.grpcPort = std::uint16_t(m_grpcPort->value());
-    options.rateLimitPerSecond = m_rateLimit->value();
-    options.lifecycleStep = std::chrono::milliseconds(m_lifecycle->value());
-    options.tracing = m_tracing->isChecked();
-    options.dataLoader = m_dataLoader->isChecked();
-    options.gateway = m_gateway->isChecked();
-    options.credentials.token = m_token->text().toStdString();
-    options.credentials.apiKey = m_apiKey->text().toStdString();
-    return options;
+session::ServerSettings ServerDialog::settings() const {
+    session::ServerSettings settings = m_settings;
+    settings.httpPort = m_httpPort->value();
+    settings.grpcPort = m_grpcPort->value();
+    settings.rateLimitPerSecond = m_rateLimit->value();
+    settings.lifecycleStepMs = m_lifecycle->value();
+    settings.tracing = m_tracing->isChecked();
+    settings.dataLoader = m_dataLoader->isChecked();
+    settings.gateway = m_gateway->isChecked();
+    settings.token = m_token->text();
+    settings.apiKey = m_apiKey->text();
+    return settings;
 }
 
 } // namespace triptych::ui

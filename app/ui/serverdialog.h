@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/host/serveroptions.h"
+#include "app/session/serverstate.h"
 
 #include <QDialog>
 
@@ -10,19 +10,19 @@ class QSpinBox;
 
 namespace triptych::ui {
 
-// Edits the embedded server's options; accepting restarts the server with them.
+// Edits the embedded server's settings; accepting restarts the server with them.
 class ServerDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit ServerDialog(const ServerOptions &options, QWidget *parent = nullptr);
+    explicit ServerDialog(const session::ServerSettings &settings, QWidget *parent = nullptr);
 
-    ServerOptions options() const;
+    session::ServerSettings settings() const;
     // The switches as a person would click them; also how tests drive the dialog.
     void setDataLoader(bool on);
     void setGateway(bool on);
 
 private:
-    ServerOptions m_options;
+    session::ServerSettings m_settings;
     QSpinBox *m_httpPort;
     QSpinBox *m_grpcPort;
     QSpinBox *m_rateLimit;

@@ -32,44 +32,44 @@ StatusLine::StatusLine(QWidget *parent)
     setState({});
 }
 
-void StatusLine::setState(const ServerState &state) {
+void StatusLine::setState(const session::ServerState &state) {
+    using Phase = session::ServerState::Phase;
     m_state = state;
-    const auto &options = state.options;
+    const auto &settings = state.settings;
     QString text;
     QString colour;
     switch (state.phase) {
-    case ServerState::Phase::Starting:
+    case Phase::Starting:
         colour = QStringLiteral("#b58900");
         text = tr("Server starting…");
         break;
-    case ServerState::Phase::Stopped:
+    case Phase::Stopped:
         colour = QStringLiteral("#c01c28");
         text = tr("Server stopped — the panes can still call outside services; Server ▸ Restart starts it again");
         break;
-    case ServerState::Phase::Failed:
+    case Phase::Failed:
         colour = QStringLiteral("#c01c28");
         text =
             tr("Server failed: %1 — change the ports in Server ▸ Options and restart").arg(state.error.toHtmlEscaped());
         break;
-    case ServerState::Phase::Running: {
+    case Phase::Running: {
         colour = QStringLiteral("#1a7f37");
         const QString lifecycle =
-            options.lifecycleStep.count() > 0 ? tr("%1 ms per step").arg(options.lifecycleStep.count()) : tr("off");
-        const QString rate = options.rateLimitPerSecond > 0 ? tr("%1/s").arg(options.rateLimitPerSecond) : tr("off");
+            settings.lifecycleStepMs > 0 ? tr("%1 ms per step").arg(settings.lifecycleStepMs) : tr("off");
+        const QString rate = settings.rateLimitPerSecond > 0 ? tr("%1/s").arg(settings.rateLimitPerSecond) : tr("off");
         text = tr("Server running · HTTP 127.0.0.1:%1 · gRPC 127.0.0.1:%2 · token %3 · key %4 · DataLoader %5 · "
                   "gateway %6 · rate limit %7 · lifecycle %8 · tracing %9")
                    .arg(state.httpPort)
                    .arg(state.grpcPort)
-                   .arg(copyLink(QString::fromStdString(options.credentials.token)),
-                        copyLink(QString::fromStdString(options.credentials.apiKey)), onOff(options.dataLoader),
-                        onOff(options.gateway), rate, lifecycle, onOff(options.tracing));
+                   .arg(copyLink(settings.token), copyLink(settings.apiKey), onOff(settings.dataLoader),
+                        onOff(settings.gateway), rate, lifecycle, onOff(settings.tracing));
         if (!state.note.isEmpty())
             text += QStringLiteral(" · <b>%1</b>").arg(state.note.toHtmlEscaped());
         break;
     }
     }
     m_dot->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
-    if (state.phase != ServerState::Phase::Running)
+    if (state.phase != Phase::Running)
         text = QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text);
     m_text->setText(text);
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/ui/serverhost.h"
+#include "app/session/serverstate.h"
 
 #include <QWidget>
 
@@ -8,14 +8,14 @@ class QLabel;
 
 namespace triptych::ui {
 
-// The one line about the embedded server (UX.md): state, ports, credentials (click to copy), options; red with the
-// reason when it is stopped or failed.
+// The one line about the embedded server (docs/app.md): state, ports, credentials (click to copy), options; red with
+// the reason when it is stopped or failed.
 class StatusLine : public QWidget {
     Q_OBJECT
 public:
     explicit StatusLine(QWidget *parent = nullptr);
 
-    void setState(const ServerState &state);
+    void setState(const session::ServerState &state);
     QString text() const;
 
 Q_SIGNALS:
@@ -26,7 +26,7 @@ private:
 
     QLabel *m_dot;
     QLabel *m_text;
-    ServerState m_state;
+    session::ServerState m_state;
 };
 
 } // namespace triptych::ui

@@ -8,6 +8,7 @@
 #include "app/ui/waterfalldelegate.h"
 
 #include <QFile>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSaveFile>
@@ -123,6 +124,24 @@ bool TraceView::exportTo(const QString &path, QString *error) const {
         return false;
     }
     return true;
+}
+
+void TraceView::exportWithDialog() {
+    if (!m_hasRecord) {
+        Q_EMIT exportFinished(tr("No trace to export yet: send a call first"));
+        return;
+    }
+    auto *dialog = new QFileDialog(this, tr("Export trace as OTLP/JSON"), QString(), tr("OTLP/JSON (*.json)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    dialog->selectFile(QStringLiteral("trace-%1.json").arg(m_record.traceId));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QString error;
+        Q_EMIT exportFinished(exportTo(path, &error) ? tr("Exported the trace to %1").arg(path)
+                                                     : tr("Could not export the trace to %1: %2").arg(path, error));
+    });
+    dialog->open();
 }
 
 } // namespace triptych::ui

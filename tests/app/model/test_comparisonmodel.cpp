@@ -1,5 +1,4 @@
 #include "app/model/comparisonmodel.h"
-#include "app/model/comparisonquestions.h"
 #include "app/model/formatting.h"
 
 #include <QAbstractItemModelTester>
@@ -196,22 +195,6 @@ private Q_SLOTS:
         QVERIFY(model.index(2, model::ComparisonModel::Time).data().toString().startsWith(QStringLiteral("open")));
         model.reset();
         QCOMPARE(model.figures(CallKind::Grpc).liveMessages, 0);
-    }
-
-    void questionsCoverTheContractTable() {
-        const auto &questions = model::comparisonQuestions();
-        QCOMPARE(questions.size(), 5);
-        for (const auto &question : questions) {
-            QVERIFY(!question.notice.isEmpty());
-            QVERIFY(!question.restPath.isEmpty());
-            QVERIFY(!question.graphqlQuery.isEmpty());
-            QVERIFY(!question.grpcMethod.isEmpty());
-        }
-        QVERIFY(questions.at(2).streaming);
-        QCOMPARE(questions.at(3).dataLoader, std::optional<bool>(true));
-        QCOMPARE(questions.at(4).dataLoader, std::optional<bool>(false));
-        QVERIFY(questions.at(3).restOrdersPerUser);
-        QCOMPARE(questions.at(3).grpcUsers, 50);
     }
 };
 

@@ -25,9 +25,8 @@ class TestBenchmarkDialog : public QObject {
     Q_OBJECT
     TestServer m_server;
 
-    std::unique_ptr<BenchmarkDialog> dialog(std::optional<model::BenchmarkCall> focused = std::nullopt) {
-        return std::make_unique<BenchmarkDialog>(m_server.state().httpBaseUrl(), m_server.state().grpcTarget(),
-                                                 focused);
+    std::unique_ptr<BenchmarkDialog> dialog(std::optional<session::BenchmarkCall> focused = std::nullopt) {
+        return std::make_unique<BenchmarkDialog>(m_server.state().endpoints(), focused);
     }
 
 private Q_SLOTS:
@@ -62,8 +61,8 @@ private Q_SLOTS:
         for (int row = 0; row < 3; ++row) {
             QCOMPARE(results->index(row, model::BenchmarkResultModel::Requests).data().toInt(), iterations);
             QCOMPARE(results->index(row, model::BenchmarkResultModel::Errors).data().toInt(), 0);
-            QVERIFY(results->index(row, model::BenchmarkResultModel::P99).data().toString().contains(
-                QStringLiteral("ms")));
+            QVERIFY(
+                results->index(row, model::BenchmarkResultModel::P99).data().toString().contains(QStringLiteral("ms")));
         }
         QCOMPARE(d->chart()->series().size(), 1);
         auto *series = qobject_cast<QBarSeries *>(d->chart()->series().first());
@@ -78,7 +77,7 @@ private Q_SLOTS:
     }
 
     void focusedPaneCallAndExports() {
-        model::BenchmarkCall call;
+        session::BenchmarkCall call;
         call.label = QStringLiteral("REST");
         call.http.url = m_server.state().httpBaseUrl() + QStringLiteral("/healthz");
         call.http.fetchServerTrace = false;

@@ -1,6 +1,8 @@
 #include "app/model/comparisonmodel.h"
-#include "app/model/comparisonquestions.h"
 #include "app/model/historymodel.h"
+#include "app/session/comparisonsession.h"
+#include "app/session/questioncatalog.h"
+#include "app/session/serverhost.h"
 #include "app/ui/comparisonstrip.h"
 #include "app/ui/graphqlpane.h"
 #include "app/ui/grpcpane.h"
@@ -32,14 +34,14 @@ private Q_SLOTS:
 
     void init() {
         QSettings().clear();
-        m_host = std::make_unique<ui::ServerHost>();
+        m_host = std::make_unique<session::ServerHost>();
         m_window = std::make_unique<ui::MainWindow>(m_host.get());
-        ServerOptions options;
-        options.httpPort = 0;
-        options.grpcPort = 0;
-        options.users = 100;
-        m_host->start(options);
-        QTRY_COMPARE(int(m_host->state().phase), int(ui::ServerState::Phase::Running));
+        session::ServerSettings settings;
+        settings.httpPort = 0;
+        settings.grpcPort = 0;
+        settings.users = 100;
+        m_host->start(settings);
+        QTRY_COMPARE(int(m_host->state().phase), int(session::ServerState::Phase::Running));
     }
 
     void cleanup() {
@@ -64,17 +66,17 @@ private Q_SLOTS:
         QFETCH(int, grpcCalls);
         QFETCH(int, graphqlSql);
         QFETCH(bool, dataLoader);
-        const auto &asked = model::comparisonQuestions().at(question);
+        const auto asked = session::QuestionCatalog::builtIn().askAll().at(question);
 
-        QSignalSpy finished(m_window.get(), &ui::MainWindow::comparisonFinished);
+        QSignalSpy finished(m_window->session(), &session::ComparisonSession::comparisonFinished);
         m_window->askQuestion(question);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kComparisonTimeoutMs);
-        QCOMPARE(m_host->state().options.dataLoader, dataLoader);
+        QCOMPARE(m_host->state().settings.dataLoader, dataLoader);
 
         // The panes hold the question.
-        QVERIFY(m_window->restPane()->urlEdit()->text().endsWith(asked.restPath.section(QLatin1Char('?'), 0, 0)));
-        QCOMPARE(m_window->graphqlPane()->queryEditor()->toPlainText(), asked.graphqlQuery);
-        QCOMPARE(m_window->grpcPane()->methodEdit()->text(), asked.grpcMethod);
+        QVERIFY(m_window->restPane()->urlEdit()->text().endsWith(asked.rest->path.section(QLatin1Char('?'), 0, 0)));
+        QCOMPARE(m_window->graphqlPane()->queryEditor()->toPlainText(), asked.graphql->query);
+        QCOMPARE(m_window->grpcPane()->methodEdit()->text(), asked.grpc->method);
         QCOMPARE(m_window->comparisonStrip()->noticeText().contains(asked.notice), true);
 
         // The strip's figures are the sums of the calls in the history.
@@ -139,6 +141,24 @@ private Q_SLOTS:
         QVERIFY(m_window->grpcPane()->isBusy());
     }
 
+    // The subscription completes as the next question replaces it; its record goes to the history, not to the
+    // new comparison, which waits for its own GraphQL answer.
+    void aStreamReplacedIsNotTheNextAnswer() {
+        m_window->askQuestion(2);
+        const auto *comparison = m_window->comparisonModel();
+        QTRY_VERIFY_WITH_TIMEOUT(comparison->figures(CallKind::Grpc).liveMessages >= 1000, 20000);
+        QList<CallKind> answers;
+        connect(m_window->session(), &session::ComparisonSession::callFinished, this,
+                [&answers](const client::CallRecord &record) { answers.append(record.kind); });
+        QSignalSpy finished(m_window->session(), &session::ComparisonSession::comparisonFinished);
+        m_window->askQuestion(0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kComparisonTimeoutMs);
+        QCOMPARE(answers.size(), 3);
+        QVERIFY(!answers.contains(CallKind::GraphQLWebSocket));
+        QTRY_VERIFY(!m_window->graphqlPane()->isBusy());
+        QVERIFY(!comparison->figures(CallKind::GraphQL).streaming);
+    }
+
     void docksHideAndStayHidden() {
         auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("comparison"));
         QVERIFY(dock);
@@ -156,7 +176,7 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<ui::ServerHost> m_host;
+    std::unique_ptr<session::ServerHost> m_host;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

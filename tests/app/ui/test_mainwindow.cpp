@@ -1,4 +1,7 @@
 #include "app/model/historymodel.h"
+#include "app/session/comparisonsession.h"
+#include "app/session/serverhost.h"
+#include "app/ui/historyview.h"
 #include "app/ui/mainwindow.h"
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
@@ -6,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -18,14 +22,14 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init() {
-        m_host = std::make_unique<ui::ServerHost>();
+        m_host = std::make_unique<session::ServerHost>();
         m_window = std::make_unique<ui::MainWindow>(m_host.get());
-        ServerOptions options;
-        options.httpPort = 0;
-        options.grpcPort = 0;
-        options.users = 100;
-        m_host->start(options);
-        QTRY_COMPARE(int(m_host->state().phase), int(ui::ServerState::Phase::Running));
+        session::ServerSettings settings;
+        settings.httpPort = 0;
+        settings.grpcPort = 0;
+        settings.users = 100;
+        m_host->start(settings);
+        QTRY_COMPARE(int(m_host->state().phase), int(session::ServerState::Phase::Running));
     }
 
     void cleanup() {
@@ -40,24 +44,12 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("demo-token")));
     }
 
-    void busyPortFallsBackToAFreeOne() {
-        ui::ServerHost second;
-        ServerOptions options;
-        options.httpPort = std::uint16_t(m_host->state().httpPort);
-        options.grpcPort = 0;
-        options.users = 100;
-        second.start(options);
-        QTRY_COMPARE(int(second.state().phase), int(ui::ServerState::Phase::Running));
-        QVERIFY(second.state().httpPort != m_host->state().httpPort);
-        QVERIFY(second.state().note.contains(QStringLiteral("taken")));
-    }
-
     void historyRecordsAndResends() {
         QAbstractItemModelTester tester(m_window->historyModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_window->applyQuestion(0);
-        QSignalSpy finished(m_window.get(), &ui::MainWindow::sendAllFinished);
-        m_window->sendAll();
+        QSignalSpy finished(m_window->session(), &session::ComparisonSession::sendAllFinished);
+        m_window->session()->sendAll();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
         QCOMPARE(m_window->historyModel()->rowCount(), 3);
 
@@ -76,6 +68,20 @@ private Q_SLOTS:
         QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
     }
 
+    // The shortcut a person presses: the first question of the table, asked in all three panes.
+    void altOneAsksAllThree() {
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QSignalSpy finished(m_window->session(), &session::ComparisonSession::comparisonFinished);
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        QCOMPARE(m_window->historyModel()->rowCount(), 3);
+        QVERIFY(m_window->restPane()->urlEdit()->text().endsWith(QStringLiteral("/v1/users/42/orders")));
+        QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
+        QCOMPARE(m_window->session()->question()->title, QStringLiteral("A user's orders"));
+    }
+
     void panePresetsStayInTheRequestMenu() {
         QAction *create = nullptr;
         for (auto *action : m_window->menuBar()->findChildren<QAction *>()) {
@@ -89,7 +95,7 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<ui::ServerHost> m_host;
+    std::unique_ptr<session::ServerHost> m_host;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

@@ -1,6 +1,6 @@
 #include "app/client/graphqlcaller.h"
+#include "app/session/serverhost.h"
 #include "app/ui/serverdialog.h"
-#include "app/ui/serverhost.h"
 #include "app/ui/statusline.h"
 
 #include <QCheckBox>
@@ -11,15 +11,15 @@
 using namespace triptych;
 
 namespace {
-// API-CONTRACT.md: with the DataLoader off this asks 1 + 50 SQL statements, with it on 2.
+// docs/graphql-api.md: with the DataLoader off this asks 1 + 50 SQL statements, with it on 2.
 const QString kNPlusOneQuery = QStringLiteral("{ users(first: 50) { edges { node { orders { id } } } } }");
 
-ServerOptions freePorts() {
-    ServerOptions options;
-    options.httpPort = 0;
-    options.grpcPort = 0;
-    options.users = 60;
-    return options;
+session::ServerSettings freePorts() {
+    session::ServerSettings settings;
+    settings.httpPort = 0;
+    settings.grpcPort = 0;
+    settings.users = 60;
+    return settings;
 }
 } // namespace
 
@@ -35,19 +35,18 @@ private Q_SLOTS:
     void showsTheCurrentSwitches() {
         QFETCH(bool, dataLoader);
         QFETCH(bool, gateway);
-        ServerOptions options = freePorts();
-        options.dataLoader = dataLoader;
-        options.gateway = gateway;
-        ui::ServerDialog dialog(options);
+        session::ServerSettings settings = freePorts();
+        settings.dataLoader = dataLoader;
+        settings.gateway = gateway;
+        ui::ServerDialog dialog(settings);
         const auto boxes = dialog.findChildren<QCheckBox *>();
         for (auto *box : boxes)
             QVERIFY2(box->isEnabled(), qPrintable(box->text()));
-        QCOMPARE(dialog.options().dataLoader, dataLoader);
-        QCOMPARE(dialog.options().gateway, gateway);
+        QCOMPARE(dialog.settings(), settings);
         dialog.setDataLoader(!dataLoader);
         dialog.setGateway(!gateway);
-        QCOMPARE(dialog.options().dataLoader, !dataLoader);
-        QCOMPARE(dialog.options().gateway, !gateway);
+        QCOMPARE(dialog.settings().dataLoader, !dataLoader);
+        QCOMPARE(dialog.settings().gateway, !gateway);
     }
 
     void statusLineNamesTheSwitches_data() {
@@ -61,10 +60,10 @@ private Q_SLOTS:
         QFETCH(bool, dataLoader);
         QFETCH(bool, gateway);
         QFETCH(QString, words);
-        ui::ServerState state;
-        state.phase = ui::ServerState::Phase::Running;
-        state.options.dataLoader = dataLoader;
-        state.options.gateway = gateway;
+        session::ServerState state;
+        state.phase = session::ServerState::Phase::Running;
+        state.settings.dataLoader = dataLoader;
+        state.settings.gateway = gateway;
         ui::StatusLine line;
         line.setState(state);
         QVERIFY2(line.text().contains(words), qPrintable(line.text()));
@@ -72,23 +71,23 @@ private Q_SLOTS:
 
     // The dialog's switch reaches the running server: the N+1 query's Server-Timing counts its SQL statements.
     void switchingTheDataLoaderOffRestartsTheServerWithIt() {
-        ui::ServerHost host;
-        QList<ui::ServerState::Phase> phases;
-        connect(&host, &ui::ServerHost::stateChanged, this,
-                [&phases](const ui::ServerState &state) { phases.append(state.phase); });
+        session::ServerHost host;
+        QList<session::ServerState::Phase> phases;
+        connect(&host, &session::ServerHost::stateChanged, this,
+                [&phases](const session::ServerState &state) { phases.append(state.phase); });
         host.start(freePorts());
-        QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(ui::ServerState::Phase::Running), 15000);
-        QVERIFY(host.state().options.dataLoader);
+        QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(session::ServerState::Phase::Running), 15000);
+        QVERIFY(host.state().settings.dataLoader);
         QCOMPARE(sqlStatements(host.state()), 2);
 
-        ui::ServerDialog dialog(host.state().options);
+        ui::ServerDialog dialog(host.state().settings);
         dialog.setDataLoader(false);
-        connect(&dialog, &QDialog::accepted, &host, [&host, &dialog] { host.restart(dialog.options()); });
+        connect(&dialog, &QDialog::accepted, &host, [&host, &dialog] { host.restart(dialog.settings()); });
         phases.clear();
         dialog.accept();
-        QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(ui::ServerState::Phase::Running), 15000);
-        QCOMPARE(phases.first(), ui::ServerState::Phase::Starting);
-        QVERIFY(!host.state().options.dataLoader);
+        QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(session::ServerState::Phase::Running), 15000);
+        QCOMPARE(phases.first(), session::ServerState::Phase::Starting);
+        QVERIFY(!host.state().settings.dataLoader);
         QCOMPARE(sqlStatements(host.state()), 51);
 
         ui::StatusLine line;
@@ -98,7 +97,7 @@ private Q_SLOTS:
 
 private:
     // Sends the N+1 query over loopback like the GraphQL pane and reads "db;…;desc=\"N SQL\"" from Server-Timing.
-    static int sqlStatements(const ui::ServerState &state) {
+    static int sqlStatements(const session::ServerState &state) {
         client::GraphQLCaller caller;
         QSignalSpy finished(&caller, &client::GraphQLCaller::callFinished);
         QSignalSpy failed(&caller, &client::GraphQLCaller::callFailed);

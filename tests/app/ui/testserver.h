@@ -1,11 +1,11 @@
 #pragma once
 
-#include "app/ui/serverhost.h"
+#include "app/session/serverstate.h"
 #include "server/host/orderserver.h"
 
 #include <memory>
 
-// The embedded order server on free ports, started in-process for a widget test (DESIGN.md §4).
+// The embedded order server on free ports, started in-process for a widget test, with the state the window sees.
 class TestServer {
 public:
     bool start() {
@@ -16,15 +16,17 @@ public:
         m_server = std::make_unique<triptych::OrderServer>(options);
         if (!m_server->start().ok())
             return false;
-        m_state.phase = triptych::ui::ServerState::Phase::Running;
+        m_state.phase = triptych::session::ServerState::Phase::Running;
         m_state.httpPort = m_server->httpPort();
         m_state.grpcPort = m_server->grpcPort();
-        m_state.options = options;
+        m_state.settings.users = options.users;
+        m_state.settings.token = QString::fromStdString(options.credentials.token);
+        m_state.settings.apiKey = QString::fromStdString(options.credentials.apiKey);
         return true;
     }
-    const triptych::ui::ServerState &state() const { return m_state; }
+    const triptych::session::ServerState &state() const { return m_state; }
 
 private:
     std::unique_ptr<triptych::OrderServer> m_server;
-    triptych::ui::ServerState m_state;
+    triptych::session::ServerState m_state;
 };

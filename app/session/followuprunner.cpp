@@ -1,4 +1,4 @@
-#include "app/ui/comparisonrunner.h"
+#include "app/session/followuprunner.h"
 
 #include "app/client/grpccaller.h"
 #include "app/client/grpcreflection.h"
@@ -9,17 +9,17 @@
 #include <QJsonObject>
 #include <QUrl>
 
-namespace triptych::ui {
+namespace triptych::session {
 
-ComparisonRunner::ComparisonRunner(QObject *parent)
+FollowUpRunner::FollowUpRunner(QObject *parent)
     : QObject(parent)
     , m_rest(new client::RestCaller(this))
     , m_grpc(new client::GrpcCaller(this))
     , m_reflection(new client::GrpcReflection(this)) {
-    connect(m_rest, &client::RestCaller::callFinished, this, &ComparisonRunner::onRestDone);
-    connect(m_rest, &client::RestCaller::callFailed, this, &ComparisonRunner::onRestDone);
-    connect(m_grpc, &client::GrpcCaller::callFinished, this, &ComparisonRunner::onGrpcDone);
-    connect(m_grpc, &client::GrpcCaller::callFailed, this, &ComparisonRunner::onGrpcDone);
+    connect(m_rest, &client::RestCaller::callFinished, this, &FollowUpRunner::onRestDone);
+    connect(m_rest, &client::RestCaller::callFailed, this, &FollowUpRunner::onRestDone);
+    connect(m_grpc, &client::GrpcCaller::callFinished, this, &FollowUpRunner::onGrpcDone);
+    connect(m_grpc, &client::GrpcCaller::callFailed, this, &FollowUpRunner::onGrpcDone);
     connect(m_reflection, &client::GrpcReflection::schemaLoaded, this,
             [this](const client::GrpcSchemaPtr &schema, const QString &) { onSchemaLoaded(schema); });
     connect(m_reflection, &client::GrpcReflection::loadFailed, this, [this](const client::CallError &) {
@@ -29,22 +29,33 @@ ComparisonRunner::ComparisonRunner(QObject *parent)
     });
 }
 
-bool ComparisonRunner::isRunning(client::CallKind kind) const {
-    return kind == client::CallKind::Grpc ? m_grpcRunning : m_restRunning;
+bool FollowUpRunner::isRunning(client::CallKind kind) const {
+    switch (kind) {
+    case client::CallKind::Rest:
+        return m_restRunning;
+    case client::CallKind::Grpc:
+        return m_grpcRunning;
+    case client::CallKind::GraphQL:
+    case client::CallKind::GraphQLWebSocket:
+        break;
+    }
+    return false; // GraphQL needs no follow-ups: one request answers the N+1 question
 }
 
-void ComparisonRunner::cancel() {
-    if (m_restCall != 0)
-        m_rest->cancel(m_restCall);
-    if (m_grpcCall != 0)
-        m_grpc->cancel(m_grpcCall);
-    m_restCall = m_grpcCall = 0;
+void FollowUpRunner::cancel() {
+    // Forget the calls first: a caller may report the cancelled call at once, and that must not send the next.
+    const quint64 restCall = std::exchange(m_restCall, 0);
+    const quint64 grpcCall = std::exchange(m_grpcCall, 0);
     m_restQueue.clear();
     m_grpcQueue.clear();
     m_restRunning = m_grpcRunning = false;
+    if (restCall != 0)
+        m_rest->cancel(restCall);
+    if (grpcCall != 0)
+        m_grpc->cancel(grpcCall);
 }
 
-void ComparisonRunner::followUpRest(const client::CallRecord &first) {
+void FollowUpRunner::followUpRest(const client::CallRecord &first) {
     m_restQueue.clear();
     QUrl base(first.url);
     base.setQuery(QString());
@@ -58,7 +69,7 @@ void ComparisonRunner::followUpRest(const client::CallRecord &first) {
     sendNextRest();
 }
 
-void ComparisonRunner::sendNextRest() {
+void FollowUpRunner::sendNextRest() {
     if (m_restQueue.isEmpty()) {
         m_restRunning = false;
         Q_EMIT followUpsFinished(client::CallKind::Rest);
@@ -69,7 +80,7 @@ void ComparisonRunner::sendNextRest() {
     m_restCall = m_rest->send(std::move(request));
 }
 
-void ComparisonRunner::onRestDone(const client::CallRecord &record) {
+void FollowUpRunner::onRestDone(const client::CallRecord &record) {
     if (record.id != m_restCall)
         return;
     m_restCall = 0;
@@ -79,7 +90,7 @@ void ComparisonRunner::onRestDone(const client::CallRecord &record) {
     sendNextRest();
 }
 
-void ComparisonRunner::followUpGrpc(const client::CallRecord &first, const QString &traceBaseUrl, int users) {
+void FollowUpRunner::followUpGrpc(const client::CallRecord &first, const QString &traceBaseUrl, int users) {
     m_grpcQueue.clear();
     for (int user = 2; user <= users; ++user)
         m_grpcQueue.append(user);
@@ -96,14 +107,14 @@ void ComparisonRunner::followUpGrpc(const client::CallRecord &first, const QStri
     m_reflection->load(request);
 }
 
-void ComparisonRunner::onSchemaLoaded(const client::GrpcSchemaPtr &schema) {
+void FollowUpRunner::onSchemaLoaded(const client::GrpcSchemaPtr &schema) {
     m_schema = schema;
     m_schemaTarget = m_grpcTarget;
     if (m_grpcRunning)
         sendNextGrpc();
 }
 
-void ComparisonRunner::sendNextGrpc() {
+void FollowUpRunner::sendNextGrpc() {
     if (m_grpcQueue.isEmpty()) {
         m_grpcRunning = false;
         Q_EMIT followUpsFinished(client::CallKind::Grpc);
@@ -117,7 +128,7 @@ void ComparisonRunner::sendNextGrpc() {
     m_grpcCall = m_grpc->call(m_schema, std::move(request));
 }
 
-void ComparisonRunner::onGrpcDone(const client::CallRecord &record) {
+void FollowUpRunner::onGrpcDone(const client::CallRecord &record) {
     if (record.id != m_grpcCall)
         return;
     m_grpcCall = 0;
@@ -127,4 +138,4 @@ void ComparisonRunner::onGrpcDone(const client::CallRecord &record) {
     sendNextGrpc();
 }
 
-} // namespace triptych::ui
+} // namespace triptych::session

@@ -3,7 +3,7 @@
 #include "app/client/grpcrequest.h"
 #include "app/client/restrequest.h"
 #include "app/client/resultrelay.h"
-#include "app/model/benchmarkstats.h"
+#include "app/session/benchmarkstats.h"
 
 #include <QList>
 #include <QObject>
@@ -12,7 +12,7 @@
 #include <atomic>
 #include <memory>
 
-namespace triptych::model {
+namespace triptych::session {
 
 // One style's call, repeated by the benchmark: REST and GraphQL go over HTTP (the record's kind tells them apart),
 // gRPC through a schema loaded by reflection from the target.
@@ -49,7 +49,7 @@ public:
 
 Q_SIGNALS:
     void progressChanged(int done, int total, const QString &label);
-    void runFinished(const QList<triptych::model::BenchmarkResult> &results, bool cancelled);
+    void runFinished(const QList<triptych::session::BenchmarkResult> &results, bool cancelled);
 
 private:
     friend class BenchmarkWorker;
@@ -61,6 +61,6 @@ private:
     bool m_running = false;
 };
 
-} // namespace triptych::model
+} // namespace triptych::session
 
-Q_DECLARE_METATYPE(triptych::model::BenchmarkResult)
+Q_DECLARE_METATYPE(triptych::session::BenchmarkResult)

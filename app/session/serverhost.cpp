@@ -1,19 +1,56 @@
-#include "app/ui/serverhost.h"
+#include "app/session/serverhost.h"
 
+#include "server/host/malloctuning.h"
 #include "server/host/orderserver.h"
+
+#include <QStringList>
 
 #include <array>
 #include <utility>
 
-namespace triptych::ui {
+namespace triptych::session {
 
 namespace {
+
+ServerOptions toOptions(const ServerSettings &settings) {
+    ServerOptions options;
+    options.httpPort = std::uint16_t(settings.httpPort);
+    options.grpcPort = std::uint16_t(settings.grpcPort);
+    if (settings.users > 0)
+        options.users = settings.users;
+    if (!settings.token.isEmpty())
+        options.credentials.token = settings.token.toStdString();
+    if (!settings.apiKey.isEmpty())
+        options.credentials.apiKey = settings.apiKey.toStdString();
+    options.rateLimitPerSecond = settings.rateLimitPerSecond;
+    options.lifecycleStep = std::chrono::milliseconds(settings.lifecycleStepMs);
+    options.tracing = settings.tracing;
+    options.dataLoader = settings.dataLoader;
+    options.gateway = settings.gateway;
+    return options;
+}
+
+// What the server runs with, credentials and data-set size filled in, so the window shows the real values.
+ServerSettings toSettings(const ServerOptions &options) {
+    ServerSettings settings;
+    settings.httpPort = options.httpPort;
+    settings.grpcPort = options.grpcPort;
+    settings.users = options.users;
+    settings.token = QString::fromStdString(options.credentials.token);
+    settings.apiKey = QString::fromStdString(options.credentials.apiKey);
+    settings.rateLimitPerSecond = options.rateLimitPerSecond;
+    settings.lifecycleStepMs = int(options.lifecycleStep.count());
+    settings.tracing = options.tracing;
+    settings.dataLoader = options.dataLoader;
+    settings.gateway = options.gateway;
+    return settings;
+}
 
 // Tries the asked ports first, then a free one for whichever is taken: the app must come up even when another
 // Triptych or service holds 8080 or 50051.
 ServerState startServer(std::unique_ptr<OrderServer> &server, const ServerOptions &asked) {
     ServerState state;
-    state.options = asked;
+    state.settings = toSettings(asked);
     const std::array<std::pair<bool, bool>, 4> fallbacks{{{false, false}, {true, false}, {false, true}, {true, true}}};
     QString lastError;
     for (const auto &[freeHttp, freeGrpc] : fallbacks) {
@@ -53,6 +90,7 @@ ServerHost::ServerHost(QObject *parent)
     , m_server(std::make_shared<std::unique_ptr<OrderServer>>())
     , m_relay(std::make_shared<client::ResultRelay>(this)) {
     m_pool.setMaxThreadCount(1);
+    m_state.settings = toSettings(ServerOptions{});
 }
 
 ServerHost::~ServerHost() {
@@ -61,10 +99,15 @@ ServerHost::~ServerHost() {
     m_pool.waitForDone();
 }
 
-void ServerHost::start(const ServerOptions &options) {
+void ServerHost::keepFreedMemoryForReuse() {
+    triptych::keepFreedMemoryForReuse();
+}
+
+void ServerHost::start(const ServerSettings &settings) {
+    const ServerOptions options = toOptions(settings);
     ServerState starting;
     starting.phase = ServerState::Phase::Starting;
-    starting.options = options;
+    starting.settings = toSettings(options);
     publish(starting);
     auto server = m_server;
     auto relay = m_relay;
@@ -81,14 +124,14 @@ void ServerHost::start(const ServerOptions &options) {
 void ServerHost::stop() {
     auto server = m_server;
     auto relay = m_relay;
-    ServerOptions options = m_state.options;
-    m_pool.start([this, server, relay, options] {
+    ServerSettings settings = m_state.settings;
+    m_pool.start([this, server, relay, settings] {
         if (*server) {
             (*server)->stop();
             server->reset();
         }
         ServerState stopped;
-        stopped.options = options;
+        stopped.settings = settings;
         relay->post([this, stopped] { publish(stopped); });
     });
 }
@@ -98,4 +141,4 @@ void ServerHost::publish(const ServerState &state) {
     Q_EMIT stateChanged(m_state);
 }
 
-} // namespace triptych::ui
+} // namespace triptych::session

@@ -1,4 +1,4 @@
-#include "app/model/benchmarkrunner.h"
+#include "app/session/benchmarkrunner.h"
 
 #include "app/client/grpccaller.h"
 #include "app/client/grpcreflection.h"
@@ -9,7 +9,7 @@
 #include <QSet>
 #include <QTimer>
 
-namespace triptych::model {
+namespace triptych::session {
 
 namespace {
 // Progress reaches the window at most this often, so thousands of calls a second never flood its event queue.
@@ -226,4 +226,4 @@ void BenchmarkRunner::onWorkerFinished(const QList<BenchmarkResult> &results, bo
     Q_EMIT runFinished(results, cancelled);
 }
 
-} // namespace triptych::model
+} // namespace triptych::session

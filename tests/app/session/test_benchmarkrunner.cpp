@@ -1,12 +1,12 @@
-#include "app/model/benchmarkpresets.h"
-#include "app/model/benchmarkrunner.h"
+#include "app/session/benchmarkcalls.h"
+#include "app/session/benchmarkrunner.h"
 #include "tests/app/client/testserver.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace triptych;
-using namespace triptych::model;
+using namespace triptych::session;
 
 namespace {
 constexpr int kWaitMs = 30'000;
@@ -21,7 +21,10 @@ class TestBenchmarkRunner : public QObject {
     std::unique_ptr<OrderServer> m_server;
 
     QList<BenchmarkPreset> presets() const {
-        return benchmarkPresets(testing::httpBase(*m_server), testing::grpcTarget(*m_server));
+        Endpoints endpoints;
+        endpoints.httpBase = testing::httpBase(*m_server);
+        endpoints.grpcTarget = testing::grpcTarget(*m_server);
+        return benchmarkPresets(endpoints);
     }
 
 private Q_SLOTS:
@@ -58,7 +61,8 @@ private Q_SLOTS:
         QCOMPARE(results.at(2).label, QStringLiteral("gRPC"));
         for (const auto &result : results) {
             QCOMPARE(result.stats.requestCount(), iterations);
-            QVERIFY2(result.stats.errorCount() == 0, qPrintable(result.label + QStringLiteral(": ") + result.firstError));
+            QVERIFY2(result.stats.errorCount() == 0,
+                     qPrintable(result.label + QStringLiteral(": ") + result.firstError));
             QVERIFY(result.stats.percentileUs(50) > 0);
             QVERIFY(result.stats.percentileUs(50) <= result.stats.percentileUs(99));
             QVERIFY(result.stats.wallTimeUs() > 0);
@@ -108,16 +112,16 @@ private Q_SLOTS:
                                       << 0 << 0 << true;
         QTest::newRow("gRPC unary") << int(client::CallKind::Grpc) << "/orders.v1.OrderService/GetUser"
                                     << QByteArray("{\"user_id\":42}") << 1 << 1 << true;
-        QTest::newRow("gRPC server stream that ends") << int(client::CallKind::Grpc)
-                                                      << "/orders.v1.OrderService/StreamOrders"
-                                                      << QByteArray("{\"user_id\":42}") << 1 << 5 << true;
-        QTest::newRow("gRPC stream that follows") << int(client::CallKind::Grpc)
-                                                  << "/orders.v1.OrderService/StreamOrders"
-                                                  << QByteArray("{\"user_id\":42,\"follow\":true}") << 1 << 5 << false;
+        QTest::newRow("gRPC server stream that ends")
+            << int(client::CallKind::Grpc) << "/orders.v1.OrderService/StreamOrders" << QByteArray("{\"user_id\":42}")
+            << 1 << 5 << true;
+        QTest::newRow("gRPC stream that follows")
+            << int(client::CallKind::Grpc) << "/orders.v1.OrderService/StreamOrders"
+            << QByteArray("{\"user_id\":42,\"follow\":true}") << 1 << 5 << false;
         QTest::newRow("gRPC client stream") << int(client::CallKind::Grpc) << "/orders.v1.OrderService/UploadOrders"
                                             << QByteArray("{}") << 3 << 1 << false;
-        QTest::newRow("GraphQL over WebSocket") << int(client::CallKind::GraphQLWebSocket) << "" << QByteArray() << 0
-                                                << 2 << false;
+        QTest::newRow("GraphQL over WebSocket")
+            << int(client::CallKind::GraphQLWebSocket) << "" << QByteArray() << 0 << 2 << false;
     }
     void callsFromRecords() {
         QFETCH(int, kind);

@@ -1,11 +1,15 @@
-#include "app/model/benchmarkpresets.h"
+#include "app/session/benchmarkcalls.h"
+
+#include "app/client/graphqlcaller.h"
+#include "app/session/questioncatalog.h"
+#include "app/session/questionrequests.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
 
-namespace triptych::model {
+namespace triptych::session {
 
 namespace {
 // The benchmark measures the API, not the trace fetch that the panes add after each call.
@@ -17,36 +21,6 @@ client::RestRequest httpRequest(const QByteArray &method, const QString &url) {
     return request;
 }
 
-BenchmarkCall restCall(const QString &url) {
-    BenchmarkCall call;
-    call.label = QStringLiteral("REST");
-    call.kind = client::CallKind::Rest;
-    call.http = httpRequest("GET", url);
-    return call;
-}
-
-BenchmarkCall graphqlCall(const QString &httpBase, const char *query) {
-    BenchmarkCall call;
-    call.label = QStringLiteral("GraphQL");
-    call.kind = client::CallKind::GraphQL;
-    call.http = httpRequest("POST", httpBase + QStringLiteral("/graphql"));
-    call.http.kind = client::CallKind::GraphQL;
-    call.http.bodyKind = client::BodyKind::Json;
-    call.http.body =
-        QJsonDocument(QJsonObject{{QStringLiteral("query"), QString::fromUtf8(query)}}).toJson(QJsonDocument::Compact);
-    return call;
-}
-
-BenchmarkCall grpcCall(const QString &target, const QString &method, const QByteArray &json) {
-    BenchmarkCall call;
-    call.label = QStringLiteral("gRPC");
-    call.kind = client::CallKind::Grpc;
-    call.grpc.target = target;
-    call.grpc.method = method;
-    call.grpc.messages = {json};
-    return call;
-}
-
 bool isHopHeader(const QByteArray &name) {
     const QByteArray lower = name.toLower();
     // A fresh traceparent goes with every call; curl computes lengths and the host itself.
@@ -54,18 +28,34 @@ bool isHopHeader(const QByteArray &name) {
 }
 } // namespace
 
-QList<BenchmarkPreset> benchmarkPresets(const QString &httpBase, const QString &grpcTarget) {
-    return {
-        {QObject::tr("A user's orders"),
-         {restCall(httpBase + QStringLiteral("/v1/users/42/orders")),
-          graphqlCall(httpBase, "{ user(id: 42) { orders { id product quantity totalCents } } }"),
-          grpcCall(grpcTarget, QStringLiteral("orders.v1.OrderService/GetUserOrders"), "{\"user_id\": 42}")}},
-        {QObject::tr("Name and avatar only"),
-         {restCall(httpBase + QStringLiteral("/v1/users/42")),
-          graphqlCall(httpBase, "{ user(id: 42) { name avatarUrl } }"),
-          grpcCall(grpcTarget, QStringLiteral("orders.v1.OrderService/GetUser"),
-                   "{\"user_id\": 42, \"read_mask\": \"name,avatarUrl\"}")}},
-    };
+BenchmarkPreset benchmarkPreset(const Question &question, const Endpoints &endpoints) {
+    BenchmarkPreset preset{question.title, {}};
+    if (question.rest) {
+        BenchmarkCall call{QStringLiteral("REST"), client::CallKind::Rest, restRequest(*question.rest, endpoints), {}};
+        call.http.fetchServerTrace = false;
+        preset.calls.append(call);
+    }
+    if (question.graphql) {
+        BenchmarkCall call{QStringLiteral("GraphQL"),
+                           client::CallKind::GraphQL,
+                           client::GraphQLCaller::toHttpRequest(graphqlRequest(*question.graphql, endpoints), true),
+                           {}};
+        call.http.fetchServerTrace = false;
+        preset.calls.append(call);
+    }
+    if (question.grpc) {
+        BenchmarkCall call{QStringLiteral("gRPC"), client::CallKind::Grpc, {}, grpcRequest(*question.grpc, endpoints)};
+        call.grpc.traceBaseUrl.clear();
+        preset.calls.append(call);
+    }
+    return preset;
+}
+
+QList<BenchmarkPreset> benchmarkPresets(const Endpoints &endpoints) {
+    QList<BenchmarkPreset> presets;
+    for (const auto &question : QuestionCatalog::builtIn().benchmarks())
+        presets.append(benchmarkPreset(question, endpoints));
+    return presets;
 }
 
 std::optional<BenchmarkCall> benchmarkCallFromRecord(const client::CallRecord &record) {
@@ -113,4 +103,4 @@ std::optional<BenchmarkCall> benchmarkCallFromRecord(const client::CallRecord &r
     return std::nullopt;
 }
 
-} // namespace triptych::model
+} // namespace triptych::session

@@ -1,13 +1,12 @@
-#include "app/ui/startupprobe.h"
+#include "app/session/startupprobe.h"
 
-#include "app/ui/serverhost.h"
+#include "app/session/serverhost.h"
 
-#include <QApplication>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
 #include <QTimer>
-#include <QWidget>
-#include <QWindow>
+#include <QVariant>
 
 #include <cstdio>
 #include <ctime>
@@ -36,13 +35,12 @@ double processCpuMs() {
 }
 } // namespace
 
-namespace triptych::ui {
+namespace triptych::session {
 
-StartupProbe::StartupProbe(QWidget *window, ServerHost *host, int settleMs, QObject *parent)
+StartupProbe::StartupProbe(ServerHost *host, int settleMs, QObject *parent)
     : QObject(parent)
-    , m_window(window)
     , m_settleMs(settleMs) {
-    window->installEventFilter(this);
+    QCoreApplication::instance()->installEventFilter(this);
     connect(host, &ServerHost::stateChanged, this, [this](const ServerState &state) {
         if (state.phase == ServerState::Phase::Running) {
             if (!m_listening)
@@ -51,21 +49,19 @@ StartupProbe::StartupProbe(QWidget *window, ServerHost *host, int settleMs, QObj
             check();
         } else if (state.phase == ServerState::Phase::Failed) {
             std::fprintf(stderr, "startup-probe: the server failed: %s\n", qPrintable(state.error));
-            QApplication::exit(1);
+            QCoreApplication::exit(1);
         }
     });
 }
 
 bool StartupProbe::eventFilter(QObject *watched, QEvent *event) {
-    if (watched == m_window && event->type() == QEvent::Show) {
-        // Exposure is reported to the native window, which exists only once the widget is shown.
-        if (QWindow *native = m_window->windowHandle())
-            native->installEventFilter(this);
-    } else if (event->type() == QEvent::Expose && qobject_cast<QWindow *>(watched) &&
-               static_cast<QWindow *>(watched)->isExposed()) {
-        if (!m_exposed)
-            std::printf("exposed_ms_since_exec=%.1f\n", msSinceExec());
+    // A native window (QWindow) that turns visible gets its first Expose when it is on screen; widgets' top-level
+    // windows are QWindows too, so no widget type is needed to see it.
+    if (!m_exposed && event->type() == QEvent::Expose && watched->isWindowType() &&
+        watched->property("visible").toBool()) {
+        std::printf("exposed_ms_since_exec=%.1f\n", msSinceExec());
         m_exposed = true;
+        QCoreApplication::instance()->removeEventFilter(this);
         check();
     }
     return QObject::eventFilter(watched, event);
@@ -80,7 +76,7 @@ void StartupProbe::check() {
     QTimer::singleShot(m_settleMs, this, [] {
         std::printf("idle_rss_kib=%lld\n", static_cast<long long>(residentKiB()));
         std::fflush(stdout);
-        QApplication::quit();
+        QCoreApplication::quit();
     });
 }
 
@@ -95,4 +91,4 @@ qint64 StartupProbe::residentKiB() {
     return 0;
 }
 
-} // namespace triptych::ui
+} // namespace triptych::session

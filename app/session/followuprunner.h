@@ -12,19 +12,19 @@ class GrpcReflection;
 class RestCaller;
 } // namespace triptych::client
 
-namespace triptych::ui {
+namespace triptych::session {
 
-// The rest of an N+1 question after the pane's first call (API-CONTRACT.md: "51 requests", "StreamOrders per user or
-// a batch RPC"): REST asks each listed user's orders, gRPC asks GetUserOrders for the next users, one call after
-// the other as a naive client would, so the wall time shows what N+1 over the network costs.
-class ComparisonRunner : public QObject {
+// The rest of an N+1 question after its first call (docs/compare-and-trace.md: 51 requests, 50 calls): REST asks
+// each listed user's orders, gRPC asks GetUserOrders for the next users, one call after the other as a naive
+// client would, so the wall time shows what N+1 over the network costs.
+class FollowUpRunner : public QObject {
     Q_OBJECT
 public:
-    explicit ComparisonRunner(QObject *parent = nullptr);
+    explicit FollowUpRunner(QObject *parent = nullptr);
 
-    // `first` is the REST pane's GET /v1/users?limit=N: asks GET /v1/users/{id}/orders for every user in it.
+    // `first` is the first call's GET /v1/users?limit=N: asks GET /v1/users/{id}/orders for every user in it.
     void followUpRest(const client::CallRecord &first);
-    // `first` is the gRPC pane's GetUserOrders for user 1: asks it again for users 2..users.
+    // `first` is the first call's GetUserOrders for user 1: asks it again for users 2..users.
     void followUpGrpc(const client::CallRecord &first, const QString &traceBaseUrl, int users);
     void cancel();
     bool isRunning(client::CallKind kind) const;
@@ -57,4 +57,4 @@ private:
     bool m_grpcRunning = false;
 };
 
-} // namespace triptych::ui
+} // namespace triptych::session

@@ -1,8 +1,8 @@
-#include "app/model/benchmarkstats.h"
+#include "app/session/benchmarkstats.h"
 
 #include <QTest>
 
-using namespace triptych::model;
+using namespace triptych::session;
 
 namespace {
 BenchmarkStats statsOf(const QList<qint64> &latencies, int errors = 0) {
@@ -40,8 +40,8 @@ private Q_SLOTS:
         QTest::newRow("1..100 p100 is the maximum") << oneToHundred() << 100.0 << qint64(100);
         QTest::newRow("four samples p50") << QList<qint64>{40, 10, 30, 20} << 50.0 << qint64(20);
         QTest::newRow("four samples p90") << QList<qint64>{40, 10, 30, 20} << 90.0 << qint64(40);
-        QTest::newRow("ten samples p99 is the tail") << QList<qint64>{1, 1, 1, 1, 1, 1, 1, 1, 1, 500} << 99.0
-                                                     << qint64(500);
+        QTest::newRow("ten samples p99 is the tail")
+            << QList<qint64>{1, 1, 1, 1, 1, 1, 1, 1, 1, 500} << 99.0 << qint64(500);
         QTest::newRow("p above 100 clamps") << QList<qint64>{3, 9} << 150.0 << qint64(9);
     }
     void percentiles() {
@@ -99,14 +99,13 @@ private Q_SLOTS:
         QTest::newRow("two runs share one axis")
             << QList<qint64>{100, 150, 199} << QList<qint64>{300, 499} << 4 << qint64(100) << qint64(100)
             << QList<int>{3, 0, 0, 0} << QList<int>{0, 0, 1, 1};
-        QTest::newRow("width rounds up so the maximum fits")
-            << QList<qint64>{0, 9} << QList<qint64>{} << 3 << qint64(0) << qint64(4) << QList<int>{1, 0, 1}
-            << QList<int>{0, 0, 0};
-        QTest::newRow("equal latencies get width one") << QList<qint64>{42, 42} << QList<qint64>{42} << 5
-                                                       << qint64(42) << qint64(1) << QList<int>{2, 0, 0, 0, 0}
-                                                       << QList<int>{1, 0, 0, 0, 0};
-        QTest::newRow("no successes: no bins") << QList<qint64>{} << QList<qint64>{} << 5 << qint64(0)
-                                               << qint64(1) << QList<int>{} << QList<int>{};
+        QTest::newRow("width rounds up so the maximum fits") << QList<qint64>{0, 9} << QList<qint64>{} << 3 << qint64(0)
+                                                             << qint64(4) << QList<int>{1, 0, 1} << QList<int>{0, 0, 0};
+        QTest::newRow("equal latencies get width one")
+            << QList<qint64>{42, 42} << QList<qint64>{42} << 5 << qint64(42) << qint64(1) << QList<int>{2, 0, 0, 0, 0}
+            << QList<int>{1, 0, 0, 0, 0};
+        QTest::newRow("no successes: no bins")
+            << QList<qint64>{} << QList<qint64>{} << 5 << qint64(0) << qint64(1) << QList<int>{} << QList<int>{};
     }
     void bins() {
         QFETCH(QList<qint64>, first);

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QtGlobal>
 
-namespace triptych::model {
+namespace triptych::session {
 
 // Histogram bins shared by every style of one run, so their bars line up on one axis.
 struct HistogramBins {
@@ -61,4 +61,4 @@ struct BenchmarkResult {
 // A summary table (one row per style), a blank line, then every sample (style, index, latency, ok).
 QByteArray benchmarkCsv(const QList<BenchmarkResult> &results);
 
-} // namespace triptych::model
+} // namespace triptych::session

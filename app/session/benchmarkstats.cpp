@@ -1,11 +1,11 @@
-#include "app/model/benchmarkstats.h"
+#include "app/session/benchmarkstats.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 
-namespace triptych::model {
+namespace triptych::session {
 
 void BenchmarkStats::add(qint64 latencyUs, bool ok) {
     if (!ok) {
@@ -108,4 +108,4 @@ QByteArray benchmarkCsv(const QList<BenchmarkResult> &results) {
     return out.toUtf8();
 }
 
-} // namespace triptych::model
+} // namespace triptych::session

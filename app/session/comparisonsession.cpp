@@ -1,0 +1,198 @@
+#include "app/session/comparisonsession.h"
+
+#include "app/session/clientsender.h"
+#include "app/session/followuprunner.h"
+#include "app/session/serverhost.h"
+
+namespace triptych::session {
+
+namespace {
+constexpr client::CallKind kStyles[] = {client::CallKind::Rest, client::CallKind::GraphQL, client::CallKind::Grpc};
+
+client::CallKind styleOf(client::CallKind kind) {
+    return kind == client::CallKind::GraphQLWebSocket ? client::CallKind::GraphQL : kind;
+}
+} // namespace
+
+ComparisonSession::ComparisonSession(ServerHost *host, QObject *parent)
+    : QObject(parent)
+    , m_host(host)
+    , m_followUps(new FollowUpRunner(this)) {
+    connect(m_followUps, &FollowUpRunner::callFinished, this, &ComparisonSession::onFollowUp);
+    connect(m_followUps, &FollowUpRunner::followUpsFinished, this, &ComparisonSession::finishStyle);
+    if (m_host)
+        connect(m_host, &ServerHost::stateChanged, this, &ComparisonSession::onServerStateChanged);
+}
+
+ComparisonSession::~ComparisonSession() = default;
+
+void ComparisonSession::setSender(StyleSender *sender) {
+    const auto style = styleOf(sender->style());
+    StyleSender *old = m_senders.value(style);
+    if (old == sender)
+        return;
+    if (old) {
+        old->disconnect(this);
+        if (old->parent() == this)
+            old->deleteLater();
+    }
+    m_senders.insert(style, sender);
+    connectSender(sender);
+}
+
+StyleSender *ComparisonSession::sender(client::CallKind style) {
+    const auto key = styleOf(style);
+    if (!m_senders.contains(key))
+        setSender(new ClientSender(key, this)); // made when first needed: the window replaces all three
+    return m_senders.value(key);
+}
+
+void ComparisonSession::connectSender(StyleSender *sender) {
+    connect(sender, &StyleSender::callFinished, this, &ComparisonSession::onRecord);
+    connect(sender, &StyleSender::messagesReceived, this,
+            [this, sender](const QList<client::StreamMessage> &messages) { onMessages(sender, messages); });
+}
+
+Endpoints ComparisonSession::endpoints() const {
+    return m_host ? m_host->state().endpoints() : m_endpoints;
+}
+
+void ComparisonSession::applyQuestion(const Question &question) {
+    m_question = question;
+    for (const auto style : kStyles)
+        sender(style)->load(question);
+}
+
+void ComparisonSession::ask(const Question &question) {
+    applyQuestion(question);
+    sendAll();
+}
+
+void ComparisonSession::sendAll() {
+    m_followUps->cancel();
+    const std::optional<bool> dataLoader = m_question ? m_question->dataLoader : std::nullopt;
+    if (m_host && dataLoader && m_host->state().phase == ServerState::Phase::Running &&
+        m_host->state().settings.dataLoader != *dataLoader) {
+        // The DataLoader is a server option: restart the embedded server with it, then send.
+        ServerSettings settings = m_host->state().settings;
+        settings.dataLoader = *dataLoader;
+        m_sendAfterRestart = true;
+        Q_EMIT dataLoaderSwitchStarted(*dataLoader);
+        m_host->restart(settings);
+        return;
+    }
+    sendAllNow();
+}
+
+void ComparisonSession::onServerStateChanged(const ServerState &state) {
+    if (!m_sendAfterRestart)
+        return;
+    if (state.phase == ServerState::Phase::Running) {
+        // Queued, so whoever else follows the server (the panes learn its ports) has seen it before the calls go.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (std::exchange(m_sendAfterRestart, false))
+                    sendAllNow();
+            },
+            Qt::QueuedConnection);
+    } else if (state.phase == ServerState::Phase::Failed) {
+        m_sendAfterRestart = false;
+        Q_EMIT comparisonFailed(state.error);
+    }
+}
+
+void ComparisonSession::sendAllNow() {
+    m_followUps->cancel();
+    m_toSend = {std::begin(kStyles), std::end(kStyles)};
+    m_comparing = {std::begin(kStyles), std::end(kStyles)};
+    m_awaitingFirst = m_comparing;
+    Q_EMIT comparisonStarted();
+    sendQueued();
+}
+
+void ComparisonSession::sendQueued() {
+    const bool streaming = m_question && m_question->streaming;
+    while (!m_toSend.isEmpty()) {
+        const auto style = m_toSend.takeFirst();
+        if (sender(style)->send(endpoints())) {
+            if (streaming)
+                Q_EMIT streamStarted(style);
+            if (m_oneAtATime && !streaming)
+                return;
+            continue;
+        }
+        // Not sent: its problem shows where the call is held.
+        m_comparing.remove(style);
+        answerFirst(style);
+    }
+    if (m_comparing.isEmpty())
+        Q_EMIT comparisonFinished();
+}
+
+void ComparisonSession::onRecord(const client::CallRecord &record) {
+    const auto style = styleOf(record.kind);
+    // A call replaced by a newer one (sent again, or cancelled) is not part of this comparison.
+    if (!m_comparing.contains(style) || m_followUps->isRunning(style) ||
+        record.error.kind == client::ErrorKind::Cancelled)
+        return;
+    Q_EMIT callFinished(record);
+    answerFirst(style);
+    if (m_question && record.transportOk()) {
+        const auto &question = *m_question;
+        if (style == client::CallKind::Rest && question.rest && question.rest->ordersOfEachUser && record.ok()) {
+            m_followUps->followUpRest(record);
+            return;
+        }
+        if (style == client::CallKind::Grpc && question.grpc && question.grpc->repeatUpToUser > 1) {
+            m_followUps->followUpGrpc(record, endpoints().httpBase, question.grpc->repeatUpToUser);
+            return;
+        }
+    }
+    finishStyle(style);
+}
+
+void ComparisonSession::onFollowUp(const client::CallRecord &record) {
+    Q_EMIT followUpFinished(record);
+    if (m_comparing.contains(styleOf(record.kind)))
+        Q_EMIT callFinished(record);
+}
+
+void ComparisonSession::onMessages(const StyleSender *sender, const QList<client::StreamMessage> &messages) {
+    const auto style = styleOf(sender->style());
+    if (m_senders.value(style) == sender && sender->isBusy() && m_comparing.contains(style))
+        Q_EMIT messagesReceived(style, messages);
+}
+
+void ComparisonSession::answerFirst(client::CallKind style) {
+    if (m_awaitingFirst.remove(style) && m_awaitingFirst.isEmpty())
+        Q_EMIT sendAllFinished();
+}
+
+void ComparisonSession::finishStyle(client::CallKind style) {
+    if (!m_comparing.remove(style))
+        return;
+    if (!m_toSend.isEmpty()) {
+        sendQueued();
+        return;
+    }
+    if (m_comparing.isEmpty())
+        Q_EMIT comparisonFinished();
+}
+
+void ComparisonSession::cancel() {
+    const bool running = isRunning();
+    const auto styles = m_comparing;
+    // Ended before anything is cancelled: what the cancelled calls still report is no longer part of it.
+    m_sendAfterRestart = false;
+    m_toSend.clear();
+    m_comparing.clear();
+    m_awaitingFirst.clear();
+    m_followUps->cancel();
+    for (const auto style : styles)
+        sender(style)->cancel();
+    if (running)
+        Q_EMIT comparisonCancelled();
+}
+
+} // namespace triptych::session

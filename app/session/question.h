@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace triptych::session {
+
+// One question of resources/questions.json: the same thing asked as REST, GraphQL and gRPC (each optional), what
+// the server answers to it, and where the app offers it.
+struct Question {
+    struct Rest {
+        QString label; // the REST pane's name for it
+        QString method;
+        QString path;                  // relative to the server's base URL, query included
+        QByteArray body;               // JSON, indented for the editor; empty: none
+        bool auth = false;             // sent with the bearer token
+        bool ordersOfEachUser = false; // N+1 over the network: then GET /v1/users/{id}/orders for each listed user
+        int status = 200;
+    };
+    struct GraphQL {
+        QString label;
+        QString query;
+        QByteArray variables;  // a JSON object, indented; empty: none
+        QString operationName; // for a document with several operations
+        bool auth = false;
+        int status = 200;    // HTTP status of a query or mutation; a subscription is checked by its events
+        bool errors = false; // whether the answer carries a GraphQL `errors` list
+    };
+    struct Grpc {
+        QString label;
+        QString method;     // "orders.v1.OrderService/GetUserOrders"
+        QByteArray request; // JSON, indented
+        bool auth = false;
+        // No batch RPC exists: the method is asked again for user_id 2..repeatUpToUser after the call for user 1.
+        int repeatUpToUser = 0;
+        QString status = QStringLiteral("OK"); // a gRPC code name
+    };
+
+    QString id;
+    QString title;
+    QString notice;                 // one sentence: what to look at in the comparison strip
+    bool askAll = false;            // in the toolbar's picker and on Alt+1 …
+    bool panePreset = false;        // in each of its styles' pane presets
+    bool benchmark = false;         // a benchmark preset and a row of `triptych-cli compare`
+    bool streaming = false;         // the calls stay open until cancelled
+    std::optional<bool> dataLoader; // the embedded server's GraphQL DataLoader switch this question needs
+    std::optional<Rest> rest;
+    std::optional<GraphQL> graphql;
+    std::optional<Grpc> grpc;
+
+    bool hasFollowUps() const { return (rest && rest->ordersOfEachUser) || (grpc && grpc->repeatUpToUser > 1); }
+};
+
+} // namespace triptych::session

@@ -1,0 +1,298 @@
+#include "app/session/questioncatalog.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <algorithm>
+#include <functional>
+
+// Outside any namespace: the name Q_INIT_RESOURCE declares must be global.
+static void initTriptychResources() {
+    Q_INIT_RESOURCE(triptych);
+}
+
+namespace triptych::session {
+
+namespace {
+
+constexpr auto kBuiltInPath = ":/triptych/questions.json";
+constexpr int kLastGrpcCode = 16; // UNAUTHENTICATED
+
+// Reads one JSON object with a name for messages ("question 3 (\"live\"): grpc"); the first problem sticks.
+class ObjectReader {
+public:
+    ObjectReader(const QJsonObject &object, QString where, QString *error)
+        : m_object(object)
+        , m_where(std::move(where))
+        , m_error(error) {}
+
+    bool allowOnly(std::initializer_list<const char *> keys) {
+        for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
+            if (std::none_of(keys.begin(), keys.end(), [&](const char *key) { return it.key() == QLatin1String(key); }))
+                return fail(it.key(), QStringLiteral("is not a known key"));
+        }
+        return true;
+    }
+
+    bool has(const char *key) const { return m_object.contains(QLatin1String(key)); }
+
+    bool string(const char *key, QString *out, bool required) {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return !required || fail(key, QStringLiteral("is missing"));
+        if (!value.isString() || value.toString().trimmed().isEmpty())
+            return fail(key, QStringLiteral("must be a non-empty string"));
+        *out = value.toString();
+        return true;
+    }
+
+    bool boolean(const char *key, bool *out) {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return true;
+        if (!value.isBool())
+            return fail(key, QStringLiteral("must be true or false"));
+        *out = value.toBool();
+        return true;
+    }
+
+    bool integer(const char *key, int *out, int min, int max) {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return true;
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number != double(int(number)) || number < min || number > max)
+            return fail(key, QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
+        *out = int(number);
+        return true;
+    }
+
+    // A JSON object kept as indented text, as the panes' editors show it.
+    bool objectText(const char *key, QByteArray *out, bool required) {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return !required || fail(key, QStringLiteral("is missing"));
+        if (!value.isObject())
+            return fail(key, QStringLiteral("must be a JSON object"));
+        *out = QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented).trimmed();
+        return true;
+    }
+
+    bool nested(const char *key, const std::function<bool(ObjectReader &)> &read, bool *present) {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        *present = !value.isUndefined();
+        if (!*present)
+            return true;
+        if (!value.isObject())
+            return fail(key, QStringLiteral("must be a JSON object"));
+        ObjectReader reader(value.toObject(), m_where + QStringLiteral(": ") + QLatin1String(key), m_error);
+        return read(reader);
+    }
+
+    bool fail(const QString &key, const QString &problem) {
+        *m_error = QStringLiteral("%1: \"%2\" %3").arg(m_where, key, problem);
+        return false;
+    }
+    bool fail(const char *key, const QString &problem) { return fail(QString::fromLatin1(key), problem); }
+    bool failHere(const QString &problem) {
+        *m_error = QStringLiteral("%1: %2").arg(m_where, problem);
+        return false;
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_where;
+    QString *m_error;
+};
+
+bool readRest(ObjectReader &in, Question::Rest &rest) {
+    return in.allowOnly({"label", "method", "path", "body", "auth", "ordersOfEachUser", "status"}) &&
+           in.string("label", &rest.label, false) && in.string("method", &rest.method, true) &&
+           in.string("path", &rest.path, true) &&
+           (rest.path.startsWith(QLatin1Char('/')) || in.fail("path", QStringLiteral("must start with /"))) &&
+           in.objectText("body", &rest.body, false) && in.boolean("auth", &rest.auth) &&
+           in.boolean("ordersOfEachUser", &rest.ordersOfEachUser) && in.integer("status", &rest.status, 100, 599);
+}
+
+bool readGraphQL(ObjectReader &in, Question::GraphQL &graphql) {
+    return in.allowOnly({"label", "query", "variables", "operationName", "auth", "status", "errors"}) &&
+           in.string("label", &graphql.label, false) && in.string("query", &graphql.query, true) &&
+           in.objectText("variables", &graphql.variables, false) &&
+           in.string("operationName", &graphql.operationName, false) && in.boolean("auth", &graphql.auth) &&
+           in.integer("status", &graphql.status, 100, 599) && in.boolean("errors", &graphql.errors);
+}
+
+bool isGrpcCodeName(const QString &name) {
+    for (int code = 0; code <= kLastGrpcCode; ++code) {
+        if (client::grpcCodeName(code) == name)
+            return true;
+    }
+    return false;
+}
+
+bool readGrpc(ObjectReader &in, Question::Grpc &grpc) {
+    return in.allowOnly({"label", "method", "request", "auth", "repeatUpToUser", "status"}) &&
+           in.string("label", &grpc.label, false) && in.string("method", &grpc.method, true) &&
+           (grpc.method.count(QLatin1Char('/')) == 1 ||
+            in.fail("method", QStringLiteral("must be written package.Service/Method"))) &&
+           in.objectText("request", &grpc.request, true) && in.boolean("auth", &grpc.auth) &&
+           in.integer("repeatUpToUser", &grpc.repeatUpToUser, 0, 1000) && in.string("status", &grpc.status, false) &&
+           (isGrpcCodeName(grpc.status) ||
+            in.fail("status", QStringLiteral("must be a gRPC code name such as \"OK\" or \"NOT_FOUND\"")));
+}
+
+// The rules that tie a question's parts together: what the picker, the benchmark and the N+1 follow-ups need.
+bool checkUses(ObjectReader &in, const Question &question) {
+    const bool allStyles = question.rest && question.graphql && question.grpc;
+    if (!question.rest && !question.graphql && !question.grpc)
+        return in.failHere(QStringLiteral("needs at least one of \"rest\", \"graphql\", \"grpc\""));
+    if ((question.askAll || question.benchmark) && !allStyles)
+        return in.failHere(QStringLiteral("askAll and benchmark questions need \"rest\", \"graphql\" and \"grpc\""));
+    if (question.askAll && question.notice.isEmpty())
+        return in.fail("notice", QStringLiteral("is needed by an askAll question"));
+    if (question.benchmark && (question.streaming || question.hasFollowUps()))
+        return in.failHere(QStringLiteral("a benchmark question is one call per style: no streaming, no follow-ups"));
+    return true;
+}
+
+bool readQuestion(ObjectReader &in, Question &question) {
+    bool present = false;
+    bool ok = in.allowOnly({"id", "title", "notice", "askAll", "panePreset", "benchmark", "streaming", "dataLoader",
+                            "rest", "graphql", "grpc"}) &&
+              in.string("id", &question.id, true) && in.string("title", &question.title, true) &&
+              in.string("notice", &question.notice, false) && in.boolean("askAll", &question.askAll) &&
+              in.boolean("panePreset", &question.panePreset) && in.boolean("benchmark", &question.benchmark) &&
+              in.boolean("streaming", &question.streaming);
+    bool dataLoader = false;
+    ok = ok && in.boolean("dataLoader", &dataLoader);
+    if (ok && in.has("dataLoader"))
+        question.dataLoader = dataLoader;
+    Question::Rest rest;
+    Question::GraphQL graphql;
+    Question::Grpc grpc;
+    ok = ok && in.nested(
+                   "rest", [&](ObjectReader &part) { return readRest(part, rest); }, &present);
+    if (ok && present)
+        question.rest = rest;
+    ok = ok && in.nested(
+                   "graphql", [&](ObjectReader &part) { return readGraphQL(part, graphql); }, &present);
+    if (ok && present)
+        question.graphql = graphql;
+    ok = ok && in.nested(
+                   "grpc", [&](ObjectReader &part) { return readGrpc(part, grpc); }, &present);
+    if (ok && present)
+        question.grpc = grpc;
+    if (!ok)
+        return false;
+    for (auto *label :
+         {question.rest ? &question.rest->label : nullptr, question.graphql ? &question.graphql->label : nullptr,
+          question.grpc ? &question.grpc->label : nullptr}) {
+        if (label && label->isEmpty())
+            *label = question.title;
+    }
+    return checkUses(in, question);
+}
+
+QString positionOf(const QByteArray &json, int offset) {
+    const QByteArray before = json.left(offset);
+    const int line = int(before.count('\n')) + 1;
+    const int column = int(offset - before.lastIndexOf('\n'));
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+} // namespace
+
+std::optional<QuestionCatalog> QuestionCatalog::fromJson(const QByteArray &json, QString *error) {
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("%1: %2").arg(positionOf(json, parseError.offset), parseError.errorString());
+        return std::nullopt;
+    }
+    const QJsonValue list = document.object().value(QLatin1String("questions"));
+    if (!document.isObject() || !list.isArray() || list.toArray().isEmpty()) {
+        *error = QStringLiteral("the document must be an object with a non-empty \"questions\" array");
+        return std::nullopt;
+    }
+    ObjectReader top(document.object(), QStringLiteral("the document"), error);
+    if (!top.allowOnly({"about", "questions"}))
+        return std::nullopt;
+    QuestionCatalog catalog;
+    QSet<QString> ids;
+    const QJsonArray questions = list.toArray();
+    for (int i = 0; i < questions.size(); ++i) {
+        const QJsonObject object = questions.at(i).toObject();
+        const QString id = object.value(QLatin1String("id")).toString();
+        const QString where = id.isEmpty() ? QStringLiteral("question %1").arg(i + 1)
+                                           : QStringLiteral("question %1 (\"%2\")").arg(i + 1).arg(id);
+        ObjectReader reader(object, where, error);
+        Question question;
+        if (!questions.at(i).isObject()) {
+            reader.failHere(QStringLiteral("must be a JSON object"));
+            return std::nullopt;
+        }
+        if (!readQuestion(reader, question))
+            return std::nullopt;
+        if (ids.contains(question.id)) {
+            reader.fail("id", QStringLiteral("is used by an earlier question too"));
+            return std::nullopt;
+        }
+        ids.insert(question.id);
+        catalog.m_questions.append(question);
+    }
+    return catalog;
+}
+
+std::optional<QuestionCatalog> QuestionCatalog::fromFile(const QString &path, QString *error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    auto catalog = fromJson(file.readAll(), error);
+    if (!catalog)
+        *error = path + QStringLiteral(": ") + *error;
+    return catalog;
+}
+
+const QuestionCatalog &QuestionCatalog::builtIn() {
+    static const QuestionCatalog catalog = [] {
+        initTriptychResources();
+        QString error;
+        auto loaded = fromFile(QString::fromLatin1(kBuiltInPath), &error);
+        if (!loaded)
+            qFatal("The question table resources/questions.json is malformed: %s", qPrintable(error));
+        return *loaded;
+    }();
+    return catalog;
+}
+
+QList<Question> QuestionCatalog::askAll() const {
+    QList<Question> picked;
+    std::copy_if(m_questions.cbegin(), m_questions.cend(), std::back_inserter(picked),
+                 [](const Question &question) { return question.askAll; });
+    return picked;
+}
+
+QList<Question> QuestionCatalog::benchmarks() const {
+    QList<Question> picked;
+    std::copy_if(m_questions.cbegin(), m_questions.cend(), std::back_inserter(picked),
+                 [](const Question &question) { return question.benchmark; });
+    return picked;
+}
+
+QList<Question> QuestionCatalog::presets(client::CallKind style) const {
+    QList<Question> picked;
+    std::copy_if(m_questions.cbegin(), m_questions.cend(), std::back_inserter(picked), [style](const Question &q) {
+        const bool has = style == client::CallKind::Rest   ? q.rest.has_value()
+                         : style == client::CallKind::Grpc ? q.grpc.has_value()
+                                                           : q.graphql.has_value();
+        return q.panePreset && has;
+    });
+    return picked;
+}
+
+} // namespace triptych::session

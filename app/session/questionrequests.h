@@ -1,0 +1,21 @@
+#pragma once
+
+#include "app/client/graphqlcaller.h"
+#include "app/client/graphqlwscaller.h"
+#include "app/client/grpcrequest.h"
+#include "app/client/restrequest.h"
+#include "app/session/question.h"
+#include "app/session/serverstate.h"
+
+namespace triptych::session {
+
+// A question's calls as the client engine sends them to `endpoints`: the one translation used wherever no pane
+// holds the call (triptych-cli compare, the benchmark presets, the tests of the question table).
+client::RestRequest restRequest(const Question::Rest &rest, const Endpoints &endpoints);
+client::GraphQLRequest graphqlRequest(const Question::GraphQL &graphql, const Endpoints &endpoints);
+// A subscription goes over WebSocket (graphql-transport-ws), its credentials in the connection_init payload.
+client::GraphQLWsRequest graphqlSubscription(const Question::GraphQL &graphql, const Endpoints &endpoints);
+bool isSubscription(const Question::GraphQL &graphql);
+client::GrpcRequest grpcRequest(const Question::Grpc &grpc, const Endpoints &endpoints);
+
+} // namespace triptych::session
