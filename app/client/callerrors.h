@@ -6,7 +6,7 @@
 
 namespace triptych::client {
 
-// The embedded server's default ports (API-CONTRACT.md), named in hints when nothing answers.
+// The embedded server's default ports (docs/contract.md), named in hints when nothing answers.
 constexpr int kEmbeddedHttpPort = 8080;
 constexpr int kEmbeddedGrpcPort = 50051;
 

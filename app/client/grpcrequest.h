@@ -9,7 +9,7 @@
 namespace triptych::client {
 
 namespace grpclimits {
-constexpr int kDefaultDeadlineMs = 30'000; // every call has a deadline (DESIGN.md §4)
+constexpr int kDefaultDeadlineMs = 30'000; // every call has a deadline (docs/architecture.md)
 } // namespace grpclimits
 
 // One gRPC call as the gRPC pane composes it; messages are JSON, converted with the schema's descriptors.

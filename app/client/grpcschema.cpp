@@ -143,7 +143,7 @@ std::shared_ptr<const GrpcSchema> GrpcSchema::fromFileDescriptors(const std::vec
         if (!schema->m_database->FindFileByName(proto.name(), &existing))
             schema->m_database->Add(proto);
     }
-    // Health has no descriptor on gRPC 1.51 servers (PLATFORM-NOTES.md): carry our own.
+    // Health has no descriptor on gRPC 1.51 servers (docs/grpc.md): carry our own.
     if (const auto *health = embeddedPool().FindFileByName("grpc/health/v1/health.proto")) {
         gp::FileDescriptorProto proto, existing;
         health->CopyTo(&proto);

@@ -10,7 +10,7 @@ using namespace triptych::client;
 namespace {
 constexpr int kWaitMs = 10'000;
 
-// The contract's 30 user fields (API-CONTRACT.md), camelCased as GraphQL names them.
+// The contract's 30 user fields (docs/contract.md), camelCased as GraphQL names them.
 const QStringList kUserFields{"id",
                               "name",
                               "email",
