@@ -32,11 +32,4 @@ if(TRIPTYCH_SANITIZE)
     add_link_options(-fsanitize=address,undefined)
 endif()
 
-# Adds a static library for one folder of the tree with the alias triptych::<name>.
-function(triptych_add_library name)
-    cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
-    add_library(triptych_${name} STATIC ${ARG_SOURCES})
-    add_library(triptych::${name} ALIAS triptych_${name})
-    target_include_directories(triptych_${name} PUBLIC "${PROJECT_SOURCE_DIR}")
-    target_link_libraries(triptych_${name} PUBLIC ${ARG_PUBLIC_DEPS} PRIVATE triptych::options ${ARG_PRIVATE_DEPS})
-endfunction()
+include(TriptychLibrary)
