@@ -6,6 +6,23 @@
 
 namespace triptych::workspace {
 
+namespace {
+
+bool indentedWithTab(const QByteArray &bytes, int line) {
+    const QList<QByteArray> lines = bytes.split('\n');
+    if (line < 0 || line >= lines.size())
+        return false;
+    for (const char c : lines.at(line)) {
+        if (c == '\t')
+            return true;
+        if (c != ' ')
+            return false;
+    }
+    return false;
+}
+
+} // namespace
+
 std::optional<YAML::Node> YamlReadContext::parse(const QByteArray &bytes) {
     try {
         const std::vector<YAML::Node> documents = YAML::LoadAll(bytes.toStdString());
@@ -20,7 +37,11 @@ std::optional<YAML::Node> YamlReadContext::parse(const QByteArray &bytes) {
         }
         return documents.front();
     } catch (const YAML::Exception &exception) {
-        error(exception.mark, QStringLiteral("not valid YAML: %1").arg(QString::fromStdString(exception.msg)));
+        QString message = QStringLiteral("not valid YAML: %1").arg(QString::fromStdString(exception.msg));
+        // yaml-cpp names the symptom of a tab indent ("illegal block entry"), not the cause.
+        if (indentedWithTab(bytes, exception.mark.line))
+            message += QStringLiteral(" (YAML indents with spaces, not tabs)");
+        error(exception.mark, message);
         return std::nullopt;
     }
 }
