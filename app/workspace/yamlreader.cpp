@@ -165,6 +165,21 @@ bool MapReader::has(QStringView key) const {
     return std::any_of(m_entries.begin(), m_entries.end(), [key](const Entry &entry) { return entry.key == key; });
 }
 
+QStringList MapReader::keys() const {
+    QStringList keys;
+    for (const Entry &entry : m_entries)
+        keys.append(entry.key);
+    return keys;
+}
+
+YAML::Mark MapReader::keyMark(QStringView key) const {
+    for (const Entry &entry : m_entries) {
+        if (entry.key == key)
+            return entry.keyNode.Mark();
+    }
+    return YAML::Mark::null_mark();
+}
+
 YAML::Node MapReader::take(QStringView key) {
     for (Entry &entry : m_entries) {
         if (entry.key == key) {

@@ -50,6 +50,9 @@ public:
 
     bool isMap() const { return m_isMap; }
     bool has(QStringView key) const;
+    // Every key, in the order written (a repeated key once).
+    QStringList keys() const;
+    YAML::Mark keyMark(QStringView key) const;
     // The value node; an invalid node when the key is absent.
     YAML::Node take(QStringView key);
 
