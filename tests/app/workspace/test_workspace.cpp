@@ -109,7 +109,7 @@ private Q_SLOTS:
         Workspace workspace;
         QVERIFY(workspace.open(root()));
         QCOMPARE(treeOf(workspace), (QStringList{"alpha/", "alpha/Nested/", "alpha/Nested/deep.rest.yaml", "Zeta/",
-                                                  "Zeta/one.graphql.yaml", "A.grpc.yaml", "b.rest.yaml"}));
+                                                 "Zeta/one.graphql.yaml", "A.grpc.yaml", "b.rest.yaml"}));
         const WorkspaceNode &node = workspace.nodes().at(workspace.indexOf("Zeta/one.graphql.yaml"));
         QCOMPARE(node.name, QString("one"));
         QCOMPARE(node.style, RequestStyle::GraphQL);
@@ -125,8 +125,8 @@ private Q_SLOTS:
         QVERIFY(workspace.open(root()));
         QVERIFY(workspace.setOrder("", {"b.rest.yaml", "Folder"}).ok);
         QVERIFY(workspace.setOrder("Folder", {"y.rest.yaml"}).ok);
-        QCOMPARE(treeOf(workspace), (QStringList{"b.rest.yaml", "Folder/", "Folder/y.rest.yaml", "Folder/x.rest.yaml",
-                                                  "a.rest.yaml"}));
+        QCOMPARE(treeOf(workspace),
+                 (QStringList{"b.rest.yaml", "Folder/", "Folder/y.rest.yaml", "Folder/x.rest.yaml", "a.rest.yaml"}));
         QCOMPARE(readText(file("Folder/folder.yaml")), QByteArray("version: 1\norder:\n  - y.rest.yaml\n"));
         // a rename keeps the entry's place
         QVERIFY(workspace.renameRequest("Folder/y.rest.yaml", "why").ok);
@@ -177,7 +177,7 @@ private Q_SLOTS:
         QCOMPARE(workspace.moveRequest("Orders/Recent.rest.yaml", "Archive").path, QString("Archive/Recent.rest.yaml"));
         QVERIFY(workspace.removeRequest("Orders/List copy 2.rest.yaml").ok);
         QCOMPARE(treeOf(workspace), (QStringList{"Archive/", "Archive/Recent.rest.yaml", "Orders/",
-                                                  "Orders/List.grpc.yaml", "Orders/List.rest.yaml"}));
+                                                 "Orders/List.grpc.yaml", "Orders/List.rest.yaml"}));
     }
 
     void foldersAreCreatedRenamedMovedAndRemoved() {
