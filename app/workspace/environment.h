@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -57,3 +58,5 @@ QByteArray writeFolderOrder(const QStringList &order);
 ReadResult<QStringList> readFolderOrder(const QByteArray &bytes, const QString &file);
 
 } // namespace triptych::workspace
+
+Q_DECLARE_METATYPE(triptych::workspace::Environment)
