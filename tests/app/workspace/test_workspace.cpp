@@ -1,5 +1,6 @@
 #include "app/workspace/atomicfile.h"
 #include "app/workspace/documentformat.h"
+#include "app/workspace/variableresolver.h"
 #include "app/workspace/workspace.h"
 
 #include <QDir>
@@ -326,6 +327,40 @@ private Q_SLOTS:
         QVERIFY(!workspace.saveEnvironment({"bad", {{"has space", "x", false}}}).ok);
         QVERIFY(workspace.removeEnvironment("staging").ok);
         QVERIFY(workspace.environmentNames().isEmpty());
+    }
+
+    // The sample workspace the app offers on first start: every file reads cleanly, is written exactly as the
+    // writer would (so a first save changes nothing), and every request resolves against the embedded server.
+    void theSampleWorkspaceIsCleanAndCanonical() {
+        Workspace workspace;
+        QVERIFY(workspace.open(TRIPTYCH_SAMPLE_WORKSPACE));
+        QStringList problems;
+        for (const Diagnostic &diagnostic : workspace.validate())
+            problems.append(diagnostic.text());
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+        const QStringList folders = workspace.settings().value.order;
+        QCOMPARE(folders.size(), 5);
+        QCOMPARE(treeOf(workspace).first(), folders.first() + '/');
+
+        VariableResolver resolver;
+        resolver.setWorkspaceVariables(workspace.settings().value.variables);
+        resolver.setEnvironment({"Embedded server", embeddedserver::variables("127.0.0.1", 8080, 50051, "t", "k")});
+        QCOMPARE(workspace.requestPaths().size(), 15);
+        for (const QString &path : workspace.requestPaths()) {
+            const LoadedRequest loaded = workspace.load(path);
+            QVERIFY2(loaded.ok(), qPrintable(path));
+            QVERIFY2(writeRequest(loaded.document) == readText(workspace.absolutePath(path)), qPrintable(path));
+            const ResolveResult resolved = resolver.resolve(loaded.document);
+            QVERIFY2(resolved.ok(), qPrintable(path + ": " + resolved.errorText()));
+        }
+        for (const QString &name : workspace.environmentNames()) {
+            const auto environment = workspace.loadEnvironment(name);
+            QVERIFY(environment.ok());
+            QCOMPARE(writeEnvironment(environment.value),
+                     readText(workspace.absolutePath("environments/" + name + ".yaml")));
+        }
+        QCOMPARE(writeWorkspaceSettings(workspace.settings().value),
+                 readText(workspace.absolutePath("workspace.yaml")));
     }
 };
 
