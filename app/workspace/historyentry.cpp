@@ -1,13 +1,8 @@
 #include "app/workspace/historyentry.h"
-#include "app/workspace/atomicfile.h"
 
 #include "app/client/callrecord.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QUrl>
-#include <QUrlQuery>
 
 namespace triptych::workspace {
 

@@ -6,6 +6,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <functional>
 
 namespace triptych::workspace {
 
@@ -36,88 +37,100 @@ void addOnce(QStringList &list, const QString &entry) {
         list.append(entry);
 }
 
-// Calls `apply` on every text field of the document's style that a send uses.
-template <typename Apply> void forEachSentText(RequestDocument &document, Apply apply) {
-    const auto entries = [&apply](QList<KeyValue> &list) {
-        for (KeyValue &entry : list) {
-            if (entry.enabled) {
-                apply(entry.name);
-                apply(entry.value);
-            }
+using ApplyText = std::function<void(QString &)>;
+
+void applyEntries(QList<KeyValue> &entries, const ApplyText &apply) {
+    for (KeyValue &entry : entries) {
+        if (entry.enabled) {
+            apply(entry.name);
+            apply(entry.value);
         }
-    };
-    HttpPart &http = document.http;
-    const auto auth = [&] {
-        switch (http.auth.kind) {
+    }
+}
+
+// The active auth kind's fields and the TLS file names: what REST and GraphQL over HTTP send alike.
+void applyAuthAndTls(HttpPart &http, const ApplyText &apply) {
+    RequestAuth &auth = http.auth;
+    const auto fields = [&auth]() -> QList<QString *> {
+        switch (auth.kind) {
         case AuthKind::Basic:
-            apply(http.auth.user);
-            apply(http.auth.password);
-            break;
+            return {&auth.user, &auth.password};
         case AuthKind::Bearer:
-            apply(http.auth.token);
-            break;
+            return {&auth.token};
         case AuthKind::ApiKey:
-            apply(http.auth.apiKeyName);
-            apply(http.auth.apiKeyValue);
-            break;
+            return {&auth.apiKeyName, &auth.apiKeyValue};
         case AuthKind::None:
             break;
         }
-        for (QString *path : {&http.options.tls.caFile, &http.options.tls.clientCertificate,
-                              &http.options.tls.clientKey, &http.options.tls.serverName})
-            apply(*path);
-    };
+        return {};
+    }();
+    for (QString *field : fields)
+        apply(*field);
+    HttpTls &tls = http.options.tls;
+    for (QString *path : {&tls.caFile, &tls.clientCertificate, &tls.clientKey, &tls.serverName})
+        apply(*path);
+}
+
+void applyBody(RequestBody &body, const ApplyText &apply) {
+    switch (body.kind) {
+    case BodyKind::Json:
+    case BodyKind::Raw:
+        apply(body.text);
+        apply(body.contentType);
+        break;
+    case BodyKind::Form:
+        applyEntries(body.form, apply);
+        break;
+    case BodyKind::Multipart:
+        for (MultipartPart &part : body.multipart) {
+            if (part.enabled) {
+                for (QString *text : {&part.name, &part.value, &part.filePath, &part.contentType})
+                    apply(*text);
+            }
+        }
+        break;
+    case BodyKind::File:
+        apply(body.filePath);
+        break;
+    case BodyKind::None:
+        break;
+    }
+}
+
+void applyGrpc(GrpcPart &grpc, const ApplyText &apply) {
+    for (QString *text : {&grpc.target, &grpc.method, &grpc.message, &grpc.descriptorSetFile, &grpc.tls.caFile,
+                          &grpc.tls.clientCertificate, &grpc.tls.clientKey, &grpc.tls.authority})
+        apply(*text);
+    for (QString &file : grpc.protoFiles)
+        apply(file);
+    for (QString &path : grpc.importPaths)
+        apply(path);
+    applyEntries(grpc.metadata, apply);
+}
+
+// Calls `apply` on every text field of the document's style that a send uses.
+void forEachSentText(RequestDocument &document, const ApplyText &apply) {
+    HttpPart &http = document.http;
     switch (document.style) {
     case RequestStyle::Rest:
         apply(http.method);
         apply(http.url);
-        entries(http.params);
-        entries(http.headers);
-        auth();
-        switch (http.body.kind) {
-        case BodyKind::Json:
-        case BodyKind::Raw:
-            apply(http.body.text);
-            apply(http.body.contentType);
-            break;
-        case BodyKind::Form:
-            entries(http.body.form);
-            break;
-        case BodyKind::Multipart:
-            for (MultipartPart &part : http.body.multipart) {
-                if (part.enabled) {
-                    for (QString *text : {&part.name, &part.value, &part.filePath, &part.contentType})
-                        apply(*text);
-                }
-            }
-            break;
-        case BodyKind::File:
-            apply(http.body.filePath);
-            break;
-        case BodyKind::None:
-            break;
-        }
+        applyEntries(http.params, apply);
+        applyEntries(http.headers, apply);
+        applyAuthAndTls(http, apply);
+        applyBody(http.body, apply);
         break;
     case RequestStyle::GraphQL:
         apply(http.url);
-        entries(http.headers);
-        auth();
+        applyEntries(http.headers, apply);
+        applyAuthAndTls(http, apply);
         apply(document.graphql.document);
         apply(document.graphql.variables);
         apply(document.graphql.operationName);
         break;
-    case RequestStyle::Grpc: {
-        GrpcPart &grpc = document.grpc;
-        for (QString *text : {&grpc.target, &grpc.method, &grpc.message, &grpc.descriptorSetFile, &grpc.tls.caFile,
-                              &grpc.tls.clientCertificate, &grpc.tls.clientKey, &grpc.tls.authority})
-            apply(*text);
-        for (QString &file : grpc.protoFiles)
-            apply(file);
-        for (QString &path : grpc.importPaths)
-            apply(path);
-        entries(grpc.metadata);
+    case RequestStyle::Grpc:
+        applyGrpc(document.grpc, apply);
         break;
-    }
     }
 }
 

@@ -69,8 +69,9 @@ public:
     const Diagnostics &listingDiagnostics() const { return m_listing.diagnostics; }
 
     LoadedRequest load(const QString &path);
-    // Writes `document` to `path` atomically. With `expectedHash` (from load() or an earlier save) the save is refused
-    // as a conflict when the file on disk has changed since; without, the file is overwritten.
+    // Writes `document` to `path` atomically (its name is the file's; renameRequest() changes it). With
+    // `expectedHash` (from load() or an earlier save) the save is refused as a conflict when the file on disk has
+    // changed since; without, the file is overwritten.
     WorkspaceResult save(const QString &path, const RequestDocument &document, const QByteArray &expectedHash = {});
     // The same off the calling thread: the document is serialized here, the file written on the workspace's writer
     // thread; saveFinished or saveFailed follows. Saves are written in the order they were asked for.

@@ -1,7 +1,10 @@
+#include "app/workspace/atomicfile.h"
 #include "app/workspace/documentformat.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
@@ -256,8 +259,13 @@ private Q_SLOTS:
         field.change(document);
         QVERIFY2(!(document == RequestDocument{document.style, document.name}), "the row changes nothing");
 
-        const QByteArray bytes = writeRequest(document);
-        const RequestReadResult read = readRequest(bytes, field.style, "request", "request.yaml");
+        // through a file on disk, as the workspace saves and loads it
+        QTemporaryDir dir;
+        const QString path = dir.filePath(requestFileName(document.name, field.style));
+        QVERIFY(writeFileAtomically(path, writeRequest(document)));
+        const QByteArray bytes = readFile(path);
+        const RequestReadResult read = readRequest(
+            bytes, field.style, requestNameOfFileName(QFileInfo(path).fileName()), QFileInfo(path).fileName());
         QVERIFY2(read.diagnostics.isEmpty(), qPrintable(diagnosticsText(read.diagnostics) + "\n" + bytes));
         QVERIFY2(read.document == document, bytes.constData());
         QCOMPARE(writeRequest(read.document), bytes);
