@@ -146,6 +146,11 @@ QString HistoryDatabase::bodiesFolder() const {
 }
 
 bool HistoryDatabase::append(QList<HistoryEntry> &entries, QString *error) {
+    if (!m_db) {
+        if (error)
+            *error = QStringLiteral("The history database is not open");
+        return false;
+    }
     if (!exec("BEGIN IMMEDIATE", error))
         return false;
     for (HistoryEntry &entry : entries) {
@@ -214,6 +219,11 @@ bool HistoryDatabase::insert(HistoryEntry &entry, QString *error) {
 }
 
 QList<HistorySummary> HistoryDatabase::search(const HistoryQuery &query, QString *error) const {
+    if (!m_db) {
+        if (error)
+            *error = QStringLiteral("The history database is not open");
+        return {};
+    }
     QString filters;
     if (!query.url.isEmpty())
         filters += QStringLiteral(" AND c.url LIKE ?2 ESCAPE '\\'");
@@ -248,6 +258,8 @@ QList<HistorySummary> HistoryDatabase::search(const HistoryQuery &query, QString
 }
 
 std::optional<HistoryEntry> HistoryDatabase::entry(qint64 id) const {
+    if (!m_db)
+        return std::nullopt;
     SqliteStatement select(m_db, "SELECT started_at, style, method, url, status, status_text, error, duration_us, "
                                  "dns_us, connect_us, tls_us, first_byte_us, request_bytes, response_bytes, "
                                  "request_headers, request_body, request_body_truncated, response_headers, "
@@ -303,16 +315,22 @@ int HistoryDatabase::deleteWhere(const char *where, qint64 value) {
 }
 
 bool HistoryDatabase::remove(qint64 id) {
+    if (!m_db)
+        return false;
     return deleteWhere("id = ?1", id) == 1;
 }
 
 bool HistoryDatabase::clear() {
+    if (!m_db)
+        return false;
     deleteWhere("?1 = ?1", 0);
     QDir(bodiesFolder()).removeRecursively();
     return exec("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;");
 }
 
 int HistoryDatabase::prune(const HistoryLimits &limits, qint64 nowMs) {
+    if (!m_db)
+        return 0;
     int dropped = 0;
     if (limits.maxAgeDays > 0)
         dropped += deleteWhere("started_at < ?1", nowMs - qint64(limits.maxAgeDays) * 24 * 3600 * 1000);
@@ -334,11 +352,15 @@ int HistoryDatabase::prune(const HistoryLimits &limits, qint64 nowMs) {
 }
 
 int HistoryDatabase::count() const {
+    if (!m_db)
+        return 0;
     SqliteStatement select(m_db, "SELECT COUNT(*) FROM calls");
     return select.step() ? int(select.int64At(0)) : 0;
 }
 
 qint64 HistoryDatabase::totalBytes() const {
+    if (!m_db)
+        return 0;
     SqliteStatement select(m_db, "SELECT COALESCE(SUM(size_bytes), 0) FROM calls");
     return select.step() ? select.int64At(0) : 0;
 }

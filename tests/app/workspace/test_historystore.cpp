@@ -275,6 +275,10 @@ private Q_SLOTS:
         store.append(sampleCalls().first());
         QTRY_COMPARE(failedOpen.count(), 1);
         QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().first().toString(), QString("The history database is not open"));
+        QSignalSpy searchFailed(&store, &HistoryStore::searchFailed);
+        store.search({});
+        QTRY_COMPARE(searchFailed.count(), 1);
     }
 };
 
