@@ -21,6 +21,10 @@ endif()
 if(TRIPTYCH_BUILD_APP OR TRIPTYCH_BUILD_TESTS)
     find_package(Qt6 6.4 REQUIRED COMPONENTS ${TRIPTYCH_QT_COMPONENTS})
 endif()
+if(TRIPTYCH_BUILD_APP) # app/workspace: request files in YAML, secrets in the system keyring
+    find_package(yaml-cpp 0.7 REQUIRED)
+    find_package(Qt6Keychain REQUIRED)
+endif()
 
 if(TRIPTYCH_BUILD_BENCH)
     find_package(benchmark REQUIRED)

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "app/workspace/diagnostic.h"
+#include "app/workspace/formatnames.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+
+// Typed access to yaml-cpp nodes for the workspace's readers: every problem becomes a Diagnostic with the line of the
+// node it is about, and reading goes on, so one file reports all its problems at once.
+namespace triptych::workspace {
+
+class YamlReadContext {
+public:
+    explicit YamlReadContext(QString file)
+        : m_file(std::move(file)) {}
+
+    // Parses `bytes` as one YAML document; nothing (and an error) when the text is not YAML or holds several.
+    std::optional<YAML::Node> parse(const QByteArray &bytes);
+
+    void error(const YAML::Mark &mark, const QString &message);
+    void warning(const YAML::Mark &mark, const QString &message);
+    const QString &file() const { return m_file; }
+    Diagnostics diagnostics() const { return m_diagnostics; }
+
+private:
+    void add(Diagnostic::Severity severity, const YAML::Mark &mark, const QString &message);
+
+    QString m_file;
+    Diagnostics m_diagnostics;
+};
+
+// "a list", "a mapping", "text", "nothing": how a node's kind is named in messages.
+QString describeNode(const YAML::Node &node);
+// A scalar's text; a null node (a key with nothing after it) reads as empty text.
+std::optional<QString> scalarText(const YAML::Node &node);
+// The opaque data of checks: quoted scalars are strings, plain ones numbers, booleans or null when they read as such.
+QVariant nodeToVariant(const YAML::Node &node);
+
+// The keys of one mapping, taken one at a time by the reader; keys never taken are reported as unknown (warnings),
+// repeated keys as errors. `where` names the mapping in messages ("options.tls"); empty for the top level.
+class MapReader {
+public:
+    MapReader(YamlReadContext &context, const YAML::Node &node, QString where);
+
+    bool isMap() const { return m_isMap; }
+    bool has(QStringView key) const;
+    // Every key, in the order written (a repeated key once).
+    QStringList keys() const;
+    YAML::Mark keyMark(QStringView key) const;
+    // The value node; an invalid node when the key is absent.
+    YAML::Node take(QStringView key);
+
+    void text(QStringView key, QString &out);
+    void flag(QStringView key, bool &out);
+    void integer(QStringView key, int &out, int minimum, int maximum);
+    void textList(QStringView key, QStringList &out);
+    template <typename Enum, std::size_t N>
+    void choice(QStringView key, Enum &out, const formatnames::Name<Enum> (&table)[N]) {
+        const YAML::Node node = take(key);
+        if (!node.IsDefined())
+            return;
+        const auto value = scalarText(node);
+        const auto parsed = value ? formatnames::valueOf(table, *value) : std::nullopt;
+        if (parsed)
+            out = *parsed;
+        else
+            m_context.error(node.Mark(), QStringLiteral("%1 must be one of %2, not %3")
+                                             .arg(path(key), formatnames::allNames(table), shown(node)));
+    }
+
+    // Reports every key nobody took.
+    void finish();
+
+    QString path(QStringView key) const;
+    YamlReadContext &context() { return m_context; }
+
+private:
+    struct Entry {
+        QString key;
+        YAML::Node keyNode;
+        YAML::Node value;
+        bool taken = false;
+    };
+    QString shown(const YAML::Node &node) const;
+
+    YamlReadContext &m_context;
+    QString m_where;
+    QList<Entry> m_entries;
+    bool m_isMap = false;
+};
+
+} // namespace triptych::workspace
