@@ -145,7 +145,7 @@ const QList<FieldRow> &fieldRows() {
          }},
         {"grpc import paths", S::Grpc,
          [](auto &d) {
-             d.grpc.importPaths = {"proto", "../shared/proto"};
+             d.grpc.importPaths = {"proto", "../common/proto"};
          }},
         {"grpc descriptor set", S::Grpc,
          [](auto &d) {
