@@ -71,7 +71,8 @@ void addBody(const client::RestRequest &request, CommandBuilder &out) {
     case client::BodyKind::Form:
         for (const auto &[name, value] : request.form) {
             const QByteArray encoded = name.toPercentEncoding() + '=' + value.toPercentEncoding();
-            if (isUnreserved(name))
+            // curl encodes a space as '+', the engine as %20: such values go as they are sent.
+            if (isUnreserved(name) && !value.contains(' '))
                 out.add(QStringLiteral("--data-urlencode"), QString::fromUtf8(name + '=' + value));
             else
                 out.add(QStringLiteral("--data-raw"), QString::fromLatin1(encoded));

@@ -312,6 +312,11 @@ void CurlReader::applyUser(const QString &value) {
         warn(QStringLiteral("-u %1: no password given (curl would ask for one); an empty password is kept").arg(value));
 }
 
+// As curl 7.88 encodes for --data-urlencode and --url-query: unreserved characters kept, a space as '+'.
+QString formEncoded(const QString &text) {
+    return QString::fromLatin1(text.toUtf8().toPercentEncoding(" ").replace(' ', '+'));
+}
+
 // curl's --data-urlencode: "content", "=content", "name=content" (encoded after the '='); "name@file" reads a file.
 QString urlEncodedPiece(const QString &value, CurlReader &reader) {
     const qsizetype at = value.indexOf(QRegularExpression(QStringLiteral("[@=]")));
@@ -321,8 +326,8 @@ QString urlEncodedPiece(const QString &value, CurlReader &reader) {
         return {};
     }
     if (at < 0)
-        return QString::fromLatin1(value.toUtf8().toPercentEncoding());
-    const QString encoded = QString::fromLatin1(value.mid(at + 1).toUtf8().toPercentEncoding());
+        return formEncoded(value);
+    const QString encoded = formEncoded(value.mid(at + 1));
     return at == 0 ? encoded : value.left(at) + QLatin1Char('=') + encoded;
 }
 
@@ -450,7 +455,7 @@ workspace::RequestDocument buildDocument(CurlCommand &command, CurlReader &reade
     http.url = url;
     http.headers = command.headers;
     if (!command.cookies.isEmpty())
-        http.headers.append({QStringLiteral("Cookie"), command.cookies.join(QStringLiteral("; "))});
+        http.headers.append({QStringLiteral("Cookie"), command.cookies.join(QLatin1Char(';'))});
     if (!command.data.isEmpty() && command.form)
         reader.error(QStringLiteral("-d and -F together: curl refuses to send both a body and a form"));
     buildBody(command, http, reader);

@@ -44,11 +44,11 @@ private Q_SLOTS:
                "  --data-raw '{\"it'\\''s\": 1}'";
         RequestDocument form = rest("PUT", "http://h/f");
         form.http.body.kind = BodyKind::Form;
-        form.http.body.form = {{"name", "A&B c", true}, {"a b", "1", true}};
+        form.http.body.form = {{"name", "A&B/c", true}, {"a b", "1 2", true}};
         form.http.auth = {AuthKind::Basic, "ann", "p:w", {}, {}, {}, {}};
         QTest::newRow("form and basic") << form
                                         << "curl -X PUT 'http://h/f' \\\n  -u 'ann:p:w' \\\n  --data-urlencode "
-                                           "'name=A&B c' \\\n  --data-raw a%20b=1";
+                                           "'name=A&B/c' \\\n  --data-raw a%20b=1%202";
         RequestDocument multipart = rest("POST", "http://h/m");
         multipart.http.body.kind = BodyKind::Multipart;
         multipart.http.body.multipart = {{"note", "a;b", {}, {}, true},
