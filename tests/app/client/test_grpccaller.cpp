@@ -202,8 +202,10 @@ private Q_SLOTS:
         follow.deadlineMs = 60'000;
         const auto id = caller.call(m_schema, follow);
         caller.cancel(id);
-        QCOMPARE(failed.count(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, kWaitMs);
         QCOMPARE(toString(lastRecord(failed).error.kind), toString(ErrorKind::Cancelled));
+        QCOMPARE(lastRecord(failed).id, id);
+        QCOMPARE(lastRecord(failed).url, follow.target);
     }
 
     void deadPortFailsClearly() {
