@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QPixmap>
+#include <QScreen>
 #include <QTimer>
 
 #include <memory>
@@ -91,6 +92,9 @@ int main(int argc, char *argv[]) {
         arrangeScreenshot(window, host, parser.value(screenshot), parser.value(question).toInt());
     if (parser.isSet(startupProbe))
         new triptych::session::StartupProbe(&host, parser.value(startupProbe).toInt(), &app);
+    // A screenshot shows the window as large as the screen it is taken on (docs/window-1920x1080.png).
+    if (parser.isSet(screenshot))
+        window.resize(window.screen()->availableGeometry().size());
     window.show();
     return QApplication::exec();
 }

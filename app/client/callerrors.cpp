@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <curl/curl.h>
 
@@ -12,6 +13,12 @@ namespace {
 QString hostPort(const QUrl &url) {
     const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
     return url.host() + QLatin1Char(':') + QString::number(url.port(defaultPort));
+}
+
+// "/v1/users/42" and "/v1/orders/0f3c9a7e-…" hold an id; "/v1/userz" does not (a version such as "v1" is none).
+bool pathHasId(const QUrl &url) {
+    static const QRegularExpression id(QStringLiteral(R"(/(\d+|(?=[^/]*\d)[^/]{8,})(/|$))"));
+    return url.path().contains(id);
 }
 
 QString refusedHint(int embeddedPort) {
@@ -53,7 +60,7 @@ CallError describeCurlError(int curlCode, const QUrl &url, const QString &detail
     }
 }
 
-CallError describeHttpStatus(int status, const QByteArray &body) {
+CallError describeHttpStatus(int status, const QByteArray &body, const QUrl &url) {
     // problem+json bodies (RFC 9457) carry the server's own explanation.
     const auto problem = QJsonDocument::fromJson(body).object();
     QString detail = problem.value(QStringLiteral("detail")).toString();
@@ -63,7 +70,7 @@ CallError describeHttpStatus(int status, const QByteArray &body) {
     if (status == 401 || status == 403)
         hint = QStringLiteral("send credentials: -H 'Authorization: Bearer demo-token' for the embedded server");
     else if (status == 404)
-        hint = QStringLiteral("check the path and the id");
+        hint = pathHasId(url) ? QStringLiteral("check the path and the id") : QStringLiteral("check the path");
     else if (status == 429)
         hint = QStringLiteral("rate limited; wait and retry");
     else if (status >= 500)

@@ -95,7 +95,7 @@ void CurlTransfer::finish(int curlCode) {
         return;
     }
     if (m_record.httpStatus >= 400)
-        m_record.error = describeHttpStatus(m_record.httpStatus, m_record.body);
+        m_record.error = describeHttpStatus(m_record.httpStatus, m_record.body, QUrl(m_record.url));
     if (m_onDone)
         m_onDone(std::move(m_record));
     m_onDone = nullptr;

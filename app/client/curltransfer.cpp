@@ -6,6 +6,8 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
+
 namespace triptych::client {
 
 namespace {
@@ -252,6 +254,14 @@ void CurlTransfer::fail(ErrorKind kind, const QString &message, const QString &h
 
 void CurlTransfer::finishCancelled() {
     collectInfo();
+    // curl's clock stops at its last progress update; the call lasted until now.
+    auto &timings = m_record.timings;
+    timings.totalUs = std::max(timings.totalUs, elapsedUs());
+    if (timings.firstByteUs) {
+        const qint64 before = timings.dnsUs.value_or(0) + timings.connectUs.value_or(0) + timings.tlsUs.value_or(0) +
+                              timings.sentUs.value_or(0) + *timings.firstByteUs;
+        timings.downloadUs = std::max<qint64>(0, timings.totalUs - before);
+    }
     fail(ErrorKind::Cancelled, QStringLiteral("Cancelled"));
 }
 

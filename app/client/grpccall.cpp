@@ -4,12 +4,21 @@
 #include "app/client/grpcchannels.h"
 #include "app/client/grpcstatusdetails.h"
 
+#include <QThreadPool>
+
+#include <algorithm>
+
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 
 namespace triptych::client {
 
 namespace {
+
+// Channels connecting for a first call wait here, off the caller's thread and off the pool that formats bodies (a
+// silent host keeps a connect waiting until the call's deadline).
+constexpr int kMaxConnectWaits = 4;
+Q_GLOBAL_STATIC(QThreadPool, connectPool)
 
 // Each gRPC message on the wire is framed by 1 compression flag byte and a 4-byte length.
 constexpr qint64 kGrpcFrameHeaderBytes = 5;
@@ -69,8 +78,8 @@ void GrpcCall::start() {
                       QString::fromStdString(m_method->name());
     m_record.url = m_request.target;
     setUpContext();
+    m_channel = grpcChannel(m_request.target, m_request.tls, m_request.caFile);
     m_stub = grpcGenericStub(m_request.target, m_request.tls, m_request.caFile);
-    const bool streaming = m_method->client_streaming() || m_method->server_streaming();
     // Convert every starting message first: a JSON mistake fails the call before anything is sent.
     for (const auto &json : m_request.messages) {
         QString error;
@@ -82,7 +91,35 @@ void GrpcCall::start() {
             return;
         }
     }
-    if (streaming)
+    if (m_channel->GetState(false) == GRPC_CHANNEL_READY) {
+        begin();
+        return;
+    }
+    // Waiting blocks: never on the caller's thread. The pool waits for its tasks when the app ends, and a cancelled
+    // call stops waiting within one slice.
+    auto self = m_self;
+    connectPool->setMaxThreadCount(kMaxConnectWaits);
+    connectPool->start([self] { self->connectThenBegin(); });
+}
+
+void GrpcCall::connectThenBegin() {
+    constexpr auto kSlice = std::chrono::milliseconds(20);
+    const auto deadline = m_started + std::chrono::milliseconds(m_request.deadlineMs);
+    auto state = m_channel->GetState(true);
+    while (state != GRPC_CHANNEL_READY && state != GRPC_CHANNEL_TRANSIENT_FAILURE && state != GRPC_CHANNEL_SHUTDOWN &&
+           !m_cancelRequested && std::chrono::steady_clock::now() < deadline) {
+        m_channel->WaitForStateChange(state, std::chrono::system_clock::now() + kSlice);
+        state = m_channel->GetState(false);
+    }
+    if (state == GRPC_CHANNEL_READY) {
+        std::lock_guard lock(m_mutex);
+        m_record.timings.connectUs = elapsedUs();
+    }
+    begin(); // not connected: the call itself fails with gRPC's own status, as it would have
+}
+
+void GrpcCall::begin() {
+    if (m_method->client_streaming() || m_method->server_streaming())
         startStream();
     else
         startUnary();
@@ -222,9 +259,14 @@ void GrpcCall::OnDone(const grpc::Status &status) {
 
 void GrpcCall::finish(const grpc::Status &status) {
     std::unique_lock lock(m_mutex);
-    m_record.timings.totalUs = elapsedUs();
-    if (m_record.timings.firstByteUs && *m_record.timings.firstByteUs <= m_record.timings.totalUs)
-        m_record.timings.downloadUs = m_record.timings.totalUs - *m_record.timings.firstByteUs;
+    auto &timings = m_record.timings;
+    timings.totalUs = elapsedUs();
+    // Phases follow one another: the wait for the first answer starts once the channel is connected.
+    const qint64 setupUs = timings.connectUs.value_or(0);
+    if (timings.firstByteUs && *timings.firstByteUs <= timings.totalUs) {
+        timings.firstByteUs = std::max<qint64>(0, *timings.firstByteUs - setupUs);
+        timings.downloadUs = timings.totalUs - setupUs - *timings.firstByteUs;
+    }
     m_record.grpcCode = int(status.error_code());
     m_record.grpcMessage = QString::fromStdString(status.error_message());
     m_record.grpcDetailsJson = decodeStatusDetails(status.error_details());

@@ -55,7 +55,7 @@ quint64 GrpcCaller::call(GrpcSchemaPtr schema, GrpcRequest request) {
     const QString traceBase = request.traceBaseUrl;
     auto onMessage = [relay, this](quint64 callId, const StreamMessage &message) {
         relay->post([this, callId, message] {
-            if (m_calls.contains(callId))
+            if (m_calls.contains(callId) && !m_cancelled.contains(callId))
                 Q_EMIT messageReceived(callId, message);
         });
     };
@@ -84,23 +84,25 @@ void GrpcCaller::halfClose(quint64 id) {
 }
 
 void GrpcCaller::cancel(quint64 id) {
-    const auto call = m_calls.take(id);
-    if (!call)
+    const auto call = m_calls.value(id);
+    if (!call || m_cancelled.contains(id))
         return;
+    // gRPC ends the call at once with CANCELLED and what it had: messages, sizes, time; the record follows.
+    m_cancelled.insert(id);
     call->cancel();
-    CallRecord record;
-    record.id = id;
-    record.kind = CallKind::Grpc;
-    record.error = {ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}};
-    Q_EMIT callFailed(record);
 }
 
 void GrpcCaller::onCallDone(CallRecord record, const QString &traceBaseUrl) {
     if (!m_calls.contains(record.id))
-        return; // cancelled: the caller no longer wants it
-    const auto waitStartUs = 0;
+        return;
+    if (m_cancelled.contains(record.id) && record.error.kind == ErrorKind::Cancelled)
+        record.error = {ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}};
+    const qint64 waitStartUs = record.timings.connectUs.value_or(0); // the server's time follows the channel's setup
     mergeTrace(record, spansFromServerTiming(record.header("server-timing"), waitStartUs), TraceSource::ServerTiming);
-    if (traceBaseUrl.isEmpty() || record.traceId.isEmpty() || !record.transportOk()) {
+    // A cancelled stream that the server answered has spans to show, as a finished call has.
+    const bool answered =
+        record.transportOk() || (record.error.kind == ErrorKind::Cancelled && record.timings.firstByteUs.has_value());
+    if (traceBaseUrl.isEmpty() || record.traceId.isEmpty() || !answered) {
         complete(std::move(record));
         return;
     }
@@ -118,6 +120,7 @@ void GrpcCaller::onTraceFetched(const CallRecord &traceRecord) {
 
 void GrpcCaller::complete(CallRecord record) {
     m_calls.remove(record.id);
+    m_cancelled.remove(record.id);
     if (record.transportOk())
         Q_EMIT callFinished(record);
     else

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -17,7 +18,9 @@ class RestCaller;
 
 // Makes dynamic gRPC calls (descriptors from a GrpcSchema, messages as JSON) and reports on this object's thread:
 // messageReceived for every streamed message, then exactly one callFinished (status OK or not: the server answered)
-// or callFailed (unreachable, deadline, cancelled, bad JSON). A cancelled call's late results are dropped.
+// or callFailed (unreachable, deadline, cancelled, bad JSON). A cancelled call ends with callFailed
+// (ErrorKind::Cancelled) carrying what it had: messages, sizes, time and the server's trace; its messages after
+// cancel() are not reported.
 class GrpcCaller : public QObject {
     Q_OBJECT
 public:
@@ -42,6 +45,7 @@ private:
 
     ResultRelayPtr m_relay;
     QHash<quint64, std::shared_ptr<GrpcCall>> m_calls;
+    QSet<quint64> m_cancelled;                 // calls asked to stop: their record is on its way
     QHash<quint64, CallRecord> m_traceFetches; // by the fetch's id: the call waiting for its spans
     RestCaller *m_traceCaller = nullptr;
 };

@@ -58,7 +58,7 @@ void RestCaller::submit(CallRecord record, RestRequest request) {
     auto relay = m_relay;
     auto onMessage = [relay, this](quint64 callId, const StreamMessage &message) {
         relay->post([this, callId, message] {
-            if (m_pending.contains(callId))
+            if (m_pending.contains(callId) && !m_cancelled.contains(callId))
                 Q_EMIT messageReceived(callId, message);
         });
     };
@@ -70,14 +70,11 @@ void RestCaller::submit(CallRecord record, RestRequest request) {
 }
 
 void RestCaller::cancel(quint64 id) {
-    auto it = m_pending.find(id);
-    if (it == m_pending.end())
+    if (!m_pending.contains(id) || m_cancelled.contains(id))
         return;
-    CallRecord record = it.value();
-    m_pending.erase(it);
+    // The transfer stops on the engine's thread and reports what it measured until then; the record follows.
+    m_cancelled.insert(id);
     m_engine->cancel(id);
-    record.error = {ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}};
-    Q_EMIT callFailed(record);
 }
 
 void RestCaller::onTransferDone(CallRecord record, bool fetchTrace) {
@@ -86,8 +83,10 @@ void RestCaller::onTransferDone(CallRecord record, bool fetchTrace) {
         return;
     }
     if (!m_pending.contains(record.id))
-        return; // cancelled or replaced: the caller no longer wants it
-    if (!fetchTrace || !record.transportOk()) {
+        return;
+    // A cancelled stream reached the server: its spans are worth as much as a finished call's.
+    const bool answered = record.transportOk() || (record.error.kind == ErrorKind::Cancelled && record.httpStatus > 0);
+    if (!fetchTrace || !answered) {
         mergeTrace(record, {}, TraceSource::None);
         complete(std::move(record));
         return;
@@ -115,6 +114,7 @@ void RestCaller::onTraceFetched(const CallRecord &traceRecord) {
 
 void RestCaller::complete(CallRecord record) {
     m_pending.remove(record.id);
+    m_cancelled.remove(record.id);
     if (record.transportOk())
         Q_EMIT callFinished(record);
     else

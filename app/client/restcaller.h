@@ -15,8 +15,9 @@ namespace triptych::client {
 class CurlEngine;
 
 // Sends HTTP requests through the shared libcurl engine (a worker thread) and reports on this object's thread.
-// A call ends with exactly one callFinished (a response arrived, whatever its status) or callFailed (none did);
-// a cancelled call's late result is dropped.
+// A call ends with exactly one callFinished (a response arrived, whatever its status) or callFailed (none did).
+// A cancelled call ends with callFailed (ErrorKind::Cancelled) carrying what it had until then: phases, sizes, body,
+// stream messages and the server's trace; its messages after cancel() are not reported.
 class RestCaller : public QObject {
     Q_OBJECT
 public:
@@ -43,6 +44,7 @@ private:
     std::shared_ptr<CurlEngine> m_engine;
     ResultRelayPtr m_relay;
     QHash<quint64, CallRecord> m_pending;      // by call id; the record as first sent
+    QSet<quint64> m_cancelled;                 // pending calls asked to stop: their record is on its way
     QHash<quint64, CallRecord> m_traceFetches; // by the fetch's id: the call waiting for its spans
 };
 

@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QThreadPool>
 
@@ -136,7 +137,9 @@ void ComparisonModel::addRecord(const client::CallRecord &record) {
     figures.endUnixUs = figures.calls == 0 ? endUs : std::max(figures.endUnixUs, endUs);
     figures.wallUs = figures.endUnixUs - figures.startUnixUs;
     ++figures.calls;
-    figures.failedCalls += record.ok() ? 0 : 1;
+    const bool cancelled = record.error.kind == client::ErrorKind::Cancelled;
+    figures.cancelled = figures.cancelled || cancelled;
+    figures.failedCalls += record.ok() || cancelled ? 0 : 1;
 
     addPhase(figures.phases.dnsUs, record.timings.dnsUs);
     addPhase(figures.phases.connectUs, record.timings.connectUs);
@@ -240,6 +243,55 @@ void ComparisonModel::rowChanged(int row) {
     Q_UNUSED(row);
 }
 
+bool ComparisonModel::gzipIsLarger(const StyleFigures &figures) {
+    return figures.gzipPending == 0 && figures.responseBodyGzipBytes &&
+           *figures.responseBodyGzipBytes > figures.responseBodyBytes;
+}
+
+QString ComparisonModel::fillNotice(const QString &notice) const {
+    static const QRegularExpression placeholder(
+        QStringLiteral(R"(\{(rest|graphql|grpc)\.(time|calls|sql|spans|received)\})"));
+    QString filled;
+    qsizetype at = 0;
+    auto matches = placeholder.globalMatch(notice);
+    while (matches.hasNext()) {
+        const auto match = matches.next();
+        filled += notice.mid(at, match.capturedStart() - at);
+        at = match.capturedEnd();
+        const QString style = match.captured(1);
+        const auto &row = figures(style == QLatin1String("rest")      ? client::CallKind::Rest
+                                  : style == QLatin1String("graphql") ? client::CallKind::GraphQL
+                                                                      : client::CallKind::Grpc);
+        const QString what = match.captured(2);
+        if (row.calls == 0)
+            filled += QStringLiteral("…");
+        else if (what == QLatin1String("time"))
+            filled += formatDuration(row.phases.totalUs);
+        else if (what == QLatin1String("calls"))
+            filled += QString::number(row.calls);
+        else if (what == QLatin1String("sql"))
+            filled += QString::number(row.sqlStatements);
+        else if (what == QLatin1String("spans"))
+            filled += QString::number(row.serverSpans);
+        else
+            filled += formatBytes(row.responseBodyBytes + row.liveBytes);
+    }
+    return filled + notice.mid(at);
+}
+
+QString ComparisonModel::setupNotice() const {
+    QStringList parts;
+    for (const auto &row : m_rows) {
+        if (row.phases.connectUs && *row.phases.connectUs > 0)
+            parts << tr("%1 %2").arg(HistoryModel::styleName(row.kind), formatDuration(*row.phases.connectUs));
+    }
+    if (parts.isEmpty())
+        return {};
+    return tr("Connection setup is its own phase (\"connect\" in the bars): %1. A first call pays for it — gRPC's "
+              "opens the channel, which later calls reuse — so compare the other phases too.")
+        .arg(parts.join(QStringLiteral(", ")));
+}
+
 int ComparisonModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
@@ -259,7 +311,8 @@ QVariant ComparisonModel::display(const StyleFigures &figures, int column) const
         if (figures.calls == 0)
             return figures.liveMessages > 0 ? tr("open · 1st msg %1").arg(formatDuration(figures.firstMessageUs))
                                             : tr("open");
-        return formatDuration(figures.phases.totalUs);
+        return figures.cancelled ? tr("%1 · cancelled").arg(formatDuration(figures.phases.totalUs))
+                                 : formatDuration(figures.phases.totalUs);
     case Requests: {
         const bool grpc = figures.kind == client::CallKind::Grpc;
         QString text = figures.calls == 1 ? (grpc ? tr("1 call") : tr("1 request"))
@@ -278,7 +331,10 @@ QVariant ComparisonModel::display(const StyleFigures &figures, int column) const
     case Gzip:
         if (figures.gzipPending > 0)
             return tr("…");
-        return figures.responseBodyGzipBytes ? formatBytes(*figures.responseBodyGzipBytes) : QVariant();
+        if (!figures.responseBodyGzipBytes)
+            return {};
+        return gzipIsLarger(figures) ? tr("%1 (larger)").arg(formatBytes(*figures.responseBodyGzipBytes))
+                                     : formatBytes(*figures.responseBodyGzipBytes);
     case Spans:
         return figures.calls == 0 ? QVariant() : QVariant(figures.serverSpans);
     case Sql:
@@ -307,9 +363,13 @@ QVariant ComparisonModel::toolTip(const StyleFigures &figures, int column) const
         return tr("body %1 (identity), headers %2")
             .arg(exactBytes(figures.responseBodyBytes + figures.liveBytes), exactBytes(figures.responseHeaderBytes));
     case Gzip:
-        return figures.kind == client::CallKind::Grpc
-                   ? tr("gRPC sends protobuf; ask for gzip in the call to compress it")
-                   : tr("the response body gzipped: as it came on the wire, or measured here when it was not");
+        if (figures.kind == client::CallKind::Grpc)
+            return tr("gRPC sends protobuf; ask for gzip in the call to compress it");
+        if (gzipIsLarger(figures))
+            return tr("gzip made the body larger (%1 → %2): its header and trailer (18 bytes) outweigh what it saves "
+                      "on a body this small, so servers leave small bodies uncompressed")
+                .arg(exactBytes(figures.responseBodyBytes), exactBytes(*figures.responseBodyGzipBytes));
+        return tr("the response body gzipped: as it came on the wire, or measured here when it was not");
     case Spans:
         return tr("spans the server recorded for the call(s), from /debug/traces");
     case Sql:

@@ -34,6 +34,7 @@ struct StyleFigures {
     qint64 liveBytes = 0;       // their payload bytes
     qint64 firstMessageUs = -1; // since the stream's start
     bool streaming = false;     // a stream is open
+    bool cancelled = false;     // a call was cancelled (Esc): its figures are what it had until then
 
     qint64 startUnixUs = 0; // bookkeeping for wallUs
     qint64 endUnixUs = 0;
@@ -69,6 +70,14 @@ public:
     static client::CallKind styleOf(client::CallKind kind);
     static qint64 gzipSize(const QByteArray &body);
     static int sqlStatementCount(const client::CallRecord &record);
+    // A question's notice with its placeholders filled from the figures: {rest.time}, {graphql.sql}, {grpc.calls}
+    // … (styles rest, graphql, grpc; figures time, calls, sql, spans, received); "…" while a style has no call yet.
+    QString fillNotice(const QString &notice) const;
+    // One sentence about connection setup when a style paid for it ("gRPC's first call set up its channel: …").
+    QString setupNotice() const;
+    // True when gzip made a style's bodies bigger than they are (tiny bodies: gzip's header and trailer outweigh
+    // what it saves).
+    static bool gzipIsLarger(const StyleFigures &figures);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

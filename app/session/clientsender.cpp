@@ -137,6 +137,7 @@ void ClientSender::cancel() {
     const quint64 id = std::exchange(m_callId, 0);
     if (id == 0)
         return;
+    m_cancelledId = id;
     switch (m_callKind) {
     case client::CallKind::Rest:
         m_rest->cancel(id);
@@ -159,8 +160,13 @@ void ClientSender::onMessage(quint64 id, const client::StreamMessage &message) {
 }
 
 void ClientSender::onCallEnded(const client::CallRecord &record) {
+    if (record.id == m_cancelledId && m_cancelledId != 0) {
+        m_cancelledId = 0;
+        Q_EMIT cancelledCallFinished(record);
+        return;
+    }
     if (record.id != m_callId || m_callId == 0)
-        return; // a cancelled call
+        return; // an older cancelled call
     m_callId = 0;
     Q_EMIT callFinished(record);
 }

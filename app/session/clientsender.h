@@ -54,6 +54,7 @@ private:
     Endpoints m_endpoints; // of the gRPC call waiting for its schema
     bool m_loadingSchema = false;
     quint64 m_callId = 0;
+    quint64 m_cancelledId = 0;                            // its record still comes, as cancelledCallFinished
     client::CallKind m_callKind = client::CallKind::Rest; // of the call in flight: GraphQL may go over WebSocket
 };
 

@@ -2,7 +2,10 @@
 
 #include "app/session/clientsender.h"
 #include "app/session/followuprunner.h"
+#include "app/session/ordereventmaker.h"
 #include "app/session/serverhost.h"
+
+#include <QStringList>
 
 namespace triptych::session {
 
@@ -12,13 +15,26 @@ constexpr client::CallKind kStyles[] = {client::CallKind::Rest, client::CallKind
 client::CallKind styleOf(client::CallKind kind) {
     return kind == client::CallKind::GraphQLWebSocket ? client::CallKind::GraphQL : kind;
 }
+
+// "DataLoader off, database round trip 2 ms": what differs between two settings, as the strip says it.
+QString describeChange(const ServerSettings &from, const ServerSettings &to) {
+    QStringList changes;
+    if (from.dataLoader != to.dataLoader)
+        changes << (to.dataLoader ? QStringLiteral("DataLoader on") : QStringLiteral("DataLoader off"));
+    if (from.dbLatencyMs != to.dbLatencyMs)
+        changes << (to.dbLatencyMs > 0 ? QStringLiteral("database round trip %1 ms").arg(to.dbLatencyMs)
+                                       : QStringLiteral("no database round trip"));
+    return changes.join(QStringLiteral(", "));
+}
 } // namespace
 
 ComparisonSession::ComparisonSession(ServerHost *host, QObject *parent)
     : QObject(parent)
     , m_host(host)
-    , m_followUps(new FollowUpRunner(this)) {
+    , m_followUps(new FollowUpRunner(this))
+    , m_events(new OrderEventMaker(this)) {
     connect(m_followUps, &FollowUpRunner::callFinished, this, &ComparisonSession::onFollowUp);
+    connect(m_events, &OrderEventMaker::writeFinished, this, &ComparisonSession::eventWriteFinished);
     connect(m_followUps, &FollowUpRunner::followUpsFinished, this, &ComparisonSession::finishStyle);
     if (m_host)
         connect(m_host, &ServerHost::stateChanged, this, &ComparisonSession::onServerStateChanged);
@@ -49,6 +65,8 @@ StyleSender *ComparisonSession::sender(client::CallKind style) {
 
 void ComparisonSession::connectSender(StyleSender *sender) {
     connect(sender, &StyleSender::callFinished, this, &ComparisonSession::onRecord);
+    connect(sender, &StyleSender::cancelledCallFinished, this,
+            [this, sender](const client::CallRecord &record) { onCancelledRecord(sender, record); });
     connect(sender, &StyleSender::messagesReceived, this,
             [this, sender](const QList<client::StreamMessage> &messages) { onMessages(sender, messages); });
 }
@@ -68,18 +86,29 @@ void ComparisonSession::ask(const Question &question) {
     sendAll();
 }
 
+ServerSettings ComparisonSession::settingsFor(const Question &question) const {
+    ServerSettings settings = m_host->state().settings;
+    if (question.dataLoader)
+        settings.dataLoader = *question.dataLoader;
+    if (question.dbLatencyMs)
+        settings.dbLatencyMs = *question.dbLatencyMs;
+    return settings;
+}
+
 void ComparisonSession::sendAll() {
     m_followUps->cancel();
-    const std::optional<bool> dataLoader = m_question ? m_question->dataLoader : std::nullopt;
-    if (m_host && dataLoader && m_host->state().phase == ServerState::Phase::Running &&
-        m_host->state().settings.dataLoader != *dataLoader) {
-        // The DataLoader is a server option: restart the embedded server with it, then send.
-        ServerSettings settings = m_host->state().settings;
-        settings.dataLoader = *dataLoader;
-        m_sendAfterRestart = true;
-        Q_EMIT dataLoaderSwitchStarted(*dataLoader);
-        m_host->restart(settings);
-        return;
+    m_events->stop();
+    m_serverSwitch.clear();
+    if (m_host && m_question && m_host->state().phase == ServerState::Phase::Running) {
+        // The DataLoader and the database latency are server options: restart the embedded server with them.
+        const ServerSettings wanted = settingsFor(*m_question);
+        if (wanted != m_host->state().settings) {
+            m_serverSwitch = describeChange(m_host->state().settings, wanted);
+            m_sendAfterRestart = true;
+            Q_EMIT serverSwitchStarted(m_serverSwitch);
+            m_host->restart(wanted, m_serverSwitch);
+            return;
+        }
     }
     sendAllNow();
 }
@@ -104,6 +133,8 @@ void ComparisonSession::onServerStateChanged(const ServerState &state) {
 
 void ComparisonSession::sendAllNow() {
     m_followUps->cancel();
+    m_events->stop();
+    m_cancelling.clear();
     m_toSend = {std::begin(kStyles), std::end(kStyles)};
     m_comparing = {std::begin(kStyles), std::end(kStyles)};
     m_awaitingFirst = m_comparing;
@@ -126,15 +157,19 @@ void ComparisonSession::sendQueued() {
         m_comparing.remove(style);
         answerFirst(style);
     }
-    if (m_comparing.isEmpty())
+    if (m_comparing.isEmpty()) {
         Q_EMIT comparisonFinished();
+        return;
+    }
+    if (streaming && m_question->liveEvents)
+        m_events->start(endpoints(), m_question->liveEvents->userId, m_question->liveEvents->everyMs);
 }
 
 void ComparisonSession::onRecord(const client::CallRecord &record) {
     const auto style = styleOf(record.kind);
-    // A call replaced by a newer one (sent again, or cancelled) is not part of this comparison.
-    if (!m_comparing.contains(style) || m_followUps->isRunning(style) ||
-        record.error.kind == client::ErrorKind::Cancelled)
+    // A call replaced by a newer one is reported by its sender as cancelled, not here; one cancelled on its own
+    // (its pane's Cancel) ends its style.
+    if (!m_comparing.contains(style) || m_followUps->isRunning(style))
         return;
     Q_EMIT callFinished(record);
     answerFirst(style);
@@ -150,6 +185,13 @@ void ComparisonSession::onRecord(const client::CallRecord &record) {
         }
     }
     finishStyle(style);
+}
+
+void ComparisonSession::onCancelledRecord(const StyleSender *sender, const client::CallRecord &record) {
+    const auto style = styleOf(sender->style());
+    // Only the calls of a comparison cancelled as a whole: they end their rows with what they had.
+    if (m_senders.value(style) == sender && m_cancelling.remove(style))
+        Q_EMIT callFinished(record);
 }
 
 void ComparisonSession::onFollowUp(const client::CallRecord &record) {
@@ -176,20 +218,28 @@ void ComparisonSession::finishStyle(client::CallKind style) {
         sendQueued();
         return;
     }
-    if (m_comparing.isEmpty())
+    if (m_comparing.isEmpty()) {
+        m_events->stop();
         Q_EMIT comparisonFinished();
+    }
 }
 
 void ComparisonSession::cancel() {
     const bool running = isRunning();
-    const auto styles = m_comparing;
-    // Ended before anything is cancelled: what the cancelled calls still report is no longer part of it.
+    // The styles whose call is still open; those report their cancelled record through onCancelledRecord.
+    m_cancelling.clear();
+    for (const auto style : std::as_const(m_comparing)) {
+        if (sender(style)->isBusy())
+            m_cancelling.insert(style);
+    }
+    // Ended before anything is cancelled: the records of the calls still open arrive as cancelled ones.
     m_sendAfterRestart = false;
     m_toSend.clear();
     m_comparing.clear();
     m_awaitingFirst.clear();
     m_followUps->cancel();
-    for (const auto style : styles)
+    m_events->stop();
+    for (const auto style : std::as_const(m_cancelling))
         sender(style)->cancel();
     if (running)
         Q_EMIT comparisonCancelled();

@@ -14,13 +14,15 @@
 namespace triptych::session {
 
 class FollowUpRunner;
+class OrderEventMaker;
 class ServerHost;
 class StyleSender;
 
 // "Ask all three" without a window: puts a question into the three styles' senders, sends them (after restarting
-// the embedded server when the question needs the other DataLoader setting), makes an N+1 question's follow-up
-// calls and reports every record and stream message of the comparison. The window serves the senders with its
-// panes; triptych-cli compare and the tests use ClientSenders.
+// the embedded server, on the same ports, when the question needs another DataLoader or database latency), makes an
+// N+1 question's follow-up calls, makes order events while a live question's streams are open, and reports every
+// record and stream message of the comparison. The window serves the senders with its panes; triptych-cli compare
+// and the tests use ClientSenders.
 class ComparisonSession : public QObject {
     Q_OBJECT
 public:
@@ -45,21 +47,28 @@ public:
     const std::optional<Question> &question() const { return m_question; }
     void ask(const Question &question);
     void sendAll();
-    // Stops the whole comparison: a restart it waits for, the senders' calls, the follow-ups.
+    // Stops the whole comparison: a restart it waits for, the senders' calls, the follow-ups, the event writes.
+    // The cancelled calls still report what they had (callFinished with ErrorKind::Cancelled).
     void cancel();
     bool isRunning() const { return m_sendAfterRestart || !m_comparing.isEmpty(); }
+    // What the last question switched on the embedded server, in words ("DataLoader off, database round trip
+    // 2 ms"); empty when the last sendAll() needed no restart. The switch stays after the comparison.
+    QString serverSwitch() const { return m_serverSwitch; }
 
 Q_SIGNALS:
     // The calls are about to go out: figures start over.
     void comparisonStarted();
-    // The embedded server restarts with the DataLoader switched as the question needs; the calls follow.
-    void dataLoaderSwitchStarted(bool on);
+    // The embedded server restarts, on the same ports, with what the question needs (`change`, in words, as
+    // serverSwitch() gives it); the calls follow.
+    void serverSwitchStarted(const QString &change);
     // A style's call of a streaming question is open.
     void streamStarted(triptych::client::CallKind style);
     // Every call of the running comparison that ended, follow-ups included.
     void callFinished(const triptych::client::CallRecord &record);
     // Each follow-up call, also after the comparison was replaced (no sender reports these).
     void followUpFinished(const triptych::client::CallRecord &record);
+    // Each write a live question made so that its streams have events.
+    void eventWriteFinished(const triptych::client::CallRecord &record);
     void messagesReceived(triptych::client::CallKind style, const QList<triptych::client::StreamMessage> &messages);
     // Every style's first call has an answer.
     void sendAllFinished();
@@ -75,6 +84,9 @@ private:
     void sendAllNow();
     void sendQueued();
     void onRecord(const client::CallRecord &record);
+    void onCancelledRecord(const StyleSender *sender, const client::CallRecord &record);
+    // The settings the question needs the embedded server to run with; the running ones when it needs nothing.
+    ServerSettings settingsFor(const Question &question) const;
     void onFollowUp(const client::CallRecord &record);
     void onMessages(const StyleSender *sender, const QList<client::StreamMessage> &messages);
     void answerFirst(client::CallKind style);
@@ -82,6 +94,7 @@ private:
 
     ServerHost *m_host;
     FollowUpRunner *m_followUps;
+    OrderEventMaker *m_events;
     QHash<client::CallKind, StyleSender *> m_senders;
     Endpoints m_endpoints;
     std::optional<Question> m_question;
@@ -90,6 +103,8 @@ private:
     QList<client::CallKind> m_toSend;       // styles not sent yet (one style at a time)
     QSet<client::CallKind> m_awaitingFirst; // styles whose first call has no answer yet
     QSet<client::CallKind> m_comparing;     // styles of the running comparison still waiting for an answer
+    QSet<client::CallKind> m_cancelling;    // styles of a cancelled comparison whose cancelled call has not reported
+    QString m_serverSwitch;
 };
 
 } // namespace triptych::session

@@ -38,14 +38,24 @@ struct Question {
         QString status = QStringLiteral("OK"); // a gRPC code name
     };
 
+    // Writes that make order events while a streaming question's calls are open, so the streams have news to show.
+    struct LiveEvents {
+        int userId = 0;
+        int everyMs = 1000; // one write (create an order, then cancel it) this often
+    };
+
     QString id;
     QString title;
-    QString notice;                 // one sentence: what to look at in the comparison strip
+    // One sentence: what to look at in the comparison strip. {rest.time}, {graphql.sql}, {grpc.calls} … are filled
+    // with the comparison's measured figures (ComparisonModel::fillNotice).
+    QString notice;
     bool askAll = false;            // in the toolbar's picker and on Alt+1 …
     bool panePreset = false;        // in each of its styles' pane presets
     bool benchmark = false;         // a benchmark preset and a row of `triptych-cli compare`
     bool streaming = false;         // the calls stay open until cancelled
     std::optional<bool> dataLoader; // the embedded server's GraphQL DataLoader switch this question needs
+    std::optional<int> dbLatencyMs; // the embedded server's database round trip this question needs
+    std::optional<LiveEvents> liveEvents;
     std::optional<Rest> rest;
     std::optional<GraphQL> graphql;
     std::optional<Grpc> grpc;

@@ -19,7 +19,8 @@ namespace triptych::session {
 namespace {
 
 constexpr auto kBuiltInPath = ":/triptych/questions.json";
-constexpr int kLastGrpcCode = 16; // UNAUTHENTICATED
+constexpr int kLastGrpcCode = 16;     // UNAUTHENTICATED
+constexpr int kMaxDbLatencyMs = 1000; // a database a second away is a broken one, not a slow one
 
 // Reads one JSON object with a name for messages ("question 3 (\"live\"): grpc"); the first problem sticks.
 class ObjectReader {
@@ -125,6 +126,12 @@ bool readGraphQL(ObjectReader &in, Question::GraphQL &graphql) {
            in.integer("status", &graphql.status, 100, 599) && in.boolean("errors", &graphql.errors);
 }
 
+bool readLiveEvents(ObjectReader &in, Question::LiveEvents &events) {
+    return in.allowOnly({"userId", "everyMs"}) && in.integer("userId", &events.userId, 1, 1'000'000) &&
+           (events.userId > 0 || in.fail("userId", QStringLiteral("is missing"))) &&
+           in.integer("everyMs", &events.everyMs, 100, 60'000);
+}
+
 bool isGrpcCodeName(const QString &name) {
     for (int code = 0; code <= kLastGrpcCode; ++code) {
         if (client::grpcCodeName(code) == name)
@@ -155,13 +162,15 @@ bool checkUses(ObjectReader &in, const Question &question) {
         return in.fail("notice", QStringLiteral("is needed by an askAll question"));
     if (question.benchmark && (question.streaming || question.hasFollowUps()))
         return in.failHere(QStringLiteral("a benchmark question is one call per style: no streaming, no follow-ups"));
+    if (question.liveEvents && !question.streaming)
+        return in.fail("liveEvents", QStringLiteral("needs a streaming question"));
     return true;
 }
 
 bool readQuestion(ObjectReader &in, Question &question) {
     bool present = false;
     bool ok = in.allowOnly({"id", "title", "notice", "askAll", "panePreset", "benchmark", "streaming", "dataLoader",
-                            "rest", "graphql", "grpc"}) &&
+                            "dbLatencyMs", "liveEvents", "rest", "graphql", "grpc"}) &&
               in.string("id", &question.id, true) && in.string("title", &question.title, true) &&
               in.string("notice", &question.notice, false) && in.boolean("askAll", &question.askAll) &&
               in.boolean("panePreset", &question.panePreset) && in.boolean("benchmark", &question.benchmark) &&
@@ -170,6 +179,15 @@ bool readQuestion(ObjectReader &in, Question &question) {
     ok = ok && in.boolean("dataLoader", &dataLoader);
     if (ok && in.has("dataLoader"))
         question.dataLoader = dataLoader;
+    int dbLatencyMs = 0;
+    ok = ok && in.integer("dbLatencyMs", &dbLatencyMs, 0, kMaxDbLatencyMs);
+    if (ok && in.has("dbLatencyMs"))
+        question.dbLatencyMs = dbLatencyMs;
+    Question::LiveEvents liveEvents;
+    ok = ok && in.nested(
+                   "liveEvents", [&](ObjectReader &part) { return readLiveEvents(part, liveEvents); }, &present);
+    if (ok && present)
+        question.liveEvents = liveEvents;
     Question::Rest rest;
     Question::GraphQL graphql;
     Question::Grpc grpc;

@@ -27,6 +27,7 @@ ServerOptions toOptions(const ServerSettings &settings) {
     options.tracing = settings.tracing;
     options.dataLoader = settings.dataLoader;
     options.gateway = settings.gateway;
+    options.dbLatency = std::chrono::milliseconds(settings.dbLatencyMs);
     return options;
 }
 
@@ -43,6 +44,7 @@ ServerSettings toSettings(const ServerOptions &options) {
     settings.tracing = options.tracing;
     settings.dataLoader = options.dataLoader;
     settings.gateway = options.gateway;
+    settings.dbLatencyMs = int(options.dbLatency.count());
     return settings;
 }
 
@@ -103,11 +105,22 @@ void ServerHost::keepFreedMemoryForReuse() {
     triptych::keepFreedMemoryForReuse();
 }
 
-void ServerHost::start(const ServerSettings &settings) {
+void ServerHost::restart(ServerSettings settings, const QString &reason) {
+    if (m_state.phase == ServerState::Phase::Running) {
+        if (settings.httpPort == 0)
+            settings.httpPort = m_state.httpPort;
+        if (settings.grpcPort == 0)
+            settings.grpcPort = m_state.grpcPort;
+    }
+    start(settings, reason);
+}
+
+void ServerHost::start(const ServerSettings &settings, const QString &reason) {
     const ServerOptions options = toOptions(settings);
     ServerState starting;
     starting.phase = ServerState::Phase::Starting;
     starting.settings = toSettings(options);
+    starting.note = reason;
     publish(starting);
     auto server = m_server;
     auto relay = m_relay;

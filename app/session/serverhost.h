@@ -27,8 +27,11 @@ public:
     // (server/host/malloctuning.h); call first thing in main().
     static void keepFreedMemoryForReuse();
 
-    void start(const ServerSettings &settings);
-    void restart(const ServerSettings &settings) { start(settings); }
+    // `reason` says why while it starts (the status line shows it), e.g. "DataLoader off for this question".
+    void start(const ServerSettings &settings, const QString &reason = {});
+    // As start(), but a port asked as 0 (any free one) keeps the port the running server has: the panes' URLs, an
+    // outside client's and the user's notes stay valid across a restart.
+    void restart(ServerSettings settings, const QString &reason = {});
     void stop();
     const ServerState &state() const { return m_state; }
 

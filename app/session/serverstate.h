@@ -17,6 +17,7 @@ struct ServerSettings {
     bool tracing = true;        // spans, traceresponse and Server-Timing for every call
     bool dataLoader = true;     // GraphQL batches User.orders (off: the N+1 problem inside the server)
     bool gateway = false;       // GraphQL resolvers call the gRPC service over loopback
+    int dbLatencyMs = 0;        // each SQL statement first waits this long, as over a network; 0: none
 
     bool operator==(const ServerSettings &) const = default;
 };
@@ -37,7 +38,7 @@ struct ServerState {
     int grpcPort = 0;
     ServerSettings settings; // as the server runs with them: credentials filled in
     QString error;           // why it failed, in words
-    QString note;            // e.g. "HTTP port 8080 was taken, using 41234"
+    QString note;            // e.g. "HTTP port 8080 was taken, using 41234"; while starting: why it restarts
 
     QString httpBaseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(httpPort); }
     QString grpcTarget() const { return QStringLiteral("127.0.0.1:%1").arg(grpcPort); }

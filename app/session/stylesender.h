@@ -27,8 +27,10 @@ public:
     virtual bool isBusy() const = 0;
 
 Q_SIGNALS:
-    // A sent call ended, whatever its status (a cancelled one may end without it).
+    // The call held now ended, whatever its status.
     void callFinished(const triptych::client::CallRecord &record);
+    // A call stopped by cancel() ended with what it had until then (time, bytes, messages, trace).
+    void cancelledCallFinished(const triptych::client::CallRecord &record);
     // Messages of a stream while the call is open, in arrival order.
     void messagesReceived(const QList<triptych::client::StreamMessage> &messages);
 };

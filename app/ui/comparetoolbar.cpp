@@ -16,10 +16,13 @@ CompareToolBar::CompareToolBar(QWidget *parent)
     for (const auto &question : session::QuestionCatalog::builtIn().askAll())
         m_questions->addItem(question.title);
     m_questions->setToolTip(tr("Choose a question to put it into all three panes and send it (Alt+1 …)"));
+    m_questions->setAccessibleName(tr("Question to ask all three"));
     connect(m_questions, &QComboBox::activated, this, &CompareToolBar::questionChosen);
     addWidget(m_questions);
     auto *sendAll = addAction(tr("▶ Send all"), this, &CompareToolBar::sendAllClicked);
     sendAll->setToolTip(tr("Send the question in all three panes (Ctrl+Shift+Enter)"));
+    // The arrow is decoration: a screen reader says the words.
+    widgetForAction(sendAll)->setAccessibleName(tr("Send all"));
     auto *benchmark = addAction(tr("Benchmark…"), this, &CompareToolBar::benchmarkClicked);
     benchmark->setToolTip(tr("Repeat a preset or the focused pane's call and compare latencies (Ctrl+B)"));
 }

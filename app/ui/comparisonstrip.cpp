@@ -4,6 +4,7 @@
 #include "app/session/comparisonsession.h"
 #include "app/ui/composerpane.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
@@ -17,7 +18,28 @@ namespace triptych::ui {
 namespace {
 constexpr int kBarMinWidthPx = 240;
 constexpr int kBarGapPx = 1;
+constexpr int kPhaseShades[] = {170, 150, 130, 120, 100, 80}; // lighter to darker: setup, then wait, then download
+// The legend shows the shades on a neutral colour: each row draws them in its style's own.
+const QColor kLegendAccent(0x5a, 0x64, 0x70);
+
+QString swatch(const QColor &colour) {
+    return QStringLiteral("<span style=\"background-color:%1; color:%1\">&#9608;&#9608;</span>").arg(colour.name());
+}
 } // namespace
+
+QStringList PhaseBarDelegate::phaseNames() {
+    return {tr("dns"), tr("connect"), tr("tls"), tr("send"), tr("wait"), tr("download")};
+}
+
+QColor PhaseBarDelegate::phaseColour(const QColor &accent, int phase) {
+    return accent.lighter(kPhaseShades[phase]);
+}
+
+QColor PhaseBarDelegate::remainderColour(const QColor &accent) {
+    QColor pale = accent;
+    pale.setAlpha(70);
+    return pale;
+}
 
 void PhaseBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const {
     QStyledItemDelegate::paint(painter, option, index);
@@ -32,16 +54,15 @@ void PhaseBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const std::optional<qint64> phases[] = {figures.phases.dnsUs,       figures.phases.connectUs,
                                             figures.phases.tlsUs,       figures.phases.sentUs,
                                             figures.phases.firstByteUs, figures.phases.downloadUs};
-    const int shades[] = {170, 150, 130, 120, 100, 80}; // lighter to darker: setup, then wait, then download
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
-    QColor pale = accent;
-    pale.setAlpha(50);
-    const bool hasPhases = std::any_of(std::begin(phases), std::end(phases), [](const auto &p) { return p && *p > 0; });
-    // gRPC reports only its total for a unary call: then the whole bar is the call.
-    painter->fillRect(
-        QRect(area.left(), area.top(), std::max(1, int(double(figures.phases.totalUs) * pxPerUs)), area.height()),
-        hasPhases ? pale : accent);
+    // The call's whole time, pale and outlined; the phases fill it from the left. gRPC reports no finer phases for a
+    // unary call (only a first call's channel setup): the rest of its bar stays pale, as the legend says.
+    const QRect whole(area.left(), area.top(), std::max(2, int(double(figures.phases.totalUs) * pxPerUs)),
+                      area.height());
+    painter->fillRect(whole, remainderColour(accent));
+    painter->setPen(accent);
+    painter->drawRect(whole.adjusted(0, 0, -1, -1));
     double x = area.left();
     for (std::size_t i = 0; i < std::size(phases); ++i) {
         if (!phases[i] || *phases[i] <= 0)
@@ -50,7 +71,7 @@ void PhaseBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         if (width <= 0)
             break;
         painter->fillRect(QRectF(x, area.top(), std::max(1.0, width - kBarGapPx), area.height()),
-                          accent.lighter(shades[i]));
+                          phaseColour(accent, int(i)));
         x += width;
     }
     painter->restore();
@@ -64,9 +85,11 @@ ComparisonStrip::ComparisonStrip(QWidget *parent)
     : QWidget(parent)
     , m_model(new model::ComparisonModel(this))
     , m_title(new QLabel(this))
+    , m_legend(new QLabel(this))
     , m_notice(new QLabel(this))
     , m_view(new QTableView(this)) {
     m_title->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    m_title->setWordWrap(true);
     m_notice->setWordWrap(true);
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_view->setModel(m_model);
@@ -77,34 +100,100 @@ ComparisonStrip::ComparisonStrip(QWidget *parent)
     m_view->setShowGrid(false);
     m_view->setWordWrap(false);
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    const int rowHeight = m_view->fontMetrics().height() + 8;
-    m_view->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_view->setAccessibleName(tr("Comparison of the three styles"));
     auto *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(model::ComparisonModel::Phases, QHeaderView::Stretch);
-    // Header plus three rows, never more: the strip is a summary, not a table to scroll.
-    m_view->setFixedHeight(header->sizeHint().height() + 3 * rowHeight + 2 * m_view->frameWidth());
+    fitTable();
+
+    QStringList legend;
+    const QStringList names = PhaseBarDelegate::phaseNames();
+    for (int phase = 0; phase < names.size(); ++phase)
+        legend << swatch(PhaseBarDelegate::phaseColour(kLegendAccent, phase)) + QLatin1Char(' ') + names.at(phase);
+    // The pale colour as it shows over the table's background.
+    const QColor pale = PhaseBarDelegate::remainderColour(kLegendAccent);
+    const QColor base = m_view->palette().color(QPalette::Base);
+    const double alpha = pale.alphaF();
+    const QColor shown = QColor::fromRgbF(float(pale.redF() * alpha + base.redF() * (1 - alpha)),
+                                          float(pale.greenF() * alpha + base.greenF() * (1 - alpha)),
+                                          float(pale.blueF() * alpha + base.blueF() * (1 - alpha)));
+    legend << swatch(shown) + QLatin1Char(' ') +
+                  tr("the rest of the call, outlined (a gRPC unary call reports no finer phases)");
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    m_legend->setText(tr("Phase bars, each row in its style's colour, all on one time scale: %1")
+                          .arg(legend.join(QStringLiteral(" &nbsp; "))));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 4);
     layout->setSpacing(2);
     layout->addWidget(m_title);
     layout->addWidget(m_view);
+    layout->addWidget(m_legend);
     layout->addWidget(m_notice);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ComparisonStrip::refreshNotice);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ComparisonStrip::refreshNotice);
     setQuestion(tr("Ask all three a question (Alt+1 … Alt+5) to compare the styles"), QString());
+}
+
+void ComparisonStrip::fitTable() {
+    // Header plus three rows, never more: the strip is a summary, not a table to scroll. Follows the font (zoom).
+    const int rowHeight = m_view->fontMetrics().height() + 8;
+    m_view->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_view->setFixedHeight(m_view->horizontalHeader()->sizeHint().height() + 3 * rowHeight + 2 * m_view->frameWidth());
+}
+
+void ComparisonStrip::changeEvent(QEvent *event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitTable();
 }
 
 void ComparisonStrip::setQuestion(const QString &title, const QString &notice) {
     m_title->setText(title);
-    m_notice->setText(notice.isEmpty() ? QString() : tr("What to notice: %1").arg(notice));
-    m_notice->setVisible(!notice.isEmpty());
+    m_noticeTemplate = notice;
+    refreshNotice();
+}
+
+void ComparisonStrip::setServerNote(const QString &note) {
+    m_serverNote = note;
+    refreshNotice();
+}
+
+void ComparisonStrip::refreshNotice() {
+    QStringList paragraphs;
+    if (!m_noticeTemplate.isEmpty())
+        paragraphs << tr("What to notice: %1").arg(m_model->fillNotice(m_noticeTemplate));
+    if (const QString setup = m_model->setupNotice(); !setup.isEmpty())
+        paragraphs << setup;
+    if (!m_serverNote.isEmpty())
+        paragraphs << m_serverNote;
+    m_notice->setText(paragraphs.join(QLatin1Char('\n')));
+    m_notice->setVisible(!paragraphs.isEmpty());
 }
 
 void ComparisonStrip::follow(session::ComparisonSession *session) {
+    connect(session, &session::ComparisonSession::serverSwitchStarted, this, [this, session](const QString &change) {
+        m_model->reset();
+        const auto &question = session->question();
+        m_serverNote.clear();
+        setQuestion(tr("%1 — restarting the embedded server first: %2, on the same ports…")
+                        .arg(question ? question->title : tr("Your own calls"), change),
+                    QString());
+    });
     connect(session, &session::ComparisonSession::comparisonStarted, this, [this, session] {
         m_model->reset();
         const auto &question = session->question();
+        const QString change = session->serverSwitch();
+        m_serverNote = change.isEmpty() ? QString()
+                                        : tr("This question restarted the embedded server (same ports) with %1; "
+                                             "the server stays so until another question or Server ▸ Options "
+                                             "changes it.")
+                                              .arg(change);
         setQuestion(question ? question->title : tr("Your own calls"), question ? question->notice : QString());
+    });
+    connect(session, &session::ComparisonSession::comparisonFailed, this, [this](const QString &reason) {
+        setQuestion(tr("The embedded server did not come back: %1 — nothing was sent").arg(reason), QString());
     });
     connect(session, &session::ComparisonSession::streamStarted, this,
             [this](client::CallKind style) { m_model->setStreaming(style, true); });
@@ -113,8 +202,16 @@ void ComparisonStrip::follow(session::ComparisonSession *session) {
             &model::ComparisonModel::addStreamMessages);
 }
 
+QString ComparisonStrip::titleText() const {
+    return m_title->text();
+}
+
 QString ComparisonStrip::noticeText() const {
-    return m_notice->text();
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
+QString ComparisonStrip::legendText() const {
+    return m_legend->text();
 }
 
 } // namespace triptych::ui

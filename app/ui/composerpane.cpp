@@ -3,10 +3,16 @@
 #include "app/session/questioncatalog.h"
 #include "app/ui/responseview.h"
 
+#include <QAbstractItemView>
+#include <QComboBox>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
@@ -29,24 +35,40 @@ ComposerPane::ComposerPane(const QString &title, const QColor &accent, SyntaxLan
     , m_title(new PaneTitle(title, accent, this))
     , m_composerLayout(new QVBoxLayout)
     , m_response(new ResponseView(bodyLanguage, this))
-    , m_sendButton(new QPushButton(tr("Send"), this)) {
+    , m_sendButton(new QPushButton(tr("Send"), this))
+    , m_splitter(new QSplitter(Qt::Vertical, this)) {
     m_sendButton->setToolTip(tr("Send (Ctrl+Enter)"));
     connect(m_sendButton, &QPushButton::clicked, this, &ComposerPane::onSendClicked);
 
     auto *composer = new QWidget(this);
     m_composerLayout->setContentsMargins(0, 0, 0, 0);
     composer->setLayout(m_composerLayout);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(composer);
-    splitter->addWidget(m_response);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setChildrenCollapsible(false);
+    // On a small screen the composer scrolls instead of pushing the window past the screen's edge.
+    auto *scroller = new QScrollArea(this);
+    scroller->setWidget(composer);
+    scroller->setWidgetResizable(true);
+    scroller->setFrameShape(QFrame::NoFrame);
+    scroller->setFocusPolicy(Qt::NoFocus);
+    m_splitter->addWidget(scroller);
+    m_splitter->addWidget(m_response);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 4);
     layout->addWidget(m_title);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
+}
+
+void ComposerPane::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    // Two fifths for the composer once the pane has a height: its scroll area asks for little, so the splitter
+    // alone would give the response nearly all of it.
+    if (!m_sized && m_splitter->height() > 0) {
+        m_sized = true;
+        m_splitter->setSizes({m_splitter->height() * 2 / 5, m_splitter->height() * 3 / 5});
+    }
 }
 
 QColor ComposerPane::accentFor(client::CallKind kind) {
@@ -95,6 +117,8 @@ void ComposerPane::applyPreset(int index) {
 }
 
 void ComposerPane::setBusy(bool busy) {
+    if (busy)
+        m_showingCancelled = false;
     m_busy = busy;
     m_sendButton->setText(busy ? tr("Cancel") : tr("Send"));
     m_sendButton->setToolTip(busy ? tr("Cancel (Esc)") : tr("Send (Ctrl+Enter)"));
@@ -113,6 +137,60 @@ void ComposerPane::finishCall(const client::CallRecord &record) {
     setBusy(false);
     m_response->showRecord(record);
     Q_EMIT callCompleted(record);
+}
+
+void ComposerPane::finishKeyboardOrder(const QList<QWidget *> &composer) {
+    for (auto *view : findChildren<QAbstractItemView *>())
+        view->setTabKeyNavigation(false); // Tab through a table's cells would never leave it
+    for (auto *editor : findChildren<QPlainTextEdit *>())
+        editor->setTabChangesFocus(true); // JSON and GraphQL indent with spaces; Tab moves on
+    // A tab widget takes the focus through its tab bar: the bar moves with it, or Tab would find it where it was
+    // left and jump back.
+    QList<QWidget *> chain;
+    for (auto *widget : composer) {
+        chain << widget;
+        if (auto *tabs = qobject_cast<QTabWidget *>(widget))
+            chain << tabs->tabBar();
+    }
+    chain << m_response->findChild<QTabWidget *>(QString(), Qt::FindDirectChildrenOnly);
+    chain << static_cast<QTabWidget *>(chain.last())->tabBar();
+    for (qsizetype i = 1; i < chain.size(); ++i) {
+        if (!followsInFocusChain(chain.at(i - 1), chain.at(i)))
+            setTabOrder(chain.at(i - 1), chain.at(i));
+    }
+}
+
+bool ComposerPane::followsInFocusChain(QWidget *first, QWidget *second) {
+    // Already in order, with only parts of `first` in between (an editable combo box's line edit, a tab widget's
+    // pages): moving `second` again would put it between `first` and those parts.
+    for (QWidget *next = first->nextInFocusChain(); next != first; next = next->nextInFocusChain()) {
+        if (next == second)
+            return true;
+        if (next->focusProxy() != first && !first->isAncestorOf(next))
+            return false;
+    }
+    return false;
+}
+
+void ComposerPane::refuse(const QString &problem) {
+    m_showingCancelled = false;
+    m_response->showProblem(problem);
+}
+
+void ComposerPane::expectCancelledRecord(quint64 id) {
+    m_cancelledId = id;
+    m_showingCancelled = true;
+}
+
+bool ComposerPane::takeCancelledRecord(const client::CallRecord &record) {
+    if (record.id != m_cancelledId || m_cancelledId == 0)
+        return false;
+    m_cancelledId = 0;
+    if (std::exchange(m_showingCancelled, false))
+        finishCall(record);
+    else
+        Q_EMIT callCompleted(record); // the view has moved on: only the history gets it
+    return true;
 }
 
 QString ComposerPane::validateJson(QPlainTextEdit *editor, bool allowEmpty) {

@@ -11,6 +11,7 @@
 
 class QPlainTextEdit;
 class QPushButton;
+class QSplitter;
 class QVBoxLayout;
 
 namespace triptych::ui {
@@ -68,6 +69,20 @@ protected:
     void setSendBlocked(const QString &reason);
     void finishCall(const client::CallRecord &record);
     void onSendClicked();
+    void resizeEvent(QResizeEvent *event) override;
+    // A send refused before anything went out: the view says why and shows no older answer.
+    void refuse(const QString &problem);
+    // The call `id` was cancelled: its record (what came until then) still arrives, for the view and the history.
+    void expectCancelledRecord(quint64 id);
+    // Shows or files the cancelled call's record; false when `record` is not that call's.
+    bool takeCancelledRecord(const client::CallRecord &record);
+    // The view moved on (a new call, a history entry): a cancelled call's record goes to the history only.
+    void stopShowingCancelled() { m_showingCancelled = false; }
+
+    // Keyboard: Tab leaves this pane's tables and editors (arrows still move inside them), and goes through
+    // `composer` in this order, then the response view. Call at the end of the subclass's constructor.
+    void finishKeyboardOrder(const QList<QWidget *> &composer);
+    static bool followsInFocusChain(QWidget *first, QWidget *second);
 
     // Checks a JSON editor as the user types: underlines the error and returns it in words; empty when fine.
     static QString validateJson(QPlainTextEdit *editor, bool allowEmpty);
@@ -77,8 +92,12 @@ private:
     QVBoxLayout *m_composerLayout;
     ResponseView *m_response;
     QPushButton *m_sendButton;
+    QSplitter *m_splitter;
+    bool m_sized = false; // the splitter got its first proportions
     bool m_busy = false;
     QString m_blockReason;
+    quint64 m_cancelledId = 0;
+    bool m_showingCancelled = false;
 };
 
 } // namespace triptych::ui

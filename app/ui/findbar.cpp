@@ -65,15 +65,19 @@ FindBar::FindBar(LargeTextView *view, QWidget *parent)
     , m_relay(std::make_shared<client::ResultRelay>(this)) {
     m_field->setPlaceholderText(tr("Find in body"));
     m_field->setClearButtonEnabled(true);
+    m_field->setAccessibleName(tr("Find in body"));
     auto *previous = new QToolButton(this);
     previous->setText(QStringLiteral("↑"));
     previous->setToolTip(tr("Previous match (Shift+Enter)"));
+    previous->setAccessibleName(tr("Previous match"));
     auto *next = new QToolButton(this);
     next->setText(QStringLiteral("↓"));
     next->setToolTip(tr("Next match (Enter)"));
+    next->setAccessibleName(tr("Next match"));
     auto *close = new QToolButton(this);
     close->setText(QStringLiteral("✕"));
     close->setToolTip(tr("Close (Esc)"));
+    close->setAccessibleName(tr("Close the find bar"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 2, 0, 2);
     layout->addWidget(m_field, 1);

@@ -3,6 +3,7 @@
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
 #include "app/model/keyvaluemodel.h"
+#include "app/ui/fonts.h"
 #include "app/ui/responseview.h"
 
 #include <QComboBox>
@@ -60,9 +61,8 @@ GraphQLPane::GraphQLPane(QWidget *parent)
     row->addWidget(sendButton());
     composerLayout()->addLayout(row);
 
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_query->setFont(fixed);
-    m_variables->setFont(fixed);
+    useFixedPitchFont(m_query);
+    useFixedPitchFont(m_variables);
     m_variables->setPlaceholderText(tr("{ \"id\": 42 }"));
     SyntaxHighlighting::instance().setLanguage(m_query->document(), SyntaxLanguage::GraphQL);
     SyntaxHighlighting::instance().setLanguage(m_variables->document(), SyntaxLanguage::Json);
@@ -78,6 +78,12 @@ GraphQLPane::GraphQLPane(QWidget *parent)
     m_problem->setStyleSheet(QStringLiteral("color: #c01c28;"));
     m_problem->setWordWrap(true);
     composerLayout()->addWidget(m_problem);
+    m_url->setAccessibleName(tr("GraphQL URL"));
+    m_operation->setAccessibleName(tr("Operation to run"));
+    m_query->setAccessibleName(tr("GraphQL query"));
+    m_variables->setAccessibleName(tr("GraphQL variables"));
+    headersView->setAccessibleName(tr("GraphQL request headers"));
+    tabs->setAccessibleName(tr("GraphQL request parts"));
 
     connect(m_query, &QPlainTextEdit::textChanged, this, &GraphQLPane::onQueryChanged);
     connect(m_variables, &QPlainTextEdit::textChanged, this, &GraphQLPane::onVariablesChanged);
@@ -88,6 +94,7 @@ GraphQLPane::GraphQLPane(QWidget *parent)
     connect(m_wsCaller, &client::GraphQLWsCaller::callFinished, this, &GraphQLPane::onSubscriptionEnded);
     connect(m_wsCaller, &client::GraphQLWsCaller::callFailed, this, &GraphQLPane::onSubscriptionEnded);
     m_url->setText(m_baseUrl + QStringLiteral("/graphql"));
+    finishKeyboardOrder({m_url, m_operation, sendButton(), tabs, m_query, m_variables, headersView});
     applyPreset(0);
 }
 
@@ -130,7 +137,7 @@ void GraphQLPane::send() {
     m_showingCompleting = false; // a completing subscription's record goes to the history only
     const QString query = m_query->toPlainText();
     if (query.trimmed().isEmpty()) {
-        responseView()->showProblem(tr("The query is empty. Write one, or pick a preset."));
+        refuse(tr("The query is empty. Write one, or pick a preset."));
         return;
     }
     const QString operationName = m_operation->count() > 1 ? m_operation->currentText() : QString();
@@ -154,9 +161,9 @@ void GraphQLPane::subscribe(const QString &query, const QString &operationName) 
     client::GraphQLWsRequest request;
     request.url = client::webSocketUrl(m_url->text());
     if (request.url.isEmpty()) {
-        responseView()->showProblem(tr("Cannot subscribe at %1: write the URL as http://host:port/graphql (the "
-                                       "subscription goes to ws://host:port/graphql).")
-                                        .arg(m_url->text()));
+        refuse(tr("Cannot subscribe at %1: write the URL as http://host:port/graphql (the "
+                  "subscription goes to ws://host:port/graphql).")
+                   .arg(m_url->text()));
         return;
     }
     request.query = query;

@@ -4,11 +4,14 @@
 #include "app/client/grpcreflection.h"
 #include "app/model/keyvaluemodel.h"
 #include "app/model/methodtreemodel.h"
+#include "app/model/requestexample.h"
 #include "app/ui/bodyformatter.h"
+#include "app/ui/fonts.h"
 #include "app/ui/responseview.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -61,6 +64,11 @@ GrpcPane::GrpcPane(QWidget *parent)
     , m_halfClose(new QPushButton(tr("Half-close"), this)) {
     m_target->setText(m_embeddedTarget);
     m_target->setPlaceholderText(tr("host:port"));
+    m_target->setAccessibleName(tr("gRPC target"));
+    m_method->setAccessibleName(tr("gRPC method"));
+    m_tree->setAccessibleName(tr("Services and methods"));
+    m_request->setAccessibleName(tr("Request message as JSON"));
+    m_deadline->setAccessibleName(tr("Deadline"));
     auto *reflect = new QPushButton(tr("Reflect"), this);
     reflect->setToolTip(tr("Load the target's services by server reflection"));
     auto *protoFiles = new QPushButton(tr(".proto…"), this);
@@ -87,18 +95,26 @@ GrpcPane::GrpcPane(QWidget *parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->setUniformRowHeights(true);
     connect(m_tree, &QTreeView::clicked, this, &GrpcPane::onMethodActivated);
+    connect(m_method, &QLineEdit::textChanged, this, &GrpcPane::showMethodInTree);
     connect(m_tree, &QTreeView::activated, this, &GrpcPane::onMethodActivated);
 
-    m_request->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    useFixedPitchFont(m_request);
     SyntaxHighlighting::instance().setLanguage(m_request->document(), SyntaxLanguage::Json);
     connect(m_request, &QPlainTextEdit::textChanged, this, &GrpcPane::onRequestChanged);
     auto *metadataView = new QTableView(this);
+    metadataView->setAccessibleName(tr("Metadata"));
     metadataView->setModel(m_metadata);
     metadataView->horizontalHeader()->setStretchLastSection(true);
     metadataView->verticalHeader()->hide();
     auto *tabs = new QTabWidget(this);
+    tabs->setAccessibleName(tr("gRPC request parts"));
     tabs->addTab(m_request, tr("Request"));
     tabs->addTab(metadataView, tr("Metadata"));
+    // The deadline in a tab of its own, as the REST pane's timeout: the row under the tree stays narrow.
+    auto *options = new QWidget(this);
+    auto *optionsLayout = new QFormLayout(options);
+    optionsLayout->addRow(tr("Deadline"), m_deadline);
+    tabs->addTab(options, tr("Options"));
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_tree);
@@ -113,8 +129,6 @@ GrpcPane::GrpcPane(QWidget *parent)
     connect(m_sendAnother, &QPushButton::clicked, this, &GrpcPane::sendAnother);
     connect(m_halfClose, &QPushButton::clicked, this, &GrpcPane::halfClose);
     auto *streamRow = new QHBoxLayout;
-    streamRow->addWidget(new QLabel(tr("Deadline"), this));
-    streamRow->addWidget(m_deadline);
     streamRow->addStretch();
     streamRow->addWidget(m_sendAnother);
     streamRow->addWidget(m_halfClose);
@@ -125,6 +139,8 @@ GrpcPane::GrpcPane(QWidget *parent)
     connect(m_caller, &client::GrpcCaller::messageReceived, this, &GrpcPane::onMessageReceived);
     connect(m_caller, &client::GrpcCaller::callFinished, this, &GrpcPane::onCallEnded);
     connect(m_caller, &client::GrpcCaller::callFailed, this, &GrpcPane::onCallEnded);
+    finishKeyboardOrder({m_target, reflect, protoFiles, m_method, sendButton(), m_tree, tabs, m_request, metadataView,
+                         m_deadline, m_sendAnother, m_halfClose});
     applyPreset(0);
     updateStreamButtons();
 }
@@ -147,8 +163,8 @@ void GrpcPane::onSchemaFailed(const client::CallError &error) {
     QString reason = error.text().trimmed();
     while (reason.endsWith(QLatin1Char('.')))
         reason.chop(1);
-    responseView()->showProblem(tr("Could not load the services of %1: %2. Check the target, or load .proto files.")
-                                    .arg(m_target->text(), reason));
+    refuse(tr("Could not load the services of %1: %2. Check the target, or load .proto files.")
+               .arg(m_target->text(), reason));
 }
 
 void GrpcPane::onOpenProtoFiles() {
@@ -163,7 +179,7 @@ void GrpcPane::onOpenProtoFiles() {
     QString error;
     auto schema = client::GrpcSchema::fromProtoFiles(files, importPaths, &error);
     if (!schema) {
-        responseView()->showProblem(tr("The .proto files did not load: %1").arg(error));
+        refuse(tr("The .proto files did not load: %1").arg(error));
         return;
     }
     setSchema(schema, tr("%n .proto file(s)", nullptr, int(files.size())));
@@ -180,14 +196,23 @@ void GrpcPane::setSchema(const client::GrpcSchemaPtr &schema, const QString &sou
             m_tree->collapse(service);
     }
     responseView()->setStreamState(tr("%n service(s) from %1", nullptr, int(schema->services().size())).arg(source));
-    const auto current = m_methods->findMethod(m_method->text());
-    if (current.isValid())
-        m_tree->setCurrentIndex(current);
+    showMethodInTree();
     updateStreamButtons();
     Q_EMIT schemaFinished();
     if (std::exchange(m_sendWhenLoaded, false)) {
         setBusy(false);
         send();
+    }
+}
+
+void GrpcPane::showMethodInTree() {
+    // The tree never claims a method the field does not hold.
+    const auto current = m_methods->findMethod(m_method->text());
+    if (current.isValid()) {
+        m_tree->setCurrentIndex(current);
+        m_tree->scrollTo(current);
+    } else {
+        m_tree->selectionModel()->clear();
     }
 }
 
@@ -200,8 +225,9 @@ void GrpcPane::selectMethod(const QString &fullName) {
     if (!m_schema || fullName == m_method->text())
         return;
     m_method->setText(fullName);
+    m_method->setCursorPosition(0);
     if (const auto *method = m_schema->findMethod(fullName))
-        m_request->setPlainText(QString::fromUtf8(m_schema->jsonTemplate(method->input_type())));
+        m_request->setPlainText(QString::fromUtf8(model::exampleRequest(m_schema->jsonTemplate(method->input_type()))));
     updateStreamButtons();
 }
 
@@ -234,8 +260,7 @@ void GrpcPane::send() {
         return;
     }
     if (!m_schema->findMethod(m_method->text())) {
-        responseView()->showProblem(
-            tr("No method “%1” on %2. Pick one from the tree.").arg(m_method->text(), m_target->text()));
+        refuse(tr("No method “%1” on %2. Pick one from the tree.").arg(m_method->text(), m_target->text()));
         return;
     }
     client::GrpcRequest request;
@@ -256,8 +281,9 @@ void GrpcPane::send() {
 
 void GrpcPane::sendAnother() {
     QString error;
+    // The stream stays open with its messages: the problem shows under the status, not instead of them.
     if (m_callId != 0 && !m_caller->send(m_callId, m_request->toPlainText().toUtf8(), &error))
-        responseView()->showProblem(error);
+        responseView()->showAnswerErrors(tr("Not sent: %1").arg(error));
 }
 
 void GrpcPane::halfClose() {
@@ -274,11 +300,12 @@ void GrpcPane::cancel() {
         setBusy(false);
     if (m_callId == 0)
         return;
-    m_caller->cancel(m_callId);
-    m_callId = 0;
+    const quint64 id = std::exchange(m_callId, 0);
+    expectCancelledRecord(id);
+    m_caller->cancel(id);
     setBusy(false);
     updateStreamButtons();
-    responseView()->setStreamState(tr("Cancelled"));
+    responseView()->setStreamState(tr("Cancelling…"));
 }
 
 void GrpcPane::onMessageReceived(quint64 id, const client::StreamMessage &message) {
@@ -289,14 +316,15 @@ void GrpcPane::onMessageReceived(quint64 id, const client::StreamMessage &messag
 }
 
 void GrpcPane::onCallEnded(const client::CallRecord &record) {
-    if (record.id != m_callId)
-        return; // a replaced or cancelled call
+    if (takeCancelledRecord(record) || record.id != m_callId)
+        return; // a cancelled call's record, or a replaced call
     m_callId = 0;
     finishCall(record);
     updateStreamButtons();
 }
 
 void GrpcPane::load(const client::CallRecord &record) {
+    stopShowingCancelled();
     m_target->setText(record.url);
     m_method->setText(record.method.mid(record.method.startsWith(QLatin1Char('/')) ? 1 : 0));
     m_request->setPlainText(BodyFormatter::prettyText(record.requestBody));
@@ -325,14 +353,12 @@ void GrpcPane::applyQuestion(const session::Question &question) {
         return;
     const auto &grpc = *question.grpc;
     m_method->setText(grpc.method);
+    m_method->setCursorPosition(0); // the service's name in sight, not the end of the line
     m_request->setPlainText(QString::fromUtf8(grpc.request));
     model::KeyValueModel::Pairs metadata;
     if (grpc.auth)
         metadata.append({QStringLiteral("authorization"), QStringLiteral("Bearer ") + m_token});
     m_metadata->setPairs(metadata);
-    const auto current = m_methods->findMethod(m_method->text());
-    if (current.isValid())
-        m_tree->setCurrentIndex(current);
     updateStreamButtons();
 }
 

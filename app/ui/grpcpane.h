@@ -48,6 +48,7 @@ public:
     QLineEdit *methodEdit() const { return m_method; }
     QPlainTextEdit *requestEditor() const { return m_request; }
     model::MethodTreeModel *methodModel() const { return m_methods; }
+    QTreeView *methodTree() const { return m_tree; }
 
 Q_SIGNALS:
     void schemaFinished();
@@ -57,6 +58,7 @@ private:
     void onSchemaFailed(const client::CallError &error);
     void onOpenProtoFiles();
     void onMethodActivated(const QModelIndex &index);
+    void showMethodInTree();
     void onRequestChanged();
     void onMessageReceived(quint64 id, const client::StreamMessage &message);
     void onCallEnded(const client::CallRecord &record);

@@ -2,61 +2,154 @@
 
 #include "app/model/historymodel.h"
 
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 namespace triptych::ui {
 
 namespace {
-constexpr int kMinimumWidthPx = 290;
-constexpr int kColumnPaddingPx = 16;
+constexpr int kMinimumWidthPx = 200;
+constexpr int kColumnPaddingPx = 24;
 } // namespace
 
 HistoryView::HistoryView(QWidget *parent)
-    : QTableView(parent)
-    , m_history(new model::HistoryModel(this)) {
-    setModel(m_history);
-    setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
-    verticalHeader()->hide();
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    horizontalHeader()->setStretchLastSection(true);
+    : QWidget(parent)
+    , m_history(new model::HistoryModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_tree(new QTreeView(this)) {
+    m_proxy->setSourceModel(m_history);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    // A comparison stays visible when one of its calls matches, and shows just the matching ones.
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_filter->setPlaceholderText(tr("Filter: style, status or target"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter the history"));
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_tree->setModel(m_proxy);
+    m_tree->setAccessibleName(tr("History"));
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->header()->setStretchLastSection(true);
     const QFontMetrics metrics = fontMetrics();
-    auto *header = horizontalHeader();
-    const auto widthOf = [&metrics](const char *text) {
-        return metrics.horizontalAdvance(QString::fromLatin1(text)) + kColumnPaddingPx;
-    };
-    header->resizeSection(model::HistoryModel::Style, widthOf("GraphQL"));
-    header->resizeSection(model::HistoryModel::Status, widthOf("NOT_FOUND"));
-    header->resizeSection(model::HistoryModel::Time, widthOf("1000 ms"));
-    setWordWrap(false);
+    const auto widthOf = [&metrics](const QString &text) { return metrics.horizontalAdvance(text) + kColumnPaddingPx; };
+    m_tree->header()->resizeSection(model::HistoryModel::Style, widthOf(tr("All three")) + m_tree->indentation());
+    m_tree->header()->resizeSection(model::HistoryModel::Status, widthOf(QStringLiteral("NOT_FOUND")));
+    m_tree->header()->resizeSection(model::HistoryModel::Time, widthOf(QStringLiteral("1000 ms")));
     setMinimumWidth(kMinimumWidthPx);
-    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_tree, 1);
+    setFocusProxy(m_tree);
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         if (const auto *record = selectedRecord())
             Q_EMIT recordSelected(*record);
     });
-    connect(this, &QTableView::doubleClicked, this, &HistoryView::resendRequested);
+    connect(m_tree, &QTreeView::activated, this, [this] {
+        if (selectedRecord())
+            Q_EMIT resendRequested();
+    });
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        auto *menu = createContextMenu();
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_tree->viewport()->mapToGlobal(at));
+    });
+    connect(m_history, &QAbstractItemModel::rowsInserted, this, &HistoryView::onRowsInserted);
 }
 
 void HistoryView::append(const client::CallRecord &record) {
     m_history->append(record);
-    scrollToBottom();
+}
+
+void HistoryView::beginGroup(const QString &title, const QString &key) {
+    m_history->beginGroup(title, key);
+}
+
+void HistoryView::appendToGroup(const client::CallRecord &record) {
+    m_history->appendToGroup(record);
+}
+
+void HistoryView::onRowsInserted() {
+    // Like a log: the newest entry in sight, unless a person scrolled up to read an older one.
+    m_tree->scrollToBottom();
 }
 
 const client::CallRecord *HistoryView::selectedRecord() const {
-    const auto index = currentIndex();
-    return index.isValid() ? &m_history->record(index.row()) : nullptr;
+    return m_history->record(m_proxy->mapToSource(m_tree->currentIndex()));
 }
 
 const client::CallRecord *HistoryView::lastRecordOf(client::CallKind style) const {
-    const auto styleOf = [](client::CallKind kind) {
-        return kind == client::CallKind::GraphQLWebSocket ? client::CallKind::GraphQL : kind;
-    };
-    for (int row = m_history->rowCount() - 1; row >= 0; --row) {
-        if (styleOf(m_history->record(row).kind) == styleOf(style))
-            return &m_history->record(row);
+    return m_history->lastRecordOf(style);
+}
+
+bool HistoryView::selectRecord(quint64 id) {
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex top = m_proxy->index(row, 0);
+        for (int child = -1; child < m_proxy->rowCount(top); ++child) {
+            const QModelIndex index = child < 0 ? top : m_proxy->index(child, 0, top);
+            const auto *record = m_history->record(m_proxy->mapToSource(index));
+            if (record && record->id == id) {
+                m_tree->expand(top);
+                m_tree->setCurrentIndex(index);
+                return true;
+            }
+        }
     }
-    return nullptr;
+    return false;
+}
+
+QMenu *HistoryView::createContextMenu() {
+    auto *menu = new QMenu(this);
+    const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
+    const bool call = m_history->record(current) != nullptr;
+    const bool group = current.isValid() && !call;
+    if (group) {
+        const QString key = current.siblingAtColumn(0).data(model::HistoryModel::GroupKeyRole).toString();
+        menu->addAction(tr("Ask again"), this, [this, key] { Q_EMIT askAgainRequested(key); });
+    } else {
+        menu->addAction(tr("Re-send"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &HistoryView::resendRequested)
+            ->setEnabled(call);
+    }
+    menu->addAction(tr("Copy URL or target"), this, [this] { copySelected(false); })->setEnabled(call);
+    menu->addAction(tr("Copy response body"), this, [this] { copySelected(true); })->setEnabled(call);
+    menu->addSeparator();
+    menu->addAction(tr("Delete"), QKeySequence::Delete, this, &HistoryView::deleteSelected)
+        ->setEnabled(current.isValid());
+    menu->addAction(tr("Clear history"), m_history, &model::HistoryModel::clear)->setEnabled(m_history->rowCount() > 0);
+    return menu;
+}
+
+void HistoryView::copySelected(bool body) {
+    const auto *record = selectedRecord();
+    if (!record)
+        return;
+    const QString text = body                                     ? QString::fromUtf8(record->body)
+                         : record->kind == client::CallKind::Grpc ? record->url + QLatin1Char(' ') + record->method
+                                                                  : record->url;
+    QGuiApplication::clipboard()->setText(text);
+    Q_EMIT copyFinished(body ? tr("the response body") : text);
+}
+
+void HistoryView::deleteSelected() {
+    m_history->remove(m_proxy->mapToSource(m_tree->currentIndex()));
 }
 
 } // namespace triptych::ui

@@ -1,4 +1,5 @@
 #include "app/ui/largetextview.h"
+#include "app/ui/fonts.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -97,7 +98,7 @@ qint64 IndexedText::lineEnd(qsizetype line) const {
 
 LargeTextView::LargeTextView(QWidget *parent)
     : QAbstractScrollArea(parent) {
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    useFixedPitchFont(this);
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
     const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
@@ -106,10 +107,23 @@ LargeTextView::LargeTextView(QWidget *parent)
                                QColor(0xc5, 0xa3, 0xff)}
                      : Colours{QColor(0x1f, 0x5f, 0xbf), QColor(0xa3, 0x41, 0x0a), QColor(0x0b, 0x7a, 0x75),
                                QColor(0x8a, 0x3f, 0xfc)};
+    measureFont();
+}
+
+void LargeTextView::measureFont() {
     const QFontMetrics metrics(font());
     m_lineHeight = std::max(1, metrics.height());
     m_charWidth = std::max(1, metrics.horizontalAdvance(QLatin1Char('M')));
     m_ascent = metrics.ascent();
+}
+
+void LargeTextView::changeEvent(QEvent *event) {
+    QAbstractScrollArea::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        measureFont(); // zoom: lines, columns and the scroll range follow the new size
+        updateScrollBars();
+        viewport()->update();
+    }
 }
 
 void LargeTextView::setText(IndexedText text, bool highlightJson) {

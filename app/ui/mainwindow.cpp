@@ -23,8 +23,14 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
+#include <QWindow>
+
+#include <algorithm>
 
 namespace triptych::ui {
 
@@ -32,8 +38,13 @@ namespace {
 constexpr auto kStateKey = "mainWindow/state";
 // The docks whose visibility is kept as "view/<name>Visible".
 constexpr const char *kRememberedDocks[] = {"comparison", "trace"};
+constexpr auto kZoomKey = "view/zoomSteps";
 constexpr int kMessageMs = 3000;
 constexpr int kExportMessageMs = 8000;
+constexpr int kMinZoomSteps = -5;
+constexpr int kMaxZoomSteps = 10;
+constexpr double kZoomStep = 0.1; // of the base font size
+constexpr int kMinTraceHeightPx = 120;
 } // namespace
 
 MainWindow::MainWindow(session::ServerHost *server, QWidget *parent)
@@ -48,21 +59,11 @@ MainWindow::MainWindow(session::ServerHost *server, QWidget *parent)
     , m_trace(new TraceView(this)) {
     setWindowTitle(tr("Triptych"));
     setCentralWidget(m_panes);
-    for (auto *pane : m_panes->panes()) {
-        connect(pane, &ComposerPane::callCompleted, m_history, &HistoryView::append);
+    for (auto *pane : m_panes->panes())
         m_session->setSender(new PaneSender(pane));
-    }
     m_strip->follow(m_session);
-    connect(m_session, &session::ComparisonSession::followUpFinished, m_history, &HistoryView::append);
-    connect(m_session, &session::ComparisonSession::dataLoaderSwitchStarted, this, [this](bool on) {
-        statusBar()->showMessage(on ? tr("Restarting the server with the DataLoader on…")
-                                    : tr("Restarting the server with the DataLoader off…"),
-                                 kMessageMs);
-    });
+    connectHistory();
     connect(m_panes, &PaneRow::currentCallChanged, m_trace, &TraceView::showRecord);
-    connect(m_history, &HistoryView::recordSelected, m_panes, &PaneRow::showRecord);
-    connect(m_history, &HistoryView::recordSelected, m_trace, &TraceView::showRecord);
-    connect(m_history, &HistoryView::resendRequested, this, &MainWindow::resendSelected);
     connect(m_trace, &TraceView::exportFinished, this,
             [this](const QString &message) { statusBar()->showMessage(message, kExportMessageMs); });
     statusBar()->addWidget(m_statusLine, 1);
@@ -75,14 +76,55 @@ MainWindow::MainWindow(session::ServerHost *server, QWidget *parent)
     createDocks();
     createMenus();
     restoreViewState();
+    m_baseFont = font();
+    m_zoomSteps = std::clamp(QSettings().value(QLatin1String(kZoomKey), 0).toInt(), kMinZoomSteps, kMaxZoomSteps);
+    applyZoom();
     connect(m_server, &session::ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
     onServerStateChanged(m_server->state());
+}
+
+void MainWindow::connectHistory() {
+    // A comparison's calls (the panes', the follow-ups, the event writes, the cancelled ones) go under one entry;
+    // the session reports a pane's call before the pane's own signal below, which then finds it filed.
+    connect(m_session, &session::ComparisonSession::comparisonStarted, this, [this] {
+        const auto &question = m_session->question();
+        m_history->beginGroup(question ? tr("Ask all three: %1").arg(question->title) : tr("Send all: your own calls"),
+                              question ? question->id : QString());
+    });
+    connect(m_session, &session::ComparisonSession::callFinished, m_history, &HistoryView::appendToGroup);
+    connect(m_session, &session::ComparisonSession::followUpFinished, m_history, &HistoryView::appendToGroup);
+    connect(m_session, &session::ComparisonSession::eventWriteFinished, m_history, &HistoryView::appendToGroup);
+    for (auto *pane : m_panes->panes())
+        connect(pane, &ComposerPane::callCompleted, m_history, &HistoryView::append);
+    connect(m_history, &HistoryView::recordSelected, m_panes, &PaneRow::showRecord);
+    connect(m_history, &HistoryView::recordSelected, m_trace, &TraceView::showRecord);
+    connect(m_history, &HistoryView::resendRequested, this, &MainWindow::resendSelected);
+    connect(m_history, &HistoryView::askAgainRequested, this, [this](const QString &key) {
+        const auto questions = session::QuestionCatalog::builtIn().askAll();
+        for (int i = 0; i < questions.size(); ++i) {
+            if (questions.at(i).id == key)
+                return askQuestion(i);
+        }
+        m_session->clearQuestion();
+        m_session->sendAll();
+    });
+    connect(m_history, &HistoryView::copyFinished, this,
+            [this](const QString &what) { statusBar()->showMessage(tr("Copied %1").arg(what), kMessageMs); });
 }
 
 void MainWindow::createDocks() {
     const auto addDock = [this](const QString &title, const char *name, QWidget *widget, Qt::DockWidgetArea area) {
         auto *dock = new QDockWidget(title, this);
         dock->setObjectName(QString::fromLatin1(name));
+        if (widget == m_strip) {
+            // A long notice scrolls inside the dock instead of making the window taller than the screen.
+            auto *scroller = new QScrollArea(dock);
+            scroller->setWidget(widget);
+            scroller->setWidgetResizable(true);
+            scroller->setFrameShape(QFrame::NoFrame);
+            scroller->setFocusPolicy(Qt::NoFocus);
+            widget = scroller;
+        }
         dock->setWidget(widget);
         addDockWidget(area, dock);
         return dock;
@@ -91,7 +133,10 @@ void MainWindow::createDocks() {
     auto *comparison = addDock(tr("Comparison"), "comparison", m_strip, Qt::BottomDockWidgetArea);
     auto *trace = addDock(tr("Trace"), "trace", m_trace, Qt::BottomDockWidgetArea);
     splitDockWidget(comparison, trace, Qt::Vertical);
-    resizeDocks({comparison, trace}, {m_strip->sizeHint().height(), m_trace->sizeHint().height()}, Qt::Vertical);
+    // The strip's table whole; the trace what a small screen can spare, so the panes keep half of it.
+    const int screenHeight = screen() ? screen()->availableGeometry().height() : 1000;
+    const int traceHeight = std::min(m_trace->sizeHint().height(), std::max(kMinTraceHeightPx, screenHeight / 5));
+    resizeDocks({comparison, trace}, {m_strip->sizeHint().height(), traceHeight}, Qt::Vertical);
     // Only a person's choice is remembered: a dock also turns invisible when the window closes.
     for (auto *dock : {comparison, trace})
         connect(dock->toggleViewAction(), &QAction::triggered, this, &MainWindow::saveViewState);
@@ -135,7 +180,7 @@ void MainWindow::createMenus() {
     auto *sendAllAction = request->addAction(tr("Send &all three"), m_session, &session::ComparisonSession::sendAll);
     sendAllAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
-    request->addAction(tr("&Cancel"), QKeySequence(Qt::Key_Escape), m_panes, &PaneRow::cancelFocused);
+    request->addAction(tr("&Cancel"), QKeySequence(Qt::Key_Escape), this, &MainWindow::cancelCalls);
     // In the menu rather than a shortcut inside each view, so it is listed with its keys (issue #9).
     request->addAction(tr("&Find in response body"), QKeySequence::Find, this,
                        [this] { m_panes->focusedPane()->responseView()->findBar()->open(); });
@@ -165,6 +210,10 @@ void MainWindow::createMenus() {
                           [this] { m_server->restart(m_server->state().settings); });
     serverMenu->addAction(tr("S&top"), this, [this] { m_server->stop(); });
 
+    createViewMenu();
+}
+
+void MainWindow::createViewMenu() {
     auto *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_panes->panes().size(); ++i) {
         auto *pane = m_panes->panes().at(i);
@@ -175,6 +224,12 @@ void MainWindow::createMenus() {
     view->addSeparator();
     for (const char *dock : {"history", "comparison", "trace"})
         view->addAction(findChild<QDockWidget *>(QString::fromLatin1(dock))->toggleViewAction());
+    view->addSeparator();
+    auto *zoomIn = view->addAction(tr("Zoom &in"), this, [this] { zoomBy(1); });
+    // Ctrl++ is Ctrl+Shift+= on most keyboards, Ctrl+= without Shift on some: both work.
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, this, [this] { zoomBy(-1); });
+    view->addAction(tr("&Reset zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this, &MainWindow::resetZoom);
 }
 
 void MainWindow::applyQuestion(int index) {
@@ -188,6 +243,52 @@ void MainWindow::applyQuestion(int index) {
 void MainWindow::askQuestion(int index) {
     applyQuestion(index);
     m_session->sendAll();
+}
+
+void MainWindow::cancelCalls() {
+    if (m_session->isRunning())
+        m_session->cancel(); // all of it: the three calls, the follow-ups, the event writes
+    else
+        m_panes->cancelFocused();
+}
+
+void MainWindow::zoomBy(int steps) {
+    m_zoomSteps = std::clamp(m_zoomSteps + steps, kMinZoomSteps, kMaxZoomSteps);
+    QSettings().setValue(QLatin1String(kZoomKey), m_zoomSteps);
+    applyZoom();
+}
+
+void MainWindow::applyZoom() {
+    QFont zoomed = m_baseFont;
+    zoomed.setPointSizeF(m_baseFont.pointSizeF() * (1.0 + kZoomStep * m_zoomSteps));
+    setFont(zoomed); // every child follows: their own fonts set only a family or a weight (fonts.h)
+    fitToScreen();
+}
+
+void MainWindow::showEvent(QShowEvent *event) {
+    QMainWindow::showEvent(event);
+    if (windowHandle())
+        connect(windowHandle(), &QWindow::screenChanged, this, &MainWindow::fitToScreen, Qt::UniqueConnection);
+    fitToScreen();
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event) {
+    QMainWindow::resizeEvent(event);
+    // A layout whose minimum grew for a moment widened the window past its maximum: take it back when it allows.
+    if (width() > maximumWidth() || height() > maximumHeight())
+        QTimer::singleShot(0, this, &MainWindow::fitToScreen);
+}
+
+void MainWindow::fitToScreen() {
+    const QScreen *where = screen();
+    if (!where)
+        return;
+    // The frame (title bar, borders) is the window manager's; what is left is for the window's contents.
+    const QSize frame = isVisible() ? frameGeometry().size() - geometry().size() : QSize();
+    const QSize available = where->availableGeometry().size() - frame;
+    setMaximumSize(available);
+    if (width() > available.width() || height() > available.height())
+        resize(size().boundedTo(available));
 }
 
 void MainWindow::onServerStateChanged(const session::ServerState &state) {

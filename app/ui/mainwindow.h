@@ -51,12 +51,25 @@ public:
     void resendSelected();
     // The benchmark dialog for a preset or the focused pane's last call.
     void openBenchmark();
+    // Esc: stops a running comparison as a whole, else the focused pane's call.
+    void cancelCalls();
+    // Ctrl++ / Ctrl+- / Ctrl+0: the whole window's text in steps of 10 %, kept for the next start.
+    void zoomBy(int steps);
+    void resetZoom() { zoomBy(-m_zoomSteps); }
+    int zoomSteps() const { return m_zoomSteps; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createMenus();
+    void createViewMenu();
+    void connectHistory();
+    void applyZoom();
+    // Never wider or taller than the screen it is on: the window manager would show it cut off.
+    void fitToScreen();
     void createDocks();
     void restoreViewState();
     void saveViewState() const;
@@ -72,6 +85,8 @@ private:
     StatusLine *m_statusLine;
     ComparisonStrip *m_strip;
     TraceView *m_trace;
+    QFont m_baseFont; // the font before zoom
+    int m_zoomSteps = 0;
 };
 
 } // namespace triptych::ui

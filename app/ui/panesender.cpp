@@ -13,7 +13,11 @@ PaneSender::PaneSender(ComposerPane *pane)
     , m_pane(pane) {
     connect(pane, &ComposerPane::callCompleted, this, [this](const client::CallRecord &record) {
         // A call that started before the last send (a subscription completing as it is replaced) is no answer.
-        if (record.startedAtUnixNs >= m_sentAtUnixNs)
+        if (record.startedAtUnixNs < m_sentAtUnixNs)
+            return;
+        if (std::exchange(m_cancelled, false))
+            Q_EMIT cancelledCallFinished(record);
+        else
             Q_EMIT callFinished(record);
     });
     // The response view keeps a stream's messages in a StreamMessageModel; its new rows are the live messages.
@@ -41,6 +45,7 @@ void PaneSender::load(const session::Question &question) {
 }
 
 bool PaneSender::send(const session::Endpoints &) {
+    m_cancelled = false;
     m_sentAtUnixNs =
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
@@ -49,6 +54,7 @@ bool PaneSender::send(const session::Endpoints &) {
 }
 
 void PaneSender::cancel() {
+    m_cancelled = m_pane->isBusy();
     m_pane->cancel();
 }
 

@@ -24,6 +24,7 @@ public:
 
 private:
     ComposerPane *m_pane;
+    bool m_cancelled = false; // the session cancelled the call sent last: its record is a cancelled one
     qint64 m_sentAtUnixNs = std::numeric_limits<qint64>::max(); // the clock of CallRecord::startedAtUnixNs
 };
 

@@ -7,6 +7,7 @@
 #include "app/model/streammessagemodel.h"
 #include "app/ui/bodyformatter.h"
 #include "app/ui/findbar.h"
+#include "app/ui/fonts.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,12 +15,16 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace triptych::ui {
 
@@ -37,12 +42,14 @@ model::KeyValueModel::Pairs toPairs(const client::HeaderList &headers) {
     return pairs;
 }
 
-QTableView *createTable(QAbstractItemModel *model, QWidget *parent) {
+QTableView *createTable(QAbstractItemModel *model, const QString &name, QWidget *parent) {
     auto *view = new QTableView(parent);
     view->setModel(model);
+    view->setAccessibleName(name);
+    view->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     view->horizontalHeader()->setStretchLastSection(true);
     view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    fitRowsToFont(view, 6);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setWordWrap(false);
     return view;
@@ -80,22 +87,28 @@ ResponseView::ResponseView(SyntaxLanguage bodyLanguage, QWidget *parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(QStringLiteral("color: #c01c28;"));
     m_error->hide();
-    QFont bold = m_status->font();
+    QFont bold; // only the weight: the size follows the window's zoom
     bold.setBold(true);
     m_status->setFont(bold);
     m_timing->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A label's text is as wide as the window must be: "Sending GET http://…/a/long/path…", the phases of a slow
+    // call. They wrap, so an answer never makes the window wider than the screen.
+    m_status->setWordWrap(true);
+    m_timing->setWordWrap(true);
 
     auto *statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_status);
+    statusRow->addWidget(m_status, 1); // the row's width, so a short status stays on one line
     statusRow->addWidget(m_busy);
-    statusRow->addStretch();
     statusRow->addWidget(m_sizes);
 
     m_tabs->addTab(createBodyTab(), tr("Body"));
-    m_tabs->addTab(createTable(m_headers, this), tr("Headers"));
-    m_tabs->addTab(createTable(m_trailers, this), tr("Trailers"));
-    m_tabs->addTab(createTable(m_details, this), tr("Error details"));
+    m_tabs->addTab(createTable(m_headers, tr("Response headers"), this), tr("Headers"));
+    m_tabs->addTab(createTable(m_trailers, tr("Response trailers"), this), tr("Trailers"));
+    m_tabs->addTab(createTable(m_details, tr("Error details"), this), tr("Error details"));
     m_tabs->addTab(createMessagesTab(), tr("Messages"));
+    m_tabs->setAccessibleName(tr("Response parts"));
+    // A few lines of any part are enough on a small screen; its pages scroll the rest.
+    m_tabs->setMinimumHeight(m_tabs->tabBar()->sizeHint().height() + 4 * fontMetrics().height());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -117,8 +130,10 @@ ResponseView::~ResponseView() {
 QWidget *ResponseView::createBodyTab() {
     auto *tab = new QWidget(this);
     m_body = new LargeTextView(tab);
+    m_body->setAccessibleName(tr("Response body"));
     m_findBar = new FindBar(m_body, tab);
     m_formatNote = new QLabel(tab);
+    m_formatNote->setWordWrap(true);
     m_formatNote->hide();
     m_prettyButton = new QToolButton(tab);
     m_prettyButton->setText(tr("Pretty"));
@@ -140,23 +155,38 @@ QWidget *ResponseView::createBodyTab() {
 
 QWidget *ResponseView::createMessagesTab() {
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_messagesView = createTable(m_messages, splitter);
+    m_messagesView = createTable(m_messages, tr("Stream messages"), splitter);
     // Uniform rows let the view skip measuring: a million messages scroll like ten.
     m_messagesView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_messageBody = new QPlainTextEdit(splitter);
     m_messageBody->setReadOnly(true);
-    m_messageBody->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_messageBody->setTabChangesFocus(true);
+    m_messageBody->setAccessibleName(tr("Selected message"));
+    useFixedPitchFont(m_messageBody);
     m_messageBody->setPlaceholderText(tr("Select a message to see it whole"));
     splitter->addWidget(m_messagesView);
     splitter->addWidget(m_messageBody);
     connect(m_messagesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ResponseView::onMessageSelected);
+    // As a terminal does: new messages keep the list at its end while it is there; scrolled up, it stays put.
+    connect(m_messages, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        const auto *bar = m_messagesView->verticalScrollBar();
+        m_followMessages = bar->value() >= bar->maximum();
+    });
+    connect(m_messages, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followMessages)
+            m_messagesView->scrollToBottom();
+    });
     return splitter;
 }
 
 void ResponseView::begin(const QString &what) {
+    clearAnswer();
     setStatus(what, palette().color(QPalette::WindowText));
     m_busy->show();
+}
+
+void ResponseView::clearAnswer() {
     m_error->hide();
     m_timing->clear();
     m_sizes->clear();
@@ -192,7 +222,10 @@ void ResponseView::showAnswerErrors(const QString &text) {
 }
 
 void ResponseView::showProblem(const QString &text) {
+    // Nothing was sent: an older answer left under the error would read as this call's.
+    clearAnswer();
     m_busy->hide();
+    m_tabs->setCurrentIndex(0);
     setStatus(tr("Not sent"), QColor(0xc0, 0x1c, 0x28));
     m_error->setText(text);
     m_error->show();
@@ -201,20 +234,24 @@ void ResponseView::showProblem(const QString &text) {
 void ResponseView::showRecord(const client::CallRecord &record) {
     m_busy->hide();
     QString status;
-    if (!record.transportOk())
+    const bool cancelled = record.error.kind == client::ErrorKind::Cancelled;
+    if (cancelled)
+        status = cancelledStatus(record);
+    else if (!record.transportOk())
         status = tr("Failed");
     else if (record.kind == client::CallKind::Grpc)
         status = client::grpcCodeName(record.grpcCode);
     else
         status = QString::number(record.httpStatus);
-    setStatus(status, statusColour(record));
-    m_error->setVisible(!record.ok());
+    setStatus(status, cancelled ? palette().color(QPalette::WindowText) : statusColour(record));
+    m_error->setVisible(!record.ok() && !cancelled);
     m_error->setText(record.error.text());
     showTimings(record);
     m_headers->setPairs(toPairs(record.responseHeaders));
     m_trailers->setPairs(toPairs(record.trailers));
     m_details->setPairs(model::flattenStatusDetails(record.grpcDetailsJson));
-    if (m_messages->messageCount() == 0 && !record.messages.isEmpty())
+    // The record has every message (a cancelled stream's last ones, a gRPC call's request): the list ends as it.
+    if (!record.messages.isEmpty() && m_messages->messageCount() != record.messages.size())
         m_messages->setMessages(record.messages);
     m_messages->flush();
     if (m_details->rowCount() > 0)
@@ -246,6 +283,14 @@ void ResponseView::showRecord(const client::CallRecord &record) {
                 onFormatFinished(std::move(formatted));
         });
     });
+}
+
+QString ResponseView::cancelledStatus(const client::CallRecord &record) {
+    const auto received = std::count_if(record.messages.cbegin(), record.messages.cend(),
+                                        [](const client::StreamMessage &message) { return !message.outgoing; });
+    if (received == 0 && record.messages.isEmpty())
+        return tr("Cancelled");
+    return tr("Cancelled · %n message(s)", nullptr, int(received));
 }
 
 ResponseView::FormattedBody ResponseView::formatBody(const QByteArray &raw) {
@@ -341,6 +386,14 @@ QString ResponseView::bodyText() const {
 
 QString ResponseView::errorText() const {
     return m_error->isHidden() ? QString() : m_error->text();
+}
+
+QString ResponseView::timingText() const {
+    return m_timing->text();
+}
+
+QString ResponseView::sizesText() const {
+    return m_sizes->text();
 }
 
 int ResponseView::messageCount() const {

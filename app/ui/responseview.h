@@ -38,7 +38,8 @@ public:
     void begin(const QString &what);
     void addMessage(const client::StreamMessage &message);
     void showRecord(const client::CallRecord &record);
-    // An error the composer found before sending, e.g. JSON that does not parse.
+    // An error the composer found before sending, e.g. JSON that does not parse: "Not sent", the reason, and none
+    // of the previous answer.
     void showProblem(const QString &text);
     void setStreamState(const QString &text);
     // Errors inside a successful answer, e.g. GraphQL's "errors" list: shown in red under the status.
@@ -47,6 +48,9 @@ public:
     QString statusText() const;
     QString bodyText() const;
     QString errorText() const;
+    // The phases line ("connect 0.2 ms · … — total 3.1 ms") and the sizes ("↑ 120 B  ↓ 94 KB"); empty when none.
+    QString timingText() const;
+    QString sizesText() const;
     int messageCount() const;
     // False while a worker is still formatting a big body.
     bool isBodyFormatted() const { return !m_formatting; }
@@ -55,6 +59,7 @@ public:
     LargeTextView *bodyView() const { return m_body; }
     FindBar *findBar() const { return m_findBar; }
     model::StreamMessageModel *messagesModel() const { return m_messages; }
+    QTableView *messagesView() const { return m_messagesView; }
     model::KeyValueModel *headersModel() const { return m_headers; }
     model::KeyValueModel *detailsModel() const { return m_details; }
 
@@ -70,6 +75,9 @@ private:
         QString note; // where a body that looks like JSON is broken, e.g. "Not valid JSON at line 3, column 14: …"
     };
     static FormattedBody formatBody(const QByteArray &raw);
+    // "Cancelled · 1,000 message(s)": what a cancelled call had received when it stopped.
+    static QString cancelledStatus(const client::CallRecord &record);
+    void clearAnswer();
     void onFormatFinished(FormattedBody body);
     void onMessageSelected();
     void onPrettyToggled(bool pretty);
@@ -102,6 +110,7 @@ private:
     bool m_formatting = false;
     QString m_pendingStreamState; // stream states coalesce: a fast stream sets one per message
     QTimer m_streamStateTimer;
+    bool m_followMessages = true; // the message list was at its end when the last rows came
 };
 
 } // namespace triptych::ui

@@ -3,6 +3,7 @@
 #include "app/client/restcaller.h"
 #include "app/client/restrequest.h"
 #include "app/model/keyvaluemodel.h"
+#include "app/ui/fonts.h"
 #include "app/ui/responseview.h"
 
 #include <QCheckBox>
@@ -36,7 +37,7 @@ QTableView *createEditableTable(QAbstractItemModel *model, QWidget *parent) {
     view->setModel(model);
     view->horizontalHeader()->setStretchLastSection(true);
     view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    fitRowsToFont(view, 8);
     return view;
 }
 
@@ -48,14 +49,18 @@ QByteArray latin1(const QString &text) {
 RestPane::RestPane(QWidget *parent)
     : ComposerPane(tr("REST"), accentFor(client::CallKind::Rest), SyntaxLanguage::Json, parent)
     , m_caller(new client::RestCaller(this))
-    , m_method(new QComboBox(this))
+    // Editable at once, so its line edit follows it in the Tab order rather than the widgets made after it.
+    , m_method([this] {
+        auto *box = new QComboBox(this);
+        box->setEditable(true);
+        return box;
+    }())
     , m_url(new QLineEdit(this))
     , m_params(new model::KeyValueModel({tr("Parameter"), tr("Value")}, true, this))
     , m_headers(new model::KeyValueModel({tr("Header"), tr("Value")}, true, this))
     , m_form(new model::KeyValueModel({tr("Field"), tr("Value")}, true, this)) {
     m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
                         QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
-    m_method->setEditable(true);
     m_url->setPlaceholderText(tr("http://127.0.0.1:8080/v1/users/42"));
     m_url->setClearButtonEnabled(true);
     connect(m_url, &QLineEdit::editingFinished, this, &RestPane::onUrlEdited);
@@ -68,16 +73,28 @@ RestPane::RestPane(QWidget *parent)
     composerLayout()->addLayout(row);
 
     auto *tabs = new QTabWidget(this);
-    tabs->addTab(createEditableTable(m_params, this), tr("Params"));
-    tabs->addTab(createEditableTable(m_headers, this), tr("Headers"));
+    auto *params = createEditableTable(m_params, this);
+    auto *headers = createEditableTable(m_headers, this);
+    tabs->addTab(params, tr("Params"));
+    tabs->addTab(headers, tr("Headers"));
     tabs->addTab(createBodyTab(), tr("Body"));
     tabs->addTab(createAuthTab(), tr("Auth"));
     tabs->addTab(createOptionsTab(), tr("Options"));
     composerLayout()->addWidget(tabs, 1);
+    m_method->setAccessibleName(tr("HTTP method"));
+    m_url->setAccessibleName(tr("REST URL"));
+    tabs->setAccessibleName(tr("REST request parts"));
+    params->setAccessibleName(tr("Query parameters"));
+    headers->setAccessibleName(tr("Request headers"));
 
     connect(m_caller, &client::RestCaller::messageReceived, this, &RestPane::onMessageReceived);
     connect(m_caller, &client::RestCaller::callFinished, this, &RestPane::onCallEnded);
     connect(m_caller, &client::RestCaller::callFailed, this, &RestPane::onCallEnded);
+    finishKeyboardOrder({m_method,         m_url,      sendButton(),      tabs,
+                         params,           headers,    m_bodyKind,        m_jsonBody,
+                         m_rawContentType, m_rawBody,  m_formView,        m_filePath,
+                         m_browse,         m_authKind, m_authUser,        m_authSecret,
+                         m_demo,           m_timeout,  m_followRedirects, m_skipTlsVerification});
     applyPreset(0);
 }
 
@@ -85,12 +102,14 @@ QWidget *RestPane::createBodyTab() {
     auto *tab = new QWidget(this);
     m_bodyKind = new QComboBox(tab);
     m_bodyKind->addItems({tr("None"), tr("JSON"), tr("Raw"), tr("Form"), tr("File")});
+    m_bodyKind->setAccessibleName(tr("Body kind"));
     m_bodyStack = new QStackedWidget(tab);
     m_bodyStack->addWidget(new QLabel(tr("This request has no body."), tab));
 
     auto *jsonPage = new QWidget(tab);
     m_jsonBody = new QPlainTextEdit(jsonPage);
-    m_jsonBody->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_jsonBody->setAccessibleName(tr("JSON body"));
+    useFixedPitchFont(m_jsonBody);
     m_jsonProblem = new QLabel(jsonPage);
     m_jsonProblem->setStyleSheet(QStringLiteral("color: #c01c28;"));
     m_jsonProblem->setWordWrap(true);
@@ -103,22 +122,26 @@ QWidget *RestPane::createBodyTab() {
 
     auto *rawPage = new QWidget(tab);
     m_rawBody = new QPlainTextEdit(rawPage);
+    m_rawBody->setAccessibleName(tr("Raw body"));
     m_rawContentType = new QLineEdit(QStringLiteral("text/plain"), rawPage);
     auto *rawLayout = new QFormLayout(rawPage);
     rawLayout->addRow(tr("Content-Type"), m_rawContentType);
     rawLayout->addRow(m_rawBody);
     m_bodyStack->addWidget(rawPage);
 
-    m_bodyStack->addWidget(createEditableTable(m_form, tab));
+    m_formView = createEditableTable(m_form, tab);
+    m_formView->setAccessibleName(tr("Form fields"));
+    m_bodyStack->addWidget(m_formView);
 
     auto *filePage = new QWidget(tab);
     m_filePath = new QLineEdit(filePage);
     m_filePath->setPlaceholderText(tr("A file to send as the body"));
-    auto *browse = new QPushButton(tr("Choose…"), filePage);
-    connect(browse, &QPushButton::clicked, this, &RestPane::onBrowseFile);
+    m_filePath->setAccessibleName(tr("Body file"));
+    m_browse = new QPushButton(tr("Choose…"), filePage);
+    connect(m_browse, &QPushButton::clicked, this, &RestPane::onBrowseFile);
     auto *fileLayout = new QHBoxLayout(filePage);
     fileLayout->addWidget(m_filePath, 1);
-    fileLayout->addWidget(browse);
+    fileLayout->addWidget(m_browse);
     m_bodyStack->addWidget(filePage);
 
     connect(m_bodyKind, &QComboBox::currentIndexChanged, m_bodyStack, &QStackedWidget::setCurrentIndex);
@@ -139,13 +162,13 @@ QWidget *RestPane::createAuthTab() {
     m_authUser->setPlaceholderText(tr("user (Basic only)"));
     m_authSecret = new QLineEdit(tab);
     m_authSecret->setPlaceholderText(tr("password, token or key"));
-    auto *demo = new QPushButton(tr("Use the embedded server's demo token"), tab);
-    connect(demo, &QPushButton::clicked, this, &RestPane::onUseDemoCredentials);
+    m_demo = new QPushButton(tr("Use the embedded server's demo token"), tab);
+    connect(m_demo, &QPushButton::clicked, this, &RestPane::onUseDemoCredentials);
     auto *layout = new QFormLayout(tab);
     layout->addRow(tr("Kind"), m_authKind);
     layout->addRow(tr("User"), m_authUser);
     layout->addRow(tr("Secret"), m_authSecret);
-    layout->addRow(demo);
+    layout->addRow(m_demo);
     return tab;
 }
 
@@ -159,8 +182,9 @@ QWidget *RestPane::createOptionsTab() {
                              "error instead of spinning forever"));
     m_followRedirects = new QCheckBox(tr("Follow redirects (up to %1)").arg(client::restlimits::kMaxRedirects), tab);
     m_followRedirects->setChecked(true);
-    m_skipTlsVerification = new QCheckBox(tr("Skip TLS certificate verification (self-signed test servers)"), tab);
-    m_skipTlsVerification->setToolTip(tr("The call is marked with a warning: anyone in between could read it"));
+    m_skipTlsVerification = new QCheckBox(tr("Skip TLS verification"), tab);
+    m_skipTlsVerification->setToolTip(tr("For self-signed test servers. The call is marked with a warning: anyone in "
+                                         "between could read it"));
     auto *layout = new QFormLayout(tab);
     layout->addRow(tr("Timeout"), m_timeout);
     layout->addRow(m_followRedirects);
@@ -255,7 +279,7 @@ void RestPane::send() {
     client::RestRequest request;
     QString problem;
     if (!buildRequest(request, &problem)) {
-        responseView()->showProblem(problem);
+        refuse(problem);
         return;
     }
     responseView()->begin(tr("Sending %1 %2…").arg(QString::fromLatin1(request.method), request.url));
@@ -266,10 +290,11 @@ void RestPane::send() {
 void RestPane::cancel() {
     if (m_callId == 0)
         return;
-    m_caller->cancel(m_callId);
-    m_callId = 0;
+    const quint64 id = std::exchange(m_callId, 0);
+    expectCancelledRecord(id);
+    m_caller->cancel(id);
     setBusy(false);
-    responseView()->setStreamState(tr("Cancelled"));
+    responseView()->setStreamState(tr("Cancelling…"));
 }
 
 void RestPane::onMessageReceived(quint64 id, const client::StreamMessage &message) {
@@ -280,13 +305,14 @@ void RestPane::onMessageReceived(quint64 id, const client::StreamMessage &messag
 }
 
 void RestPane::onCallEnded(const client::CallRecord &record) {
-    if (record.id != m_callId)
-        return; // a replaced or cancelled call
+    if (takeCancelledRecord(record) || record.id != m_callId)
+        return; // a cancelled call's record, or a replaced call
     m_callId = 0;
     finishCall(record);
 }
 
 void RestPane::load(const client::CallRecord &record) {
+    stopShowingCancelled();
     m_method->setCurrentText(record.method);
     showUrl(record.url);
     m_params->setPairs({});

@@ -7,8 +7,10 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QSpinBox;
 class QStackedWidget;
+class QTableView;
 
 namespace triptych::client {
 class RestCaller;
@@ -66,10 +68,13 @@ private:
     QPlainTextEdit *m_rawBody;
     QLineEdit *m_rawContentType;
     model::KeyValueModel *m_form;
+    QTableView *m_formView;
     QLineEdit *m_filePath;
+    QPushButton *m_browse;
     QComboBox *m_authKind;
     QLineEdit *m_authUser;
     QLineEdit *m_authSecret;
+    QPushButton *m_demo;
     QSpinBox *m_timeout;
     QCheckBox *m_followRedirects;
     QCheckBox *m_skipTlsVerification;

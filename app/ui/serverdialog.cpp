@@ -12,6 +12,7 @@ namespace triptych::ui {
 namespace {
 constexpr int kMaxRateLimitPerSecond = 100'000;
 constexpr int kMaxLifecycleStepMs = 600'000;
+constexpr int kMaxDbLatencyMs = 1000; // as triptych-server --db-latency-ms allows
 
 QSpinBox *portBox(int value, QWidget *parent) {
     auto *box = new QSpinBox(parent);
@@ -29,6 +30,7 @@ ServerDialog::ServerDialog(const session::ServerSettings &settings, QWidget *par
     , m_grpcPort(portBox(settings.grpcPort, this))
     , m_rateLimit(new QSpinBox(this))
     , m_lifecycle(new QSpinBox(this))
+    , m_dbLatency(new QSpinBox(this))
     , m_tracing(new QCheckBox(tr("Record spans, send traceresponse and Server-Timing"), this))
     , m_dataLoader(new QCheckBox(tr("Batch User.orders and User.friends (DataLoader)"), this))
     , m_gateway(new QCheckBox(tr("GraphQL resolvers call gRPC (gateway mode)"), this))
@@ -43,6 +45,12 @@ ServerDialog::ServerDialog(const session::ServerSettings &settings, QWidget *par
     m_lifecycle->setValue(settings.lifecycleStepMs);
     m_lifecycle->setSpecialValueText(tr("off (orders stay PENDING)"));
     m_lifecycle->setSuffix(tr(" ms per step"));
+    m_dbLatency->setRange(0, kMaxDbLatencyMs);
+    m_dbLatency->setValue(settings.dbLatencyMs);
+    m_dbLatency->setSpecialValueText(tr("none (SQLite in process)"));
+    m_dbLatency->setSuffix(tr(" ms per SQL statement"));
+    m_dbLatency->setToolTip(tr("Each SQL statement first waits this long, as a round trip to a database on the "
+                               "network does: with it, many small queries (N+1) cost what they would there"));
     m_tracing->setChecked(settings.tracing);
     m_dataLoader->setChecked(settings.dataLoader);
     m_dataLoader->setToolTip(tr("Off: every user's orders and friends are fetched one by one — the N+1 problem, "
@@ -61,6 +69,7 @@ ServerDialog::ServerDialog(const session::ServerSettings &settings, QWidget *par
     form->addRow(tr("gRPC port"), m_grpcPort);
     form->addRow(tr("Rate limit"), m_rateLimit);
     form->addRow(tr("Lifecycle speed"), m_lifecycle);
+    form->addRow(tr("Database round trip"), m_dbLatency);
     form->addRow(tr("Bearer token"), m_token);
     form->addRow(tr("API key"), m_apiKey);
     form->addRow(m_tracing);
@@ -73,6 +82,10 @@ void ServerDialog::setDataLoader(bool on) {
     m_dataLoader->setChecked(on);
 }
 
+void ServerDialog::setDbLatencyMs(int ms) {
+    m_dbLatency->setValue(ms);
+}
+
 void ServerDialog::setGateway(bool on) {
     m_gateway->setChecked(on);
 }
@@ -83,6 +96,7 @@ session::ServerSettings ServerDialog::settings() const {
     settings.grpcPort = m_grpcPort->value();
     settings.rateLimitPerSecond = m_rateLimit->value();
     settings.lifecycleStepMs = m_lifecycle->value();
+    settings.dbLatencyMs = m_dbLatency->value();
     settings.tracing = m_tracing->isChecked();
     settings.dataLoader = m_dataLoader->isChecked();
     settings.gateway = m_gateway->isChecked();

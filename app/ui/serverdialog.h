@@ -20,6 +20,7 @@ public:
     // The switches as a person would click them; also how tests drive the dialog.
     void setDataLoader(bool on);
     void setGateway(bool on);
+    void setDbLatencyMs(int ms);
 
 private:
     session::ServerSettings m_settings;
@@ -27,6 +28,7 @@ private:
     QSpinBox *m_grpcPort;
     QSpinBox *m_rateLimit;
     QSpinBox *m_lifecycle;
+    QSpinBox *m_dbLatency;
     QCheckBox *m_tracing;
     QCheckBox *m_dataLoader;
     QCheckBox *m_gateway;

@@ -4,6 +4,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QRegularExpression>
 
 namespace triptych::ui {
 
@@ -22,8 +23,10 @@ StatusLine::StatusLine(QWidget *parent)
     , m_dot(new QLabel(QStringLiteral("●"), this))
     , m_text(new QLabel(this)) {
     m_text->setTextFormat(Qt::RichText);
+    // Cut at the window's edge rather than widen the window past the screen; the tooltip has it whole.
+    m_text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_text->setMinimumWidth(1);
     m_text->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::TextSelectableByMouse);
-    m_text->setToolTip(tr("Click a credential to copy it"));
     connect(m_text, &QLabel::linkActivated, this, &StatusLine::onLinkActivated);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
@@ -41,7 +44,9 @@ void StatusLine::setState(const session::ServerState &state) {
     switch (state.phase) {
     case Phase::Starting:
         colour = QStringLiteral("#b58900");
-        text = tr("Server starting…");
+        // Shown until the server runs again: the reason a question restarted it, then the running state.
+        text = state.note.isEmpty() ? tr("Server starting…")
+                                    : tr("Server restarting on the same ports: %1…").arg(state.note.toHtmlEscaped());
         break;
     case Phase::Stopped:
         colour = QStringLiteral("#c01c28");
@@ -57,12 +62,14 @@ void StatusLine::setState(const session::ServerState &state) {
         const QString lifecycle =
             settings.lifecycleStepMs > 0 ? tr("%1 ms per step").arg(settings.lifecycleStepMs) : tr("off");
         const QString rate = settings.rateLimitPerSecond > 0 ? tr("%1/s").arg(settings.rateLimitPerSecond) : tr("off");
+        const QString database = settings.dbLatencyMs > 0 ? tr("%1 ms").arg(settings.dbLatencyMs) : tr("none");
         text = tr("Server running · HTTP 127.0.0.1:%1 · gRPC 127.0.0.1:%2 · token %3 · key %4 · DataLoader %5 · "
-                  "gateway %6 · rate limit %7 · lifecycle %8 · tracing %9")
+                  "gateway %6 · DB round trip %7 · rate limit %8 · lifecycle %9")
                    .arg(state.httpPort)
                    .arg(state.grpcPort)
                    .arg(copyLink(settings.token), copyLink(settings.apiKey), onOff(settings.dataLoader),
-                        onOff(settings.gateway), rate, lifecycle, onOff(settings.tracing));
+                        onOff(settings.gateway), database, rate, lifecycle);
+        text += tr(" · tracing %1").arg(onOff(settings.tracing));
         if (!state.note.isEmpty())
             text += QStringLiteral(" · <b>%1</b>").arg(state.note.toHtmlEscaped());
         break;
@@ -72,6 +79,9 @@ void StatusLine::setState(const session::ServerState &state) {
     if (state.phase != Phase::Running)
         text = QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text);
     m_text->setText(text);
+    QString plain = text;
+    plain.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+    m_text->setToolTip(tr("%1\nClick a credential to copy it").arg(plain));
 }
 
 QString StatusLine::text() const {

@@ -27,7 +27,11 @@ TraceView::TraceView(QWidget *parent)
     , m_tree(new QTreeView(this))
     , m_attributesView(new QTableView(this)) {
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setWordWrap(true); // a long URL wraps instead of widening the window
     m_tree->setModel(m_spans);
+    m_tree->setAccessibleName(tr("Trace spans"));
+    m_attributesView->setAccessibleName(tr("Span attributes"));
+    m_attributesView->setTabKeyNavigation(false);
     m_tree->setItemDelegateForColumn(model::SpanTreeModel::Timeline, new WaterfallDelegate(m_tree));
     m_tree->setUniformRowHeights(true);
     m_tree->setAllColumnsShowFocus(true);

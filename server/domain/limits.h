@@ -40,5 +40,7 @@ inline constexpr int kMaxOrdersPerOtherUser = 20;
 
 // SQLite
 inline constexpr std::chrono::milliseconds kSqliteBusyTimeout{5'000};
+// --db-latency-ms: a database further away than this is broken, not slow.
+inline constexpr long long kMaxDbLatencyMs = 1000;
 
 } // namespace triptych::limits

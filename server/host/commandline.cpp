@@ -88,6 +88,13 @@ const std::map<std::string, Setter> &setters() {
              o.lifecycleStep = std::chrono::milliseconds(ms);
              return error;
          }},
+        {"--db-latency-ms",
+         [](ServerOptions &o, const std::string &n, const std::string &v) {
+             long long ms = 0;
+             auto error = readRange(n, v, 0, limits::kMaxDbLatencyMs, ms);
+             o.dbLatency = std::chrono::milliseconds(ms);
+             return error;
+         }},
         {"--rate-limit",
          [](ServerOptions &o, const std::string &n, const std::string &v) {
              long long perSecond = 0;
@@ -95,7 +102,8 @@ const std::map<std::string, Setter> &setters() {
              o.rateLimitPerSecond = static_cast<int>(perSecond);
              return error;
          }},
-        {"--tracing", [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+        {"--tracing",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
              if (v != "on" && v != "off")
                  return "--tracing needs on or off, not '" + v + "'";
              o.tracing = v == "on";
@@ -190,6 +198,8 @@ std::string serverUsage(const ServerOptions &d) {
            "  --otlp-endpoint URL  also export spans as OTLP/HTTP JSON, e.g. http://127.0.0.1:4318/v1/traces\n"
            "  --dataloader on|off  batch GraphQL's User.orders, User.friends and Order.user (default on; off\n"
            "                       shows the N+1 problem: 51 SQL statements instead of 2)\n"
+           "  --db-latency-ms N    every SQL statement first waits N ms, as a round trip to a database on the\n"
+           "                       network does, so N+1 queries cost what they would there (default 0)\n"
            "  --gateway            GraphQL resolvers call the gRPC service over loopback, so one trace shows\n"
            "                       GraphQL -> gRPC -> SQL (default off)\n"
            "  -h, --help           show this help\n"

@@ -74,6 +74,7 @@ Status OrderServer::start() {
     if (!database)
         return database.error();
     running->database = std::move(*database);
+    running->database->setStatementLatency(m_options.dbLatency);
     if (running->tracer->enabled())
         running->database->setStatementObserver(traceStatement);
     running->service = std::make_unique<OrderService>(*running->database, running->events);

@@ -24,6 +24,7 @@ struct ServerOptions {
     std::string otlpEndpoint;                   // also export spans as OTLP/HTTP JSON to this collector URL
     bool dataLoader = true;                     // GraphQL batches User.orders/friends, Order.user (off: N+1)
     bool gateway = false;                       // GraphQL resolvers call the gRPC service over loopback
+    std::chrono::milliseconds dbLatency{0};     // each SQL statement waits this long, as over a network; 0: none
     // Bytes waiting for one slow SSE / WebSocket client before it is dropped (WebSocket: close 4500); not a
     // command-line option, tests make it small to reach the limit quickly.
     std::size_t streamQueueBytes = limits::kMaxStreamQueueBytes;

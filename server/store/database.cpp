@@ -9,6 +9,7 @@
 #include <atomic>
 #include <filesystem>
 #include <random>
+#include <thread>
 #include <unistd.h>
 
 namespace triptych::store {
@@ -92,6 +93,7 @@ bool Statement::step() {
     if (!m_started) {
         m_started = true;
         m_start = std::chrono::steady_clock::now();
+        m_connection->waitLatency(); // inside the statement's span, where a networked database spends it
     }
     const int rc = sqlite3_step(m_handle);
     if (rc == SQLITE_ROW) {
@@ -137,10 +139,17 @@ bool Statement::isNullAt(int column) const {
 
 // ---- Connection ----
 
-Connection::Connection(sqlite3 *handle, const StatementObserver *observer, std::atomic<std::uint64_t> *counter)
+Connection::Connection(sqlite3 *handle, const StatementObserver *observer, std::atomic<std::uint64_t> *counter,
+                       const std::chrono::microseconds *latency)
     : m_handle(handle)
     , m_observer(observer)
-    , m_counter(counter) {}
+    , m_counter(counter)
+    , m_latency(latency) {}
+
+void Connection::waitLatency() const {
+    if (m_latency && m_latency->count() > 0)
+        std::this_thread::sleep_for(*m_latency);
+}
 
 Connection::~Connection() {
     for (auto &[sql, statement] : m_statements)
@@ -252,7 +261,7 @@ Result<std::unique_ptr<Connection>> Database::openConnection() {
         return error;
     }
     sqlite3_busy_timeout(handle, static_cast<int>(limits::kSqliteBusyTimeout.count()));
-    auto connection = std::make_unique<Connection>(handle, &m_observer, &m_statementCount);
+    auto connection = std::make_unique<Connection>(handle, &m_observer, &m_statementCount, &m_latency);
     // A temporary database needs no durability; a kept one keeps WAL's crash safety.
     const char *pragmas = m_temporary ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA foreign_keys=ON;"
                                       : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";

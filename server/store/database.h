@@ -73,7 +73,8 @@ private:
 // One SQLite connection with a cache of prepared statements keyed by the SQL text's address (always a literal).
 class Connection {
 public:
-    Connection(sqlite3 *handle, const StatementObserver *observer, std::atomic<std::uint64_t> *counter);
+    Connection(sqlite3 *handle, const StatementObserver *observer, std::atomic<std::uint64_t> *counter,
+               const std::chrono::microseconds *latency = nullptr);
     ~Connection();
     Connection(const Connection &) = delete;
     Connection &operator=(const Connection &) = delete;
@@ -87,10 +88,12 @@ public:
 private:
     friend class Statement;
     void reportFinished(sqlite3_stmt *handle, std::int64_t rows, std::chrono::steady_clock::time_point start);
+    void waitLatency() const;
 
     sqlite3 *m_handle;
     const StatementObserver *m_observer;
     std::atomic<std::uint64_t> *m_counter;
+    const std::chrono::microseconds *m_latency;
     std::unordered_map<const char *, sqlite3_stmt *> m_statements;
 };
 
@@ -142,6 +145,9 @@ public:
 
     // Set before the database is shared between threads; called on the thread that ran the statement.
     void setStatementObserver(StatementObserver observer) { m_observer = std::move(observer); }
+    // Each statement waits this long before it runs, as a round trip to a database on the network does (the N+1
+    // lesson: in-process SQLite makes many small queries cheap). Set before the database is shared; 0: none.
+    void setStatementLatency(std::chrono::microseconds latency) { m_latency = latency; }
     std::uint64_t statementCount() const { return m_statementCount.load(std::memory_order_relaxed); }
     const std::string &path() const { return m_path; }
     bool generatedAtOpen() const { return m_generated; }
@@ -155,6 +161,7 @@ private:
     bool m_temporary;
     bool m_generated = false;
     StatementObserver m_observer;
+    std::chrono::microseconds m_latency{0};
     std::atomic<std::uint64_t> m_statementCount{0};
     std::mutex m_poolMutex;
     std::vector<std::unique_ptr<Connection>> m_idle;

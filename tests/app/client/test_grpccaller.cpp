@@ -9,6 +9,8 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <algorithm>
+
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 
@@ -66,6 +68,27 @@ private Q_SLOTS:
                  m_schema->methods(QStringLiteral("orders.v1.OrderService")));
         QVERIFY(!GrpcSchema::fromProtoFiles({QStringLiteral("nope.proto")}, {}, &error));
         QVERIFY(error.contains(QStringLiteral("nope.proto")));
+    }
+
+    // The first call to a target waits for its channel: that setup is its own phase, not part of the call; the
+    // next call reuses the channel and has none.
+    void firstCallShowsTheChannelSetup() {
+        GrpcCaller caller;
+        QSignalSpy finished(&caller, &GrpcCaller::callFinished);
+        auto first = request(QStringLiteral("GetUser"), R"({"user_id": 1})");
+        // Another name for the same server: a channel of its own, not connected yet.
+        first.target = QStringLiteral("localhost:%1").arg(first.target.section(QLatin1Char(':'), -1));
+        caller.call(m_schema, first);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        const auto setUp = lastRecord(finished);
+        QVERIFY(setUp.timings.connectUs.has_value());
+        QVERIFY(*setUp.timings.connectUs > 0 && *setUp.timings.connectUs <= setUp.timings.totalUs);
+        QVERIFY(setUp.spans.first().name == QStringLiteral("client total"));
+        QVERIFY(std::any_of(setUp.spans.cbegin(), setUp.spans.cend(),
+                            [](const TraceSpan &span) { return span.name == QStringLiteral("connect"); }));
+        caller.call(m_schema, first);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kWaitMs);
+        QVERIFY(!lastRecord(finished).timings.connectUs.has_value());
     }
 
     void templateNamesEveryField() {
@@ -202,8 +225,10 @@ private Q_SLOTS:
         follow.deadlineMs = 60'000;
         const auto id = caller.call(m_schema, follow);
         caller.cancel(id);
-        QCOMPARE(failed.count(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, kWaitMs);
         QCOMPARE(toString(lastRecord(failed).error.kind), toString(ErrorKind::Cancelled));
+        QCOMPARE(lastRecord(failed).id, id);
+        QCOMPARE(lastRecord(failed).url, follow.target);
     }
 
     void deadPortFailsClearly() {

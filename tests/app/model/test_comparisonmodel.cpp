@@ -196,6 +196,63 @@ private Q_SLOTS:
         model.reset();
         QCOMPARE(model.figures(CallKind::Grpc).liveMessages, 0);
     }
+
+    // A stream cancelled with Esc ends its row with what it had, and says it was cancelled instead of "open".
+    void cancelledStreamEndsItsRow() {
+        model::ComparisonModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStreaming(CallKind::Rest, true);
+        model.addStreamMessage(CallKind::Rest, client::StreamMessage{false, 100, 40, QStringLiteral("order"), "{}"});
+        auto cancelled = record(CallKind::Rest, 1000, 6'800'000, {}, 1, 1);
+        cancelled.error = {client::ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}};
+        cancelled.messages = {client::StreamMessage{false, 100, 40, QStringLiteral("order"), "{}"},
+                              client::StreamMessage{false, 200, 40, QStringLiteral("order"), "{}"}};
+        model.addRecord(cancelled);
+        const auto &figures = model.figures(CallKind::Rest);
+        QVERIFY(figures.cancelled);
+        QCOMPARE(figures.failedCalls, 0);
+        QCOMPARE(figures.streamMessages, 2);
+        QCOMPARE(model.index(0, model::ComparisonModel::Time).data().toString(),
+                 model::formatDuration(6'800'000) + QStringLiteral(" · cancelled"));
+        QVERIFY(
+            model.index(0, model::ComparisonModel::Requests).data().toString().contains(QStringLiteral("2 messages")));
+    }
+
+    // A tiny body gzips larger than it is; the column says so instead of looking wrong.
+    void gzipLargerThanTheBodyIsSaid() {
+        model::ComparisonModel model;
+        const QByteArray tiny = "{\"name\":\"Ada\",\"avatarUrl\":\"https://example.com/a.png\"}";
+        model.addRecord(record(CallKind::Rest, 1000, 500, tiny, 1, 1));
+        const auto &figures = model.figures(CallKind::Rest);
+        QVERIFY(*figures.responseBodyGzipBytes > figures.responseBodyBytes);
+        QVERIFY(model::ComparisonModel::gzipIsLarger(figures));
+        QVERIFY(model.index(0, model::ComparisonModel::Gzip).data().toString().endsWith(QStringLiteral("(larger)")));
+        QVERIFY(model.index(0, model::ComparisonModel::Gzip)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("larger")));
+        model.addRecord(record(CallKind::GraphQL, 1000, 500, ordersJson(100), 1, 1));
+        QVERIFY(!model::ComparisonModel::gzipIsLarger(model.figures(CallKind::GraphQL)));
+        QVERIFY(!model.index(1, model::ComparisonModel::Gzip).data().toString().contains(QStringLiteral("larger")));
+    }
+
+    // The notice reads the measured figures; a style without a call yet shows "…".
+    void noticeReadsTheFigures() {
+        model::ComparisonModel model;
+        const QString notice = QStringLiteral("REST {rest.calls} requests in {rest.time}, GraphQL {graphql.sql} SQL, "
+                                              "gRPC {grpc.received}, {unknown.time} stays");
+        QCOMPARE(model.fillNotice(notice),
+                 QStringLiteral("REST … requests in …, GraphQL … SQL, gRPC …, {unknown.time} stays"));
+        model.addRecord(record(CallKind::Rest, 1000, 3000, ordersJson(2), 1, 1));
+        model.addRecord(record(CallKind::Rest, 1001, 2000, ordersJson(2), 1, 1));
+        model.addRecord(record(CallKind::GraphQL, 1000, 4000, ordersJson(2), 3, 2));
+        model.addRecord(record(CallKind::Grpc, 1000, 1000, "12345", 1, 1));
+        QCOMPARE(model.fillNotice(notice), QStringLiteral("REST 2 requests in %1, GraphQL 2 SQL, gRPC 5 B, "
+                                                          "{unknown.time} stays")
+                                               .arg(model::formatDuration(5000)));
+        // Connection setup is said when a style paid for it (every record here has connect 10 µs).
+        QVERIFY(model.setupNotice().contains(QStringLiteral("gRPC")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestComparisonModel)

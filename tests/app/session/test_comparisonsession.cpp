@@ -63,7 +63,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("restarts");
         QTest::newRow("a user's orders") << 0 << 1 << 1 << false;
         QTest::newRow("name and avatar only") << 1 << 1 << 1 << false;
-        QTest::newRow("50 users, DataLoader on") << 3 << 51 << 50 << false;
+        QTest::newRow("50 users, DataLoader on: a restart for the database latency") << 3 << 51 << 50 << true;
         QTest::newRow("50 users, DataLoader off: a restart first") << 4 << 51 << 50 << true;
     }
     void asksAllThreeWithoutAWindow() {
@@ -75,7 +75,7 @@ private Q_SLOTS:
         QSignalSpy started(m_session.get(), &ComparisonSession::comparisonStarted);
         QSignalSpy sent(m_session.get(), &ComparisonSession::sendAllFinished);
         QSignalSpy finished(m_session.get(), &ComparisonSession::comparisonFinished);
-        QSignalSpy switched(m_session.get(), &ComparisonSession::dataLoaderSwitchStarted);
+        QSignalSpy switched(m_session.get(), &ComparisonSession::serverSwitchStarted);
         QSignalSpy followUps(m_session.get(), &ComparisonSession::followUpFinished);
 
         m_session->ask(asked);
@@ -86,8 +86,9 @@ private Q_SLOTS:
         QCOMPARE(sent.size(), 1);
         QCOMPARE(switched.size(), restarts ? 1 : 0);
         if (restarts)
-            QCOMPARE(switched.first().first().toBool(), *asked.dataLoader);
+            QCOMPARE(switched.first().first().toString(), m_session->serverSwitch());
         QCOMPARE(m_host->state().settings.dataLoader, asked.dataLoader.value_or(true));
+        QCOMPARE(m_host->state().settings.dbLatencyMs, asked.dbLatencyMs.value_or(0));
 
         QCOMPARE(recordsOf(CallKind::Rest), restCalls);
         QCOMPARE(recordsOf(CallKind::GraphQL), 1);
@@ -108,7 +109,7 @@ private Q_SLOTS:
 
     void dataLoaderFollowsTheQuestion() {
         QSignalSpy finished(m_session.get(), &ComparisonSession::comparisonFinished);
-        QSignalSpy switched(m_session.get(), &ComparisonSession::dataLoaderSwitchStarted);
+        QSignalSpy switched(m_session.get(), &ComparisonSession::serverSwitchStarted);
         QList<ServerState::Phase> phases;
         connect(m_host.get(), &ServerHost::stateChanged, this,
                 [&phases](const ServerState &state) { phases.append(state.phase); });
@@ -120,12 +121,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kComparisonMs);
         QVERIFY(m_host->state().settings.dataLoader);
         QCOMPARE(switched.size(), 2);
-        QCOMPARE(switched.at(1).first().toBool(), true);
+        QVERIFY(switched.at(1).first().toString().contains(QStringLiteral("DataLoader on")));
+        QCOMPARE(m_session->serverSwitch(), switched.at(1).first().toString());
         // A question that does not care keeps the server as it is.
         m_session->ask(askAll(0));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, kComparisonMs);
         QCOMPARE(switched.size(), 2);
         QCOMPARE(phases.size(), 4);
+        QVERIFY(m_session->serverSwitch().isEmpty());
     }
 
     void cancelStopsTheWholeComparison() {
@@ -166,20 +169,26 @@ private Q_SLOTS:
         QVERIFY(m_records.isEmpty());
     }
 
+    // The streams stay open, the session makes order events for them, and cancel() ends all three with what they had.
     void streamsStayOpenUntilCancelled() {
         QSignalSpy streams(m_session.get(), &ComparisonSession::streamStarted);
         QSignalSpy cancelled(m_session.get(), &ComparisonSession::comparisonCancelled);
+        QSignalSpy writes(m_session.get(), &ComparisonSession::eventWriteFinished);
         QHash<CallKind, int> messages;
         connect(m_session.get(), &ComparisonSession::messagesReceived, this,
                 [&messages](CallKind style, const QList<client::StreamMessage> &batch) {
-                    messages[style] += batch.size();
+                    for (const auto &message : batch)
+                        messages[style] += message.outgoing || message.event == QLatin1String("connection_ack") ? 0 : 1;
                 });
         m_session->ask(askAll(2));
         QCOMPARE(streams.size(), 3);
-        // User 42's 1,000 orders arrive first on the SSE stream and on StreamOrders; both stay open.
-        QTRY_VERIFY_WITH_TIMEOUT(messages.value(CallKind::Rest) >= 1000, kComparisonMs);
-        QTRY_VERIFY_WITH_TIMEOUT(messages.value(CallKind::Grpc) >= 1000, kComparisonMs);
-        QTRY_VERIFY_WITH_TIMEOUT(messages.value(CallKind::GraphQL) >= 1, kComparisonMs); // connection_ack
+        // User 42's 1,000 orders arrive first on the SSE stream and on StreamOrders; then the events of the
+        // session's own writes, in all three.
+        QTRY_VERIFY_WITH_TIMEOUT(messages.value(CallKind::Rest) >= 1001, kComparisonMs);
+        QTRY_VERIFY_WITH_TIMEOUT(messages.value(CallKind::Grpc) >= 1001, kComparisonMs);
+        QTRY_VERIFY_WITH_TIMEOUT(messages.value(CallKind::GraphQL) >= 1, kComparisonMs);
+        QVERIFY(!writes.isEmpty());
+        QCOMPARE(writes.first().first().value<client::CallRecord>().httpStatus, 201);
         QVERIFY(m_session->isRunning());
         QVERIFY(m_session->sender(CallKind::Rest)->isBusy());
         QVERIFY(m_records.isEmpty());
@@ -187,6 +196,14 @@ private Q_SLOTS:
         QCOMPARE(cancelled.size(), 1);
         for (const auto style : {CallKind::Rest, CallKind::GraphQL, CallKind::Grpc})
             QVERIFY(!m_session->sender(style)->isBusy());
+        // Each stream's record comes with its time and messages; SSE and StreamOrders as cancelled ones.
+        QTRY_COMPARE_WITH_TIMEOUT(m_records.size(), 3, kComparisonMs);
+        for (const auto &record : std::as_const(m_records)) {
+            QVERIFY(record.timings.totalUs > 0);
+            QVERIFY(!record.messages.isEmpty());
+            if (record.kind != CallKind::GraphQLWebSocket)
+                QCOMPARE(client::toString(record.error.kind), client::toString(client::ErrorKind::Cancelled));
+        }
     }
 
     void oneStyleAtATime() {
@@ -210,7 +227,7 @@ private Q_SLOTS:
 
     void ownCallsGetNoFollowUps() {
         QSignalSpy finished(m_session.get(), &ComparisonSession::comparisonFinished);
-        QSignalSpy switched(m_session.get(), &ComparisonSession::dataLoaderSwitchStarted);
+        QSignalSpy switched(m_session.get(), &ComparisonSession::serverSwitchStarted);
         m_session->applyQuestion(askAll(4));
         m_session->clearQuestion(); // the senders keep the calls, the session forgets the question
         m_session->sendAll();

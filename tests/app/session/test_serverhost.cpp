@@ -62,6 +62,7 @@ private Q_SLOTS:
         settings.token = token;
         settings.rateLimitPerSecond = 500;
         settings.lifecycleStepMs = 250;
+        settings.dbLatencyMs = 3;
         host.start(settings);
         QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(ServerState::Phase::Running), kWaitMs);
         const ServerSettings &running = host.state().settings;
@@ -70,6 +71,29 @@ private Q_SLOTS:
         QCOMPARE(running.token, token.isEmpty() ? QStringLiteral("demo-token") : token);
         QCOMPARE(running.rateLimitPerSecond, 500);
         QCOMPARE(running.lifecycleStepMs, 250);
+        QCOMPARE(running.dbLatencyMs, 3);
+    }
+
+    // Started on free ports, a restart (a question's DataLoader switch, Server ▸ Restart) keeps the ports it got,
+    // and says why it restarts while it does.
+    void restartKeepsThePorts() {
+        ServerHost host;
+        host.start(freePorts());
+        QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(ServerState::Phase::Running), kWaitMs);
+        const int http = host.state().httpPort;
+        const int grpc = host.state().grpcPort;
+        for (const bool dataLoader : {false, true}) {
+            ServerSettings settings = host.state().settings;
+            settings.dataLoader = dataLoader;
+            host.restart(settings, QStringLiteral("the question needs it"));
+            QCOMPARE(int(host.state().phase), int(ServerState::Phase::Starting));
+            QCOMPARE(host.state().note, QStringLiteral("the question needs it"));
+            QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(ServerState::Phase::Running), kWaitMs);
+            QCOMPARE(host.state().httpPort, http);
+            QCOMPARE(host.state().grpcPort, grpc);
+            QCOMPARE(host.state().settings.dataLoader, dataLoader);
+            QVERIFY2(host.state().note.isEmpty(), qPrintable(host.state().note));
+        }
     }
 
     void busyPortFallsBackToAFreeOne() {

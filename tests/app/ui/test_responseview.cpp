@@ -4,7 +4,9 @@
 #include "app/ui/responseview.h"
 
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <QThreadPool>
 
@@ -30,6 +32,34 @@ QByteArray manyOrders(int count) {
 class TestResponseView : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // As a terminal does: the list follows new messages while it is at its end; scrolled up, it stays.
+    void messageListFollowsWhileAtTheBottom() {
+        ResponseView view(SyntaxLanguage::Json);
+        view.resize(400, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.begin(QStringLiteral("Streaming…"));
+        const auto add = [&view](int count) {
+            for (int i = 0; i < count; ++i)
+                view.addMessage({false, i, 10, QStringLiteral("order"), QByteArray("{\"id\":1}")});
+            view.messagesModel()->flush();
+            QCoreApplication::processEvents();
+        };
+        add(200);
+        auto *bar = view.messagesView()->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        QCOMPARE(bar->value(), bar->maximum());
+        add(50);
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        bar->setValue(bar->maximum() / 2);
+        const int readingAt = bar->value();
+        add(50);
+        QCOMPARE(bar->value(), readingAt);
+        bar->setValue(bar->maximum());
+        add(50);
+        QTRY_COMPARE(bar->value(), bar->maximum());
+    }
+
     void showsBodies_data() {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("shown");

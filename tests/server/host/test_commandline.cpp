@@ -26,6 +26,9 @@ private Q_SLOTS:
         QTest::newRow("graphql switches") << QStringList({"--dataloader", "off", "--gateway"}) << "";
         QTest::newRow("bad dataloader") << QStringList({"--dataloader", "maybe"}) << "--dataloader needs on or off";
         QTest::newRow("negative rate") << QStringList({"--rate-limit", "-1"}) << "--rate-limit";
+        QTest::newRow("database latency") << QStringList({"--db-latency-ms", "2"}) << "";
+        QTest::newRow("database latency too long")
+            << QStringList({"--db-latency-ms", "5000"}) << "--db-latency-ms needs a whole number";
     }
     void parses() {
         QFETCH(QStringList, arguments);
@@ -44,8 +47,9 @@ private Q_SLOTS:
     }
 
     void valuesLandInTheOptions() {
-        const auto parsed = parseServerCommandLine({"--http-port", "0", "--grpc-port=9", "--users", "77", "--token",
-                                                    "s3cret", "--lifecycle-ms", "5", "--rate-limit", "3"});
+        const auto parsed =
+            parseServerCommandLine({"--http-port", "0", "--grpc-port=9", "--users", "77", "--token", "s3cret",
+                                    "--lifecycle-ms", "5", "--rate-limit", "3", "--db-latency-ms", "4"});
         const auto &options = std::get<ServerOptions>(parsed);
         QCOMPARE(options.httpPort, 0);
         QCOMPARE(options.grpcPort, 9);
@@ -54,6 +58,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(options.credentials.apiKey), QStringLiteral("demo-key"));
         QCOMPARE(options.lifecycleStep.count(), 5);
         QCOMPARE(options.rateLimitPerSecond, 3);
+        QCOMPARE(options.dbLatency.count(), 4);
     }
 
     void helpShowsTheDemoCredentials() {
