@@ -4,6 +4,7 @@
 #include "app/session/serverhost.h"
 #include "app/session/startupprobe.h"
 #include "app/ui/mainwindow.h"
+#include "triptych/version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -50,7 +51,7 @@ int main(int argc, char *argv[]) {
     triptych::session::ServerHost::keepFreedMemoryForReuse(); // the embedded server answers faster
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Triptych"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1"));
+    QApplication::setApplicationVersion(QLatin1String(triptych::kVersion));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
