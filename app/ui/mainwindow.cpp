@@ -2,9 +2,11 @@
 
 #include "app/model/historymodel.h"
 #include "app/session/benchmarkcalls.h"
+#include "app/session/buildinfo.h"
 #include "app/session/comparisonsession.h"
 #include "app/session/questioncatalog.h"
 #include "app/session/serverhost.h"
+#include "app/ui/aboutdialog.h"
 #include "app/ui/benchmarkdialog.h"
 #include "app/ui/comparetoolbar.h"
 #include "app/ui/comparisonstrip.h"
@@ -175,6 +177,13 @@ void MainWindow::createMenus() {
     view->addSeparator();
     for (const char *dock : {"history", "comparison", "trace"})
         view->addAction(findChild<QDockWidget *>(QString::fromLatin1(dock))->toggleViewAction());
+
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Triptych"), this, [this] {
+        auto *dialog = new AboutDialog(session::buildInfo(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void MainWindow::applyQuestion(int index) {

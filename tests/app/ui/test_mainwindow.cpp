@@ -1,6 +1,7 @@
 #include "app/model/historymodel.h"
 #include "app/session/comparisonsession.h"
 #include "app/session/serverhost.h"
+#include "app/ui/aboutdialog.h"
 #include "app/ui/historyview.h"
 #include "app/ui/mainwindow.h"
 #include "app/ui/responseview.h"
@@ -92,6 +93,18 @@ private Q_SLOTS:
         QVERIFY(create);
         create->trigger();
         QCOMPARE(m_window->restPane()->methodBox()->currentText(), QStringLiteral("POST"));
+    }
+
+    void helpAboutShowsTheVersions() {
+        QMenu *help = nullptr;
+        for (auto *menu : m_window->findChildren<QMenu *>()) {
+            if (menu->title() == QStringLiteral("&Help"))
+                help = menu;
+        }
+        QVERIFY(help);
+        QCOMPARE(help->actions().size(), 1);
+        help->actions().first()->trigger();
+        QTRY_VERIFY(m_window->findChild<ui::AboutDialog *>() && m_window->findChild<ui::AboutDialog *>()->isVisible());
     }
 
 private:
