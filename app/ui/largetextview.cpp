@@ -100,16 +100,28 @@ LargeTextView::LargeTextView(QWidget *parent)
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    pickColours();
+    const QFontMetrics metrics(font());
+    m_lineHeight = std::max(1, metrics.height());
+    m_charWidth = std::max(1, metrics.horizontalAdvance(QLatin1Char('M')));
+    m_ascent = metrics.ascent();
+}
+
+void LargeTextView::pickColours() {
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
     // The same colours as the built-in JSON highlighter (builtinhighlighter.cpp).
     m_colours = dark ? Colours{QColor(0x7f, 0xb2, 0xff), QColor(0xf0, 0xa8, 0x68), QColor(0x6f, 0xd3, 0xc9),
                                QColor(0xc5, 0xa3, 0xff)}
                      : Colours{QColor(0x1f, 0x5f, 0xbf), QColor(0xa3, 0x41, 0x0a), QColor(0x0b, 0x7a, 0x75),
                                QColor(0x8a, 0x3f, 0xfc)};
-    const QFontMetrics metrics(font());
-    m_lineHeight = std::max(1, metrics.height());
-    m_charWidth = std::max(1, metrics.horizontalAdvance(QLatin1Char('M')));
-    m_ascent = metrics.ascent();
+}
+
+void LargeTextView::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::PaletteChange) {
+        pickColours();
+        viewport()->update();
+    }
+    QAbstractScrollArea::changeEvent(event);
 }
 
 void LargeTextView::setText(IndexedText text, bool highlightJson) {

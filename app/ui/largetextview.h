@@ -54,11 +54,14 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Colours {
         QColor key, string, number, keyword;
     };
+    // The JSON colours for a light or a dark palette; again when the palette changes (View ▸ Theme, the desktop).
+    void pickColours();
     void updateScrollBars();
     qsizetype lineAt(qint64 offset) const;
     qint64 offsetAt(const QPoint &point) const;

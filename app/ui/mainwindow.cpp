@@ -18,6 +18,7 @@
 #include "app/ui/restpane.h"
 #include "app/ui/serverdialog.h"
 #include "app/ui/statusline.h"
+#include "app/ui/themecontroller.h"
 #include "app/ui/traceview.h"
 
 #include <QAction>
@@ -177,6 +178,8 @@ void MainWindow::createMenus() {
     view->addSeparator();
     for (const char *dock : {"history", "comparison", "trace"})
         view->addAction(findChild<QDockWidget *>(QString::fromLatin1(dock))->toggleViewAction());
+    view->addSeparator();
+    view->addMenu((new ThemeController(this))->createMenu(this));
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Triptych"), this, [this] {

@@ -95,13 +95,17 @@ private Q_SLOTS:
         QCOMPARE(m_window->restPane()->methodBox()->currentText(), QStringLiteral("POST"));
     }
 
-    void helpAboutShowsTheVersions() {
+    void helpAboutAndViewTheme() {
         QMenu *help = nullptr;
+        QMenu *theme = nullptr;
         for (auto *menu : m_window->findChildren<QMenu *>()) {
             if (menu->title() == QStringLiteral("&Help"))
                 help = menu;
+            if (menu->title() == QStringLiteral("&Theme"))
+                theme = menu;
         }
-        QVERIFY(help);
+        QVERIFY(help && theme);
+        QCOMPARE(theme->actions().size(), 3);
         QCOMPARE(help->actions().size(), 1);
         help->actions().first()->trigger();
         QTRY_VERIFY(m_window->findChild<ui::AboutDialog *>() && m_window->findChild<ui::AboutDialog *>()->isVisible());
