@@ -1,9 +1,12 @@
 // The desktop app: the embedded order server and the window around it (docs/app.md).
 #include "app/session/comparisonsession.h"
+#include "app/session/instanceguard.h"
 #include "app/session/questioncatalog.h"
 #include "app/session/serverhost.h"
 #include "app/session/startupprobe.h"
+#include "app/ui/appicon.h"
 #include "app/ui/mainwindow.h"
+#include "triptych/version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +14,7 @@
 #include <QScreen>
 #include <QTimer>
 
+#include <cstdio>
 #include <memory>
 #include <utility>
 
@@ -45,13 +49,52 @@ void arrangeScreenshot(triptych::ui::MainWindow &window, triptych::session::Serv
     QObject::connect(window.session(), &triptych::session::ComparisonSession::comparisonFinished, &window, take);
     QTimer::singleShot(kScreenshotTimeoutMs, &window, take);
 }
+
+// Names that place the settings in $XDG_CONFIG_HOME/triptych/triptych.conf, the data in
+// $XDG_DATA_HOME/triptych/triptych/ and the cache in $XDG_CACHE_HOME/triptych/triptych/ (resources/man/triptych.1); the
+// desktop file name lets a Wayland compositor match the window to its menu entry and icon.
+void setDesktopIdentity() {
+    QApplication::setOrganizationName(QStringLiteral("triptych"));
+    QApplication::setApplicationName(QStringLiteral("triptych"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Triptych"));
+    QApplication::setApplicationVersion(QLatin1String(triptych::kVersion));
+    QGuiApplication::setDesktopFileName(QLatin1String(triptych::ui::kAppId));
+    QApplication::setWindowIcon(triptych::ui::appIcon());
+}
+
+// A second window on the same workspace would share its history and settings with the first: say so and show the
+// first one instead. False: this process should end.
+bool claimWorkspace(triptych::session::InstanceGuard &guard, triptych::ui::MainWindow *&window) {
+    using Claim = triptych::session::InstanceGuard::Claim;
+    switch (guard.claim()) {
+    case Claim::First:
+        QObject::connect(&guard, &triptych::session::InstanceGuard::activationRequested, &guard, [&window] {
+            if (!window)
+                return;
+            window->setWindowState(window->windowState() & ~Qt::WindowMinimized);
+            window->show();
+            window->raise();
+            window->activateWindow();
+        });
+        return true;
+    case Claim::AlreadyOpen:
+        std::fprintf(stderr, "triptych: workspace %s is already open in another Triptych window (process %lld)%s\n",
+                     qPrintable(guard.workspaceKey()), static_cast<long long>(guard.holderPid()),
+                     guard.holderNotified() ? "; it was asked to come to the front" : "");
+        return false;
+    case Claim::Unguarded:
+        std::fprintf(stderr, "triptych: cannot tell whether workspace %s is open elsewhere; opening it anyway\n",
+                     qPrintable(guard.workspaceKey()));
+        return true;
+    }
+    return true;
+}
 } // namespace
 
 int main(int argc, char *argv[]) {
     triptych::session::ServerHost::keepFreedMemoryForReuse(); // the embedded server answers faster
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Triptych"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1"));
+    setDesktopIdentity();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -76,8 +119,18 @@ int main(int argc, char *argv[]) {
         QStringLiteral("startup-probe"),
         QStringLiteral("Print the time to a shown window with the server listening, then the memory MS later; quit."),
         QStringLiteral("ms"));
-    parser.addOptions({httpPort, grpcPort, screenshot, question, startupProbe});
+    const QCommandLineOption workspace(
+        QStringLiteral("workspace"),
+        QStringLiteral("The workspace folder; one window per workspace (default: the default workspace)."),
+        QStringLiteral("folder"));
+    parser.addOptions({httpPort, grpcPort, screenshot, question, startupProbe, workspace});
     parser.process(app);
+
+    // --screenshot and --startup-probe are measurements, not a person's window: they may run beside one.
+    triptych::ui::MainWindow *window = nullptr;
+    triptych::session::InstanceGuard guard(parser.value(workspace));
+    if (!parser.isSet(screenshot) && !parser.isSet(startupProbe) && !claimWorkspace(guard, window))
+        return 0;
 
     triptych::session::ServerSettings settings;
     settings.httpPort = int(parser.value(httpPort).toUInt());
@@ -86,15 +139,16 @@ int main(int argc, char *argv[]) {
     triptych::session::ServerHost host;
     // The server opens its database and binds its ports on its worker while the window is built.
     host.start(settings);
-    triptych::ui::MainWindow window(&host);
-    window.resize(1600, 1000);
+    triptych::ui::MainWindow mainWindow(&host);
+    window = &mainWindow;
+    mainWindow.resize(1600, 1000);
     if (parser.isSet(screenshot))
-        arrangeScreenshot(window, host, parser.value(screenshot), parser.value(question).toInt());
+        arrangeScreenshot(mainWindow, host, parser.value(screenshot), parser.value(question).toInt());
     if (parser.isSet(startupProbe))
         new triptych::session::StartupProbe(&host, parser.value(startupProbe).toInt(), &app);
     // A screenshot shows the window as large as the screen it is taken on (docs/window-1920x1080.png).
     if (parser.isSet(screenshot))
-        window.resize(window.screen()->availableGeometry().size());
-    window.show();
+        mainWindow.resize(mainWindow.screen()->availableGeometry().size());
+    mainWindow.show();
     return QApplication::exec();
 }

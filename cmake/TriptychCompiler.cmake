@@ -20,6 +20,16 @@ target_compile_options(triptych_options INTERFACE
     $<$<BOOL:${TRIPTYCH_WERROR}>:-Werror>)
 target_compile_definitions(triptych_options INTERFACE QT_NO_KEYWORDS BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
 
+# What Debian builds its packages with (dpkg-buildflags, hardening=+all): stack protector, fortified libc calls,
+# relocations read-only and bound at start; for every target, the generated protobuf code too. The release preset,
+# which scripts/build-deb packages, turns it on.
+option(TRIPTYCH_HARDEN "Build with Debian's hardening flags" OFF)
+if(TRIPTYCH_HARDEN)
+    add_compile_options(-fstack-protector-strong -fstack-clash-protection -fcf-protection)
+    add_compile_definitions(_FORTIFY_SOURCE=2)
+    add_link_options(-Wl,-z,relro -Wl,-z,now)
+endif()
+
 # The app's own code spells every user-visible string as a QStringLiteral / tr(); tests may use plain literals.
 add_library(triptych_qt_strict INTERFACE)
 add_library(triptych::qt_strict ALIAS triptych_qt_strict)

@@ -16,7 +16,7 @@ target_compile_definitions(triptych_rapidjson INTERFACE RAPIDJSON_HAS_STDSTRING=
 
 set(TRIPTYCH_QT_COMPONENTS Core Network Test WebSockets)
 if(TRIPTYCH_BUILD_APP)
-    list(APPEND TRIPTYCH_QT_COMPONENTS Gui Widgets Charts Svg)
+    list(APPEND TRIPTYCH_QT_COMPONENTS Gui Widgets Charts Svg DBus)
 endif()
 if(TRIPTYCH_BUILD_APP OR TRIPTYCH_BUILD_TESTS)
     find_package(Qt6 6.4 REQUIRED COMPONENTS ${TRIPTYCH_QT_COMPONENTS})

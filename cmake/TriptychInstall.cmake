@@ -37,9 +37,11 @@ if(TRIPTYCH_BUILD_APP)
     install(DIRECTORY "${resources}/icons/hicolor" DESTINATION "${CMAKE_INSTALL_DATADIR}/icons")
 endif()
 
-# Debian's copyright file and changelog, which every package carries in /usr/share/doc/<package>.
-install(FILES "${resources}/debian/copyright" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
-triptych_install_gzipped("${resources}/debian/changelog" "${CMAKE_INSTALL_DOCDIR}")
+# Debian's copyright file and changelog, which every package carries in /usr/share/doc/<package> (the package's
+# name, lower case; GNUInstallDirs' DOCDIR would take the project's, "Triptych").
+set(TRIPTYCH_DOCDIR "${CMAKE_INSTALL_DATAROOTDIR}/doc/triptych")
+install(FILES "${resources}/debian/copyright" DESTINATION "${TRIPTYCH_DOCDIR}")
+triptych_install_gzipped("${resources}/debian/changelog" "${TRIPTYCH_DOCDIR}")
 install(FILES "${resources}/debian/lintian-overrides" DESTINATION "${CMAKE_INSTALL_DATADIR}/lintian/overrides"
         RENAME triptych)
 
@@ -47,12 +49,15 @@ set(CPACK_PACKAGE_NAME triptych)
 set(CPACK_PACKAGE_VENDOR "The Triptych developers")
 set(CPACK_PACKAGE_CONTACT "The Triptych developers <triptych@users.noreply.github.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "API explorer for REST, GraphQL and gRPC, side by side")
+# Debian wraps the extended description at 80 columns.
 set(CPACK_PACKAGE_DESCRIPTION
-    "Triptych composes REST calls, GraphQL queries and gRPC calls (unary and streaming) side by side and shows\n\
-for every call its timing phases, payload sizes and the server's trace on one time axis. It bundles an\n\
-embedded order server that answers the same questions in all three styles, offline, for learning and\n\
-teaching API design, and a command-line client and a headless server.")
-set(CPACK_PACKAGE_HOMEPAGE_URL "https://github.com/triptych/triptych")
+    "Triptych composes REST calls, GraphQL queries and gRPC calls (unary and\n\
+streaming) side by side and shows for every call its timing phases, payload\n\
+sizes and the server's trace on one time axis. It bundles an embedded order\n\
+server that answers the same questions in all three styles, offline, for\n\
+learning and teaching API design, and a command-line client and a headless\n\
+server.")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)
@@ -62,6 +67,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
-# Qt loads its platform plugin at run time, which dpkg-shlibdeps cannot see.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
+# dpkg-shlibdeps finds every library the programs link. Qt loads its platform plugin at run time, where it cannot
+# look: the X11 one (xcb) comes with libqt6gui6, which is found; on a Wayland session Qt uses qt6-wayland when
+# present and XWayland otherwise, so it is recommended rather than required.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland")
 include(CPack)

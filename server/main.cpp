@@ -2,7 +2,9 @@
 #include "server/host/commandline.h"
 #include "server/host/malloctuning.h"
 #include "server/host/orderserver.h"
+#include "triptych/version.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
@@ -29,6 +31,11 @@ sigset_t blockStopSignals() {
 int main(int argc, char **argv) {
     triptych::keepFreedMemoryForReuse();
     const std::vector<std::string> arguments(argv + 1, argv + argc);
+    // Before the options are parsed (server/host/commandline.cpp), so --version answers whatever else is given.
+    if (std::find(arguments.begin(), arguments.end(), "--version") != arguments.end()) {
+        std::printf("triptych-server %s\n", triptych::kVersion);
+        return 0;
+    }
     const auto parsed = triptych::parseServerCommandLine(arguments);
     if (std::holds_alternative<triptych::ShowHelp>(parsed)) {
         std::fputs(triptych::serverUsage().c_str(), stdout);

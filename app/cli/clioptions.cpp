@@ -16,7 +16,7 @@ QString usageText() {
         "       [--proto FILE -I DIR]… [-H 'key: value']… [--tls --ca FILE] [--gzip] [--trace-url URL]\n"
         "  compare [--server URL] [--grpc HOST:PORT]   the same questions in REST, GraphQL and gRPC\n"
         "common: --json prints the whole call record, --timeout MS (also the gRPC deadline), --no-trace,\n"
-        "        -i shows response headers and timing phases.\n"
+        "        -i shows response headers and timing phases; --help, --version.\n"
         "The embedded server listens on http://127.0.0.1:8080 and 127.0.0.1:50051; token demo-token.\n");
 }
 

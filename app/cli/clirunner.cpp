@@ -7,6 +7,7 @@
 #include "app/client/grpccaller.h"
 #include "app/client/grpcreflection.h"
 #include "app/client/restcaller.h"
+#include "triptych/version.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -63,6 +64,11 @@ CliRunner::~CliRunner() {
 void CliRunner::run(const QStringList &arguments) {
     if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
         m_printer.printOut(usageText());
+        Q_EMIT runFinished(kExitSuccess);
+        return;
+    }
+    if (arguments.contains(QStringLiteral("--version"))) {
+        m_printer.printOut(QStringLiteral("triptych-cli %1\n").arg(QLatin1String(triptych::kVersion)));
         Q_EMIT runFinished(kExitSuccess);
         return;
     }

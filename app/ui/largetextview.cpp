@@ -101,13 +101,17 @@ LargeTextView::LargeTextView(QWidget *parent)
     useFixedPitchFont(this);
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    pickColours();
+    measureFont();
+}
+
+void LargeTextView::pickColours() {
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
     // The same colours as the built-in JSON highlighter (builtinhighlighter.cpp).
     m_colours = dark ? Colours{QColor(0x7f, 0xb2, 0xff), QColor(0xf0, 0xa8, 0x68), QColor(0x6f, 0xd3, 0xc9),
                                QColor(0xc5, 0xa3, 0xff)}
                      : Colours{QColor(0x1f, 0x5f, 0xbf), QColor(0xa3, 0x41, 0x0a), QColor(0x0b, 0x7a, 0x75),
                                QColor(0x8a, 0x3f, 0xfc)};
-    measureFont();
 }
 
 void LargeTextView::measureFont() {
@@ -119,7 +123,10 @@ void LargeTextView::measureFont() {
 
 void LargeTextView::changeEvent(QEvent *event) {
     QAbstractScrollArea::changeEvent(event);
-    if (event->type() == QEvent::FontChange) {
+    if (event->type() == QEvent::PaletteChange) {
+        pickColours();
+        viewport()->update();
+    } else if (event->type() == QEvent::FontChange) {
         measureFont(); // zoom: lines, columns and the scroll range follow the new size
         updateScrollBars();
         viewport()->update();

@@ -61,6 +61,8 @@ private:
     struct Colours {
         QColor key, string, number, keyword;
     };
+    // The JSON colours for a light or a dark palette; again when the palette changes (View ▸ Theme, the desktop).
+    void pickColours();
     void updateScrollBars();
     qsizetype lineAt(qint64 offset) const;
     qint64 offsetAt(const QPoint &point) const;

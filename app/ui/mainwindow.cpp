@@ -2,9 +2,11 @@
 
 #include "app/model/historymodel.h"
 #include "app/session/benchmarkcalls.h"
+#include "app/session/buildinfo.h"
 #include "app/session/comparisonsession.h"
 #include "app/session/questioncatalog.h"
 #include "app/session/serverhost.h"
+#include "app/ui/aboutdialog.h"
 #include "app/ui/benchmarkdialog.h"
 #include "app/ui/comparetoolbar.h"
 #include "app/ui/comparisonstrip.h"
@@ -16,6 +18,7 @@
 #include "app/ui/restpane.h"
 #include "app/ui/serverdialog.h"
 #include "app/ui/statusline.h"
+#include "app/ui/themecontroller.h"
 #include "app/ui/traceview.h"
 
 #include <QAction>
@@ -230,6 +233,14 @@ void MainWindow::createViewMenu() {
     zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, this, [this] { zoomBy(-1); });
     view->addAction(tr("&Reset zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this, &MainWindow::resetZoom);
+    view->addMenu((new ThemeController(this))->createMenu(this));
+
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Triptych"), this, [this] {
+        auto *dialog = new AboutDialog(session::buildInfo(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void MainWindow::applyQuestion(int index) {

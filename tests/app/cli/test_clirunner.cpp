@@ -57,6 +57,10 @@ private Q_SLOTS:
         const QString graphql = m_server.graphqlUrl();
         QTest::newRow("--help") << QStringList{"rest", "--help"} << kExitSuccess << "usage: triptych-cli";
         QTest::newRow("-h") << QStringList{"-h"} << kExitSuccess << "usage: triptych-cli";
+        QTest::newRow("--version") << QStringList{"--version"} << kExitSuccess
+                                   << QStringLiteral("triptych-cli %1\n").arg(TRIPTYCH_EXPECTED_VERSION);
+        QTest::newRow("--version after a command")
+            << QStringList{"rest", "--version"} << kExitSuccess << "triptych-cli " TRIPTYCH_EXPECTED_VERSION;
         QTest::newRow("no command") << QStringList{} << kExitUsage << "error: no command given\nusage:";
         QTest::newRow("unknown command") << QStringList{"fetch"} << kExitUsage << "error: unknown command fetch";
         QTest::newRow("unknown option") << QStringList{"rest", "GET", user42, "--frob"} << kExitUsage

@@ -3,6 +3,7 @@
 #include "app/session/serverhost.h"
 #include "app/ui/comparisonstrip.h"
 #include "app/ui/graphqlpane.h"
+#include "app/ui/aboutdialog.h"
 #include "app/ui/historyview.h"
 #include "app/ui/largetextview.h"
 #include "app/ui/mainwindow.h"
@@ -301,6 +302,20 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QVERIFY2(inside(),
                  qPrintable(QStringLiteral("docks hidden: %1 x %2").arg(m_window->width()).arg(m_window->height())));
+    void helpAboutAndViewTheme() {
+        QMenu *help = nullptr;
+        QMenu *theme = nullptr;
+        for (auto *menu : m_window->findChildren<QMenu *>()) {
+            if (menu->title() == QStringLiteral("&Help"))
+                help = menu;
+            if (menu->title() == QStringLiteral("&Theme"))
+                theme = menu;
+        }
+        QVERIFY(help && theme);
+        QCOMPARE(theme->actions().size(), 3);
+        QCOMPARE(help->actions().size(), 1);
+        help->actions().first()->trigger();
+        QTRY_VERIFY(m_window->findChild<ui::AboutDialog *>() && m_window->findChild<ui::AboutDialog *>()->isVisible());
     }
 
 private:
