@@ -6,6 +6,7 @@
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
 #include "app/ui/statusline.h"
+#include "tests/app/ui/windowoptions.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -23,7 +24,8 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void init() {
         m_host = std::make_unique<session::ServerHost>();
-        m_window = std::make_unique<ui::MainWindow>(m_host.get());
+        m_data = std::make_unique<QTemporaryDir>();
+        m_window = std::make_unique<ui::MainWindow>(m_host.get(), testing::isolatedWindow(*m_data));
         session::ServerSettings settings;
         settings.httpPort = 0;
         settings.grpcPort = 0;
@@ -97,6 +99,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<session::ServerHost> m_host;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<QTemporaryDir> m_data;
 };
 
 QTEST_MAIN(TestMainWindow)
