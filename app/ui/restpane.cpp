@@ -179,16 +179,18 @@ void RestPane::onBrowseFile() {
 }
 
 void RestPane::onUrlEdited() {
-    // A query typed into the URL moves into the table, so there is one place to edit it.
-    QUrl url(m_url->text().trimmed());
-    if (!url.hasQuery())
+    // A query typed into the URL moves into the table, so there is one place to edit it. Split as text: QUrl would
+    // percent-encode the braces of {{variables}}.
+    const QString text = m_url->text().trimmed();
+    const qsizetype query = text.indexOf(QLatin1Char('?'));
+    if (query < 0)
         return;
     auto pairs = m_params->pairs();
-    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+    const QString fragment = text.mid(query + 1).section(QLatin1Char('#'), 0, 0);
+    for (const auto &[key, value] : QUrlQuery(fragment).queryItems(QUrl::FullyDecoded))
         pairs.append({key, value});
     m_params->setPairs(pairs);
-    url.setQuery(QString());
-    showUrl(url.toString());
+    showUrl(text.left(query));
 }
 
 void RestPane::showUrl(const QString &url) {

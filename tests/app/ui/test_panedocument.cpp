@@ -145,6 +145,18 @@ private Q_SLOTS:
         QCOMPARE(graphql.toDocument().graphql.transport, workspace::GraphQLTransport::TransportWs);
     }
 
+    // The query of a typed URL moves into the table; the braces of its variables stay braces.
+    void aQueryAfterVariablesMovesToTheTable() {
+        ui::RestPane rest;
+        rest.urlEdit()->setText(QStringLiteral("{{baseUrl}}/v1/users/{{userId}}/orders?limit=5&q=a%20b"));
+        Q_EMIT rest.urlEdit()->editingFinished();
+        QCOMPARE(rest.urlEdit()->text(), QStringLiteral("{{baseUrl}}/v1/users/{{userId}}/orders"));
+        const auto params = rest.toDocument().http.params;
+        QCOMPARE(params.size(), 2);
+        QCOMPARE(params.at(0).name, QStringLiteral("limit"));
+        QCOMPARE(params.at(1).value, QStringLiteral("a b"));
+    }
+
     // The sample's GraphQL variables hold {{userId}} without quotes: the JSON check reads it as a value.
     void variablesDoNotBreakTheJsonCheck() {
         ui::GraphQLPane pane;
