@@ -10,6 +10,7 @@ namespace triptych::session::recentworkspaces {
 namespace {
 constexpr auto kRecentKey = "workspaces/recent";
 constexpr auto kEnvironmentsKey = "workspaces/environments"; // folder → environment name
+constexpr auto kOpenRequestsKey = "workspaces/openRequests"; // folder → the request paths open in the panes
 
 QString normalized(const QString &folder) {
     return QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
@@ -54,11 +55,27 @@ QString environment(const QString &folder) {
     return QSettings().value(QLatin1String(kEnvironmentsKey)).toMap().value(normalized(folder)).toString();
 }
 
-void setEnvironment(const QString &folder, const QString &environment) {
+// One value per workspace folder, for the folders still in the recent list.
+static void setPerFolder(const char *key, const QString &folder, const QVariant &value) {
     QSettings settings;
-    QVariantMap map = settings.value(QLatin1String(kEnvironmentsKey)).toMap();
-    map.insert(normalized(folder), environment);
-    settings.setValue(QLatin1String(kEnvironmentsKey), map);
+    QVariantMap map = settings.value(QLatin1String(key)).toMap();
+    map.insert(normalized(folder), value);
+    const QStringList recent = list();
+    for (auto it = map.begin(); it != map.end();)
+        it = recent.contains(it.key()) || it.key() == normalized(folder) ? std::next(it) : map.erase(it);
+    settings.setValue(QLatin1String(key), map);
+}
+
+void setEnvironment(const QString &folder, const QString &environment) {
+    setPerFolder(kEnvironmentsKey, folder, environment);
+}
+
+QStringList openRequests(const QString &folder) {
+    return QSettings().value(QLatin1String(kOpenRequestsKey)).toMap().value(normalized(folder)).toStringList();
+}
+
+void setOpenRequests(const QString &folder, const QStringList &paths) {
+    setPerFolder(kOpenRequestsKey, folder, paths);
 }
 
 } // namespace triptych::session::recentworkspaces

@@ -20,4 +20,8 @@ QString last();
 QString environment(const QString &folder);
 void setEnvironment(const QString &folder, const QString &environment);
 
+// The saved requests the panes showed when the workspace was last used, to show them again.
+QStringList openRequests(const QString &folder);
+void setOpenRequests(const QString &folder, const QStringList &paths);
+
 } // namespace triptych::session::recentworkspaces

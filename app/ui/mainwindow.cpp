@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace triptych::ui {
 
@@ -99,7 +100,8 @@ MainWindow::MainWindow(session::ServerHost *server, const WindowOptions &options
     connect(m_server, &session::ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
     onServerStateChanged(m_server->state());
     m_recorder->restore(kRestoredCalls);
-    m_workspace->reopenLast();
+    // After the first paint: reading the folder never delays the window.
+    QTimer::singleShot(0, m_workspace, &WorkspaceController::reopenLast);
 }
 
 void MainWindow::createDocks() {

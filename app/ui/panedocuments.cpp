@@ -93,9 +93,19 @@ QStringList PaneDocuments::unsavedNames() const {
     return names;
 }
 
+QStringList PaneDocuments::openPaths() const {
+    QStringList paths;
+    for (const auto *file : m_files) {
+        if (file->isAttached() && !file->path().isEmpty())
+            paths.append(file->path());
+    }
+    return paths;
+}
+
 void PaneDocuments::markOpen(const QString &path, bool open) {
     if (m_workspace && !path.isEmpty())
         m_workspace->setFileOpen(path, open);
+    Q_EMIT openPathsChanged();
 }
 
 void PaneDocuments::openRequest(const QString &path) {
@@ -328,6 +338,7 @@ void PaneDocuments::onChangesDetected(const workspace::WorkspaceChanges &changes
     for (const QString &path : changes.removed) {
         if (auto *file = fileShowing(path)) {
             file->setPath(QString());
+            Q_EMIT openPathsChanged();
             Q_EMIT message(tr("%1 was deleted on disk; the pane keeps it, Save as… writes it again").arg(path));
         }
     }
@@ -378,8 +389,10 @@ void PaneDocuments::onPathChanged(const QString &from, const QString &to) {
 
 void PaneDocuments::onPathRemoved(const QString &path) {
     for (auto *file : std::as_const(m_files)) {
-        if (file->isAttached() && !file->path().isEmpty() && workspace::paths::isInside(file->path(), path))
+        if (file->isAttached() && !file->path().isEmpty() && workspace::paths::isInside(file->path(), path)) {
             file->setPath(QString());
+            Q_EMIT openPathsChanged();
+        }
     }
 }
 

@@ -31,6 +31,8 @@ public:
     PaneFile *fileShowing(const QString &path) const;
     // The names of the requests with unsaved changes.
     QStringList unsavedNames() const;
+    // The saved requests the panes show, by path.
+    QStringList openPaths() const;
 
     void openRequest(const QString &path);
     void save(ComposerPane *pane);
@@ -51,6 +53,8 @@ public:
 Q_SIGNALS:
     void message(const QString &text);
     void saveFinished(const QString &path);
+    // A pane shows another file now (opened, saved as, renamed, moved, deleted).
+    void openPathsChanged();
 
 private:
     struct PendingSave {

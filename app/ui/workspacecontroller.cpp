@@ -55,6 +55,10 @@ WorkspaceController::WorkspaceController(PaneRow *panes, const WindowOptions &op
                 Q_EMIT message(tr("Environment %1 has problems: %2").arg(name, error));
             });
     connect(m_documents, &PaneDocuments::message, this, &WorkspaceController::message);
+    connect(m_documents, &PaneDocuments::openPathsChanged, this, [this] {
+        if (m_workspace && !m_restoringRequests)
+            session::recentworkspaces::setOpenRequests(m_workspace->root(), m_documents->openPaths());
+    });
     connect(m_collections, &CollectionsView::openRequested, m_documents, &PaneDocuments::openRequest);
     connect(m_collections, &CollectionsView::requestCreated, m_documents, &PaneDocuments::openRequest);
     connect(m_collections, &CollectionsView::pathChanged, m_documents, &PaneDocuments::onPathChanged);
@@ -73,7 +77,7 @@ void WorkspaceController::addFileActions(QMenu *file) {
     file->addAction(tr("&Open workspace…"), QKeySequence::Open, this, &WorkspaceController::chooseWorkspaceToOpen);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
-    file->addAction(tr("Open the &sample workspace"), this, &WorkspaceController::openSample);
+    file->addAction(tr("Open the sa&mple workspace"), this, &WorkspaceController::openSample);
     file->addAction(tr("&Close workspace"), this,
                     [this] { m_documents->confirmDiscard(tr("Close the workspace"), [this] { closeWorkspace(); }); });
     file->addSeparator();
@@ -132,6 +136,14 @@ bool WorkspaceController::openWorkspace(const QString &folder) {
     opened->setWatching(true);
     opened->validateInBackground();
     session::recentworkspaces::add(root);
+    // The requests the panes showed when this workspace was last used.
+    const QStringList wereOpen = session::recentworkspaces::openRequests(root);
+    m_restoringRequests = true;
+    for (const QString &path : wereOpen) {
+        if (opened->indexOf(path) >= 0)
+            m_documents->openRequest(path);
+    }
+    m_restoringRequests = false;
     rebuildRecentMenu();
     const QString name = opened->settings().value.name;
     m_window->setWindowTitle(tr("%1 — Triptych").arg(name.isEmpty() ? QFileInfo(root).fileName() : name));
@@ -176,7 +188,7 @@ void WorkspaceController::openSample() {
 }
 
 void WorkspaceController::reopenLast() {
-    if (!m_options.reopenLastWorkspace)
+    if (!m_options.reopenLastWorkspace || m_workspace)
         return;
     const QString last = session::recentworkspaces::last();
     if (!last.isEmpty())

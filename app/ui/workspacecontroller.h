@@ -57,7 +57,7 @@ public:
     void closeWorkspace();
     // The sample, copied first into WindowOptions::sampleFolder when it is not there yet.
     void openSample();
-    // At start: the workspace open when the window last closed.
+    // At start: the workspace open when the window last closed, with the requests its panes showed.
     void reopenLast();
     void setServer(const session::ServerState &state);
 
@@ -91,6 +91,7 @@ private:
     EnvironmentBox *m_environmentBox;
     QPointer<workspace::Workspace> m_workspace;
     QMenu *m_recentMenu = nullptr;
+    bool m_restoringRequests = false; // reopening what was open: the list stays as it was
 };
 
 } // namespace triptych::ui

@@ -234,8 +234,11 @@ private Q_SLOTS:
         QVERIFY(!restored.url.contains(QStringLiteral("{{")));
         QCOMPARE(restored.httpStatus, 200);
         QCOMPARE(restored.body, sent.body);
-        // The workspace came back too, and a restored call can be looked at again in its pane.
+        // The workspace came back too, with the request the pane showed, and a restored call can be looked at
+        // again in its pane.
         QCOMPARE(controller()->workspace()->root(), QDir(m_root).canonicalPath());
+        QVERIFY(documents()->fileShowing(kRest));
+        QCOMPARE(documents()->fileShowing(kRest)->pane(), m_window->restPane());
         m_window->historyView()->selectRow(0);
         QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
     }
