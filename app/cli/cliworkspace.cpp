@@ -116,8 +116,8 @@ void CliWorkspace::list() {
     } else {
         m_printer.printOut(text);
         m_printer.printOut(
-            QStringLiteral(
-                "environments: %1\nsend one: triptych-cli send %2/FOLDER/NAME.rest|.graphql|.grpc [--env NAME]\n")
+            QStringLiteral("environments: %1\nsend one: triptych-cli send \"%2/FOLDER/NAME.rest\" (or .graphql, .grpc) "
+                           "[--env NAME]\n")
                 .arg(environments.isEmpty() ? QStringLiteral("(none)") : environments.join(QStringLiteral(", ")),
                      m_options.positional.first()));
     }
@@ -241,10 +241,14 @@ void CliWorkspace::prepareVariables() {
 
 void CliWorkspace::resolveAndSend() {
     const workspace::ResolveResult resolved = m_resolver.resolve(m_document);
-    if (!resolved.ok())
-        return fail(resolved.errorText() + QStringLiteral(" — define them in the workspace, the environment (--env) "
-                                                          "or with --var NAME=VALUE"),
-                    kExitUsage);
+    if (!resolved.ok()) {
+        const QString hint = resolved.missingSecrets.isEmpty()
+                                 ? QStringLiteral("define it in workspace.yaml, the environment (--env) or with --var "
+                                                  "NAME=VALUE")
+                                 : QStringLiteral("give it with --var NAME=VALUE, or store it from the window (File ▸ "
+                                                  "Enter secret values…)");
+        return fail(resolved.errorText() + QStringLiteral(" — ") + hint, kExitUsage);
+    }
     switch (resolved.document.style) {
     case RequestStyle::Rest:
         return sendRest(resolved.document);

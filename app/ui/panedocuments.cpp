@@ -11,6 +11,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace triptych::ui {
 
 namespace {
@@ -290,9 +292,11 @@ bool PaneDocuments::readyToClose(std::function<void()> close) {
     const QStringList names = unsavedNames();
     if (names.isEmpty() || m_closeApproved)
         return true;
+    const bool anyNew = std::any_of(m_files.cbegin(), m_files.cend(),
+                                    [](const PaneFile *file) { return file->isDirty() && file->path().isEmpty(); });
     ask(m_window, tr("Unsaved changes"),
-        tr("Save the changes to %1 before closing? A new request that was never saved needs Save as… first.")
-            .arg(names.join(QStringLiteral(", "))),
+        tr("Save the changes to %1 before closing?").arg(names.join(QStringLiteral(", "))) +
+            (anyNew ? tr(" A new request that was never saved needs Save as… first: Save keeps it open.") : QString()),
         {tr("Save"), tr("Discard"), tr("Cancel")}, [this, close](int answer) {
             if (answer == 1) {
                 m_closeApproved = true;

@@ -10,6 +10,7 @@
 #include "app/ui/panedocuments.h"
 #include "app/ui/panerow.h"
 #include "app/ui/quickopendialog.h"
+#include "app/ui/secretdialog.h"
 #include "app/ui/variablemarker.h"
 #include "app/workspace/secretstore.h"
 #include "app/workspace/workspace.h"
@@ -88,6 +89,7 @@ void WorkspaceController::addFileActions(QMenu *file) {
                     &WorkspaceController::quickOpen);
     file->addAction(tr("Switch &environment"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                     &WorkspaceController::switchEnvironment);
+    file->addAction(tr("Enter secre&t values…"), this, &WorkspaceController::enterSecrets);
 }
 
 void WorkspaceController::rebuildRecentMenu() {
@@ -238,6 +240,48 @@ void WorkspaceController::quickOpen() {
 
 void WorkspaceController::switchEnvironment() {
     m_environmentBox->openList();
+}
+
+void WorkspaceController::enterSecrets() {
+    if (!m_workspace) {
+        Q_EMIT message(tr("Open a workspace first: secrets belong to its environments"));
+        return;
+    }
+    QList<SecretDialog::Secret> secrets;
+    const QString environment = m_environment->current();
+    if (environment != session::ActiveEnvironment::builtInName()) {
+        for (const auto &variable : m_workspace->loadEnvironment(environment).value.variables) {
+            if (variable.secret)
+                secrets.append({tr("%1 — environment %2").arg(variable.name, environment), environment, variable.name});
+        }
+    }
+    for (const auto &variable : m_workspace->settings().value.variables) {
+        if (variable.secret)
+            secrets.append({tr("%1 — workspace").arg(variable.name), QString(), variable.name});
+    }
+    if (secrets.isEmpty()) {
+        Q_EMIT message(
+            tr("Environment %1 and the workspace have no secret variables (mark one `secret: true`)").arg(environment));
+        return;
+    }
+    auto *dialog = new SecretDialog(secrets, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const auto secret = dialog->secret();
+        const QString key = workspace::SecretStore::key(m_workspace->root(), secret.environment, secret.name);
+        connect(
+            m_secrets, &workspace::SecretStore::writeFinished, this,
+            [this, secret](const QString &, workspace::SecretStore::Backend backend) {
+                m_environment->reload();
+                Q_EMIT message(
+                    backend == workspace::SecretStore::Backend::Keyring
+                        ? tr("Stored %1 in the system keyring").arg(secret.name)
+                        : tr("Stored %1 in your owner-only secrets file (no keyring runs)").arg(secret.name));
+            },
+            Qt::SingleShotConnection);
+        m_secrets->write(key, dialog->value());
+    });
+    dialog->open();
 }
 
 void WorkspaceController::saveFocused() {

@@ -65,6 +65,8 @@ public:
     void chooseWorkspaceToCreate();
     void quickOpen();
     void switchEnvironment();
+    // Asks for the value of a secret variable of the active environment or the workspace, and stores it.
+    void enterSecrets();
     void saveFocused();
     void saveFocusedAs();
 

@@ -123,7 +123,7 @@ private Q_SLOTS:
         const QString rest = request(QStringLiteral("A user's orders/A user's orders.rest"));
         QTest::newRow("no environment")
             << QStringList{"send", rest}
-            << "error: Undefined variable {{baseUrl}} (no environment is selected) — define them";
+            << "error: Undefined variable {{baseUrl}} (no environment is selected) — define it in workspace.yaml";
         QTest::newRow("undefined in the environment")
             << QStringList{"send",  request(QStringLiteral("A user's orders/A user's orders.grpc")),
                            "--env", "local",

@@ -21,6 +21,7 @@
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
 #include "app/ui/saveasdialog.h"
+#include "app/ui/secretdialog.h"
 #include "app/ui/variablemarker.h"
 #include "app/ui/workspacecontroller.h"
 #include "app/workspace/atomicfile.h"
@@ -29,6 +30,9 @@
 #include "tests/app/ui/windowoptions.h"
 #include "testserver.h"
 
+#include <QComboBox>
+#include <QDirIterator>
+#include <QHelpEvent>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
@@ -40,6 +44,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QToolTip>
 #include <QTreeView>
 
 using namespace triptych;
@@ -320,6 +326,55 @@ private Q_SLOTS:
                      QStringLiteral("{{token}} = •••••• · secret, environment “staging”"));
     }
 
+    // Hovering a {{variable}} in a line edit or a text editor shows what it resolves to.
+    void hoveringAVariableShowsItsValue() {
+        showWindow();
+        documents()->openRequest(QStringLiteral("Live order updates/Live order updates.graphql.yaml"));
+        QLineEdit *url = nullptr;
+        for (auto *edit : m_window->graphqlPane()->findChildren<QLineEdit *>()) {
+            if (edit->text().startsWith(QStringLiteral("{{baseUrl}}")))
+                url = edit;
+        }
+        QVERIFY(url);
+        url->setCursorPosition(0);
+        (void)url->grab(); // painted: scrolled back to the start
+        int x = 0;
+        while (x < url->width() && url->cursorPositionAt(QPoint(x, url->height() / 2)) < 3)
+            ++x;
+        QVERIFY(url->cursorPositionAt(QPoint(x, url->height() / 2)) < 10); // inside {{baseUrl}}
+        QHelpEvent overUrl(QEvent::ToolTip, QPoint(x, url->height() / 2), url->mapToGlobal(QPoint(x, 0)));
+        QCoreApplication::sendEvent(url, &overUrl);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), controller()->marker()->explain(QStringLiteral("baseUrl")));
+
+        auto *variables = m_window->graphqlPane()->variablesEditor();
+        QTextCursor at(variables->document());
+        at.setPosition(int(variables->toPlainText().indexOf(QStringLiteral("{{userId}}"))) + 3);
+        const QPoint point = variables->cursorRect(at).center();
+        QHelpEvent overText(QEvent::ToolTip, point, variables->viewport()->mapToGlobal(point));
+        QCoreApplication::sendEvent(variables->viewport(), &overText);
+        QTRY_COMPARE(QToolTip::text(), QStringLiteral("{{userId}} = 42 · workspace variable"));
+    }
+
+    // File ▸ Enter secret values…: the value lands in the secrets store, never in the workspace folder.
+    void aSecretEnteredInTheWindowIsUsedAndNotWritten() {
+        selectEnvironment(QStringLiteral("staging"));
+        controller()->enterSecrets();
+        ui::SecretDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SecretDialog *>()) != nullptr);
+        QCOMPARE(dialog->secretBox()->count(), 2); // token and apiKey of staging
+        dialog->secretBox()->setCurrentIndex(
+            dialog->secretBox()->findText(QStringLiteral("token — environment staging")));
+        QCOMPARE(dialog->valueEdit()->echoMode(), QLineEdit::Password);
+        dialog->valueEdit()->setText(QStringLiteral("typed-s3cret"));
+        dialog->accept();
+        QTRY_COMPARE(controller()->environment()->resolver().resolveText(u"{{token}}"), QStringLiteral("typed-s3cret"));
+        QDirIterator files(m_root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext())
+            QVERIFY(!workspace::readWholeFile(files.next())->contains("typed-s3cret"));
+        QVERIFY(workspace::readWholeFile(m_data->filePath(QStringLiteral("secrets.json")))->contains("typed-s3cret"));
+    }
+
     void closingWithUnsavedChangesAsks() {
         showWindow();
         documents()->openRequest(kRest);
@@ -447,6 +502,7 @@ private:
             controller()->openWorkspace(m_root);
     }
     void showWindow() {
+        m_window->resize(1600, 1000); // as the app opens it
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
