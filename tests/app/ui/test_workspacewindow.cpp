@@ -1,122 +1,18 @@
 // The window with a workspace, end to end against the embedded server (issue 16's list): opening saved requests
 // into each pane, Ctrl+S, files changed on disk (reload, and the question when there are unsaved changes), the
-// history kept across a restart, undefined variables, switching environments between two servers, closing with
-// unsaved changes, Ctrl+P, the Collections tree, the sample on first start and "Save to collection".
-#include "app/model/collectiontreemodel.h"
-#include "app/model/historymodel.h"
-#include "app/model/quickopenmodel.h"
-#include "app/session/activeenvironment.h"
-#include "app/session/recentworkspaces.h"
-#include "app/session/sampleworkspace.h"
-#include "app/session/serverhost.h"
-#include "app/ui/collectionsview.h"
-#include "app/ui/environmentbox.h"
-#include "app/ui/graphqlpane.h"
-#include "app/ui/grpcpane.h"
-#include "app/ui/historyview.h"
-#include "app/ui/mainwindow.h"
-#include "app/ui/panedocuments.h"
-#include "app/ui/panefile.h"
-#include "app/ui/quickopendialog.h"
-#include "app/ui/responseview.h"
-#include "app/ui/restpane.h"
-#include "app/ui/saveasdialog.h"
-#include "app/ui/secretdialog.h"
-#include "app/ui/variablemarker.h"
-#include "app/ui/workspacecontroller.h"
-#include "app/workspace/atomicfile.h"
-#include "app/workspace/secretstore.h"
-#include "app/workspace/workspace.h"
-#include "tests/app/ui/windowoptions.h"
-#include "testserver.h"
-
-#include <QComboBox>
-#include <QDirIterator>
-#include <QHelpEvent>
-#include <QLineEdit>
-#include <QListView>
-#include <QMessageBox>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QSettings>
-#include <QSignalSpy>
-#include <QStackedWidget>
-#include <QStandardPaths>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QTextBlock>
-#include <QToolTip>
-#include <QTreeView>
+// history kept across a restart, closing with unsaved changes, Ctrl+P, the Collections tree, the sample on first
+// start and "Save to collection". Variables and environments are in test_workspacevariables.cpp.
+#include "tests/app/ui/workspacewindow.h"
 
 using namespace triptych;
+using namespace triptych::testing;
 
-namespace {
-
-constexpr int kCallTimeoutMs = 15'000;
-constexpr int kDiskTimeoutMs = 10'000; // the folder watcher, its debounce and a rescan
-const QString kRest = QStringLiteral("Name and avatar only/Name and avatar only.rest.yaml");
-const QString kGraphQL = QStringLiteral("A user's orders/A user's orders.graphql.yaml");
-const QString kGrpc = QStringLiteral("Name and avatar only/Name and avatar only.grpc.yaml");
-
-// The visible question box whose text contains `words`, once it is there.
-QMessageBox *questionBox(QWidget *window, const QString &words) {
-    QMessageBox *found = nullptr;
-    (void)QTest::qWaitFor(
-        [&] {
-            for (auto *box : window->findChildren<QMessageBox *>()) {
-                if (box->isVisible() && box->text().contains(words))
-                    found = box;
-            }
-            return found != nullptr;
-        },
-        kDiskTimeoutMs);
-    return found;
-}
-
-void click(QMessageBox *box, const QString &button) {
-    for (auto *candidate : box->buttons()) {
-        if (candidate->text() == button) {
-            candidate->click();
-            return;
-        }
-    }
-    QFAIL(qPrintable(QStringLiteral("no button %1").arg(button)));
-}
-
-QStringList linesOf(const QString &path) {
-    return QString::fromUtf8(*workspace::readWholeFile(path)).split(QLatin1Char('\n'));
-}
-
-} // namespace
-
-class TestWorkspaceWindow : public QObject {
+class TestWorkspaceWindow : public QObject, protected WorkspaceWindowFixture {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_other.start());
-    }
-
-    void init() {
-        QSettings().clear();
-        m_data = std::make_unique<QTemporaryDir>();
-        m_root = m_data->filePath(QStringLiteral("workspace"));
-        QVERIFY(session::sampleworkspace::copyTo(m_root));
-        m_host = std::make_unique<session::ServerHost>();
-        session::ServerSettings settings;
-        settings.httpPort = 0;
-        settings.grpcPort = 0;
-        settings.users = 100;
-        m_host->start(settings);
-        QTRY_COMPARE(int(m_host->state().phase), int(session::ServerState::Phase::Running));
-        openWindow();
-    }
-
-    void cleanup() {
-        m_window.reset();
-        m_host.reset();
-        m_data.reset();
-    }
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
 
     void opensASavedRequestIntoEachPane_data() {
         QTest::addColumn<QString>("path");
@@ -249,132 +145,6 @@ private Q_SLOTS:
         QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
     }
 
-    void anUndefinedVariableStopsTheSend() {
-        selectEnvironment(QStringLiteral("staging"));
-        documents()->openRequest(QStringLiteral("Writes (need credentials)/Create an order.rest.yaml"));
-        QSignalSpy completed(m_window->restPane(), &ui::ComposerPane::callCompleted);
-        m_window->restPane()->send();
-        QVERIFY(!m_window->restPane()->isBusy());
-        QCOMPARE(m_window->restPane()->responseView()->errorText(),
-                 QStringLiteral("No value on this machine for the secret {{token}} in environment “staging”; enter "
-                                "it in the environment."));
-        m_window->restPane()->urlEdit()->setText(QStringLiteral("{{baseUrl}}/v1/users/{{nobody}}"));
-        m_window->restPane()->send();
-        QVERIFY(m_window->restPane()->responseView()->errorText().startsWith(
-            QStringLiteral("Undefined variable {{nobody}} in environment “staging”")));
-        QCOMPARE(completed.size(), 0);
-    }
-
-    void switchingEnvironmentsChangesWhereARequestGoes() {
-        writeOutside(
-            QStringLiteral("environments/other.yaml"),
-            QStringLiteral("version: 1\nvariables:\n  baseUrl: %1\n").arg(m_other.state().httpBaseUrl()).toUtf8());
-        QTRY_VERIFY_WITH_TIMEOUT(controller()->environment()->names().contains(QStringLiteral("other")),
-                                 kDiskTimeoutMs);
-        documents()->openRequest(kRest);
-        auto *pane = m_window->restPane();
-        QSignalSpy completed(pane, &ui::ComposerPane::callCompleted);
-        pane->send();
-        QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, kCallTimeoutMs);
-        const auto embedded = completed.takeFirst().first().value<client::CallRecord>();
-        QVERIFY2(embedded.url.startsWith(m_host->state().httpBaseUrl() + QStringLiteral("/v1/users/42")),
-                 qPrintable(embedded.url));
-        QCOMPARE(embedded.httpStatus, 200);
-
-        // As a person does it: the toolbar's box.
-        auto *box = controller()->environmentBox();
-        const int other = box->findText(QStringLiteral("other"));
-        QVERIFY(other > 0);
-        box->setCurrentIndex(other);
-        Q_EMIT box->activated(other);
-        QTRY_COMPARE(controller()->environment()->current(), QStringLiteral("other"));
-        pane->send();
-        QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, kCallTimeoutMs);
-        const auto moved = completed.first().first().value<client::CallRecord>();
-        QVERIFY2(moved.url.startsWith(m_other.state().httpBaseUrl() + QStringLiteral("/v1/users/42")),
-                 qPrintable(moved.url));
-        QCOMPARE(moved.httpStatus, 200);
-        QVERIFY(m_other.state().httpPort != m_host->state().httpPort);
-    }
-
-    void variablesAreMarkedAndExplained() {
-        // A secret with a value on this machine: the hover masks it.
-        workspace::SecretStore::Options options;
-        options.useKeyring = false;
-        options.fallbackFile = m_data->filePath(QStringLiteral("secrets.json"));
-        workspace::SecretStore secrets(options);
-        QSignalSpy written(&secrets, &workspace::SecretStore::writeFinished);
-        secrets.write(workspace::SecretStore::key(QDir(m_root).canonicalPath(), QStringLiteral("staging"),
-                                                  QStringLiteral("token")),
-                      QStringLiteral("s3cret-value"));
-        QTRY_COMPARE(written.size(), 1);
-
-        documents()->openRequest(QStringLiteral("Live order updates/Live order updates.graphql.yaml"));
-        auto *marker = controller()->marker();
-        auto *variables = m_window->graphqlPane()->variablesEditor();
-        QVERIFY(ui::VariableMarker::undefinedMarks(variables).isEmpty());
-        QCOMPARE(marker->explain(QStringLiteral("userId")), QStringLiteral("{{userId}} = 42 · workspace variable"));
-        variables->setPlainText(QStringLiteral("{ \"userId\": {{nope}} }"));
-        QCOMPARE(ui::VariableMarker::undefinedMarks(variables), QStringList{QStringLiteral("nope")});
-        QCOMPARE(marker->explain(QStringLiteral("nope")),
-                 QStringLiteral("{{nope}} is not defined in environment “Embedded server”"));
-        QVERIFY(marker->explain(QStringLiteral("baseUrl"))
-                    .startsWith(QStringLiteral("{{baseUrl}} = ") + m_host->state().httpBaseUrl()));
-
-        selectEnvironment(QStringLiteral("staging"));
-        QTRY_COMPARE(marker->explain(QStringLiteral("token")),
-                     QStringLiteral("{{token}} = •••••• · secret, environment “staging”"));
-    }
-
-    // Hovering a {{variable}} in a line edit or a text editor shows what it resolves to.
-    void hoveringAVariableShowsItsValue() {
-        showWindow();
-        documents()->openRequest(QStringLiteral("Live order updates/Live order updates.graphql.yaml"));
-        QLineEdit *url = nullptr;
-        for (auto *edit : m_window->graphqlPane()->findChildren<QLineEdit *>()) {
-            if (edit->text().startsWith(QStringLiteral("{{baseUrl}}")))
-                url = edit;
-        }
-        QVERIFY(url);
-        url->setCursorPosition(0);
-        (void)url->grab(); // painted: scrolled back to the start
-        int x = 0;
-        while (x < url->width() && url->cursorPositionAt(QPoint(x, url->height() / 2)) < 3)
-            ++x;
-        QVERIFY(url->cursorPositionAt(QPoint(x, url->height() / 2)) < 10); // inside {{baseUrl}}
-        QHelpEvent overUrl(QEvent::ToolTip, QPoint(x, url->height() / 2), url->mapToGlobal(QPoint(x, 0)));
-        QCoreApplication::sendEvent(url, &overUrl);
-        QTRY_VERIFY(QToolTip::isVisible());
-        QCOMPARE(QToolTip::text(), controller()->marker()->explain(QStringLiteral("baseUrl")));
-
-        auto *variables = m_window->graphqlPane()->variablesEditor();
-        QTextCursor at(variables->document());
-        at.setPosition(int(variables->toPlainText().indexOf(QStringLiteral("{{userId}}"))) + 3);
-        const QPoint point = variables->cursorRect(at).center();
-        QHelpEvent overText(QEvent::ToolTip, point, variables->viewport()->mapToGlobal(point));
-        QCoreApplication::sendEvent(variables->viewport(), &overText);
-        QTRY_COMPARE(QToolTip::text(), QStringLiteral("{{userId}} = 42 · workspace variable"));
-    }
-
-    // File ▸ Enter secret values…: the value lands in the secrets store, never in the workspace folder.
-    void aSecretEnteredInTheWindowIsUsedAndNotWritten() {
-        selectEnvironment(QStringLiteral("staging"));
-        controller()->enterSecrets();
-        ui::SecretDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = m_window->findChild<ui::SecretDialog *>()) != nullptr);
-        QCOMPARE(dialog->secretBox()->count(), 2); // token and apiKey of staging
-        dialog->secretBox()->setCurrentIndex(
-            dialog->secretBox()->findText(QStringLiteral("token — environment staging")));
-        QCOMPARE(dialog->valueEdit()->echoMode(), QLineEdit::Password);
-        dialog->valueEdit()->setText(QStringLiteral("typed-s3cret"));
-        dialog->accept();
-        QTRY_COMPARE(controller()->environment()->resolver().resolveText(u"{{token}}"), QStringLiteral("typed-s3cret"));
-        QDirIterator files(m_root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (files.hasNext())
-            QVERIFY(!workspace::readWholeFile(files.next())->contains("typed-s3cret"));
-        QVERIFY(workspace::readWholeFile(m_data->filePath(QStringLiteral("secrets.json")))->contains("typed-s3cret"));
-    }
-
     void closingWithUnsavedChangesAsks() {
         showWindow();
         documents()->openRequest(kRest);
@@ -491,39 +261,6 @@ private Q_SLOTS:
         QVERIFY(saved.grpc.message.contains(QStringLiteral("42")));
         QCOMPARE(documents()->fileOf(m_window->grpcPane())->path(), path);
     }
-
-private:
-    // Reopens the workspace of the last window, as the app does; the first one opens the copy of the sample.
-    void openWindow(bool openTheCopy = true) {
-        auto options = testing::isolatedWindow(*m_data);
-        options.reopenLastWorkspace = true;
-        m_window = std::make_unique<ui::MainWindow>(m_host.get(), options);
-        if (openTheCopy && !controller()->workspace())
-            controller()->openWorkspace(m_root);
-    }
-    void showWindow() {
-        m_window->resize(1600, 1000); // as the app opens it
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    }
-    ui::WorkspaceController *controller() const { return m_window->workspaceController(); }
-    ui::PaneDocuments *documents() const { return controller()->documents(); }
-    workspace::Workspace *workspace() const { return controller()->workspace(); }
-    void writeOutside(const QString &path, const QByteArray &bytes) {
-        QVERIFY(workspace::writeFileAtomically(m_root + QLatin1Char('/') + path, bytes));
-    }
-    void selectEnvironment(const QString &name) {
-        QSignalSpy changed(controller()->environment(), &session::ActiveEnvironment::environmentChanged);
-        controller()->environment()->select(name);
-        QTRY_VERIFY(!changed.isEmpty() && changed.last().first().toString() == name);
-    }
-
-    TestServer m_other; // a second server, for an environment that points elsewhere
-    std::unique_ptr<QTemporaryDir> m_data;
-    QString m_root;
-    std::unique_ptr<session::ServerHost> m_host;
-    std::unique_ptr<ui::MainWindow> m_window;
 };
 
 QTEST_MAIN(TestWorkspaceWindow)
