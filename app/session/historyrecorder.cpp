@@ -8,6 +8,9 @@ namespace triptych::session {
 
 namespace {
 
+// A restored call's body is cut here: the list may hold hundreds of calls, and bodies up to 16 MiB are kept.
+constexpr qint64 kRestoredBodyBytes = 256 * 1024;
+
 client::HeaderList headerList(const workspace::TextPairs &pairs) {
     client::HeaderList headers;
     headers.reserve(pairs.size());
@@ -129,11 +132,11 @@ client::CallRecord HistoryRecorder::toCallRecord(const workspace::HistoryEntry &
     record.sizes.responseBodyWireBytes = entry.responseBodyBytes;
     record.sizes.responseHeaderBytes = std::max<qint64>(0, entry.responseBytes - entry.responseBodyBytes);
     record.responseHeaders = headerList(entry.responseHeaders);
-    record.body = entry.responseBody;
+    record.body = entry.responseBody.left(kRestoredBodyBytes);
     record.traceId = entry.traceId;
-    if (entry.responseBodyTruncated)
-        record.warnings.append(QStringLiteral("The history kept the first %1 bytes of a %2-byte body")
-                                   .arg(entry.responseBody.size())
+    if (entry.responseBodyTruncated || record.body.size() < entry.responseBody.size())
+        record.warnings.append(QStringLiteral("From the history: the first %1 bytes of a %2-byte body")
+                                   .arg(record.body.size())
                                    .arg(entry.responseBodyBytes));
     return record;
 }

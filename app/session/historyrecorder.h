@@ -27,7 +27,8 @@ public:
     // Asks for the newest `count` calls; restoreFinished brings them oldest first.
     void restore(int count);
 
-    // A stored call as the history list and the panes show it: request, status, phases, sizes, body, trace id.
+    // A stored call as the history list and the panes show it: request, status, phases, sizes, trace id and the
+    // first 256 KiB of the body.
     static client::CallRecord toCallRecord(const workspace::HistoryEntry &entry);
 
 Q_SIGNALS:

@@ -22,6 +22,7 @@ constexpr int kNameProperty = QTextFormat::UserProperty + 17;
 const QColor kDefinedColor(0x7b, 0x3f, 0xc4);
 const QColor kUndefinedColor(0xc0, 0x1c, 0x28);
 const QString kMask = QStringLiteral("••••••");
+constexpr qsizetype kMaxMarkedChars = 1'000'000; // a bigger text is not scanned at every keystroke
 
 QTextCharFormat formatFor(bool defined) {
     QTextCharFormat format;
@@ -93,7 +94,9 @@ void VariableMarker::mark(QPlainTextEdit *editor) {
             selections.append(selection);
     }
     const QString text = editor->toPlainText();
-    for (const auto &span : workspace::variableSpans(text)) {
+    const auto spans =
+        text.size() <= kMaxMarkedChars ? workspace::variableSpans(text) : QList<workspace::VariableSpan>();
+    for (const auto &span : spans) {
         QTextEdit::ExtraSelection selection;
         selection.cursor = QTextCursor(editor->document());
         selection.cursor.setPosition(int(span.start));

@@ -75,6 +75,15 @@ private Q_SLOTS:
         QCOMPARE(records.at(1).startedAtUnixNs, (now - 1000) * 1'000'000);
     }
 
+    void aBigBodyComesBackCut() {
+        auto record = call(client::CallKind::Rest, 1000, 200);
+        record.body = QByteArray(600 * 1024, 'x');
+        const auto back = session::HistoryRecorder::toCallRecord(workspace::historyEntryFromCall(record));
+        QCOMPARE(back.body.size(), 256 * 1024);
+        QCOMPARE(back.warnings.size(), 1);
+        QVERIFY(back.warnings.first().contains(QStringLiteral("of a 614400-byte body")));
+    }
+
     void anEmptyHistoryRestoresNothing() {
         QTemporaryDir folder;
         session::HistoryRecorder recorder(folder.filePath(QStringLiteral("history.sqlite")));
