@@ -15,6 +15,9 @@ QString usageText() {
         "  grpc HOST:PORT list | describe SYMBOL | METHOD [-d JSON]… [--template]\n"
         "       [--proto FILE -I DIR]… [-H 'key: value']… [--tls --ca FILE] [--gzip] [--trace-url URL]\n"
         "  compare [--server URL] [--grpc HOST:PORT]   the same questions in REST, GraphQL and gRPC\n"
+        "  list WORKSPACE   the saved requests of a workspace folder, its environments and the problems of its files\n"
+        "  send WORKSPACE/PATH/TO/REQUEST[.rest|.graphql|.grpc] [--env NAME] [--var NAME=VALUE]…\n"
+        "       one saved request with the workspace's variables, an environment of it and --var values\n"
         "common: --json prints the whole call record, --timeout MS (also the gRPC deadline), --no-trace,\n"
         "        -i shows response headers and timing phases; --help, --version.\n"
         "The embedded server listens on http://127.0.0.1:8080 and 127.0.0.1:50051; token demo-token.\n");
@@ -37,6 +40,8 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("--user"), [&](const QString &v) { options->user = v; }},
         {QStringLiteral("--ca"), [&](const QString &v) { options->caFile = v; }},
         {QStringLiteral("--timeout"), [&](const QString &v) { options->timeoutMs = v.toInt(); }},
+        {QStringLiteral("--env"), [&](const QString &v) { options->environment = v; }},
+        {QStringLiteral("--var"), [&](const QString &v) { options->variableValues.append(v); }},
     };
     const std::map<QString, bool *> flags{
         {QStringLiteral("--json"), &options->json},
@@ -71,8 +76,8 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
     }
     if (options->timeoutMs <= 0)
         return QStringLiteral("--timeout needs a positive number of milliseconds");
-    const QStringList commands{QStringLiteral("rest"), QStringLiteral("graphql"), QStringLiteral("grpc"),
-                               QStringLiteral("compare")};
+    const QStringList commands{QStringLiteral("rest"),    QStringLiteral("graphql"), QStringLiteral("grpc"),
+                               QStringLiteral("compare"), QStringLiteral("list"),    QStringLiteral("send")};
     if (!commands.contains(options->command))
         return options->command.isEmpty() ? QStringLiteral("no command given")
                                           : QStringLiteral("unknown command %1").arg(options->command);

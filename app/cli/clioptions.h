@@ -9,7 +9,7 @@ namespace triptych::cli {
 
 // The parsed command line of triptych-cli; positional words stay in order after the command.
 struct CliOptions {
-    QString command;        // rest | graphql | grpc | compare
+    QString command;        // rest | graphql | grpc | compare | list | send
     QStringList positional; // e.g. METHOD URL, or HOST:PORT list
     QList<QByteArray> headers;
     QList<QByteArray> data; // -d, repeatable (client-streaming messages)
@@ -24,6 +24,8 @@ struct CliOptions {
     QString traceUrl;
     QString user; // basic auth user:password
     QString caFile;
+    QString environment;        // send: --env, an environment of the workspace
+    QStringList variableValues; // send: --var NAME=VALUE, repeatable
     int timeoutMs = 30'000;
     bool json = false;
     bool gzip = false;

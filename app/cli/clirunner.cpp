@@ -2,6 +2,7 @@
 
 #include "app/cli/clicompare.h"
 #include "app/cli/cliinterrupt.h"
+#include "app/cli/cliworkspace.h"
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
 #include "app/client/grpccaller.h"
@@ -87,6 +88,8 @@ void CliRunner::start() {
         runGraphQL();
     else if (m_options.command == QLatin1String("grpc"))
         runGrpc();
+    else if (m_options.command == QLatin1String("list") || m_options.command == QLatin1String("send"))
+        runWorkspace();
     else
         runCompare();
 }
@@ -289,6 +292,15 @@ void CliRunner::grpcCall(const GrpcSchemaPtr &schema, const QString &method) {
     connect(caller, &GrpcCaller::callFinished, this, &CliRunner::report);
     connect(caller, &GrpcCaller::callFailed, this, &CliRunner::report);
     caller->call(schema, request);
+}
+
+void CliRunner::runWorkspace() {
+    auto *command = new CliWorkspace(m_options, m_printer, this);
+    connect(command, &CliWorkspace::commandFinished, this, &CliRunner::runFinished);
+    if (m_options.command == QLatin1String("list"))
+        command->list();
+    else
+        command->send();
 }
 
 void CliRunner::runCompare() {

@@ -2,6 +2,7 @@
 
 #include "app/session/questioncatalog.h"
 #include "app/ui/responseview.h"
+#include "app/workspace/variableresolver.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -194,7 +195,10 @@ bool ComposerPane::takeCancelledRecord(const client::CallRecord &record) {
 }
 
 QString ComposerPane::validateJson(QPlainTextEdit *editor, bool allowEmpty) {
-    const QString text = editor->toPlainText();
+    QString text = editor->toPlainText();
+    // A {{variable}} stands for a value: it is checked as a 0 of the same length, so error columns stay in place.
+    for (const auto &span : workspace::variableSpans(text))
+        text.replace(span.start, span.length, QStringLiteral("0").leftJustified(span.length, QLatin1Char(' ')));
     editor->setExtraSelections({});
     if (text.trimmed().isEmpty())
         return allowEmpty ? QString() : tr("the JSON is empty");

@@ -4,15 +4,22 @@
 #include "app/session/question.h"
 #include "app/session/serverstate.h"
 #include "app/ui/syntaxhighlighting.h"
+#include "app/workspace/requestdocument.h"
 
 #include <QColor>
 #include <QLabel>
 #include <QWidget>
 
+#include <optional>
+
 class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
 class QVBoxLayout;
+
+namespace triptych::workspace {
+class VariableResolver;
+}
 
 namespace triptych::ui {
 
@@ -48,6 +55,14 @@ public:
     // Puts this pane's style of a question into the composer: presets and "Ask all three" alike.
     virtual void applyQuestion(const session::Question &question) = 0;
     virtual client::CallKind style() const = 0;
+    // The composer as a saved request (docs/workspace.md) and back (composerdocument.cpp); fields the pane has no
+    // editor for are kept from the document loaded last, so saving what was opened changes nothing.
+    virtual workspace::RequestDocument toDocument() const = 0;
+    virtual void loadDocument(const workspace::RequestDocument &document) = 0;
+    // {{variables}} in the composer are resolved from here when it sends; null: sent as written.
+    void setVariableResolver(const workspace::VariableResolver *resolver) { m_resolver = resolver; }
+    // The workspace folder that relative file names of a loaded document (.proto files) start from.
+    void setWorkspaceFolder(const QString &folder) { m_workspaceFolder = folder; }
     // The question catalog's presets of this pane's style, for the Request menu.
     QStringList presetNames() const;
     void applyPreset(int index);
@@ -87,6 +102,14 @@ protected:
     // Checks a JSON editor as the user types: underlines the error and returns it in words; empty when fine.
     static QString validateJson(QPlainTextEdit *editor, bool allowEmpty);
 
+    // The composer as it will be sent: toDocument() with every {{variable}} resolved. Nothing, and the problem in
+    // words, when a variable is undefined (naming each and the active environment).
+    std::optional<workspace::RequestDocument> resolvedDocument(QString *problem) const;
+    QString resolvedText(const QString &text) const;
+    const workspace::RequestDocument &loadedDocument() const { return m_loaded; }
+    void setLoadedDocument(const workspace::RequestDocument &document) { m_loaded = document; }
+    QString workspaceFolder() const { return m_workspaceFolder; }
+
 private:
     PaneTitle *m_title;
     QVBoxLayout *m_composerLayout;
@@ -98,6 +121,9 @@ private:
     QString m_blockReason;
     quint64 m_cancelledId = 0;
     bool m_showingCancelled = false;
+    const workspace::VariableResolver *m_resolver = nullptr;
+    workspace::RequestDocument m_loaded;
+    QString m_workspaceFolder;
 };
 
 } // namespace triptych::ui

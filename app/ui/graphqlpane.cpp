@@ -5,6 +5,7 @@
 #include "app/model/keyvaluemodel.h"
 #include "app/ui/fonts.h"
 #include "app/ui/responseview.h"
+#include "app/workspace/requestconversion.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -135,46 +136,44 @@ void GraphQLPane::onVariablesChanged() {
 void GraphQLPane::send() {
     cancel();
     m_showingCompleting = false; // a completing subscription's record goes to the history only
-    const QString query = m_query->toPlainText();
-    if (query.trimmed().isEmpty()) {
+    if (m_query->toPlainText().trimmed().isEmpty()) {
         refuse(tr("The query is empty. Write one, or pick a preset."));
         return;
     }
-    const QString operationName = m_operation->count() > 1 ? m_operation->currentText() : QString();
-    if (client::operationType(query, operationName) == client::OperationType::Subscription) {
-        subscribe(query, operationName);
+    // Through the saved-request form: {{variables}} resolved everywhere, and the saved auth and options applied.
+    QString problem;
+    const auto document = resolvedDocument(&problem);
+    if (!document) {
+        refuse(problem);
         return;
     }
-    client::GraphQLRequest request;
-    request.url = m_url->text().trimmed();
-    request.query = query;
-    request.variables = m_variables->toPlainText().trimmed().toUtf8();
-    request.operationName = operationName;
-    for (const auto &[key, value] : m_headers->pairs())
-        request.http.headers.append({key.toLatin1(), value.toUtf8()});
+    const auto &graphql = document->graphql;
+    if (workspace::usesWebSocket(*document) ||
+        client::operationType(graphql.document, graphql.operationName) == client::OperationType::Subscription) {
+        subscribe(*document);
+        return;
+    }
+    const client::GraphQLRequest request = workspace::toGraphQLRequest(*document);
     responseView()->begin(tr("Sending to %1…").arg(request.url));
     m_callId = m_caller->send(request);
     setBusy(true);
 }
 
-void GraphQLPane::subscribe(const QString &query, const QString &operationName) {
-    client::GraphQLWsRequest request;
-    request.url = client::webSocketUrl(m_url->text());
+void GraphQLPane::subscribe(const workspace::RequestDocument &document) {
+    client::GraphQLWsRequest request = workspace::toGraphQLWsRequest(document);
+    request.url = client::webSocketUrl(document.http.url);
     if (request.url.isEmpty()) {
         refuse(tr("Cannot subscribe at %1: write the URL as http://host:port/graphql (the "
                   "subscription goes to ws://host:port/graphql).")
-                   .arg(m_url->text()));
+                   .arg(document.http.url));
         return;
     }
-    request.query = query;
-    request.variables = m_variables->toPlainText().trimmed().toUtf8();
-    request.operationName = operationName;
-    for (const auto &[key, value] : m_headers->pairs()) {
-        request.headers.append({key.toLatin1(), value.toUtf8()});
-        // GraphQL WebSocket servers read credentials from the connection_init payload, not from headers.
-        if (key.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0)
+    // GraphQL WebSocket servers read credentials from the connection_init payload, not from headers.
+    for (const auto &[key, value] : std::as_const(request.headers)) {
+        if (request.initPayload.isEmpty() && key.compare("Authorization", Qt::CaseInsensitive) == 0)
             request.initPayload =
-                QJsonDocument(QJsonObject{{QStringLiteral("authorization"), value}}).toJson(QJsonDocument::Compact);
+                QJsonDocument(QJsonObject{{QStringLiteral("authorization"), QString::fromUtf8(value)}})
+                    .toJson(QJsonDocument::Compact);
     }
     m_events = 0;
     m_showingCompleting = false;

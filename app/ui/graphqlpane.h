@@ -34,6 +34,8 @@ public:
     void setServer(const session::ServerState &state) override;
     void applyQuestion(const session::Question &question) override;
     client::CallKind style() const override { return client::CallKind::GraphQL; }
+    workspace::RequestDocument toDocument() const override;
+    void loadDocument(const workspace::RequestDocument &document) override;
 
     QPlainTextEdit *queryEditor() const { return m_query; }
     QPlainTextEdit *variablesEditor() const { return m_variables; }
@@ -45,7 +47,7 @@ private:
     void onQueryChanged();
     void onVariablesChanged();
     void onCallEnded(const client::CallRecord &record);
-    void subscribe(const QString &query, const QString &operationName);
+    void subscribe(const workspace::RequestDocument &document);
     void onSubscribed(quint64 id);
     void onSubscriptionMessage(quint64 id, const client::StreamMessage &message);
     void onSubscriptionEnded(const client::CallRecord &record);

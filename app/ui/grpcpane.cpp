@@ -8,6 +8,7 @@
 #include "app/ui/bodyformatter.h"
 #include "app/ui/fonts.h"
 #include "app/ui/responseview.h"
+#include "app/workspace/requestconversion.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -146,8 +147,12 @@ GrpcPane::GrpcPane(QWidget *parent)
 }
 
 void GrpcPane::loadSchema() {
+    if (loadSchemaFromDocument())
+        return;
     client::ReflectionRequest request;
-    request.target = m_target->text().trimmed();
+    request.target = resolvedText(m_target->text().trimmed());
+    request.tls = loadedDocument().grpc.tls.enabled;
+    request.caFile = resolvedText(loadedDocument().grpc.tls.caFile);
     responseView()->setStreamState(tr("Loading services of %1 by reflection…").arg(request.target));
     m_reflection->load(request);
 }
@@ -251,6 +256,14 @@ void GrpcPane::updateStreamButtons() {
 
 void GrpcPane::send() {
     cancel();
+    // Through the saved-request form, so {{variables}} are resolved in every field; checked before the services
+    // are loaded, as the target may be one of them.
+    QString problem;
+    const auto document = resolvedDocument(&problem);
+    if (!document) {
+        refuse(problem);
+        return;
+    }
     if (!m_schema) {
         // The first send loads the services, then sends.
         m_sendWhenLoaded = true;
@@ -259,18 +272,14 @@ void GrpcPane::send() {
         loadSchema();
         return;
     }
-    if (!m_schema->findMethod(m_method->text())) {
-        refuse(tr("No method “%1” on %2. Pick one from the tree.").arg(m_method->text(), m_target->text()));
+    if (!m_schema->findMethod(document->grpc.method)) {
+        refuse(tr("No method “%1” on %2. Pick one from the tree.").arg(document->grpc.method, document->grpc.target));
         return;
     }
-    client::GrpcRequest request;
-    request.target = m_target->text().trimmed();
-    request.method = m_method->text();
-    request.messages = {m_request->toPlainText().toUtf8()};
+    client::GrpcRequest request = workspace::toGrpcRequest(*document);
     request.halfCloseAfterMessages = !methodIsClientStreaming();
-    for (const auto &[key, value] : m_metadata->pairs())
-        request.metadata.append({key.toLower().toLatin1(), value.toUtf8()});
-    request.deadlineMs = m_deadline->value();
+    for (auto &entry : request.metadata)
+        entry.first = entry.first.toLower(); // gRPC refuses upper-case metadata keys
     if (request.target == m_embeddedTarget)
         request.traceBaseUrl = m_httpBase;
     responseView()->begin(tr("Calling %1…").arg(request.method));
@@ -282,7 +291,7 @@ void GrpcPane::send() {
 void GrpcPane::sendAnother() {
     QString error;
     // The stream stays open with its messages: the problem shows under the status, not instead of them.
-    if (m_callId != 0 && !m_caller->send(m_callId, m_request->toPlainText().toUtf8(), &error))
+    if (m_callId != 0 && !m_caller->send(m_callId, resolvedText(m_request->toPlainText()).toUtf8(), &error))
         responseView()->showAnswerErrors(tr("Not sent: %1").arg(error));
 }
 

@@ -36,6 +36,8 @@ public:
     void setServer(const session::ServerState &state) override;
     void applyQuestion(const session::Question &question) override;
     client::CallKind style() const override { return client::CallKind::Grpc; }
+    workspace::RequestDocument toDocument() const override;
+    void loadDocument(const workspace::RequestDocument &document) override;
 
     // Asks the target for its services by reflection.
     void loadSchema();
@@ -63,6 +65,9 @@ private:
     void onMessageReceived(quint64 id, const client::StreamMessage &message);
     void onCallEnded(const client::CallRecord &record);
     void setSchema(const client::GrpcSchemaPtr &schema, const QString &source);
+    // Loads the services from the .proto files the loaded document names (grpcpanedocument.cpp); false when it
+    // names none, so reflection is asked.
+    bool loadSchemaFromDocument();
     void updateStreamButtons();
     bool methodIsClientStreaming() const;
 

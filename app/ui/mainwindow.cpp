@@ -4,14 +4,18 @@
 #include "app/session/benchmarkcalls.h"
 #include "app/session/buildinfo.h"
 #include "app/session/comparisonsession.h"
+#include "app/session/historyrecorder.h"
 #include "app/session/questioncatalog.h"
 #include "app/session/serverhost.h"
 #include "app/ui/aboutdialog.h"
 #include "app/ui/benchmarkdialog.h"
+#include "app/ui/collectionsview.h"
 #include "app/ui/comparetoolbar.h"
 #include "app/ui/comparisonstrip.h"
+#include "app/ui/environmentbox.h"
 #include "app/ui/findbar.h"
 #include "app/ui/historyview.h"
+#include "app/ui/panedocuments.h"
 #include "app/ui/panerow.h"
 #include "app/ui/panesender.h"
 #include "app/ui/responseview.h"
@@ -20,11 +24,13 @@
 #include "app/ui/statusline.h"
 #include "app/ui/themecontroller.h"
 #include "app/ui/traceview.h"
+#include "app/ui/workspacecontroller.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollArea>
@@ -48,9 +54,13 @@ constexpr int kMinZoomSteps = -5;
 constexpr int kMaxZoomSteps = 10;
 constexpr double kZoomStep = 0.1; // of the base font size
 constexpr int kMinTraceHeightPx = 120;
+constexpr int kRestoredCalls = 200; // the newest calls of the persistent history shown at start
 } // namespace
 
 MainWindow::MainWindow(session::ServerHost *server, QWidget *parent)
+    : MainWindow(server, WindowOptions{}, parent) {}
+
+MainWindow::MainWindow(session::ServerHost *server, const WindowOptions &options, QWidget *parent)
     : QMainWindow(parent)
     , m_server(server)
     , m_session(new session::ComparisonSession(server, this))
@@ -62,8 +72,17 @@ MainWindow::MainWindow(session::ServerHost *server, QWidget *parent)
     , m_trace(new TraceView(this)) {
     setWindowTitle(tr("Triptych"));
     setCentralWidget(m_panes);
-    for (auto *pane : m_panes->panes())
+    m_recorder = new session::HistoryRecorder(options.historyDatabase, this);
+    m_workspace = new WorkspaceController(m_panes, options, this);
+    connect(m_workspace, &WorkspaceController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kExportMessageMs); });
+    connect(m_session, &session::ComparisonSession::followUpFinished, m_recorder, &session::HistoryRecorder::record);
+    connect(m_session, &session::ComparisonSession::eventWriteFinished, m_recorder, &session::HistoryRecorder::record);
+    connect(m_recorder, &session::HistoryRecorder::restoreFinished, this, &MainWindow::onHistoryRestored);
+    for (auto *pane : m_panes->panes()) {
+        connect(pane, &ComposerPane::callCompleted, m_recorder, &session::HistoryRecorder::record);
         m_session->setSender(new PaneSender(pane));
+    }
     m_strip->follow(m_session);
     connectHistory();
     connect(m_panes, &PaneRow::currentCallChanged, m_trace, &TraceView::showRecord);
@@ -76,6 +95,10 @@ MainWindow::MainWindow(session::ServerHost *server, QWidget *parent)
     connect(m_toolbar, &CompareToolBar::questionChosen, this, &MainWindow::askQuestion);
     connect(m_toolbar, &CompareToolBar::sendAllClicked, m_session, &session::ComparisonSession::sendAll);
     connect(m_toolbar, &CompareToolBar::benchmarkClicked, this, &MainWindow::openBenchmark);
+    auto *environmentBar = addToolBar(tr("Environment"));
+    environmentBar->setObjectName(QStringLiteral("environment"));
+    environmentBar->addWidget(new QLabel(tr(" Environment "), environmentBar));
+    environmentBar->addWidget(m_workspace->environmentBox());
     createDocks();
     createMenus();
     restoreViewState();
@@ -84,6 +107,9 @@ MainWindow::MainWindow(session::ServerHost *server, QWidget *parent)
     applyZoom();
     connect(m_server, &session::ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
     onServerStateChanged(m_server->state());
+    m_recorder->restore(kRestoredCalls);
+    // After the first paint: reading the folder never delays the window.
+    QTimer::singleShot(0, m_workspace, &WorkspaceController::reopenLast);
 }
 
 void MainWindow::connectHistory() {
@@ -132,7 +158,10 @@ void MainWindow::createDocks() {
         addDockWidget(area, dock);
         return dock;
     };
-    addDock(tr("History"), "history", m_history, Qt::LeftDockWidgetArea);
+    auto *collections =
+        addDock(tr("Collections"), "collections", m_workspace->collectionsView(), Qt::LeftDockWidgetArea);
+    auto *history = addDock(tr("History"), "history", m_history, Qt::LeftDockWidgetArea);
+    splitDockWidget(collections, history, Qt::Vertical);
     auto *comparison = addDock(tr("Comparison"), "comparison", m_strip, Qt::BottomDockWidgetArea);
     auto *trace = addDock(tr("Trace"), "trace", m_trace, Qt::BottomDockWidgetArea);
     splitDockWidget(comparison, trace, Qt::Vertical);
@@ -166,12 +195,20 @@ void MainWindow::saveViewState() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+    // Unsaved requests: the person is asked first, and the window closes itself once they have answered.
+    if (!m_workspace->documents()->readyToClose([this] { close(); })) {
+        event->ignore();
+        return;
+    }
     saveViewState();
     QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createMenus() {
     auto *file = menuBar()->addMenu(tr("&File"));
+    m_workspace->addFileActions(file);
+    file->addAction(tr("Save selected &call to collection…"), this, &MainWindow::saveSelectedCallToCollection);
+    file->addSeparator();
     file->addAction(tr("&Export trace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), m_trace,
                     &TraceView::exportWithDialog);
     file->addSeparator();
@@ -225,7 +262,7 @@ void MainWindow::createViewMenu() {
                         [this, pane] { m_panes->toggleMaximised(pane); });
     }
     view->addSeparator();
-    for (const char *dock : {"history", "comparison", "trace"})
+    for (const char *dock : {"collections", "history", "comparison", "trace"})
         view->addAction(findChild<QDockWidget *>(QString::fromLatin1(dock))->toggleViewAction());
     view->addSeparator();
     auto *zoomIn = view->addAction(tr("Zoom &in"), this, [this] { zoomBy(1); });
@@ -304,6 +341,7 @@ void MainWindow::fitToScreen() {
 
 void MainWindow::onServerStateChanged(const session::ServerState &state) {
     m_statusLine->setState(state);
+    m_workspace->setServer(state);
     if (state.phase == session::ServerState::Phase::Running)
         m_panes->setServer(state);
 }
@@ -318,6 +356,18 @@ void MainWindow::resendSelected() {
     const client::CallRecord selected = *record; // a copy: the resent call adds a row to the model it is in
     m_trace->showRecord(selected);
     m_panes->resend(selected);
+}
+
+void MainWindow::onHistoryRestored(const QList<client::CallRecord> &records) {
+    for (const auto &record : records)
+        m_history->append(record);
+}
+
+void MainWindow::saveSelectedCallToCollection() {
+    if (const auto *record = m_history->selectedRecord())
+        m_workspace->documents()->saveCallToCollection(*record);
+    else
+        statusBar()->showMessage(tr("Select a call in the history to save it to a collection"), kMessageMs);
 }
 
 void MainWindow::onSendFocused() {

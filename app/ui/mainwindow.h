@@ -5,6 +5,7 @@
 #include "app/ui/comparisonstrip.h"
 #include "app/ui/historyview.h"
 #include "app/ui/panerow.h"
+#include "app/ui/windowoptions.h"
 
 #include <QMainWindow>
 
@@ -15,6 +16,7 @@ class HistoryModel;
 
 namespace triptych::session {
 class ComparisonSession;
+class HistoryRecorder;
 class ServerHost;
 } // namespace triptych::session
 
@@ -24,6 +26,7 @@ class CompareToolBar;
 class ComposerPane;
 class StatusLine;
 class TraceView;
+class WorkspaceController;
 
 // The window of docs/app.md: the three composers side by side, the history on the left, the comparison strip and
 // the trace below, the embedded server's status line at the bottom; every action in a menu with its shortcut.
@@ -32,6 +35,8 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(session::ServerHost *server, QWidget *parent = nullptr);
+    // `options`: where the history, secrets and sample live (windowoptions.h); the other constructor uses defaults.
+    MainWindow(session::ServerHost *server, const WindowOptions &options, QWidget *parent = nullptr);
 
     RestPane *restPane() const { return m_panes->restPane(); }
     GraphQLPane *graphqlPane() const { return m_panes->graphqlPane(); }
@@ -43,6 +48,8 @@ public:
     ComparisonStrip *comparisonStrip() const { return m_strip; }
     TraceView *traceView() const { return m_trace; }
     session::ComparisonSession *session() const { return m_session; }
+    WorkspaceController *workspaceController() const { return m_workspace; }
+    session::HistoryRecorder *historyRecorder() const { return m_recorder; }
 
     // Puts the picker's question `index` (Alt+1 is 0) into all three panes.
     void applyQuestion(int index);
@@ -57,6 +64,8 @@ public:
     void zoomBy(int steps);
     void resetZoom() { zoomBy(-m_zoomSteps); }
     int zoomSteps() const { return m_zoomSteps; }
+    // "Save to collection": the selected history call as a new saved request (Save as… asks its name and folder).
+    void saveSelectedCallToCollection();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -76,6 +85,7 @@ private:
     void onServerStateChanged(const session::ServerState &state);
     void onSendFocused();
     void onServerOptions();
+    void onHistoryRestored(const QList<client::CallRecord> &records);
 
     session::ServerHost *m_server;
     session::ComparisonSession *m_session;
@@ -87,6 +97,8 @@ private:
     TraceView *m_trace;
     QFont m_baseFont; // the font before zoom
     int m_zoomSteps = 0;
+    session::HistoryRecorder *m_recorder = nullptr;
+    WorkspaceController *m_workspace = nullptr;
 };
 
 } // namespace triptych::ui

@@ -5,6 +5,7 @@
 #include "app/model/keyvaluemodel.h"
 #include "app/ui/fonts.h"
 #include "app/ui/responseview.h"
+#include "app/workspace/requestconversion.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -39,10 +40,6 @@ QTableView *createEditableTable(QAbstractItemModel *model, QWidget *parent) {
     view->verticalHeader()->hide();
     fitRowsToFont(view, 8);
     return view;
-}
-
-QByteArray latin1(const QString &text) {
-    return text.toLatin1();
 }
 } // namespace
 
@@ -175,7 +172,8 @@ QWidget *RestPane::createAuthTab() {
 QWidget *RestPane::createOptionsTab() {
     auto *tab = new QWidget(this);
     m_timeout = new QSpinBox(tab);
-    m_timeout->setRange(1, kMaxTimeoutMs);
+    m_timeout->setRange(0, kMaxTimeoutMs);
+    m_timeout->setSpecialValueText(tr("none (streams)"));
     m_timeout->setValue(client::restlimits::kDefaultTimeoutMs);
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setToolTip(tr("The whole call, from connecting to the last byte; a stuck server fails with a clear "
@@ -205,16 +203,18 @@ void RestPane::onBrowseFile() {
 }
 
 void RestPane::onUrlEdited() {
-    // A query typed into the URL moves into the table, so there is one place to edit it.
-    QUrl url(m_url->text().trimmed());
-    if (!url.hasQuery())
+    // A query typed into the URL moves into the table, so there is one place to edit it. Split as text: QUrl would
+    // percent-encode the braces of {{variables}}.
+    const QString text = m_url->text().trimmed();
+    const qsizetype query = text.indexOf(QLatin1Char('?'));
+    if (query < 0)
         return;
     auto pairs = m_params->pairs();
-    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+    const QString fragment = text.mid(query + 1).section(QLatin1Char('#'), 0, 0);
+    for (const auto &[key, value] : QUrlQuery(fragment).queryItems(QUrl::FullyDecoded))
         pairs.append({key, value});
     m_params->setPairs(pairs);
-    url.setQuery(QString());
-    showUrl(url.toString());
+    showUrl(text.left(query));
 }
 
 void RestPane::showUrl(const QString &url) {
@@ -230,47 +230,20 @@ void RestPane::onBodyChanged() {
 }
 
 bool RestPane::buildRequest(client::RestRequest &request, QString *problem) const {
-    const QUrl url(m_url->text().trimmed());
+    // Through the saved-request form, so {{variables}} are resolved in every field and what is sent is what Ctrl+S
+    // saves.
+    const auto document = resolvedDocument(problem);
+    if (!document)
+        return false;
+    const QUrl url(document->http.url);
     if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
-        *problem = tr("“%1” is not a full URL. Write it like %2/v1/users/42.").arg(m_url->text(), m_baseUrl);
+        *problem = tr("“%1” is not a full URL. Write it like %2/v1/users/42.").arg(document->http.url, m_baseUrl);
         return false;
     }
-    request.method = latin1(m_method->currentText().trimmed().toUpper());
+    request = workspace::toRestRequest(*document);
     request.url = url.toString();
-    for (const auto &[key, value] : m_params->pairs())
-        request.query.append({key.toUtf8(), value.toUtf8()});
-    for (const auto &[key, value] : m_headers->pairs())
-        request.headers.append({latin1(key), value.toUtf8()});
-    switch (m_bodyKind->currentIndex()) {
-    case JsonBody:
-        request.bodyKind = client::BodyKind::Json;
-        request.body = m_jsonBody->toPlainText().toUtf8();
-        break;
-    case RawBody:
-        request.bodyKind = client::BodyKind::Raw;
-        request.body = m_rawBody->toPlainText().toUtf8();
-        request.contentType = latin1(m_rawContentType->text());
-        break;
-    case FormBody:
-        request.bodyKind = client::BodyKind::Form;
-        for (const auto &[key, value] : m_form->pairs())
-            request.form.append({key.toUtf8(), value.toUtf8()});
-        break;
-    case FileBody:
-        request.bodyKind = client::BodyKind::File;
-        request.filePath = m_filePath->text();
-        break;
-    default:
-        break;
-    }
-    request.auth.kind = client::AuthKind(m_authKind->currentIndex());
-    request.auth.user = m_authUser->text();
-    request.auth.password = m_authSecret->text();
-    request.auth.token = m_authSecret->text();
-    request.timeoutMs = m_timeout->value();
-    request.connectTimeoutMs = std::min(request.connectTimeoutMs, request.timeoutMs);
-    request.followRedirects = m_followRedirects->isChecked();
-    request.tls.skipVerification = m_skipTlsVerification->isChecked();
+    if (request.timeoutMs > 0)
+        request.connectTimeoutMs = std::min(request.connectTimeoutMs, request.timeoutMs);
     return true;
 }
 

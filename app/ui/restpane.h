@@ -37,6 +37,8 @@ public:
     void setServer(const session::ServerState &state) override;
     void applyQuestion(const session::Question &question) override;
     client::CallKind style() const override { return client::CallKind::Rest; }
+    workspace::RequestDocument toDocument() const override;
+    void loadDocument(const workspace::RequestDocument &document) override;
 
     QLineEdit *urlEdit() const { return m_url; }
     QComboBox *methodBox() const { return m_method; }

@@ -11,6 +11,7 @@
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
 #include "app/ui/traceview.h"
+#include "tests/app/ui/windowoptions.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -41,7 +42,8 @@ private Q_SLOTS:
     void init() {
         QSettings().clear();
         m_host = std::make_unique<session::ServerHost>();
-        m_window = std::make_unique<ui::MainWindow>(m_host.get());
+        m_data = std::make_unique<QTemporaryDir>();
+        m_window = std::make_unique<ui::MainWindow>(m_host.get(), testing::isolatedWindow(*m_data));
         session::ServerSettings settings;
         settings.httpPort = 0;
         settings.grpcPort = 0;
@@ -270,6 +272,7 @@ private:
 
     std::unique_ptr<session::ServerHost> m_host;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<QTemporaryDir> m_data;
 };
 
 QTEST_MAIN(TestComparisonStrip)

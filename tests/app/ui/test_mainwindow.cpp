@@ -10,6 +10,7 @@
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
 #include "app/ui/statusline.h"
+#include "tests/app/ui/windowoptions.h"
 
 #include <QAbstractItemModelTester>
 #include <QAccessible>
@@ -59,7 +60,8 @@ private Q_SLOTS:
     void init() {
         QSettings().clear();
         m_host = std::make_unique<session::ServerHost>();
-        m_window = std::make_unique<ui::MainWindow>(m_host.get());
+        m_data = std::make_unique<QTemporaryDir>();
+        m_window = std::make_unique<ui::MainWindow>(m_host.get(), testing::isolatedWindow(*m_data));
         session::ServerSettings settings;
         settings.httpPort = 0;
         settings.grpcPort = 0;
@@ -321,6 +323,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<session::ServerHost> m_host;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<QTemporaryDir> m_data;
 };
 
 // The offscreen platform's screen as the 1280 × 720 one of the issue, not its 800 × 600 default.
