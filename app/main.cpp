@@ -6,6 +6,7 @@
 #include "app/session/startupprobe.h"
 #include "app/ui/appicon.h"
 #include "app/ui/mainwindow.h"
+#include "app/ui/workspacecontroller.h"
 #include "triptych/version.h"
 
 #include <QApplication>
@@ -142,6 +143,9 @@ int main(int argc, char *argv[]) {
     triptych::ui::MainWindow mainWindow(&host);
     window = &mainWindow;
     mainWindow.resize(1600, 1000);
+    // The folder named on the command line, instead of the one the window had last.
+    if (parser.isSet(workspace))
+        mainWindow.workspaceController()->openWorkspace(parser.value(workspace));
     if (parser.isSet(screenshot))
         arrangeScreenshot(mainWindow, host, parser.value(screenshot), parser.value(question).toInt());
     if (parser.isSet(startupProbe))

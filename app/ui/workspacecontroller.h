@@ -3,6 +3,7 @@
 #include "app/session/serverstate.h"
 #include "app/ui/windowoptions.h"
 #include "app/workspace/diagnostic.h"
+#include "app/workspace/workspace.h"
 
 #include <QObject>
 #include <QPointer>
@@ -12,7 +13,6 @@ class QMenu;
 
 namespace triptych::workspace {
 class SecretStore;
-class Workspace;
 struct WorkspaceChanges;
 } // namespace triptych::workspace
 
