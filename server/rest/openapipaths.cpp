@@ -1,8 +1,8 @@
+#include "server/json/writer.h"
 #include "server/rest/openapi.h"
 #include "server/rest/openapibuilder.h"
 
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 // components-free part of the OpenAPI document: paths and their operations, and the document's assembly.
 namespace triptych::rest::openapi {
@@ -279,7 +279,7 @@ std::string openApiDocument() {
     b.add(document, "paths", openapi::paths(b));
     b.add(document, "components", openapi::components(b));
     rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    triptych::json::Writer<rapidjson::StringBuffer> writer(buffer);
     document.Accept(writer);
     return {buffer.GetString(), buffer.GetSize()};
 }

@@ -3,16 +3,16 @@
 #include "server/graphql/json.h"
 #include "server/graphql/limits.h"
 #include "server/json/jsonappend.h"
+#include "server/json/writer.h"
 
 #include <cmath>
 
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace triptych::graphql {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Writer = triptych::json::Writer<rapidjson::StringBuffer>;
 
 void writeValue(Writer &w, const Value &v) {
     rapidjson::Document scratch;
