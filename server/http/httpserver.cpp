@@ -4,6 +4,8 @@
 
 #include <boost/asio/strand.hpp>
 
+#include <algorithm>
+
 #include <thread>
 #include <vector>
 
@@ -30,6 +32,28 @@ std::vector<std::shared_ptr<Session>> ServerState::liveSessions() {
             live.push_back(std::move(session));
     }
     return live;
+}
+
+bool ServerState::evictOne() {
+    std::vector<std::pair<Evictability::Clock::time_point, std::shared_ptr<Session>>> candidates;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &[id, weak] : m_sessions) {
+            auto session = weak.lock();
+            Evictability *evictability = session ? session->evictability() : nullptr;
+            if (const auto since = evictability ? evictability->since() : std::nullopt)
+                candidates.emplace_back(*since, std::move(session));
+        }
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (auto &[since, session] : candidates) {
+        if (!session->evictability()->claim())
+            continue; // it became busy meanwhile
+        session->evict();
+        ++evictions;
+        return true;
+    }
+    return false;
 }
 
 } // namespace detail
@@ -94,7 +118,7 @@ void HttpServer::Impl::accept() {
         if (ec == net::error::operation_aborted || !m_acceptor.is_open())
             return;
         if (!ec) {
-            const bool overCapacity = m_state.connections.load() >= m_options.maxConnections;
+            const bool overCapacity = m_state.connections.load() >= m_options.maxConnections && !m_state.evictOne();
             startHttpSession(std::move(socket), m_state, overCapacity);
         }
         accept();
@@ -143,6 +167,10 @@ std::uint16_t HttpServer::port() const {
 
 std::size_t HttpServer::openConnections() const {
     return static_cast<std::size_t>(std::max(0, m_impl->m_state.connections.load()));
+}
+
+std::uint64_t HttpServer::evictedConnections() const {
+    return m_impl->m_state.evictions.load();
 }
 
 } // namespace triptych::http
