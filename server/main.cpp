@@ -5,6 +5,8 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <pthread.h>
 #include <string>
 #include <vector>
@@ -29,7 +31,10 @@ sigset_t blockStopSignals() {
 int main(int argc, char **argv) {
     triptych::keepFreedMemoryForReuse();
     const std::vector<std::string> arguments(argv + 1, argv + argc);
-    const auto parsed = triptych::parseServerCommandLine(arguments);
+    const auto parsed = triptych::parseServerCommandLine(arguments, [](const std::string &name) {
+        const char *value = std::getenv(name.c_str());
+        return value ? std::optional<std::string>(value) : std::nullopt;
+    });
     if (std::holds_alternative<triptych::ShowHelp>(parsed)) {
         std::fputs(triptych::serverUsage().c_str(), stdout);
         return 0;
