@@ -25,6 +25,8 @@ inline constexpr int kMaxFirst = 100;
 // Automatic persisted queries: how many documents are kept (oldest evicted) and how big one may be.
 inline constexpr std::size_t kMaxPersistedQueries = 10'000;
 inline constexpr std::size_t kMaxPersistedQueryBytes = 64 * 1024;
+// Their texts together (10,000 of 64 KiB would be 640 MiB kept for good).
+inline constexpr std::size_t kMaxPersistedQueryStoreBytes = 16 * 1024 * 1024;
 
 // graphql-transport-ws
 inline constexpr std::chrono::milliseconds kConnectionInitTimeout{3'000};
