@@ -1,4 +1,5 @@
 #include "server/http/detail/httpsession.h"
+#include "server/http/detail/requestreading.h"
 #include "server/http/detail/upgraderequest.h"
 #include "server/http/problem.h"
 
@@ -14,22 +15,6 @@ constexpr std::size_t kLingerDiscardBytes = 32 * 1024 * 1024;
 constexpr std::chrono::milliseconds kLingerTime{1000};
 // What the first read of a request takes in at most; the parser reads the rest of the head from there.
 constexpr std::size_t kFirstReadBytes = 4096;
-
-HttpRequest toHttpRequest(const bhttp::request<bhttp::string_body> &message, std::string remote) {
-    HttpRequest request;
-    request.method = std::string(message.method_string());
-    request.target = originForm(message.target());
-    const auto question = request.target.find('?');
-    request.path = percentDecode(std::string_view(request.target).substr(0, question));
-    if (question != std::string::npos)
-        request.query = request.target.substr(question + 1);
-    for (const auto &field : message)
-        request.headers.add(std::string(field.name_string()), std::string(field.value()));
-    request.body = message.body();
-    request.version = message.version();
-    request.remoteAddress = std::move(remote);
-    return request;
-}
 
 } // namespace
 
@@ -64,8 +49,7 @@ void HttpSession::readHeader() {
     if (m_state.stopping)
         return closeNow();
     m_parser.emplace();
-    m_parser->header_limit(static_cast<std::uint32_t>(m_state.options.maxHeaderBytes));
-    m_parser->body_limit(m_state.options.maxBodyBytes);
+    limitParser(*m_parser, m_state.options);
     m_waitingForRequest = true;
     if (m_buffer.size() > 0) { // pipelined: the next request has begun
         m_evictability.enter(Evictability::Phase::ReadingHead);

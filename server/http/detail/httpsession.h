@@ -2,6 +2,7 @@
 
 // Internal to server/http: one HTTP/1.1 connection. httpsession.cpp reads requests and writes answers;
 // httpsessionstream.cpp writes streamed answers (Server-Sent Events).
+#include "server/http/detail/requestreading.h"
 #include "server/http/detail/serverstate.h"
 #include "server/http/problem.h"
 
@@ -15,8 +16,6 @@
 
 namespace triptych::http::detail {
 
-namespace bhttp = beast::http;
-using Parser = bhttp::request_parser<bhttp::string_body>;
 using BeastResponse = bhttp::response<bhttp::string_body>;
 
 // The status line says what the problem+json title says (RFC 9110's names: "Content Too Large", not Beast's older

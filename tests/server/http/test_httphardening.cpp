@@ -4,6 +4,7 @@
 // every problem+json is valid UTF-8; an oversized WebSocket message closes cleanly with 1009.
 #include "server/http/httpserver.h"
 #include "server/http/problem.h"
+#include "server/http/requestbytes.h"
 #include "server/json/utf8.h"
 #include "tests/support/rawhttpconnection.h"
 
@@ -225,6 +226,34 @@ private Q_SLOTS:
         const QJsonDocument document = QJsonDocument::fromJson(answer->body, &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         QVERIFY(document.object()["detail"].toString().contains(QStringLiteral("/nope/\uFFFD\uFFFD/\uFFFD")));
+    }
+
+    void requestBytesAreReadAsAConnectionReadsThem_data() {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("refusal");
+        QTest::addColumn<QByteArray>("path"); // of the request read, when there is one
+        QTest::newRow("whole") << QByteArray("GET http://h/a%20b?q HTTP/1.1\r\nHost: h\r\n\r\n") << 0
+                               << QByteArray("/a b");
+        QTest::newRow("with a body") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi") << 0
+                                     << QByteArray("/echo");
+        QTest::newRow("cut short") << QByteArray("GET /a HTTP/1.1\r\nHost") << 0 << QByteArray();
+        QTest::newRow("garbage") << QByteArray("\x16\x03\x01 hello\r\n\r\n") << 400 << QByteArray();
+        QTest::newRow("head too big") << "GET / HTTP/1.1\r\nX: " + QByteArray(20000, 'a') + "\r\n\r\n"
+                                      << 431 << QByteArray();
+        QTest::newRow("body too big") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 9999999\r\n\r\n") << 413
+                                      << QByteArray();
+    }
+    void requestBytesAreReadAsAConnectionReadsThem() {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, refusal);
+        QFETCH(QByteArray, path);
+        HttpServerOptions options;
+        options.maxBodyBytes = 1024 * 1024;
+        const auto read = parseRequestBytes(std::string_view(bytes.constData(), std::size_t(bytes.size())), options);
+        QCOMPARE(read.refusal, refusal);
+        QCOMPARE(read.request.has_value(), !path.isEmpty());
+        if (read.request)
+            QCOMPARE(QByteArray::fromStdString(read.request->path), path);
     }
 
     void oversizedWebSocketMessageClosesWith1009_data() {
