@@ -15,7 +15,7 @@ namespace detail {
 std::uint64_t ServerState::enroll(const std::shared_ptr<Session> &session) {
     std::lock_guard lock(m_mutex);
     const auto id = m_nextId++;
-    m_sessions.emplace(id, session);
+    m_sessions.emplace(id, Enrolled{session, session->evictability()});
     return id;
 }
 
@@ -27,31 +27,38 @@ void ServerState::withdraw(std::uint64_t id) {
 std::vector<std::shared_ptr<Session>> ServerState::liveSessions() {
     std::lock_guard lock(m_mutex);
     std::vector<std::shared_ptr<Session>> live;
-    for (const auto &[id, weak] : m_sessions) {
-        if (auto session = weak.lock())
+    for (const auto &[id, enrolled] : m_sessions) {
+        if (auto session = enrolled.session.lock())
             live.push_back(std::move(session));
     }
     return live;
 }
 
 bool ServerState::evictOne() {
-    std::vector<std::pair<Evictability::Clock::time_point, std::shared_ptr<Session>>> candidates;
-    {
-        std::lock_guard lock(m_mutex);
-        for (const auto &[id, weak] : m_sessions) {
-            auto session = weak.lock();
-            Evictability *evictability = session ? session->evictability() : nullptr;
-            if (const auto since = evictability ? evictability->since() : std::nullopt)
-                candidates.emplace_back(*since, std::move(session));
+    // A scan for the oldest (no sort: under a slowloris this runs for every accept); a connection that became busy
+    // between the scan and the claim is skipped and the scan runs again.
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        std::shared_ptr<Session> oldest;
+        {
+            std::lock_guard lock(m_mutex);
+            const Enrolled *found = nullptr;
+            Evictability::Clock::time_point oldestSince = Evictability::Clock::time_point::max();
+            for (const auto &[id, enrolled] : m_sessions) {
+                const auto since = enrolled.evictability ? enrolled.evictability->since() : std::nullopt;
+                if (since && *since < oldestSince) {
+                    oldestSince = *since;
+                    found = &enrolled;
+                }
+            }
+            if (!found)
+                return false;
+            oldest = found->session.lock();
         }
-    }
-    std::sort(candidates.begin(), candidates.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (auto &[since, session] : candidates) {
-        if (!session->evictability()->claim())
-            continue; // it became busy meanwhile
-        session->evict();
-        ++evictions;
-        return true;
+        if (oldest && oldest->evictability()->claim()) {
+            oldest->evict();
+            ++evictions;
+            return true;
+        }
     }
     return false;
 }

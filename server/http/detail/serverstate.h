@@ -98,7 +98,13 @@ struct ServerState {
 private:
     std::mutex m_mutex;
     std::uint64_t m_nextId = 1;
-    std::map<std::uint64_t, std::weak_ptr<Session>> m_sessions;
+    struct Enrolled {
+        std::weak_ptr<Session> session;
+        // Read under m_mutex without locking the session: a session withdraws (under m_mutex) in its destructor
+        // before its members go, so the pointer is valid while it is in the map.
+        Evictability *evictability;
+    };
+    std::map<std::uint64_t, Enrolled> m_sessions;
 };
 
 // Starts serving one accepted connection (HTTP first; it may upgrade itself to a WebSocket).
