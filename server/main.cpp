@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <pthread.h>
 #include <string>
 #include <vector>
@@ -36,7 +38,10 @@ int main(int argc, char **argv) {
         std::printf("triptych-server %s\n", triptych::kVersion);
         return 0;
     }
-    const auto parsed = triptych::parseServerCommandLine(arguments);
+    const auto parsed = triptych::parseServerCommandLine(arguments, [](const std::string &name) {
+        const char *value = std::getenv(name.c_str());
+        return value ? std::optional<std::string>(value) : std::nullopt;
+    });
     if (std::holds_alternative<triptych::ShowHelp>(parsed)) {
         std::fputs(triptych::serverUsage().c_str(), stdout);
         return 0;

@@ -68,7 +68,7 @@ void buildAndSerializeOrderList(benchmark::State &state) {
     state.counters["bytes"] = double(bytes.size());
 }
 
-// What GetUserOrders does: the response lives on an Arena (rpc::ArenaAllocator).
+// What GetUserOrders does: the response lives on an Arena (OrderRpcService::unary).
 void buildAndSerializeOrderListOnArena(benchmark::State &state) {
     const auto &orders = ordersOf42();
     std::string bytes;

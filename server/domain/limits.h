@@ -21,6 +21,11 @@ inline constexpr std::size_t kFastGzipFromBytes = 64 * 1024;
 inline constexpr int kGzipLevelSmall = 6;
 inline constexpr int kGzipLevelLarge = 1;
 
+// Memory: every interval, free heap memory beyond the slack goes back to the kernel (malloc_trim), so RSS returns
+// near its baseline within about one interval after a spike.
+inline constexpr std::chrono::milliseconds kMemoryTrimInterval{10'000};
+inline constexpr std::size_t kMemoryTrimSlackBytes = 16 * 1024 * 1024;
+
 // Paging
 inline constexpr int kMinPageSize = 1;
 inline constexpr int kMaxPageSize = 100;

@@ -1,5 +1,6 @@
 #include "server/graphqlapi/graphqlservice.h"
 
+#include "server/graphql/execution/coercion.h"
 #include "server/graphql/schema/schemaprinter.h"
 #include "server/graphql/syntax/parser.h"
 #include "server/graphql/validation/validator.h"
@@ -106,7 +107,7 @@ PreparedOperation GraphqlService::prepare(const GraphqlRequest &request) const {
     {
         tracing::ScopedSpan span("graphql.parse");
         span.set("graphql.document", request.query);
-        graphql::ParseResult parsed = graphql::parse(request.query);
+        graphql::ParseResult parsed = graphql::parse(request.query, {limits::kMaxDocumentTokens});
         if (!parsed.ok()) {
             span.fail(parsed.error->message);
             prepared.errors.push_back({parsed.error->message, {parsed.error->loc}});
@@ -122,8 +123,16 @@ PreparedOperation GraphqlService::prepare(const GraphqlRequest &request) const {
             return prepared;
         }
         prepared.operation = selectOperation(*prepared.document, request.operationName);
+        // The cost is that of the values execution would see: coerced, defaults applied. A value coercion refuses
+        // ("Int cannot represent …") is answered as execution would answer it, not priced first.
+        graphql::Value variables;
+        if (prepared.operation && !graphql::coerceVariableValues(*m_schema, *prepared.operation, request.variables,
+                                                                 variables, prepared.errors)) {
+            span.fail(prepared.errors.front().message);
+            return prepared;
+        }
         const auto analysis =
-            graphql::analyzeOperation(*m_schema, *prepared.document, request.operationName, request.variables, m_cost);
+            graphql::analyzeOperation(*m_schema, *prepared.document, request.operationName, variables, m_cost);
         span.set("graphql.query.depth", static_cast<std::int64_t>(analysis.depth));
         span.set("graphql.query.cost", analysis.cost);
         if (auto error = graphql::checkQueryLimits(analysis, limits::kMaxQueryDepthLevels, limits::kMaxQueryCost)) {

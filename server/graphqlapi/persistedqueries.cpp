@@ -34,8 +34,11 @@ bool PersistedQueries::store(std::string_view hash, const std::string &query) {
     if (!m_queries.emplace(std::string(hash), query).second)
         return true;
     m_order.emplace_back(hash);
-    while (m_order.size() > limits::kMaxPersistedQueries) {
-        m_queries.erase(m_order.front());
+    m_bytes += query.size();
+    while (m_order.size() > limits::kMaxPersistedQueries || m_bytes > limits::kMaxPersistedQueryStoreBytes) {
+        const auto oldest = m_queries.find(m_order.front());
+        m_bytes -= oldest->second.size();
+        m_queries.erase(oldest);
         m_order.pop_front();
     }
     return true;

@@ -10,7 +10,8 @@
 namespace triptych::graphqlapi {
 
 // Automatic persisted queries (Apollo's protocol): documents by the lowercase hex SHA-256 of their text, so a
-// client may send only the hash, also with GET (cacheable). Bounded: the oldest documents are forgotten first.
+// client may send only the hash, also with GET (cacheable). Bounded in count and in bytes: the oldest documents are
+// forgotten first.
 class PersistedQueries {
 public:
     std::optional<std::string> find(std::string_view sha256Hex) const;
@@ -24,6 +25,7 @@ private:
     mutable std::mutex m_mutex;
     std::unordered_map<std::string, std::string> m_queries;
     std::deque<std::string> m_order; // insertion order, for eviction
+    std::size_t m_bytes = 0;         // of the stored query texts
 };
 
 } // namespace triptych::graphqlapi

@@ -6,7 +6,6 @@
 #include "server/grpc/limits.h"
 #include "server/grpc/statusmapping.h"
 
-#include <google/protobuf/message.h>
 #include <grpcpp/server_context.h>
 
 // gRPC core takes `grpc-encoding` out of the metadata it shows us; libgrpc 1.51 exports this accessor for the
@@ -56,17 +55,6 @@ std::optional<grpc::Status> CallChecks::authorize(const grpc::CallbackServerCont
                                         {},
                                         "INVALID_CREDENTIALS"});
     return std::nullopt;
-}
-
-std::optional<grpc::Status> CallChecks::checkSize(const google::protobuf::Message &request) {
-    const std::size_t bytes = request.ByteSizeLong();
-    if (bytes <= limits::kMaxRequestMessageBytes)
-        return std::nullopt;
-    DomainError error = exhausted("a request message of " + std::to_string(bytes) + " bytes is over the limit of " +
-                                      std::to_string(limits::kMaxRequestMessageBytes) + " bytes",
-                                  "MESSAGE_TOO_LARGE");
-    // RetryInfo is on every RESOURCE_EXHAUSTED; ErrorInfo's reason says a smaller message is what helps here.
-    return toGrpcStatus(error, std::chrono::milliseconds(0));
 }
 
 void CallChecks::mirrorCompression(grpc::CallbackServerContext &call) {

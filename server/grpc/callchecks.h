@@ -6,9 +6,6 @@
 #include <string>
 #include <string_view>
 
-namespace google::protobuf {
-class Message;
-}
 namespace grpc {
 class CallbackServerContext;
 }
@@ -29,7 +26,6 @@ public:
     std::optional<grpc::Status> admit(const grpc::CallbackServerContext &call) const;
     // Writes need `authorization: Bearer <token>` metadata.
     std::optional<grpc::Status> authorize(const grpc::CallbackServerContext &call) const;
-    static std::optional<grpc::Status> checkSize(const google::protobuf::Message &request);
     // A gzip request gets a gzip answer; the client asked for compression by using it.
     static void mirrorCompression(grpc::CallbackServerContext &call);
     // "ipv4:127.0.0.1:5000" → "127.0.0.1", "ipv6:[::1]:5000" → "::1": the HTTP side's client key.

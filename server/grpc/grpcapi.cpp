@@ -21,7 +21,8 @@ constexpr const char *kReflectionV1Alpha = "grpc.reflection.v1alpha.ServerReflec
 struct GrpcApi::Parts {
     Parts(ServiceContext &context, const GrpcApiOptions &options)
         : checks(context)
-        , slots(options.maxConcurrentStreams)
+        , slots(StreamSlots::Shares{options.maxConcurrentStreams, options.maxStreamsPerConnection,
+                                    options.maxStreamsPerAddress})
         , orders(RpcEnvironment{context, checks, scheduler, slots})
         , reflection(ReflectionResolver(servedServiceNames(), *google::protobuf::DescriptorPool::generated_pool())) {}
 
@@ -33,7 +34,8 @@ struct GrpcApi::Parts {
 };
 
 GrpcApiOptions defaultGrpcApiOptions() {
-    return GrpcApiOptions{limits::kMaxConcurrentStreams};
+    return GrpcApiOptions{limits::kMaxConcurrentStreams, limits::kMaxStreamsPerConnection,
+                          limits::kMaxStreamsPerAddress};
 }
 
 GrpcApi::GrpcApi(ServiceContext &context, GrpcApiOptions options)

@@ -15,7 +15,9 @@ struct ServiceContext;
 namespace triptych::rpc {
 
 struct GrpcApiOptions {
-    int maxConcurrentStreams; // streaming calls open at once
+    int maxConcurrentStreams;    // streaming calls open at once
+    int maxStreamsPerConnection; // of them, from one client connection
+    int maxStreamsPerAddress;    // of them, from one address other than loopback
 };
 GrpcApiOptions defaultGrpcApiOptions();
 

@@ -8,6 +8,10 @@ namespace triptych::rpc::limits {
 
 // Streaming calls (StreamOrders, UploadOrders, TrackOrders) open at once; one more answers RESOURCE_EXHAUSTED.
 inline constexpr int kMaxConcurrentStreams = 100;
+// The share of them one connection (one client's channel) may hold, and all connections from one address other than
+// loopback together, so that one client cannot take every slot.
+inline constexpr int kMaxStreamsPerConnection = 25;
+inline constexpr int kMaxStreamsPerAddress = 50;
 // A request message above this answers RESOURCE_EXHAUSTED with details (same bound as the REST body limit).
 inline constexpr std::size_t kMaxRequestMessageBytes = 1024 * 1024;
 // gRPC core drops anything larger before it reaches us (plain RESOURCE_EXHAUSTED, no details possible).

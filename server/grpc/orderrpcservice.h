@@ -1,39 +1,53 @@
 #pragma once
 
-#include "server/grpc/arenaallocator.h"
 #include "server/grpc/rpcenvironment.h"
 
 #include "orders/v1/orders.grpc.pb.h"
 
+#include <grpcpp/support/byte_buffer.h>
+
+#include <string_view>
+
 namespace triptych::rpc {
 
+namespace detail {
+using Api = orders::v1::OrderService;
+// Every method raw (bytes in, bytes out; see rawmessage.h for why).
+using RawOrderService =
+    Api::WithRawCallbackMethod_GetUser<Api::WithRawCallbackMethod_GetUserOrders<Api::WithRawCallbackMethod_StreamOrders<
+        Api::WithRawCallbackMethod_UploadOrders<Api::WithRawCallbackMethod_TrackOrders<
+            Api::WithRawCallbackMethod_CreateOrder<Api::WithRawCallbackMethod_CancelOrder<Api::Service>>>>>>>;
+} // namespace detail
+
 // orders.v1.OrderService over the one service layer. Unary methods answer inline (a short SQL read or write);
-// the streaming ones hand the call to a self-owned reactor.
-class OrderRpcService final : public orders::v1::OrderService::CallbackService {
+// the streaming ones hand the call to a self-owned reactor. Requests are parsed here, not by gRPC, so that bytes
+// that do not parse answer INVALID_ARGUMENT with BadRequest.
+class OrderRpcService final : public detail::RawOrderService {
 public:
     explicit OrderRpcService(RpcEnvironment environment)
-        : m_env(environment) {
-        SetMessageAllocatorFor_GetUserOrders(&m_orderListAllocator);
-    }
+        : m_env(environment) {}
 
-    grpc::ServerUnaryReactor *GetUser(grpc::CallbackServerContext *call, const orders::v1::GetUserRequest *request,
-                                      orders::v1::User *response) override;
-    grpc::ServerUnaryReactor *GetUserOrders(grpc::CallbackServerContext *call, const orders::v1::UserRequest *request,
-                                            orders::v1::OrderList *response) override;
-    grpc::ServerUnaryReactor *CreateOrder(grpc::CallbackServerContext *call,
-                                          const orders::v1::CreateOrderRequest *request,
-                                          orders::v1::Order *response) override;
-    grpc::ServerUnaryReactor *CancelOrder(grpc::CallbackServerContext *call,
-                                          const orders::v1::CancelOrderRequest *request,
-                                          orders::v1::Order *response) override;
-    grpc::ServerWriteReactor<orders::v1::Order> *StreamOrders(grpc::CallbackServerContext *call,
-                                                              const orders::v1::StreamOrdersRequest *request) override;
-    grpc::ServerReadReactor<orders::v1::CreateOrderRequest> *UploadOrders(grpc::CallbackServerContext *call,
-                                                                          orders::v1::UploadSummary *response) override;
-    grpc::ServerBidiReactor<orders::v1::TrackRequest, orders::v1::OrderEvent> *
+    grpc::ServerUnaryReactor *GetUser(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,
+                                      grpc::ByteBuffer *response) override;
+    grpc::ServerUnaryReactor *GetUserOrders(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,
+                                            grpc::ByteBuffer *response) override;
+    grpc::ServerUnaryReactor *CreateOrder(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,
+                                          grpc::ByteBuffer *response) override;
+    grpc::ServerUnaryReactor *CancelOrder(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,
+                                          grpc::ByteBuffer *response) override;
+    grpc::ServerWriteReactor<grpc::ByteBuffer> *StreamOrders(grpc::CallbackServerContext *call,
+                                                             const grpc::ByteBuffer *request) override;
+    grpc::ServerReadReactor<grpc::ByteBuffer> *UploadOrders(grpc::CallbackServerContext *call,
+                                                            grpc::ByteBuffer *response) override;
+    grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> *
     TrackOrders(grpc::CallbackServerContext *call) override;
 
 private:
+    // Parses the request, runs handle(call, request, response) in the call's span, serializes an OK answer.
+    template <typename Request, typename Response, typename Handle>
+    grpc::ServerUnaryReactor *unary(grpc::CallbackServerContext *call, std::string_view method,
+                                    const grpc::ByteBuffer &bytes, grpc::ByteBuffer &answer, Handle handle);
+
     // The status each unary call finishes with; the response is filled when it is OK.
     grpc::Status getUser(grpc::CallbackServerContext &call, const orders::v1::GetUserRequest &request,
                          orders::v1::User &response);
@@ -45,7 +59,6 @@ private:
                              orders::v1::Order &response);
 
     RpcEnvironment m_env;
-    ArenaAllocator<orders::v1::UserRequest, orders::v1::OrderList> m_orderListAllocator;
 };
 
 } // namespace triptych::rpc

@@ -4,6 +4,8 @@
 #include "server/grpc/limits.h"
 #include "server/grpc/statusmapping.h"
 
+#include <grpcpp/server_context.h>
+
 namespace triptych::rpc {
 
 std::optional<grpc::Status> openStream(const RpcEnvironment &env, const grpc::CallbackServerContext &call,
@@ -14,13 +16,32 @@ std::optional<grpc::Status> openStream(const RpcEnvironment &env, const grpc::Ca
         if (auto refused = env.checks.authorize(call))
             return refused;
     }
-    slot = env.slots.tryAcquire();
-    if (!slot)
-        return toGrpcStatus(exhausted("all " + std::to_string(env.slots.capacity()) +
-                                          " streaming calls this server allows at once are open; retry later",
-                                      "TOO_MANY_STREAMS"),
+    StreamSlots::Refusal refusal = StreamSlots::Refusal::None;
+    slot = env.slots.tryAcquire(call.peer(), &refusal);
+    if (slot)
+        return std::nullopt;
+    const auto &shares = env.slots.shares();
+    const std::string all = std::to_string(shares.capacity);
+    switch (refusal) {
+    case StreamSlots::Refusal::ConnectionShare:
+        return toGrpcStatus(exhausted("this connection already holds " + std::to_string(shares.perConnection) +
+                                          " streaming calls, its share of the " + all +
+                                          " this server allows at once; end one or retry later",
+                                      "TOO_MANY_STREAMS_FROM_PEER"),
                             limits::kStreamSlotRetryDelay);
-    return std::nullopt;
+    case StreamSlots::Refusal::AddressShare:
+        return toGrpcStatus(exhausted("this address already holds " + std::to_string(shares.perAddress) +
+                                          " streaming calls, its share of the " + all +
+                                          " this server allows at once; end one or retry later",
+                                      "TOO_MANY_STREAMS_FROM_PEER"),
+                            limits::kStreamSlotRetryDelay);
+    case StreamSlots::Refusal::ServerFull:
+    case StreamSlots::Refusal::None:
+        break;
+    }
+    return toGrpcStatus(exhausted("all " + all + " streaming calls this server allows at once are open; retry later",
+                                  "TOO_MANY_STREAMS"),
+                        limits::kStreamSlotRetryDelay);
 }
 
 } // namespace triptych::rpc

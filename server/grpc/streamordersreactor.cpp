@@ -5,6 +5,7 @@
 #include "server/grpc/callchecks.h"
 #include "server/grpc/limits.h"
 #include "server/grpc/protoconvert.h"
+#include "server/grpc/rawmessage.h"
 #include "server/grpc/statusmapping.h"
 #include "server/grpc/streamopening.h"
 
@@ -18,21 +19,23 @@ StreamOrdersReactor::StreamOrdersReactor(RpcEnvironment env, grpc::CallbackServe
     : StreamReactor(this, env, call, "StreamOrders") {}
 
 StreamOrdersReactor *StreamOrdersReactor::start(RpcEnvironment env, grpc::CallbackServerContext &call,
-                                                const orders::v1::StreamOrdersRequest &request) {
+                                                const grpc::ByteBuffer &request) {
     auto *reactor = new StreamOrdersReactor(env, call);
     reactor->begin(call, request);
     return reactor;
 }
 
-void StreamOrdersReactor::begin(const grpc::CallbackServerContext &call,
-                                const orders::v1::StreamOrdersRequest &request) {
+void StreamOrdersReactor::begin(const grpc::CallbackServerContext &call, const grpc::ByteBuffer &bytes) {
     const auto self = m_self;
     std::unique_lock lock(self->mutex());
     // Only this handler thread touches the trace until the snapshot is taken: no reaction can run before we return.
     auto traceScope = m_trace.makeCurrent();
-    m_trace.addRequestBytes(request.ByteSizeLong());
+    m_trace.addRequestBytes(bytes.Length());
     if (auto refused = openStream(m_env, call, StreamAccess::Read, m_slot))
         return finish(*refused);
+    orders::v1::StreamOrdersRequest request;
+    if (auto unparsed = parseRequest(bytes, request))
+        return finish(*unparsed);
     if (request.user_id() <= 0)
         return finish(toGrpcStatus(invalidField("user_id", "must be a positive user id")));
     if (request.interval_ms() < 0 || request.interval_ms() > limits::kMaxStreamIntervalMs)
@@ -118,10 +121,11 @@ void StreamOrdersReactor::pump() {
 void StreamOrdersReactor::write(const Order &order) {
     m_message.Clear();
     toProto(order, m_message);
+    serializeInto(m_message, m_written);
     if (m_trace.active())
-        m_trace.addResponseBytes(m_message.ByteSizeLong());
+        m_trace.addResponseBytes(m_written.Length());
     m_writing = true;
-    StartWrite(&m_message);
+    StartWrite(&m_written);
 }
 
 void StreamOrdersReactor::release() {

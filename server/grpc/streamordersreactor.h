@@ -8,6 +8,7 @@
 
 #include "orders/v1/orders.pb.h"
 
+#include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/server_callback.h>
 
 #include <deque>
@@ -23,16 +24,17 @@ namespace triptych::rpc {
 // StreamOrders: the user's orders interval_ms apart (pacing on the scheduler), then, with follow, the Order of every
 // later event of them until the client leaves, cancels or its deadline passes. Owns itself; deleted in OnDone.
 class StreamOrdersReactor final
-    : public StreamReactor<StreamOrdersReactor, grpc::ServerWriteReactor<orders::v1::Order>> {
+    : public StreamReactor<StreamOrdersReactor, grpc::ServerWriteReactor<grpc::ByteBuffer>> {
 public:
+    // `request`: the bytes of a StreamOrdersRequest, parsed here (see rawmessage.h).
     static StreamOrdersReactor *start(RpcEnvironment env, grpc::CallbackServerContext &call,
-                                      const orders::v1::StreamOrdersRequest &request);
+                                      const grpc::ByteBuffer &request);
 
 private:
     friend StreamReactor;
     StreamOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call);
     // Everything below runs under the lifeline's mutex.
-    void begin(const grpc::CallbackServerContext &call, const orders::v1::StreamOrdersRequest &request);
+    void begin(const grpc::CallbackServerContext &call, const grpc::ByteBuffer &bytes);
     void takeSnapshot(std::vector<Order> orders);
     void onEvent(const OrderEvent &event);
     void onTimer();
@@ -49,7 +51,8 @@ private:
     http::Scheduler::Clock::time_point m_nextWriteAt{};
     bool m_follow = false;
     bool m_timerPending = false;
-    orders::v1::Order m_message; // alive until OnWriteDone, as gRPC requires
+    orders::v1::Order m_message;
+    grpc::ByteBuffer m_written; // alive until OnWriteDone, as gRPC requires
 };
 
 } // namespace triptych::rpc

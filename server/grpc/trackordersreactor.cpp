@@ -5,6 +5,7 @@
 #include "server/grpc/callchecks.h"
 #include "server/grpc/limits.h"
 #include "server/grpc/protoconvert.h"
+#include "server/grpc/rawmessage.h"
 #include "server/grpc/statusmapping.h"
 #include "server/grpc/streamopening.h"
 
@@ -22,7 +23,7 @@ TrackOrdersReactor *TrackOrdersReactor::start(RpcEnvironment env, grpc::Callback
     if (auto refused = openStream(env, call, StreamAccess::Read, reactor->m_slot))
         reactor->finish(*refused);
     else
-        reactor->StartRead(&reactor->m_request);
+        reactor->StartRead(&reactor->m_read);
     return reactor;
 }
 
@@ -42,8 +43,10 @@ void TrackOrdersReactor::OnReadDone(bool ok) {
             finish(grpc::Status::OK);
         return;
     }
-    if (auto refused = CallChecks::checkSize(m_request))
-        return finish(*refused);
+    m_request.Clear();
+    if (auto unparsed = parseRequest(m_read, m_request, "request[" + std::to_string(m_requestsRead) + "]"))
+        return finish(*unparsed);
+    ++m_requestsRead;
     if (m_request.stop()) {
         m_stopRequested = true;
         return pump();
@@ -62,7 +65,7 @@ void TrackOrdersReactor::OnReadDone(bool ok) {
     if (!order)
         return finish(toGrpcStatus(order.error()));
     watch(*order);
-    StartRead(&m_request);
+    StartRead(&m_read);
 }
 
 void TrackOrdersReactor::watch(const Order &order) {
@@ -100,8 +103,9 @@ void TrackOrdersReactor::pump() {
     m_message.Clear();
     toProto(m_queue.front(), m_message);
     m_queue.pop_front();
+    serializeInto(m_message, m_written);
     m_writing = true;
-    StartWrite(&m_message);
+    StartWrite(&m_written);
 }
 
 void TrackOrdersReactor::release() {

@@ -8,6 +8,7 @@
 
 #include "orders/v1/orders.pb.h"
 
+#include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/server_callback.h>
 
 #include <deque>
@@ -25,8 +26,7 @@ namespace triptych::rpc {
 // call with OK once the events already due are sent. A half-close keeps the watches running until the deadline or
 // a cancel (or ends at once when nothing is watched). One EventBus subscription per user of a watched order.
 class TrackOrdersReactor final
-    : public StreamReactor<TrackOrdersReactor,
-                           grpc::ServerBidiReactor<orders::v1::TrackRequest, orders::v1::OrderEvent>> {
+    : public StreamReactor<TrackOrdersReactor, grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>> {
 public:
     static TrackOrdersReactor *start(RpcEnvironment env, grpc::CallbackServerContext &call);
 
@@ -43,11 +43,14 @@ private:
     // Outside the lock: validates the request and looks the order up (so its spans are not made the call's children).
     Result<Order> lookUp(const orders::v1::TrackRequest &request) const;
 
+    grpc::ByteBuffer m_read; // a TrackRequest's bytes, parsed here (see rawmessage.h)
+    std::size_t m_requestsRead = 0;
     orders::v1::TrackRequest m_request;
     std::set<OrderId> m_watched;
     std::map<UserId, std::unique_ptr<EventBus::Subscription>> m_subscriptions;
     std::deque<OrderEvent> m_queue;
-    orders::v1::OrderEvent m_message; // alive until OnWriteDone
+    orders::v1::OrderEvent m_message;
+    grpc::ByteBuffer m_written; // alive until OnWriteDone
     bool m_stopRequested = false;
 };
 

@@ -5,6 +5,7 @@
 #include "server/grpc/callchecks.h"
 #include "server/grpc/limits.h"
 #include "server/grpc/protoconvert.h"
+#include "server/grpc/rawmessage.h"
 #include "server/grpc/statusmapping.h"
 #include "server/grpc/streamopening.h"
 
@@ -13,20 +14,20 @@
 namespace triptych::rpc {
 
 UploadOrdersReactor::UploadOrdersReactor(RpcEnvironment env, grpc::CallbackServerContext &call,
-                                         orders::v1::UploadSummary &response)
+                                         grpc::ByteBuffer &response)
     : m_env(env)
     , m_call(call)
     , m_response(response)
     , m_trace(env.context.tracer, call, "UploadOrders") {}
 
 UploadOrdersReactor *UploadOrdersReactor::start(RpcEnvironment env, grpc::CallbackServerContext &call,
-                                                orders::v1::UploadSummary &response) {
+                                                grpc::ByteBuffer &response) {
     auto *reactor = new UploadOrdersReactor(env, call, response);
     std::lock_guard lock(reactor->m_mutex);
     if (auto refused = openStream(env, call, StreamAccess::Write, reactor->m_slot))
         reactor->finish(*refused);
     else
-        reactor->StartRead(&reactor->m_request);
+        reactor->StartRead(&reactor->m_read);
     return reactor;
 }
 
@@ -38,17 +39,20 @@ void UploadOrdersReactor::OnReadDone(bool ok) {
         return finish(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled; nothing was created"));
     if (!ok) // the client half-closed: its upload is complete
         return upload();
-    if (auto refused = CallChecks::checkSize(m_request))
-        return finish(*refused);
+    m_request.Clear();
+    if (auto unparsed = parseRequest(m_read, m_request, "request[" + std::to_string(m_items.size()) + "]")) {
+        m_items.clear(); // nothing is created from an upload that breaks off
+        return finish(*unparsed);
+    }
     if (m_items.size() >= limits::kMaxUploadItems)
         return finish(toGrpcStatus(exhausted("an upload holds at most " + std::to_string(limits::kMaxUploadItems) +
                                                  " orders; nothing was created",
                                              "TOO_MANY_ITEMS"),
                                    std::chrono::milliseconds(0)));
     if (m_trace.active())
-        m_trace.addRequestBytes(m_request.ByteSizeLong());
+        m_trace.addRequestBytes(m_read.Length());
     m_items.push_back(fromProto(m_request));
-    StartRead(&m_request);
+    StartRead(&m_read);
 }
 
 void UploadOrdersReactor::upload() {
@@ -57,9 +61,11 @@ void UploadOrdersReactor::upload() {
     m_items.clear();
     if (!summary)
         return finish(toGrpcStatus(summary.error()));
-    toProto(*summary, m_response);
+    orders::v1::UploadSummary answer;
+    toProto(*summary, answer);
+    serializeInto(answer, m_response);
     if (m_trace.active())
-        m_trace.addResponseBytes(m_response.ByteSizeLong());
+        m_trace.addResponseBytes(m_response.Length());
     finish(grpc::Status::OK);
 }
 

@@ -1,9 +1,11 @@
 #include "server/host/commandline.h"
 
 #include <charconv>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <optional>
+#include <utility>
 
 namespace triptych {
 namespace {
@@ -24,6 +26,29 @@ std::optional<std::string> readRange(const std::string &option, const std::strin
         return option + " needs a whole number from " + std::to_string(low) + " to " + std::to_string(high) +
                ", not '" + text + "'";
     out = *value;
+    return std::nullopt;
+}
+
+// A credential kept in a file (one line; surrounding white space is not part of it). At most this many bytes.
+constexpr std::size_t kMaxSecretFileBytes = 4096;
+
+std::optional<std::string> readSecretFile(const std::string &option, const std::string &path, std::string &out) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        return option + " cannot read '" + path + "'";
+    std::string text(kMaxSecretFileBytes + 1, '\0');
+    file.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(file.gcount()));
+    if (text.size() > kMaxSecretFileBytes)
+        return option + " needs a file of at most " + std::to_string(kMaxSecretFileBytes) + " bytes: '" + path + "'";
+    const auto first = text.find_first_not_of(" \t\r\n");
+    const auto last = text.find_last_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return option + " needs a file holding the secret, and '" + path + "' is empty";
+    text = text.substr(first, last - first + 1);
+    if (text.find_first_of("\r\n") != std::string::npos)
+        return option + " needs the secret on one line in '" + path + "'";
+    out = std::move(text);
     return std::nullopt;
 }
 
@@ -81,6 +106,10 @@ const std::map<std::string, Setter> &setters() {
              o.credentials.apiKey = v;
              return std::nullopt;
          }},
+        {"--token-file", [](ServerOptions &o, const std::string &n,
+                            const std::string &v) { return readSecretFile(n, v, o.credentials.token); }},
+        {"--api-key-file", [](ServerOptions &o, const std::string &n,
+                              const std::string &v) { return readSecretFile(n, v, o.credentials.apiKey); }},
         {"--lifecycle-ms",
          [](ServerOptions &o, const std::string &n, const std::string &v) {
              long long ms = 0;
@@ -136,8 +165,18 @@ const std::map<std::string, Setter> &setters() {
 
 } // namespace
 
-ParsedCommandLine parseServerCommandLine(const std::vector<std::string> &arguments) {
+ParsedCommandLine parseServerCommandLine(const std::vector<std::string> &arguments,
+                                         const EnvironmentLookup &environment) {
     ServerOptions options;
+    // The environment first, so that the command line overrides it.
+    for (const auto &[variable, target] : {std::pair{"TRIPTYCH_TOKEN", &options.credentials.token},
+                                           std::pair{"TRIPTYCH_API_KEY", &options.credentials.apiKey}}) {
+        const auto value = environment ? environment(variable) : std::nullopt;
+        if (value && value->empty())
+            return CommandLineError{std::string(variable) + " is set but empty"};
+        if (value)
+            *target = *value;
+    }
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         std::string name = arguments[i];
         if (name == "--help" || name == "-h")
@@ -187,9 +226,12 @@ std::string serverUsage(const ServerOptions &d) {
            "  --token TOKEN        bearer token that authorizes writes (default " +
            d.credentials.token +
            ")\n"
+           "  --token-file FILE    read the token from FILE instead (one line), so it does not show in ps;\n"
+           "                       the environment variable TRIPTYCH_TOKEN works as well\n"
            "  --api-key KEY        API key that authorizes REST writes (default " +
            d.credentials.apiKey +
            ")\n"
+           "  --api-key-file FILE  read the API key from FILE; or set TRIPTYCH_API_KEY\n"
            "  --lifecycle-ms N     move new orders PENDING -> PAID -> SHIPPED -> DELIVERED, one step every N ms\n"
            "                       (default 0: off)\n"
            "  --rate-limit N       allow N requests per second per client address (429 / RESOURCE_EXHAUSTED\n"
@@ -203,6 +245,8 @@ std::string serverUsage(const ServerOptions &d) {
            "  --gateway            GraphQL resolvers call the gRPC service over loopback, so one trace shows\n"
            "                       GraphQL -> gRPC -> SQL (default off)\n"
            "  -h, --help           show this help\n"
+           "\n"
+           "Bound to an address other than loopback, /debug/* needs the credentials too.\n"
            "\n"
            "Demo credentials: Authorization: Bearer " +
            d.credentials.token + "   or   X-API-Key: " + d.credentials.apiKey +

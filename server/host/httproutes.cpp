@@ -2,9 +2,11 @@
 
 #include "server/core/ratelimiter.h"
 #include "server/core/servicecontext.h"
+#include "server/domain/credentials.h"
 #include "server/graphqlapi/graphqlapi.h"
 #include "server/host/httptracing.h"
 #include "server/http/problem.h"
+#include "server/rest/problems.h"
 #include "server/rest/restroutes.h"
 
 namespace triptych {
@@ -25,7 +27,36 @@ http::Middleware rateLimit(RateLimiter &limiter) {
     };
 }
 
+// /debug/* shows every user's data and every request's spans. On loopback whoever reaches the port is a user of this
+// machine; on any other address it needs the credentials that writes need.
+http::Middleware debugAccess(const Credentials &credentials) {
+    return [&credentials](http::HttpRequest &request, const http::Handler &next) {
+        if (request.path != "/debug" && !request.path.starts_with("/debug/"))
+            return next(request);
+        const auto authorization = request.headers.find("Authorization");
+        const auto apiKey = request.headers.find("X-API-Key");
+        if ((authorization && credentials.acceptsAuthorization(*authorization)) ||
+            (apiKey && credentials.acceptsApiKey(*apiKey)))
+            return next(request);
+        http::Problem problem{401,
+                              "The server listens on an address other than loopback, so /debug/ needs credentials: "
+                              "send `Authorization: Bearer <token>` or `X-API-Key: <key>`.",
+                              {},
+                              std::string(rest::problemtype::kUnauthenticated)};
+        auto response = http::problemResponse(problem);
+        response.headers.set("WWW-Authenticate", authorization || apiKey
+                                                     ? R"(Bearer realm="triptych", error="invalid_token")"
+                                                     : R"(Bearer realm="triptych")");
+        return response;
+    };
+}
+
 } // namespace
+
+bool isLoopbackAddress(std::string_view address) {
+    return address.starts_with("127.") || address == "::1" || address == "localhost" ||
+           address.starts_with("::ffff:127.");
+}
 
 http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &options,
                              std::function<std::uint16_t()> grpcPort) {
@@ -33,6 +64,8 @@ http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &optio
     router.addMiddleware(httpTracing(context.tracer));
     if (context.rateLimiter.enabled())
         router.addMiddleware(rateLimit(context.rateLimiter));
+    if (!isLoopbackAddress(options.bindAddress))
+        router.addMiddleware(debugAccess(context.credentials));
     router.add("GET", "/healthz", [](http::HttpRequest &) {
         auto response = http::HttpResponse::json(200, R"({"status":"ok"})");
         response.headers.set("Cache-Control", "no-store");

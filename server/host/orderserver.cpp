@@ -7,6 +7,7 @@
 #include "server/core/servicecontext.h"
 #include "server/host/grpchost.h"
 #include "server/host/httproutes.h"
+#include "server/host/memorytrimmer.h"
 #include "server/http/httpserver.h"
 #include "server/store/database.h"
 #include "server/tracing/otlpexporter.h"
@@ -28,6 +29,7 @@ struct OrderServer::Running {
     std::unique_ptr<OrderLifecycle> lifecycle;
     std::unique_ptr<http::HttpServer> http;
     std::unique_ptr<GrpcHost> grpc;
+    std::unique_ptr<MemoryTrimmer> trimmer;
     std::uint16_t httpPort = 0;
     std::uint16_t grpcPort = 0;
 };
@@ -109,6 +111,8 @@ Status OrderServer::start() {
     if (!grpcListening)
         return grpcListening.error();
     running->grpcPort = *grpcListening;
+    if (m_options.memoryTrimInterval.count() > 0)
+        running->trimmer = std::make_unique<MemoryTrimmer>(m_options.memoryTrimInterval);
     m_running = std::move(running);
     return Done{};
 }

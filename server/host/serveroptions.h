@@ -28,6 +28,8 @@ struct ServerOptions {
     // Bytes waiting for one slow SSE / WebSocket client before it is dropped (WebSocket: close 4500); not a
     // command-line option, tests make it small to reach the limit quickly.
     std::size_t streamQueueBytes = limits::kMaxStreamQueueBytes;
+    // How often free heap memory goes back to the kernel (MemoryTrimmer); 0: never.
+    std::chrono::milliseconds memoryTrimInterval = limits::kMemoryTrimInterval;
 };
 
 } // namespace triptych

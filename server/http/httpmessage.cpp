@@ -48,6 +48,26 @@ std::string percentDecode(std::string_view text) {
     return out;
 }
 
+std::string originForm(std::string_view target) {
+    // absolute-URI = scheme ":" hier-part; scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986 §3.1)
+    const auto colon = target.find("://");
+    if (target.empty() || target.front() == '/' || colon == std::string_view::npos || colon == 0 ||
+        !std::isalpha(static_cast<unsigned char>(target.front())))
+        return std::string(target);
+    for (std::size_t i = 0; i < colon; ++i) {
+        const auto c = static_cast<unsigned char>(target[i]);
+        if (!std::isalnum(c) && c != '+' && c != '-' && c != '.')
+            return std::string(target);
+    }
+    const auto pathStart = target.find_first_of("/?#", colon + 3);
+    if (pathStart == std::string_view::npos || target[pathStart] == '#')
+        return "/";
+    std::string origin(target.substr(pathStart));
+    if (origin.front() == '?') // "http://host?q": the path is empty, which means "/"
+        origin.insert(origin.begin(), '/');
+    return origin;
+}
+
 std::optional<std::string_view> Headers::find(std::string_view name) const {
     for (const auto &field : m_fields) {
         if (equalsIgnoringCase(field.name, name))

@@ -35,6 +35,9 @@ private:
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b);
 std::string percentDecode(std::string_view text);
+// The path and query of a request target (RFC 9112 §3.2): an absolute-form target ("http://host:8080/a?b", which a
+// server must accept) becomes "/a?b"; an origin-form one ("/a?b") is returned as it is.
+std::string originForm(std::string_view target);
 
 struct HttpRequest {
     std::string method; // as sent, e.g. "GET"

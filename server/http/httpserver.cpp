@@ -4,6 +4,8 @@
 
 #include <boost/asio/strand.hpp>
 
+#include <algorithm>
+
 #include <thread>
 #include <vector>
 
@@ -13,7 +15,7 @@ namespace detail {
 std::uint64_t ServerState::enroll(const std::shared_ptr<Session> &session) {
     std::lock_guard lock(m_mutex);
     const auto id = m_nextId++;
-    m_sessions.emplace(id, session);
+    m_sessions.emplace(id, Enrolled{session, session->evictability()});
     return id;
 }
 
@@ -25,11 +27,40 @@ void ServerState::withdraw(std::uint64_t id) {
 std::vector<std::shared_ptr<Session>> ServerState::liveSessions() {
     std::lock_guard lock(m_mutex);
     std::vector<std::shared_ptr<Session>> live;
-    for (const auto &[id, weak] : m_sessions) {
-        if (auto session = weak.lock())
+    for (const auto &[id, enrolled] : m_sessions) {
+        if (auto session = enrolled.session.lock())
             live.push_back(std::move(session));
     }
     return live;
+}
+
+bool ServerState::evictOne() {
+    // A scan for the oldest (no sort: under a slowloris this runs for every accept); a connection that became busy
+    // between the scan and the claim is skipped and the scan runs again.
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        std::shared_ptr<Session> oldest;
+        {
+            std::lock_guard lock(m_mutex);
+            const Enrolled *found = nullptr;
+            Evictability::Clock::time_point oldestSince = Evictability::Clock::time_point::max();
+            for (const auto &[id, enrolled] : m_sessions) {
+                const auto since = enrolled.evictability ? enrolled.evictability->since() : std::nullopt;
+                if (since && *since < oldestSince) {
+                    oldestSince = *since;
+                    found = &enrolled;
+                }
+            }
+            if (!found)
+                return false;
+            oldest = found->session.lock();
+        }
+        if (oldest && oldest->evictability()->claim()) {
+            oldest->evict();
+            ++evictions;
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace detail
@@ -94,7 +125,7 @@ void HttpServer::Impl::accept() {
         if (ec == net::error::operation_aborted || !m_acceptor.is_open())
             return;
         if (!ec) {
-            const bool overCapacity = m_state.connections.load() >= m_options.maxConnections;
+            const bool overCapacity = m_state.connections.load() >= m_options.maxConnections && !m_state.evictOne();
             startHttpSession(std::move(socket), m_state, overCapacity);
         }
         accept();
@@ -143,6 +174,10 @@ std::uint16_t HttpServer::port() const {
 
 std::size_t HttpServer::openConnections() const {
     return static_cast<std::size_t>(std::max(0, m_impl->m_state.connections.load()));
+}
+
+std::uint64_t HttpServer::evictedConnections() const {
+    return m_impl->m_state.evictions.load();
 }
 
 } // namespace triptych::http

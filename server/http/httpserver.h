@@ -17,8 +17,8 @@ struct HttpServerOptions {
     int threads = 0;        // 0 uses every core
     std::size_t maxBodyBytes = limits::kMaxRequestBodyBytes;
     std::size_t maxHeaderBytes = limits::kMaxRequestHeaderBytes;
-    std::chrono::milliseconds idleTimeout = limits::kHttpIdleTimeout; // between requests on a kept-alive connection
-    std::chrono::milliseconds readTimeout = limits::kHttpReadTimeout; // to receive one whole request
+    std::chrono::milliseconds idleTimeout = limits::kHttpIdleTimeout; // for a request's first byte
+    std::chrono::milliseconds readTimeout = limits::kHttpReadTimeout; // from its first byte to its last
     std::chrono::milliseconds writeTimeout = limits::kHttpWriteTimeout;
     int maxConnections = limits::kMaxHttpConnections;
     std::size_t maxStreamQueueBytes = limits::kMaxStreamQueueBytes;
@@ -26,7 +26,8 @@ struct HttpServerOptions {
 
 // The HTTP/1.1 + WebSocket front door shared by REST and GraphQL (Boost.Beast inside, plain C++ outside):
 // keep-alive and pipelining, `Expect: 100-continue`, header and body limits enforced while reading (413 before a big
-// body is read), idle and read timeouts, a cap on open connections, and a thread pool using every core.
+// body is read), idle and read timeouts, a cap on open connections (reached, it closes idle and slow connections
+// before refusing a new one), and a thread pool using every core.
 class HttpServer {
 public:
     HttpServer(Router router, HttpServerOptions options);
@@ -40,6 +41,8 @@ public:
     void stop();
     std::uint16_t port() const;
     std::size_t openConnections() const;
+    // Idle or slow connections closed to make room at the connection cap, since start.
+    std::uint64_t evictedConnections() const;
 
     class Impl;
 

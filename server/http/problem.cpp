@@ -1,7 +1,8 @@
 #include "server/http/problem.h"
 
+#include "server/json/writer.h"
+
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace triptych::http {
 
@@ -80,7 +81,7 @@ std::string_view reasonPhrase(int status) {
 
 std::string problemJson(const Problem &problem) {
     rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    triptych::json::Writer<rapidjson::StringBuffer> writer(buffer);
     writer.StartObject();
     writer.Key("type");
     writer.String(problem.type.empty() ? std::string("about:blank") : problem.type);

@@ -12,6 +12,9 @@ namespace {
 
 namespace ws = beast::websocket;
 
+// Bytes one read takes in at most, so a message over the limit is noticed within this much of it.
+constexpr std::size_t kReadChunkBytes = 64 * 1024;
+
 class WebSocketSession : public Session,
                          public WebSocketConnection,
                          public std::enable_shared_from_this<WebSocketSession> {
@@ -56,7 +59,9 @@ private:
 void WebSocketSession::start(std::shared_ptr<UpgradeRequest> upgrade, std::string subprotocol, Headers headers) {
     m_id = m_state.enroll(shared_from_this());
     m_socket.set_option(ws::stream_base::timeout::suggested(beast::role_type::server));
-    m_socket.read_message_max(m_state.options.maxBodyBytes);
+    // The message limit is checked in read(), not by Beast, which answers an oversized frame with 1009 and then
+    // closes while the client is still sending it: the client sees a reset (1006) instead of the 1009.
+    m_socket.read_message_max(0);
     m_socket.set_option(ws::stream_base::decorator([subprotocol, headers](ws::response_type &response) {
         response.set(beast::http::field::server, "triptych");
         if (!subprotocol.empty())
@@ -77,12 +82,22 @@ void WebSocketSession::start(std::shared_ptr<UpgradeRequest> upgrade, std::strin
 }
 
 void WebSocketSession::read() {
-    m_socket.async_read(m_buffer, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    m_socket.async_read_some(m_buffer, kReadChunkBytes, [self = shared_from_this()](beast::error_code ec, std::size_t) {
         if (ec) {
             const auto code = ec == ws::error::closed ? self->m_socket.reason().code
                                                       : static_cast<std::uint16_t>(ws::close_code::abnormal);
             return self->finish(code);
         }
+        if (self->m_buffer.size() > self->m_state.options.maxBodyBytes) {
+            // Beast's closing handshake reads and discards the rest of the message until the client's close frame
+            // comes back, so the client reads the 1009 however much it still had to send.
+            self->m_buffer.clear();
+            self->m_buffer.shrink_to_fit();
+            return self->close(static_cast<std::uint16_t>(ws::close_code::too_big),
+                               "message over " + std::to_string(self->m_state.options.maxBodyBytes) + " bytes");
+        }
+        if (!self->m_socket.is_message_done())
+            return self->read();
         std::string message = beast::buffers_to_string(self->m_buffer.data());
         self->m_buffer.consume(self->m_buffer.size());
         self->m_handler->onMessage(std::move(message), !self->m_socket.got_text());

@@ -1,5 +1,7 @@
 #include "server/json/jsonappend.h"
 
+#include "server/json/utf8.h"
+
 #include <rapidjson/internal/dtoa.h>
 
 #include <algorithm>
@@ -69,16 +71,33 @@ private:
     std::size_t m_used;
 };
 
+// Copies the UTF-8 sequence at `from` (a byte >= 0x80) to `to`, or U+FFFD when it is ill-formed; returns the end.
+char *putNonAscii(char *to, const unsigned char *&from, const unsigned char *end) {
+    bool valid = false;
+    const std::size_t length = utf8Sequence(from, end, valid);
+    if (valid) {
+        std::memcpy(to, from, length);
+        to += length;
+    } else {
+        std::memcpy(to, "\xEF\xBF\xBD", 3);
+        to += 3;
+    }
+    from += length;
+    return to;
+}
+
 void putString(Sink &sink, const rapidjson::Value &text) {
     const auto *from = reinterpret_cast<const unsigned char *>(text.GetString());
     const auto *const end = from + text.GetStringLength();
-    char *to = sink.room(2 + 6 * text.GetStringLength());
+    char *to = sink.room(2 + 6 * text.GetStringLength()); // an escape is 6 bytes, a replacement 3 for 1 or more
     *to++ = '"';
-    for (; from != end; ++from) {
+    while (from != end) {
         if (kEscapes[*from]) [[unlikely]]
-            to = writeEscape(to, *from);
+            to = writeEscape(to, *from++);
+        else if (*from >= 0x80) [[unlikely]]
+            to = putNonAscii(to, from, end);
         else
-            *to++ = static_cast<char>(*from);
+            *to++ = static_cast<char>(*from++);
     }
     *to++ = '"';
     sink.advance(to);
@@ -137,17 +156,35 @@ void putValue(Sink &sink, const rapidjson::Value &value) {
 
 void appendEscaped(std::string &out, std::string_view text) {
     // Long texts with rare escapes (product names, descriptions): copy the plain runs whole.
-    std::size_t plainStart = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (!kEscapes[c])
+    const auto *const begin = reinterpret_cast<const unsigned char *>(text.data());
+    const auto *const end = begin + text.size();
+    const auto *plain = begin;
+    for (const auto *at = begin; at != end;) {
+        const unsigned char c = *at;
+        if (!kEscapes[c] && c < 0x80) {
+            ++at;
             continue;
-        out.append(text.data() + plainStart, i - plainStart);
-        plainStart = i + 1;
-        char escape[6];
-        out.append(escape, static_cast<std::size_t>(writeEscape(escape, c) - escape));
+        }
+        std::size_t length = 1;
+        bool valid = true;
+        if (c >= 0x80) {
+            length = utf8Sequence(at, end, valid);
+            if (valid) { // well-formed: part of the plain run
+                at += length;
+                continue;
+            }
+        }
+        out.append(reinterpret_cast<const char *>(plain), static_cast<std::size_t>(at - plain));
+        if (valid) {
+            char escape[6];
+            out.append(escape, static_cast<std::size_t>(writeEscape(escape, c) - escape));
+        } else {
+            out.append("\xEF\xBF\xBD", 3);
+        }
+        at += length;
+        plain = at;
     }
-    out.append(text.data() + plainStart, text.size() - plainStart);
+    out.append(reinterpret_cast<const char *>(plain), static_cast<std::size_t>(end - plain));
 }
 
 void appendValue(std::string &out, const rapidjson::Value &value) {

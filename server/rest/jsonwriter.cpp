@@ -1,16 +1,16 @@
 #include "server/rest/jsonwriter.h"
 
 #include "server/domain/timestamps.h"
+#include "server/json/writer.h"
 #include "server/rest/orderjson.h"
 
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace triptych::rest::json {
 namespace {
 
 using Buffer = rapidjson::StringBuffer;
-using Writer = rapidjson::Writer<Buffer>;
+using Writer = triptych::json::Writer<Buffer>;
 
 // Measured sizes of one serialized value, so a list reserves its buffer once.
 constexpr std::size_t kOrderJsonBytes = 160;

@@ -1,8 +1,8 @@
+#include "server/json/writer.h"
 #include "server/rest/openapi.h"
 #include "server/rest/openapibuilder.h"
 
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 // components-free part of the OpenAPI document: paths and their operations, and the document's assembly.
 namespace triptych::rest::openapi {
@@ -173,15 +173,16 @@ void serverPaths(const Builder &b, Value &paths) {
     b.add(paths, "/openapi.json", std::move(document));
     Value dataset(rapidjson::kObjectType);
     b.add(dataset, "get",
-          operation(b, "debug", "The whole data set as it is now", {},
+          operation(b, "debug", "The whole data set as it is now (needs credentials when not bound to loopback)", {},
                     resource(b, "Users, orders and friendships.", {{"application/json", "Dataset"}}), "200",
-                    {{"304", "NotModified"}}));
+                    {{"304", "NotModified"}, {"401", "Unauthorized"}}));
     b.add(paths, "/debug/dataset", std::move(dataset));
     Value traces(rapidjson::kObjectType);
     b.add(traces, "get",
-          operation(b, "debug", "The spans recorded for one trace (OTLP/JSON)", {"TraceId"},
-                    success(b, "The trace.", {{"application/json", "Traces"}}, {}), "200",
-                    {{"400", "BadRequest"}, {"404", "NotFound"}}));
+          operation(b, "debug",
+                    "The spans recorded for one trace (OTLP/JSON; needs credentials when not bound to loopback)",
+                    {"TraceId"}, success(b, "The trace.", {{"application/json", "Traces"}}, {}), "200",
+                    {{"400", "BadRequest"}, {"401", "Unauthorized"}, {"404", "NotFound"}}));
     b.add(paths, "/debug/traces/{trace_id}", std::move(traces));
 }
 
@@ -279,7 +280,7 @@ std::string openApiDocument() {
     b.add(document, "paths", openapi::paths(b));
     b.add(document, "components", openapi::components(b));
     rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    triptych::json::Writer<rapidjson::StringBuffer> writer(buffer);
     document.Accept(writer);
     return {buffer.GetString(), buffer.GetSize()};
 }

@@ -1,12 +1,13 @@
 #include "server/tracing/otlpjson.h"
 
+#include "server/json/writer.h"
+
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace triptych::tracing {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Writer = triptych::json::Writer<rapidjson::StringBuffer>;
 
 void writeValue(Writer &w, const AttributeValue &value) {
     w.StartObject();

@@ -12,9 +12,12 @@ std::size_t SpanStore::TraceIdHash::operator()(const TraceId &id) const {
     return static_cast<std::size_t>(half);
 }
 
-SpanStore::SpanStore(std::size_t maxTraces, std::size_t maxSpansPerTrace)
+SpanStore::SpanStore(std::size_t maxTraces, std::size_t maxSpansPerTrace, std::size_t maxTraceBytes,
+                     std::size_t maxStoreBytes)
     : m_maxTraces(maxTraces > 0 ? maxTraces : 1)
-    , m_maxSpansPerTrace(maxSpansPerTrace) {
+    , m_maxSpansPerTrace(maxSpansPerTrace)
+    , m_maxTraceBytes(maxTraceBytes)
+    , m_maxStoreBytes(maxStoreBytes) {
     m_slots.reserve(m_maxTraces);
     m_index.reserve(m_maxTraces);
 }
@@ -35,6 +38,7 @@ SpanStore::Slot &SpanStore::slotFor(const TraceId &traceId) {
         Slot &oldest = m_slots[m_lastSlot];
         m_index.erase(oldest.traceId);
         m_spanCount -= oldest.spans;
+        m_storedBytes -= oldest.encoded.size();
         oldest.spans = 0;
         if (oldest.encoded.capacity() > kMaxKeptSlotBytes) {
             std::string().swap(oldest.encoded);
@@ -55,7 +59,15 @@ void SpanStore::add(const FinishedSpan &span) {
         ++m_dropped;
         return;
     }
+    const std::size_t before = slot.encoded.size();
     encodeSpan(slot.encoded, span);
+    const std::size_t added = slot.encoded.size() - before;
+    if (slot.encoded.size() > m_maxTraceBytes || m_storedBytes + added > m_maxStoreBytes) {
+        slot.encoded.resize(before);
+        ++m_dropped;
+        return;
+    }
+    m_storedBytes += added;
     ++slot.spans;
     ++m_spanCount;
 }

@@ -22,9 +22,15 @@ public:
     static constexpr std::size_t kSlotBytes = 4 * 1024;
     // A slot whose buffer grew past this (a trace of many or long spans) gives the memory back when reused.
     static constexpr std::size_t kMaxKeptSlotBytes = 64 * 1024;
+    // Encoded spans of one trace, and of all traces together: beyond either, new spans are dropped (counted) until
+    // new traces have pushed the oldest out, so the store's memory stays bounded whatever requests come (bytes).
+    static constexpr std::size_t kDefaultMaxTraceBytes = 1024 * 1024;
+    static constexpr std::size_t kDefaultMaxStoreBytes = 32 * 1024 * 1024;
 
     explicit SpanStore(std::size_t maxTraces = kDefaultMaxTraces,
-                       std::size_t maxSpansPerTrace = kDefaultMaxSpansPerTrace);
+                       std::size_t maxSpansPerTrace = kDefaultMaxSpansPerTrace,
+                       std::size_t maxTraceBytes = kDefaultMaxTraceBytes,
+                       std::size_t maxStoreBytes = kDefaultMaxStoreBytes);
 
     void add(const FinishedSpan &span);
     // The trace's spans in the order they were added; empty when unknown or evicted.
@@ -49,6 +55,9 @@ private:
 
     std::size_t m_maxTraces;
     std::size_t m_maxSpansPerTrace;
+    std::size_t m_maxTraceBytes;
+    std::size_t m_maxStoreBytes;
+    std::size_t m_storedBytes = 0; // the encoded spans of every slot
     mutable std::mutex m_mutex;
     std::vector<Slot> m_slots; // grows to m_maxTraces, then m_nextSlot holds the oldest trace
     std::size_t m_nextSlot = 0;

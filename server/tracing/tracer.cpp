@@ -108,6 +108,15 @@ Span Span::startChild(SpanName name, SpanKind kind) {
 void Span::set(AttributeKey key, AttributeValue value) {
     if (!active())
         return;
+    if (auto *text = std::get_if<std::string>(&value); text && text->size() > kMaxAttributeValueBytes) {
+        // OpenTelemetry's attribute value length limit: a 1 MiB query text kept whole in 2,000 traces would
+        // hold gigabytes. Cut on a character boundary.
+        std::size_t cut = kMaxAttributeValueBytes;
+        while (cut > 0 && (static_cast<unsigned char>((*text)[cut]) & 0xC0) == 0x80)
+            --cut;
+        text->resize(cut);
+        text->append("\u2026"); // …
+    }
     if (m_attributes.empty())
         m_attributes.reserve(kAttributesPerSpan);
     m_attributes.push_back({key, std::move(value)});

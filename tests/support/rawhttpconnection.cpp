@@ -56,6 +56,7 @@ std::optional<RawResponse> RawHttpConnection::readResponse(int timeoutMs, bool h
     if (parts.size() < 2)
         return std::nullopt;
     response.status = parts[1].toInt();
+    response.reason = parts.size() > 2 ? statusLine->mid(parts[0].size() + parts[1].size() + 2) : QByteArray();
     while (true) {
         auto line = readLine(int(deadline.remainingTime()));
         if (!line)

@@ -10,6 +10,7 @@ namespace triptych::testing {
 
 struct RawResponse {
     int status = 0;
+    QByteArray reason;                    // the status line's reason phrase
     QMap<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;                      // de-chunked
     QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }

@@ -1,5 +1,6 @@
 #include "server/graphql/execution/coercion.h"
 
+#include "server/graphql/groupindex.h"
 #include "server/graphql/validation/validationcontext.h"
 
 #include <cerrno>
@@ -289,6 +290,13 @@ std::optional<Value> valueFromAst(const ValueNode &node, TypeRef type, const Val
 bool coerceVariableValues(const Schema &schema, const OperationDefinitionNode &op, const Value &inputs, Value &out,
                           std::vector<GraphQLError> &errors) {
     Value::Object coerced;
+    // The given values by name (the first of each, as Value::find), so that many variables stay linear.
+    std::vector<std::pair<std::string_view, const Value *>> given;
+    GroupIndex givenIndex;
+    if (inputs.kind() == Value::Kind::Object)
+        for (const auto &[name, value] : inputs.asObject())
+            if (givenIndex.find(given, name) == given.size())
+                given.emplace_back(name, &value);
     for (const auto &def : op.variables) {
         const TypeRef type = schema.typeFromAst(*def.type);
         const std::string prefix = "Variable \"$" + def.name + "\"";
@@ -298,8 +306,9 @@ bool coerceVariableValues(const Schema &schema, const OperationDefinitionNode &o
                               {def.loc}});
             continue;
         }
-        const Value *given = inputs.kind() == Value::Kind::Object ? inputs.find(def.name) : nullptr;
-        if (!given) {
+        const std::size_t at = givenIndex.find(given, def.name);
+        const Value *input = at == given.size() ? nullptr : given[at].second;
+        if (!input) {
             if (def.defaultValue) {
                 if (auto v = valueFromAst(*def.defaultValue, type, nullptr))
                     coerced.emplace_back(def.name, std::move(*v));
@@ -309,12 +318,12 @@ bool coerceVariableValues(const Schema &schema, const OperationDefinitionNode &o
             }
             continue;
         }
-        if (given->isNull() && type.isNonNull()) {
+        if (input->isNull() && type.isNonNull()) {
             errors.push_back({prefix + " of non-null type \"" + type.toString() + "\" must not be null.", {def.loc}});
             continue;
         }
         Value value;
-        if (auto error = coerceInput(*given, type, "", value)) {
+        if (auto error = coerceInput(*input, type, "", value)) {
             std::string message = prefix + " got invalid value " + inspectValue(error->value);
             if (!error->path.empty())
                 message += " at \"" + def.name + error->path + "\"";

@@ -77,7 +77,7 @@ bool Executor::fragmentApplies(const NamedType *type, const std::string &conditi
 
 // CollectFields (spec §6.3.2): response keys in selection order, fragments expanded once each.
 void Executor::collectInto(const NamedType *type, const std::vector<SelectionNode> &set, Grouped &out,
-                           std::unordered_set<std::string_view> &visited, std::size_t depth) {
+                           GroupIndex &index, std::unordered_set<std::string_view> &visited, std::size_t depth) {
     if (depth > kMaxFragmentDepthLevels)
         return;
     for (const auto &s : set) {
@@ -85,18 +85,17 @@ void Executor::collectInto(const NamedType *type, const std::vector<SelectionNod
             continue;
         if (s.kind == SelectionKind::Field) {
             const std::string_view key = s.responseKey();
-            auto it = std::find_if(out.begin(), out.end(), [&](const auto &g) { return g.first == key; });
-            if (it == out.end())
+            if (const std::size_t at = index.find(out, key); at == out.size())
                 out.push_back({key, {&s}});
             else
-                it->second.push_back(&s);
+                out[at].second.push_back(&s);
         } else if (s.kind == SelectionKind::InlineFragment) {
             if (fragmentApplies(type, s.typeCondition))
-                collectInto(type, s.selectionSet, out, visited, depth + 1);
+                collectInto(type, s.selectionSet, out, index, visited, depth + 1);
         } else if (visited.insert(s.name).second) {
             const FragmentDefinitionNode *f = m_request.document->fragment(s.name);
             if (f && fragmentApplies(type, f->typeCondition))
-                collectInto(type, f->selectionSet, out, visited, depth + 1);
+                collectInto(type, f->selectionSet, out, index, visited, depth + 1);
         }
     }
 }
@@ -126,8 +125,9 @@ const Grouped &Executor::collect(const NamedType *type, const FieldNodes &nodes)
         return *it->second;
     Grouped &grouped = m_groupedStore.emplace_back();
     std::unordered_set<std::string_view> visited;
+    GroupIndex index;
     for (const SelectionNode *node : nodes)
-        collectInto(type, node->selectionSet, grouped, visited, 0);
+        collectInto(type, node->selectionSet, grouped, index, visited, 0);
     resolveDefinitions(type, grouped);
     m_subfields.emplace(key, &grouped);
     m_lastCollectedKey = key;
@@ -139,8 +139,9 @@ void Executor::run(const OperationDefinitionNode &op, const Value &variables) {
     m_variables = variables;
     const NamedType *root = m_schema.rootType(op.operation);
     std::unordered_set<std::string_view> visited;
+    GroupIndex index;
     Grouped &fields = m_groupedStore.emplace_back();
-    collectInto(root, op.selectionSet, fields, visited, 0);
+    collectInto(root, op.selectionSet, fields, index, visited, 0);
     resolveDefinitions(root, fields);
     runRootFields(root, fields, op.operation == OperationType::Mutation);
 }

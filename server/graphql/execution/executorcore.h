@@ -3,6 +3,7 @@
 // Internal to execution: the Executor shared by executor.cpp (levels, completion) and collectfields.cpp
 // (CollectFields, operation selection, error ordering).
 #include "server/graphql/execution/executorimpl.h"
+#include "server/graphql/groupindex.h"
 
 #include <deque>
 #include <map>
@@ -78,7 +79,7 @@ public:
     void runRootFields(const NamedType *root, const Grouped &fields, bool serial);
 
 private:
-    void collectInto(const NamedType *type, const std::vector<SelectionNode> &set, Grouped &out,
+    void collectInto(const NamedType *type, const std::vector<SelectionNode> &set, Grouped &out, GroupIndex &index,
                      std::unordered_set<std::string_view> &visited, std::size_t depth);
     bool included(const std::vector<DirectiveNode> &directives) const;
     bool fragmentApplies(const NamedType *type, const std::string &condition) const;

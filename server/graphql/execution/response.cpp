@@ -1,17 +1,18 @@
 // Writing results as JSON with RapidJSON, in graphql-js's key order.
 #include "server/graphql/execution/executorimpl.h"
 #include "server/graphql/json.h"
+#include "server/graphql/limits.h"
 #include "server/json/jsonappend.h"
+#include "server/json/writer.h"
 
 #include <cmath>
 
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace triptych::graphql {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Writer = triptych::json::Writer<rapidjson::StringBuffer>;
 
 void writeValue(Writer &w, const Value &v) {
     rapidjson::Document scratch;
@@ -60,38 +61,51 @@ void writeErrors(Writer &w, const std::vector<GraphQLError> &errors) {
     w.EndArray();
 }
 
-Value fromRapid(const rapidjson::Value &v) {
+// Nesting is bounded by the caller (kMaxJsonDepthLevels), so this recursion is too.
+bool fromRapid(const rapidjson::Value &v, Value &out, std::size_t depth) {
     if (v.IsNull())
-        return Value();
-    if (v.IsBool())
-        return Value::fromBool(v.GetBool());
-    if (v.IsInt64())
-        return Value::fromInt(v.GetInt64());
-    if (v.IsNumber())
-        return Value::fromFloat(v.GetDouble());
-    if (v.IsString())
-        return Value::fromString(std::string(v.GetString(), v.GetStringLength()));
-    if (v.IsArray()) {
-        Value::List items;
-        for (const auto &item : v.GetArray())
-            items.push_back(fromRapid(item));
-        return Value::fromList(std::move(items));
+        out = Value();
+    else if (v.IsBool())
+        out = Value::fromBool(v.GetBool());
+    else if (v.IsInt64())
+        out = Value::fromInt(v.GetInt64());
+    else if (v.IsNumber())
+        out = Value::fromFloat(v.GetDouble());
+    else if (v.IsString())
+        out = Value::fromString(std::string(v.GetString(), v.GetStringLength()));
+    else if (depth >= kMaxJsonDepthLevels)
+        return false;
+    else if (v.IsArray()) {
+        Value::List items(v.Size());
+        for (rapidjson::SizeType i = 0; i < v.Size(); ++i)
+            if (!fromRapid(v[i], items[i], depth + 1))
+                return false;
+        out = Value::fromList(std::move(items));
+    } else {
+        Value::Object fields;
+        fields.reserve(v.MemberCount());
+        for (const auto &member : v.GetObject()) {
+            fields.emplace_back(std::string(member.name.GetString(), member.name.GetStringLength()), Value());
+            if (!fromRapid(member.value, fields.back().second, depth + 1))
+                return false;
+        }
+        out = Value::fromObject(std::move(fields));
     }
-    Value::Object fields;
-    for (const auto &member : v.GetObject())
-        fields.emplace_back(std::string(member.name.GetString(), member.name.GetStringLength()),
-                            fromRapid(member.value));
-    return Value::fromObject(std::move(fields));
+    return true;
 }
 
 } // namespace
 
 std::optional<Value> parseJson(std::string_view text) {
+    // Iterative, so that a body of a million `[` cannot exhaust the stack; not UTF-8 is not JSON (RFC 8259 §8.1).
     rapidjson::Document doc;
-    doc.Parse(text.data(), text.size());
+    doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
     if (doc.HasParseError())
         return std::nullopt;
-    return fromRapid(doc);
+    Value value;
+    if (!fromRapid(doc, value, 0))
+        return std::nullopt;
+    return value;
 }
 
 std::string toJsonString(const Value &value) {

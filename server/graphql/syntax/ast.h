@@ -3,9 +3,12 @@
 #include "server/graphql/syntax/lexer.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace triptych::graphql {
@@ -187,7 +190,17 @@ struct Document {
     };
     std::vector<Entry> order;
 
+    // The first fragment of that name; constant time once indexFragments() has run (the parser runs it).
     const FragmentDefinitionNode *fragment(std::string_view name) const;
+    void indexFragments();
+
+private:
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>()(name); }
+    };
+    std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> m_fragmentIndex;
+    bool m_indexed = false;
 };
 
 } // namespace triptych::graphql

@@ -1,6 +1,8 @@
 #include "server/graphql/syntax/lexer.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
 
 namespace triptych::graphql {
 namespace {
@@ -101,21 +103,28 @@ std::string tokenDescription(const Token &token) {
     return text;
 }
 
-Lexer::Lexer(std::string_view source)
-    : m_source(source) {
+Lexer::Lexer(std::string_view source, std::size_t maxTokens)
+    : m_source(source)
+    , m_maxTokens(maxTokens) {
     if (m_source.substr(0, 3) == "\xEF\xBB\xBF")
         m_pos = 3; // a byte order mark is ignored (spec §2.1.1)
     m_lineStart = m_pos;
+    m_columnLineStart = m_columnOffset = m_pos;
 }
 
 Location Lexer::locationAt(std::size_t offset) const {
-    std::uint32_t column = 1;
-    for (std::size_t i = m_lineStart; i < offset && i < m_source.size(); ++i) {
+    offset = std::min(offset, m_source.size());
+    if (m_columnLineStart != m_lineStart || offset < m_columnOffset) {
+        m_columnLineStart = m_columnOffset = m_lineStart;
+        m_column = 1;
+    }
+    for (std::size_t i = m_columnOffset; i < offset; ++i) {
         const auto c = static_cast<unsigned char>(m_source[i]);
         if ((c & 0xC0) != 0x80)
-            column += (c >= 0xF0) ? 2 : 1; // a 4-byte sequence is a UTF-16 surrogate pair
+            m_column += (c >= 0xF0) ? 2 : 1; // a 4-byte sequence is a UTF-16 surrogate pair
     }
-    return {m_line, column};
+    m_columnOffset = std::max(m_columnOffset, offset);
+    return {m_line, m_column};
 }
 
 bool Lexer::fail(std::size_t offset, std::string message) {
@@ -148,6 +157,16 @@ void Lexer::setToken(TokenKind kind, std::size_t start) {
 }
 
 bool Lexer::advance() {
+    if (!readToken())
+        return false;
+    if (m_maxTokens == 0 || m_token.kind == TokenKind::Eof || ++m_tokens <= m_maxTokens)
+        return true;
+    m_error = {"Syntax Error: Document contains more than " + std::to_string(m_maxTokens) + " tokens. Parsing aborted.",
+               m_token.loc};
+    return false;
+}
+
+bool Lexer::readToken() {
     const std::string_view s = m_source;
     while (m_pos < s.size()) {
         const auto c = static_cast<unsigned char>(s[m_pos]);

@@ -57,10 +57,12 @@ std::string tokenKindDescription(TokenKind kind);
 // Describes a token with its value ("Name \"foo\"").
 std::string tokenDescription(const Token &token);
 
-// Turns a GraphQL source text (UTF-8) into tokens, one at a time; comments are skipped.
+// Turns a GraphQL source text (UTF-8) into tokens, one at a time; comments are skipped. Every step is linear in
+// the text read, so refusing a hostile document at maxTokens costs no more than reading that many tokens.
 class Lexer {
 public:
-    explicit Lexer(std::string_view source);
+    // maxTokens: significant tokens read before advance() fails (graphql-js's maxTokens); 0 means no limit.
+    explicit Lexer(std::string_view source, std::size_t maxTokens = 0);
 
     // Reads the next significant token; false with error() set on a lexical error.
     bool advance();
@@ -72,6 +74,7 @@ public:
     Location locationAt(std::size_t offset) const;
 
 private:
+    bool readToken();
     bool fail(std::size_t offset, std::string message);
     void newLine(std::size_t nextLineStart);
     bool readNumber(std::size_t start);
@@ -88,6 +91,13 @@ private:
     std::size_t m_pos = 0;
     std::size_t m_lineStart = 0;
     std::uint32_t m_line = 1;
+    std::size_t m_maxTokens = 0;
+    std::size_t m_tokens = 0;
+    // The column of the last location asked for: tokens come in order, so columns are counted on from there
+    // instead of from the line's start (which made one long line quadratic).
+    mutable std::size_t m_columnLineStart = 0;
+    mutable std::size_t m_columnOffset = 0;
+    mutable std::uint32_t m_column = 1;
     Token m_token;
     SyntaxError m_error;
 };

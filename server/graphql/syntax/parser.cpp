@@ -8,10 +8,21 @@
 namespace triptych::graphql {
 
 const FragmentDefinitionNode *Document::fragment(std::string_view name) const {
-    for (const auto &f : fragments)
+    if (m_indexed) {
+        const auto it = m_fragmentIndex.find(name);
+        return it == m_fragmentIndex.end() ? nullptr : &fragments[it->second];
+    }
+    for (const auto &f : fragments) // a document built by hand
         if (f.name == name)
             return &f;
     return nullptr;
+}
+
+void Document::indexFragments() {
+    m_fragmentIndex.clear();
+    for (std::uint32_t i = 0; i < fragments.size(); ++i)
+        m_fragmentIndex.try_emplace(fragments[i].name, i);
+    m_indexed = true;
 }
 
 namespace detail {
@@ -22,6 +33,7 @@ Document Parser::parseDocument() {
     do {
         parseDefinition(doc);
     } while (!peek(TokenKind::Eof));
+    doc.indexFragments();
     return doc;
 }
 
@@ -298,7 +310,7 @@ std::shared_ptr<const TypeNode> Parser::parseTypeReference() {
 
 } // namespace detail
 
-ParseResult parse(std::string_view source) {
+ParseResult parse(std::string_view source, const ParseOptions &options) {
     ParseResult result;
     if (source.size() > kMaxDocumentBytes) {
         result.error = SyntaxError{
@@ -306,7 +318,7 @@ ParseResult parse(std::string_view source) {
         return result;
     }
     try {
-        detail::Parser parser(source);
+        detail::Parser parser(source, options.maxTokens);
         result.document = std::make_shared<const Document>(parser.parseDocument());
     } catch (const detail::ParseFailure &failure) {
         result.error = failure.error;

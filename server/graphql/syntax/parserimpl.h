@@ -38,8 +38,8 @@ inline constexpr std::array kDirectiveLocations = {"QUERY",
 // Recursive descent over the grammar of spec §2 and §3, shaped like graphql-js's parser so errors match.
 class Parser {
 public:
-    explicit Parser(std::string_view source)
-        : m_lexer(source) {}
+    explicit Parser(std::string_view source, std::size_t maxTokens = 0)
+        : m_lexer(source, maxTokens) {}
 
     Document parseDocument();
     ValueNode parseValueOnly();

@@ -1,10 +1,12 @@
 // §5.3.2 Field Selection Merging, following graphql-js 16's OverlappingFieldsCanBeMerged algorithm
 // (fields compared within a selection set, against spread fragments, and fragments pairwise, memoized).
+#include "server/graphql/groupindex.h"
 #include "server/graphql/limits.h"
 #include "server/graphql/validation/validationcontext.h"
 
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace triptych::graphql::validation {
 namespace {
@@ -18,13 +20,13 @@ struct FieldDetail {
 struct Collected {
     std::vector<std::pair<std::string_view, std::vector<FieldDetail>>> grouped;
     std::vector<std::string_view> fragmentNames;
+    std::unordered_set<std::string_view> fragmentNameSet;
     std::map<std::string_view, bool> comparedFragments; // fragment → compared as mutually exclusive
+    mutable GroupIndex index;
 
     const std::vector<FieldDetail> *find(std::string_view key) const {
-        for (const auto &[k, v] : grouped)
-            if (k == key)
-                return &v;
-        return nullptr;
+        const std::size_t at = index.find(grouped, key);
+        return at == grouped.size() ? nullptr : &grouped[at].second;
     }
 };
 
@@ -60,9 +62,15 @@ bool sameValue(const ValueNode &a, const ValueNode &b) {
 bool sameArguments(const std::vector<ArgumentNode> &a, const std::vector<ArgumentNode> &b) {
     if (a.size() != b.size())
         return false;
+    // The first argument of each name, as a scan of b finds it; hashed so that long argument lists stay linear.
+    std::vector<std::pair<std::string_view, const ValueNode *>> byName;
+    GroupIndex index;
+    for (const auto &arg : b)
+        if (index.find(byName, arg.name) == byName.size())
+            byName.emplace_back(arg.name, &arg.value);
     for (const auto &arg : a) {
-        const auto it = std::find_if(b.begin(), b.end(), [&](const auto &x) { return x.name == arg.name; });
-        if (it == b.end() || !sameValue(arg.value, it->value))
+        const std::size_t at = index.find(byName, arg.name);
+        if (at == byName.size() || !sameValue(arg.value, *byName[at].second))
             return false;
     }
     return true;
@@ -95,9 +103,9 @@ public:
         collectWithin(conflicts, collected);
         const auto &names = collected.fragmentNames;
         if (!names.empty() && (!collected.grouped.empty() || names.size() > 1)) {
-            for (std::size_t i = 0; i < names.size(); ++i) {
+            for (std::size_t i = 0; i < names.size() && !exhausted(); ++i) {
                 betweenFieldsAndFragment(conflicts, false, collected, names[i]);
-                for (std::size_t j = i + 1; j < names.size(); ++j)
+                for (std::size_t j = i + 1; j < names.size() && !exhausted(); ++j)
                     betweenFragments(conflicts, false, names[i], names[j]);
             }
         }
@@ -132,13 +140,12 @@ private:
                                        ? parent->field(s.name)
                                        : nullptr;
                 const std::string_view key = s.responseKey();
-                auto it = std::find_if(out.grouped.begin(), out.grouped.end(), [&](auto &g) { return g.first == key; });
-                if (it == out.grouped.end())
+                if (const std::size_t at = out.index.find(out.grouped, key); at == out.grouped.size())
                     out.grouped.push_back({key, {{parent, &s, def}}});
                 else
-                    it->second.push_back({parent, &s, def});
+                    out.grouped[at].second.push_back({parent, &s, def});
             } else if (s.kind == SelectionKind::FragmentSpread) {
-                if (std::find(out.fragmentNames.begin(), out.fragmentNames.end(), s.name) == out.fragmentNames.end())
+                if (out.fragmentNameSet.insert(s.name).second)
                     out.fragmentNames.push_back(s.name);
             } else {
                 const NamedType *type = s.typeCondition.empty() ? parent : m_context.schema().type(s.typeCondition);
@@ -154,10 +161,13 @@ private:
         return &collect(m_context.schema().type(f->typeCondition), f->selectionSet);
     }
 
+    // The pair loops stop as soon as the budget is spent, so n fields of one name cost at most the budget, not n².
+    bool exhausted() const { return m_work > kMaxOverlapComparisons; }
+
     void collectWithin(std::vector<Conflict> &conflicts, const Collected &c) {
         for (const auto &[key, fields] : c.grouped)
-            for (std::size_t i = 0; i < fields.size(); ++i)
-                for (std::size_t j = i + 1; j < fields.size(); ++j)
+            for (std::size_t i = 0; i < fields.size() && !exhausted(); ++i)
+                for (std::size_t j = i + 1; j < fields.size() && !exhausted(); ++j)
                     if (auto conflict = findConflict(false, key, fields[i], fields[j]))
                         conflicts.push_back(std::move(*conflict));
     }
@@ -167,9 +177,9 @@ private:
             const auto *fields2 = b.find(key);
             if (!fields2 || !spend(1))
                 continue;
-            for (const auto &f1 : fields1)
-                for (const auto &f2 : *fields2)
-                    if (auto conflict = findConflict(exclusive, key, f1, f2))
+            for (std::size_t i = 0; i < fields1.size() && !exhausted(); ++i)
+                for (std::size_t j = 0; j < fields2->size() && !exhausted(); ++j)
+                    if (auto conflict = findConflict(exclusive, key, fields1[i], (*fields2)[j]))
                         conflicts.push_back(std::move(*conflict));
         }
     }
@@ -220,9 +230,9 @@ private:
             betweenFieldsAndFragment(conflicts, exclusive, c1, name);
         for (std::string_view name : c1.fragmentNames)
             betweenFieldsAndFragment(conflicts, exclusive, c2, name);
-        for (std::string_view name1 : c1.fragmentNames)
-            for (std::string_view name2 : c2.fragmentNames)
-                betweenFragments(conflicts, exclusive, name1, name2);
+        for (std::size_t i = 0; i < c1.fragmentNames.size() && !exhausted(); ++i)
+            for (std::size_t j = 0; j < c2.fragmentNames.size() && !exhausted(); ++j)
+                betweenFragments(conflicts, exclusive, c1.fragmentNames[i], c2.fragmentNames[j]);
         return conflicts;
     }
 

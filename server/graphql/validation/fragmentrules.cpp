@@ -82,6 +82,8 @@ public:
         for (const auto &op : m_context.document().operations)
             for (const FragmentDefinitionNode *f : m_context.recursivelyReferencedFragments(op))
                 used.insert(f->name);
+        if (m_context.tooManyFragmentVisits())
+            return; // the fragments not reached were not looked for
         for (const auto &f : m_context.document().fragments)
             if (!used.count(f.name))
                 m_context.report("Fragment \"" + f.name + "\" is never used.", {f.loc});

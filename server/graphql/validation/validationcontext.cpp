@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <functional>
+#include <string>
 #include <unordered_set>
 
 namespace triptych::graphql::validation {
@@ -296,23 +298,35 @@ std::vector<const SelectionNode *> Context::fragmentSpreads(const std::vector<Se
     return spreads;
 }
 
-std::vector<const FragmentDefinitionNode *> Context::recursivelyReferencedFragments(const OperationDefinitionNode &op) {
+const std::vector<const FragmentDefinitionNode *> &
+Context::recursivelyReferencedFragments(const OperationDefinitionNode &op) {
+    const auto cached = m_referenced.find(&op);
+    if (cached != m_referenced.end())
+        return cached->second;
     std::vector<const FragmentDefinitionNode *> fragments;
     std::unordered_set<std::string_view> collected;
     std::vector<const std::vector<SelectionNode> *> toVisit{&op.selectionSet};
-    while (!toVisit.empty()) {
+    while (!toVisit.empty() && !m_tooManyFragmentVisits) {
         const auto *current = toVisit.back();
         toVisit.pop_back();
         for (const SelectionNode *spread : fragmentSpreads(*current)) {
             if (!collected.insert(spread->name).second)
                 continue;
-            if (const FragmentDefinitionNode *f = fragment(spread->name)) {
-                fragments.push_back(f);
-                toVisit.push_back(&f->selectionSet);
+            const FragmentDefinitionNode *f = fragment(spread->name);
+            if (!f)
+                continue;
+            if (++m_fragmentVisits > kMaxFragmentVisits) {
+                m_tooManyFragmentVisits = true;
+                report("The operations of this document reach more than " + std::to_string(kMaxFragmentVisits) +
+                           " fragment definitions in all; it was not validated further.",
+                       {op.loc});
+                break;
             }
+            fragments.push_back(f);
+            toVisit.push_back(&f->selectionSet);
         }
     }
-    return fragments;
+    return m_referenced.emplace(&op, std::move(fragments)).first->second;
 }
 
 const std::vector<VariableUsage> &Context::variableUsages(const void *definition) {
@@ -323,9 +337,10 @@ const std::vector<VariableUsage> &Context::variableUsages(const void *definition
     UsageCollector collector(*this, usages);
     const TypeState *saved = m_state;
     Walker walker(*this, {&collector});
-    bool isOperation = false;
-    for (const auto &op : m_document.operations)
-        isOperation = isOperation || &op == definition;
+    const auto &ops = m_document.operations;
+    const auto *asOperation = static_cast<const OperationDefinitionNode *>(definition);
+    const bool isOperation = !ops.empty() && std::less_equal<>()(ops.data(), asOperation) &&
+                             std::less<>()(asOperation, ops.data() + ops.size());
     if (isOperation)
         walker.walkOperation(*static_cast<const OperationDefinitionNode *>(definition));
     else
@@ -334,13 +349,16 @@ const std::vector<VariableUsage> &Context::variableUsages(const void *definition
     return m_usages.emplace(definition, std::move(usages)).first->second;
 }
 
-std::vector<VariableUsage> Context::recursiveVariableUsages(const OperationDefinitionNode &op) {
+const std::vector<VariableUsage> &Context::recursiveVariableUsages(const OperationDefinitionNode &op) {
+    const auto cached = m_recursiveUsages.find(&op);
+    if (cached != m_recursiveUsages.end())
+        return cached->second;
     std::vector<VariableUsage> usages = variableUsages(&op);
     for (const FragmentDefinitionNode *f : recursivelyReferencedFragments(op)) {
         const auto &more = variableUsages(f);
         usages.insert(usages.end(), more.begin(), more.end());
     }
-    return usages;
+    return m_recursiveUsages.emplace(&op, std::move(usages)).first->second;
 }
 
 std::string printTypeNode(const TypeNode &t) {

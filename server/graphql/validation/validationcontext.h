@@ -2,6 +2,7 @@
 
 // Internal to validation: the typed walk over a document (graphql-js's TypeInfo) and the rule interface.
 #include "server/graphql/error.h"
+#include "server/graphql/limits.h"
 #include "server/graphql/schema/schema.h"
 #include "server/graphql/validation/validator.h"
 
@@ -78,9 +79,13 @@ public:
 
     // Spreads directly inside a selection set (graphql-js's getFragmentSpreads order).
     std::vector<const SelectionNode *> fragmentSpreads(const std::vector<SelectionNode> &set) const;
-    std::vector<const FragmentDefinitionNode *> recursivelyReferencedFragments(const OperationDefinitionNode &op);
+    // Both are computed once per operation and stop, with an error, once the operations of the document reach
+    // kMaxFragmentVisits fragments in all: n operations spreading one chain of m fragments cost n × m.
+    const std::vector<const FragmentDefinitionNode *> &
+    recursivelyReferencedFragments(const OperationDefinitionNode &op);
     const std::vector<VariableUsage> &variableUsages(const void *definition);
-    std::vector<VariableUsage> recursiveVariableUsages(const OperationDefinitionNode &op);
+    const std::vector<VariableUsage> &recursiveVariableUsages(const OperationDefinitionNode &op);
+    bool tooManyFragmentVisits() const { return m_tooManyFragmentVisits; }
 
     static constexpr std::size_t kMaxErrors = kMaxValidationErrors + 1;
 
@@ -91,6 +96,10 @@ private:
     const TypeState *m_state = nullptr;
     std::unordered_map<std::string_view, const FragmentDefinitionNode *> m_fragments;
     std::unordered_map<const void *, std::vector<VariableUsage>> m_usages;
+    std::unordered_map<const OperationDefinitionNode *, std::vector<const FragmentDefinitionNode *>> m_referenced;
+    std::unordered_map<const OperationDefinitionNode *, std::vector<VariableUsage>> m_recursiveUsages;
+    std::size_t m_fragmentVisits = 0;
+    bool m_tooManyFragmentVisits = false;
 };
 
 // Walks operations and fragments in document order, keeping TypeState, and calls every rule.

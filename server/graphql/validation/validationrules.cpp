@@ -1,5 +1,6 @@
 // Spec §5 rules about documents, operations, fragments and fields; each class is named as the spec
 // (and graphql-js) names the rule, and reports with graphql-js 16's wording and locations.
+#include "server/graphql/groupindex.h"
 #include "server/graphql/validation/validationcontext.h"
 
 #include <map>
@@ -67,7 +68,8 @@ public:
             return;
         std::vector<std::pair<std::string_view, std::vector<const SelectionNode *>>> fields;
         std::unordered_set<std::string_view> visited;
-        collect(op.selectionSet, m_context.schema().subscriptionType(), fields, visited);
+        GroupIndex index;
+        collect(op.selectionSet, m_context.schema().subscriptionType(), fields, index, visited);
         const std::string prefix = op.name.empty() ? "Anonymous Subscription" : "Subscription \"" + op.name + "\"";
         if (fields.size() > 1) {
             std::vector<Location> locations;
@@ -100,24 +102,22 @@ private:
     }
     void collect(const std::vector<SelectionNode> &set, const NamedType *type,
                  std::vector<std::pair<std::string_view, std::vector<const SelectionNode *>>> &fields,
-                 std::unordered_set<std::string_view> &visited) {
+                 GroupIndex &index, std::unordered_set<std::string_view> &visited) {
         for (const auto &s : set) {
             if (literallySkipped(s.directives))
                 continue;
             if (s.kind == SelectionKind::Field) {
-                auto it = std::find_if(fields.begin(), fields.end(),
-                                       [&](const auto &f) { return f.first == s.responseKey(); });
-                if (it == fields.end())
+                if (const std::size_t at = index.find(fields, s.responseKey()); at == fields.size())
                     fields.push_back({s.responseKey(), {&s}});
                 else
-                    it->second.push_back(&s);
+                    fields[at].second.push_back(&s);
             } else if (s.kind == SelectionKind::InlineFragment) {
                 if (s.typeCondition.empty() || m_context.schema().type(s.typeCondition) == type)
-                    collect(s.selectionSet, type, fields, visited);
+                    collect(s.selectionSet, type, fields, index, visited);
             } else if (visited.insert(s.name).second) {
                 const FragmentDefinitionNode *f = m_context.fragment(s.name);
                 if (f && m_context.schema().type(f->typeCondition) == type)
-                    collect(f->selectionSet, type, fields, visited);
+                    collect(f->selectionSet, type, fields, index, visited);
             }
         }
     }
@@ -217,12 +217,12 @@ public:
     using Rule::Rule;
     void enterOperation(const OperationDefinitionNode &op) override {
         std::vector<std::pair<std::string_view, std::vector<Location>>> groups;
+        GroupIndex index;
         for (const auto &def : op.variables) {
-            auto it = std::find_if(groups.begin(), groups.end(), [&](const auto &g) { return g.first == def.name; });
-            if (it == groups.end())
+            if (const std::size_t at = index.find(groups, def.name); at == groups.size())
                 groups.push_back({def.name, {def.nameLoc}});
             else
-                it->second.push_back(def.nameLoc);
+                groups[at].second.push_back(def.nameLoc);
         }
         for (const auto &[name, locations] : groups)
             if (locations.size() > 1)
@@ -342,12 +342,12 @@ public:
 private:
     void check(const std::vector<ArgumentNode> &args) {
         std::vector<std::pair<std::string_view, std::vector<Location>>> groups;
+        GroupIndex index;
         for (const auto &a : args) {
-            auto it = std::find_if(groups.begin(), groups.end(), [&](const auto &g) { return g.first == a.name; });
-            if (it == groups.end())
+            if (const std::size_t at = index.find(groups, a.name); at == groups.size())
                 groups.push_back({a.name, {a.loc}});
             else
-                it->second.push_back(a.loc);
+                groups[at].second.push_back(a.loc);
         }
         for (const auto &[name, locations] : groups)
             if (locations.size() > 1)

@@ -18,6 +18,9 @@ private Q_SLOTS:
     void blockStrings();
     void sdlDefinitions();
     void nestingIsLimited();
+    void tokenLimit_data();
+    void tokenLimit();
+    void longLineLocations();
 };
 
 void TestParser::syntaxErrors_data() {
@@ -137,6 +140,56 @@ void TestParser::nestingIsLimited() {
     QVERIFY(result.error->message.find("nesting") != std::string::npos);
     std::string list(100000, '[');
     QVERIFY(!parse("{ a(b: " + list + ") }").ok());
+}
+
+void TestParser::tokenLimit_data() {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<int>("maxTokens");
+    QTest::addColumn<bool>("accepted");
+    QTest::addColumn<int>("column"); // of the first token over the limit
+    // `{ a }` is 3 tokens; <EOF> does not count, as in graphql-js.
+    QTest::newRow("at the limit") << "{ a }" << 3 << true << 0;
+    QTest::newRow("one over") << "{ a b }" << 3 << false << 7;
+    QTest::newRow("punctuators count") << "{ a(b: [1, 2]) }" << 8 << false << 13;
+    QTest::newRow("comments and commas do not") << "{ a, # b c d\n b }" << 4 << true << 0;
+    QTest::newRow("no limit") << "{ a b c d e f }" << 0 << true << 0;
+}
+
+void TestParser::tokenLimit() {
+    QFETCH(QString, source);
+    QFETCH(int, maxTokens);
+    QFETCH(bool, accepted);
+    QFETCH(int, column);
+    const ParseResult result = parse(source.toStdString(), {std::size_t(maxTokens)});
+    QCOMPARE(result.ok(), accepted);
+    if (accepted)
+        return;
+    QCOMPARE(QString::fromStdString(result.error->message),
+             QStringLiteral("Syntax Error: Document contains more than %1 tokens. Parsing aborted.").arg(maxTokens));
+    QCOMPARE(int(result.error->loc.column), column);
+}
+
+void TestParser::longLineLocations() {
+    // Columns are counted on from the previous token, not from the line's start: the 10,000-alias query on one line
+    // still gets every location right (in UTF-16 units), and after a line break columns start again at 1.
+    std::string source = "{";
+    std::uint32_t column = 2; // of the next character
+    std::uint32_t lastAlias = 0;
+    for (int i = 0; i < 10000; ++i) {
+        const std::string chunk = " a" + std::to_string(i) + ": f(s: \"\u00e9\")"; // é: 2 bytes, 1 UTF-16 unit
+        lastAlias = column + 1;
+        source += chunk;
+        column += std::uint32_t(chunk.size()) - 1;
+    }
+    const ParseResult aliases = parse(source + " }");
+    QVERIFY2(aliases.ok(), aliases.ok() ? "" : aliases.error->message.c_str());
+    const auto &set = aliases.document->operations.front().selectionSet;
+    QCOMPARE(set.size(), std::size_t(10000));
+    QCOMPARE(set.back().loc, (Location{1, lastAlias}));
+    QCOMPARE(set.back().arguments.front().value.loc, (Location{1, column - 4}));
+    const ParseResult broken = parse(source + " }\n  %");
+    QVERIFY(!broken.ok());
+    QCOMPARE(broken.error->loc, (Location{2, 3}));
 }
 
 QTEST_APPLESS_MAIN(TestParser)

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void dataLoaderCounts();
     void limits_data();
     void limits();
+    void deepJsonIsRefused();
     void introspectionLoads();
     void schemaDocument();
     void connectionPages();
@@ -281,26 +282,66 @@ void TestGraphqlHttp::dataLoaderCounts() {
 
 void TestGraphqlHttp::limits_data() {
     QTest::addColumn<QString>("query");
+    QTest::addColumn<QJsonObject>("variables");
     QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message"); // a part of the first error's message, when it matters
     QTest::newRow("cost over 50,000")
         << "{ users(first: 100) { edges { node { orders(first: 100) { id user { friends { id "
            "} } } } } } }"
-        << "QUERY_TOO_COMPLEX";
-    QTest::newRow("cost within") << "{ users(first: 50) { edges { node { orders { id } } } } }"
+        << QJsonObject() << "QUERY_TOO_COMPLEX"
+        << "";
+    QTest::newRow("cost within") << "{ users(first: 50) { edges { node { orders { id } } } } }" << QJsonObject() << ""
                                  << "";
-    QTest::newRow("depth 10") << nestedFriends(8, "friends(first: 1)") << "";
-    QTest::newRow("depth 11") << nestedFriends(9) << "QUERY_TOO_DEEP";
+    QTest::newRow("depth 10") << nestedFriends(8, "friends(first: 1)") << QJsonObject() << ""
+                              << "";
+    QTest::newRow("depth 11") << nestedFriends(9) << QJsonObject() << "QUERY_TOO_DEEP"
+                              << "";
+    // The cost is computed on coerced variables: a default counts like a given value (100 × 100 × 100 > 50,000),
+    // and a value coercion refuses is reported as coercion reports it, not priced first.
+    const QString byVariable =
+        "query($n: Int = 100) { users(first: $n) { edges { node { friends(first: $n) { friends(first: $n) { id } } } "
+        "} } }";
+    QTest::newRow("cost counts a variable's default") << byVariable << QJsonObject() << "QUERY_TOO_COMPLEX"
+                                                      << "";
+    QTest::newRow("cost counts a given variable") << byVariable << QJsonObject{{"n", 2}} << ""
+                                                  << "";
+    QTest::newRow("out-of-range Int variable") << byVariable << QJsonObject{{"n", 2147483650.0}} << ""
+                                               << "Int cannot represent non 32-bit signed integer value: 2147483650";
+    QString aliases = "{";
+    for (int i = 0; i < 10000; ++i)
+        aliases += QStringLiteral(" a%1: user(id: 1) { id }").arg(i);
+    QTest::newRow("10,000 aliases: over the token limit")
+        << aliases + " }" << QJsonObject() << ""
+        << "Syntax Error: Document contains more than 15000 tokens. Parsing aborted.";
 }
 
 void TestGraphqlHttp::limits() {
     QFETCH(QString, query);
+    QFETCH(QJsonObject, variables);
     QFETCH(QString, code);
-    auto answer = postGraphql(port(), graphqlBody(query), kGraphqlResponseJson);
+    QFETCH(QString, message);
+    auto answer = postGraphql(port(), graphqlBody(query, variables), kGraphqlResponseJson);
     QVERIFY(answer);
     const QJsonObject json = jsonObject(*answer);
     QVERIFY2(firstErrorCode(json) == code, answer->body.left(300).constData());
-    QCOMPARE(answer->status, code.isEmpty() ? 200 : 400);
-    QCOMPARE(json.contains("data"), code.isEmpty());
+    const QString firstMessage = json["errors"].toArray().at(0).toObject()["message"].toString();
+    QVERIFY2(firstMessage.contains(message), qPrintable(firstMessage));
+    const bool refused = !code.isEmpty() || !message.isEmpty();
+    QCOMPARE(answer->status, refused ? 400 : 200);
+    QCOMPARE(json.contains("data"), !refused);
+}
+
+void TestGraphqlHttp::deepJsonIsRefused() {
+    // 400,000 nested arrays as a variable: refused as JSON, and the server (which used to recurse into them and
+    // lose its stack) still answers.
+    const QByteArray body =
+        R"({"query": "{ __typename }", "variables": {"a": )" + QByteArray(400000, '[') + QByteArray(400000, ']') + "}}";
+    auto answer = postGraphql(port(), body, kGraphqlResponseJson);
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 400);
+    auto after = postGraphql(port(), graphqlBody("{ __typename }"), kGraphqlResponseJson);
+    QVERIFY(after);
+    QCOMPARE(after->status, 200);
 }
 
 void TestGraphqlHttp::introspectionLoads() {

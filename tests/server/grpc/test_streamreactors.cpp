@@ -367,25 +367,75 @@ private Q_SLOTS:
         QTRY_COMPARE(rpc::StreamSlots::processOpenCount(), 0);
     }
 
-    void streamCapAnswersResourceExhausted() {
+    void connectionShareAnswersResourceExhausted() {
+        // One client's connection may hold 25 of the 100 slots with follow streams; another client still gets one.
+        auto first = separateStub();
         std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
         std::vector<std::unique_ptr<grpc::ClientReader<v1::Order>>> readers;
-        v1::StreamOrdersRequest request;
-        request.set_user_id(7);
-        request.set_follow(true);
-        for (int i = 0; i < rpc::limits::kMaxConcurrentStreams; ++i) {
-            contexts.push_back(callContext());
-            readers.push_back(m_stub->StreamOrders(contexts.back().get(), request));
+        openFollowStreams(*first, rpc::limits::kMaxStreamsPerConnection, contexts, readers);
+        QTRY_COMPARE(rpc::StreamSlots::processOpenCount(), rpc::limits::kMaxStreamsPerConnection);
+        const auto decoded = refusedFollowStream(*first);
+        QCOMPARE(decoded.code, int(grpc::StatusCode::RESOURCE_EXHAUSTED));
+        QCOMPARE(decoded.reason, QStringLiteral("TOO_MANY_STREAMS_FROM_PEER"));
+        QVERIFY(decoded.retryDelay.has_value());
+        auto second = separateStub();
+        openFollowStreams(*second, 1, contexts, readers);
+        QTRY_COMPARE(rpc::StreamSlots::processOpenCount(), rpc::limits::kMaxStreamsPerConnection + 1);
+        endAll(contexts, readers);
+    }
+
+    void streamCapAnswersResourceExhausted() {
+        std::vector<std::unique_ptr<v1::OrderService::Stub>> clients;
+        std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+        std::vector<std::unique_ptr<grpc::ClientReader<v1::Order>>> readers;
+        for (int opened = 0; opened < rpc::limits::kMaxConcurrentStreams;
+             opened += rpc::limits::kMaxStreamsPerConnection) {
+            clients.push_back(separateStub());
+            openFollowStreams(*clients.back(), rpc::limits::kMaxStreamsPerConnection, contexts, readers);
         }
         QTRY_COMPARE(rpc::StreamSlots::processOpenCount(), rpc::limits::kMaxConcurrentStreams);
-        auto extra = callContext();
-        auto refused = m_stub->StreamOrders(extra.get(), request);
-        v1::Order order;
-        QVERIFY(!refused->Read(&order));
-        const auto decoded = decode(refused->Finish());
+        const auto decoded = refusedFollowStream(*separateStub());
         QCOMPARE(decoded.code, int(grpc::StatusCode::RESOURCE_EXHAUSTED));
         QCOMPARE(decoded.reason, QStringLiteral("TOO_MANY_STREAMS"));
         QVERIFY(decoded.retryDelay.has_value());
+        endAll(contexts, readers);
+    }
+
+private:
+    // A client with a connection of its own (gRPC shares one between channels to the same target otherwise).
+    std::unique_ptr<v1::OrderService::Stub> separateStub() {
+        grpc::ChannelArguments arguments;
+        arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+        return v1::OrderService::NewStub(grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(m_server->grpcPort()),
+                                                                   grpc::InsecureChannelCredentials(), arguments));
+    }
+
+    static void openFollowStreams(v1::OrderService::Stub &stub, int count,
+                                  std::vector<std::unique_ptr<grpc::ClientContext>> &contexts,
+                                  std::vector<std::unique_ptr<grpc::ClientReader<v1::Order>>> &readers) {
+        v1::StreamOrdersRequest request;
+        request.set_user_id(7);
+        request.set_follow(true);
+        for (int i = 0; i < count; ++i) {
+            contexts.push_back(callContext());
+            readers.push_back(stub.StreamOrders(contexts.back().get(), request));
+        }
+    }
+
+    static DecodedStatus refusedFollowStream(v1::OrderService::Stub &stub) {
+        v1::StreamOrdersRequest request;
+        request.set_user_id(7);
+        request.set_follow(true);
+        auto context = callContext();
+        auto refused = stub.StreamOrders(context.get(), request);
+        v1::Order order;
+        if (refused->Read(&order))
+            return {};
+        return decode(refused->Finish());
+    }
+
+    static void endAll(std::vector<std::unique_ptr<grpc::ClientContext>> &contexts,
+                       std::vector<std::unique_ptr<grpc::ClientReader<v1::Order>>> &readers) {
         for (auto &context : contexts)
             context->TryCancel();
         for (auto &reader : readers)

@@ -1,5 +1,6 @@
 #include "server/host/commandline.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace triptych;
@@ -61,12 +62,81 @@ private Q_SLOTS:
         QCOMPARE(options.dbLatency.count(), 4);
     }
 
+    void credentialsFromTheEnvironmentAndFiles_data() {
+        QTest::addColumn<QStringList>("arguments"); // "@token" and "@key" stand for files holding a secret
+        QTest::addColumn<QStringList>("environment");
+        QTest::addColumn<QString>("token"); // or the error
+        QTest::addColumn<QString>("apiKey");
+        QTest::newRow("defaults") << QStringList() << QStringList() << "demo-token"
+                                  << "demo-key";
+        QTest::newRow("environment") << QStringList() << QStringList({"TRIPTYCH_TOKEN=env-t", "TRIPTYCH_API_KEY=env-k"})
+                                     << "env-t"
+                                     << "env-k";
+        QTest::newRow("the command line wins")
+            << QStringList({"--token", "arg-t"}) << QStringList({"TRIPTYCH_TOKEN=env-t"}) << "arg-t"
+            << "demo-key";
+        QTest::newRow("files") << QStringList({"--token-file", "@token", "--api-key-file=@key"}) << QStringList()
+                               << "file-token"
+                               << "file-key";
+        QTest::newRow("a file wins over the environment")
+            << QStringList({"--token-file", "@token"}) << QStringList({"TRIPTYCH_TOKEN=env-t"}) << "file-token"
+            << "demo-key";
+        QTest::newRow("empty variable") << QStringList() << QStringList({"TRIPTYCH_TOKEN="})
+                                        << "error: TRIPTYCH_TOKEN is set but empty"
+                                        << "";
+        QTest::newRow("missing file") << QStringList({"--token-file", "/nonexistent/token"}) << QStringList()
+                                      << "error: --token-file cannot read '/nonexistent/token'"
+                                      << "";
+        QTest::newRow("empty file") << QStringList({"--token-file", "@empty"}) << QStringList() << "error: is empty"
+                                    << "";
+    }
+    void credentialsFromTheEnvironmentAndFiles() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QStringList, environment);
+        QFETCH(QString, token);
+        QFETCH(QString, apiKey);
+        QTemporaryDir directory;
+        const auto file = [&](const QString &name, const QByteArray &content) {
+            QFile out(directory.filePath(name));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(content);
+        };
+        file("token", "  file-token\n");
+        file("key", "file-key");
+        file("empty", "\n\n");
+        std::vector<std::string> argv;
+        for (QString argument : arguments) {
+            for (const QString name : {"token", "key", "empty"})
+                argument.replace("@" + name, directory.filePath(name));
+            argv.push_back(argument.toStdString());
+        }
+        const EnvironmentLookup lookup = [&environment](const std::string &name) -> std::optional<std::string> {
+            for (const auto &entry : environment)
+                if (entry.startsWith(QString::fromStdString(name) + "="))
+                    return entry.section('=', 1).toStdString();
+            return std::nullopt;
+        };
+        const auto parsed = parseServerCommandLine(argv, lookup);
+        if (token.startsWith("error: ")) {
+            const auto *failure = std::get_if<CommandLineError>(&parsed);
+            QVERIFY(failure);
+            QVERIFY2(QString::fromStdString(failure->message).contains(token.mid(7)), failure->message.c_str());
+            return;
+        }
+        const auto *options = std::get_if<ServerOptions>(&parsed);
+        QVERIFY(options);
+        QCOMPARE(QString::fromStdString(options->credentials.token), token);
+        QCOMPARE(QString::fromStdString(options->credentials.apiKey), apiKey);
+    }
+
     void helpShowsTheDemoCredentials() {
         QVERIFY(std::holds_alternative<ShowHelp>(parseServerCommandLine({"--help"})));
         const QString usage = QString::fromStdString(serverUsage());
         QVERIFY(usage.contains(QStringLiteral("demo-token")));
         QVERIFY(usage.contains(QStringLiteral("demo-key")));
         QVERIFY(usage.contains(QStringLiteral("--http-port")));
+        QVERIFY(usage.contains(QStringLiteral("--token-file")));
+        QVERIFY(usage.contains(QStringLiteral("TRIPTYCH_TOKEN")));
     }
 };
 

@@ -157,6 +157,24 @@ private Q_SLOTS:
         QVERIFY(!m_server->tracer()->store().trace(*traceId).empty());
     }
 
+    void tracesOfIllFormedPathsAreValidJson() {
+        // `%c0%ff` decodes to bytes that are not UTF-8: url.path shows U+FFFD in their place, and the OTLP/JSON parses.
+        auto refused = testing::rawGet(m_server->httpPort(), "/v1/users/%c0%ff");
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 404);
+        QVERIFY(QJsonDocument::fromJson(refused->body).isObject());
+        auto trace =
+            testing::rawGet(m_server->httpPort(), "/debug/traces/" + refused->header("traceresponse").mid(3, 32));
+        QVERIFY(trace);
+        QCOMPARE(trace->status, 200);
+        QJsonParseError error;
+        QJsonDocument::fromJson(trace->body, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const auto spans = spansOf(trace->body);
+        QVERIFY(!spans.isEmpty());
+        QCOMPARE(attribute(spans.at(0).toObject(), "url.path"), QStringLiteral("/v1/users/\uFFFD\uFFFD"));
+    }
+
     void unknownTracesAre404_data() {
         QTest::addColumn<QByteArray>("id");
         QTest::newRow("unknown") << QByteArray("1234567890abcdef1234567890abcdef");

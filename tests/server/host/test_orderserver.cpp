@@ -82,6 +82,35 @@ private Q_SLOTS:
         QVERIFY(!server.isRunning());
     }
 
+    void debugNeedsCredentialsOffLoopback_data() {
+        QTest::addColumn<QString>("bind");
+        QTest::addColumn<QByteArray>("headers");
+        QTest::addColumn<int>("status");
+        QTest::newRow("loopback: open") << "127.0.0.1" << QByteArray() << 200;
+        QTest::newRow("any address: refused") << "0.0.0.0" << QByteArray() << 401;
+        QTest::newRow("any address: bearer token")
+            << "0.0.0.0" << QByteArray("Authorization: Bearer demo-token\r\n") << 200;
+        QTest::newRow("any address: API key") << "0.0.0.0" << QByteArray("X-API-Key: demo-key\r\n") << 200;
+        QTest::newRow("any address: wrong token") << "0.0.0.0" << QByteArray("Authorization: Bearer nope\r\n") << 401;
+    }
+    void debugNeedsCredentialsOffLoopback() {
+        QFETCH(QString, bind);
+        QFETCH(QByteArray, headers);
+        QFETCH(int, status);
+        ServerOptions options = freePorts();
+        options.bindAddress = bind.toStdString();
+        OrderServer server(options);
+        QVERIFY(server.start().ok());
+        auto dataset = testing::rawGet(server.httpPort(), "/debug/dataset", headers);
+        QVERIFY(dataset);
+        QCOMPARE(dataset->status, status);
+        if (status == 401)
+            QVERIFY(dataset->header("www-authenticate").startsWith("Bearer"));
+        auto health = testing::rawGet(server.httpPort(), "/healthz"); // the rest of the API is as open as before
+        QVERIFY(health);
+        QCOMPARE(health->status, 200);
+    }
+
     void stopsCleanlyAndQuickly() {
         auto server = std::make_unique<OrderServer>(freePorts());
         QVERIFY(server->start().ok());

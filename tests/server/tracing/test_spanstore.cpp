@@ -126,6 +126,26 @@ private Q_SLOTS:
         store.add(spanOf(newTraceId())); // evicts the huge trace
         QVERIFY(store.retainedBytes() < SpanStore::kMaxKeptSlotBytes);
     }
+
+    void boundsTheBytesOfATraceAndOfTheStore() {
+        // 1 KiB spans: a trace holds at most 8 KiB of them, the store 20 KiB in all; the rest is dropped, and new
+        // traces push the oldest out, so memory stays bounded whatever arrives.
+        SpanStore store(100, 10'000, 8 * 1024, 20 * 1024);
+        const std::vector<Attribute> attributes{{"db.statement", std::string(1000, 's')}};
+        std::vector<TraceId> ids;
+        for (int trace = 0; trace < 4; ++trace) {
+            ids.push_back(newTraceId());
+            auto span = spanOf(ids.back());
+            span.attributes = attributes;
+            for (int i = 0; i < 20; ++i)
+                store.add(span);
+        }
+        QVERIFY(store.trace(ids[0]).size() <= 8);
+        QVERIFY(store.trace(ids[0]).size() >= 7);
+        QVERIFY(store.trace(ids[3]).empty()); // the store was full by then
+        QVERIFY(store.spanCount() <= 20);
+        QCOMPARE(store.droppedSpans(), 80 - store.spanCount());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSpanStore)

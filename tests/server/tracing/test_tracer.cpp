@@ -47,6 +47,28 @@ private Q_SLOTS:
         QVERIFY(server.endUnixNanos >= byName.at("serialize json").endUnixNanos);
     }
 
+    void longAttributesAreCut() {
+        // A 1 MiB query text is kept as its first 8 KiB and "…", cut between characters (é is two bytes).
+        Tracer tracer;
+        TraceId traceId;
+        std::string text = "a";
+        while (text.size() < 1024 * 1024)
+            text += "\u00e9";
+        {
+            auto span = Span::startServer(tracer, "POST /graphql", nullptr);
+            traceId = span.context().traceId;
+            span.set("graphql.document", text);
+            span.set("short", std::string("kept"));
+        }
+        const auto spans = tracer.store().trace(traceId);
+        QCOMPARE(spans.size(), size_t(1));
+        const auto *document = std::get_if<std::string>(spans.front().attribute("graphql.document"));
+        QVERIFY(document);
+        QVERIFY(document->size() <= kMaxAttributeValueBytes + 3);
+        QVERIFY(document->ends_with("\u00e9\u2026"));
+        QCOMPARE(*std::get_if<std::string>(spans.front().attribute("short")), std::string("kept"));
+    }
+
     void noCurrentSpanMeansNoSpans() {
         ScopedSpan orphan("nothing");
         QVERIFY(!orphan.span().active());
