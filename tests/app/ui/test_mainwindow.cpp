@@ -1,9 +1,9 @@
 #include "app/model/historymodel.h"
 #include "app/session/comparisonsession.h"
 #include "app/session/serverhost.h"
+#include "app/ui/aboutdialog.h"
 #include "app/ui/comparisonstrip.h"
 #include "app/ui/graphqlpane.h"
-#include "app/ui/aboutdialog.h"
 #include "app/ui/historyview.h"
 #include "app/ui/largetextview.h"
 #include "app/ui/mainwindow.h"
@@ -304,6 +304,9 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QVERIFY2(inside(),
                  qPrintable(QStringLiteral("docks hidden: %1 x %2").arg(m_window->width()).arg(m_window->height())));
+    }
+
+    // Help ▸ About opens the dialog; View ▸ Theme offers System, Light and Dark.
     void helpAboutAndViewTheme() {
         QMenu *help = nullptr;
         QMenu *theme = nullptr;

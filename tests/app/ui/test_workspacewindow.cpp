@@ -131,7 +131,9 @@ private Q_SLOTS:
         m_window.reset(); // writes what is queued
         openWindow();
         QTRY_COMPARE(m_window->historyModel()->rowCount(), 1);
-        const auto &restored = m_window->historyModel()->record(0);
+        const auto *restoredCall = m_window->historyModel()->record(m_window->historyModel()->index(0, 0));
+        QVERIFY(restoredCall);
+        const auto &restored = *restoredCall;
         QCOMPARE(restored.url, sent.url); // as sent: the variables resolved
         QVERIFY(!restored.url.contains(QStringLiteral("{{")));
         QCOMPARE(restored.httpStatus, 200);
@@ -141,7 +143,7 @@ private Q_SLOTS:
         QCOMPARE(controller()->workspace()->root(), QDir(m_root).canonicalPath());
         QVERIFY(documents()->fileShowing(kRest));
         QCOMPARE(documents()->fileShowing(kRest)->pane(), m_window->restPane());
-        m_window->historyView()->selectRow(0);
+        QVERIFY(m_window->historyView()->selectRecord(restored.id));
         QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
     }
 
@@ -247,7 +249,7 @@ private Q_SLOTS:
         documents()->openRequest(kGrpc);
         m_window->grpcPane()->send();
         QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, kCallTimeoutMs);
-        m_window->historyView()->selectRow(0);
+        QVERIFY(m_window->historyView()->selectRecord(completed.first().first().value<client::CallRecord>().id));
         m_window->saveSelectedCallToCollection();
         ui::SaveAsDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = m_window->findChild<ui::SaveAsDialog *>()) != nullptr);
