@@ -12,6 +12,7 @@ import shutil
 import statistics
 import struct
 import subprocess
+import sys
 import time
 
 HOST = "127.0.0.1"
@@ -209,6 +210,30 @@ class WebSocket:
 
     def close(self):
         self.writer.close()
+
+
+async def start_probe(port, seconds):
+    """Starts probe.py (the measured working client) for `seconds`; finish_probe collects its answers."""
+    return await asyncio.create_subprocess_exec(sys.executable, os.path.join(os.path.dirname(__file__), "probe.py"),
+                                                str(port), str(seconds), stdout=asyncio.subprocess.PIPE)
+
+
+async def finish_probe(process):
+    """The probe's answers as (seconds since it started, kind, status, latency in seconds)."""
+    lines = (await process.communicate())[0].decode().splitlines()
+    return [(float(at), kind, int(status), float(latency))
+            for at, kind, status, latency in (line.split() for line in lines if line.strip())]
+
+
+def probe_report(label, samples):
+    """Prints the probe's latencies for samples [(at, kind, status, latency)]."""
+    statuses = {}
+    for _, kind, status, _ in samples:
+        statuses[f"{kind} {status}"] = statuses.get(f"{kind} {status}", 0) + 1
+    print(label)
+    for kind, name in (("fresh", "fresh connection GET /v1/users/42"), ("kept", "kept-alive GET /healthz")):
+        print("  " + latency_line(name, [latency for _, k, status, latency in samples if k == kind and status == 200]))
+    print(f"  answers by status: {statuses}")
 
 
 def raise_file_limit(wanted):
