@@ -64,10 +64,27 @@ async def worker(port, deadline, bodies, timings):
             connection = None
 
 
+async def alone(port, bodies, runs):
+    """Each kind by itself, `runs` times one after another on one connection: its own answer time, unqueued."""
+    connection = await loadlib.HttpConnection.open(port)
+    print(f"each kind alone ({runs} times one after another; median and max of the whole answer as the client saw it):")
+    for name, body in bodies.items():
+        seconds = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            status, _, _ = await connection.request("POST", "/graphql", {
+                "Content-Type": "application/json", "Accept": "application/graphql-response+json"}, body, timeout=60)
+            seconds.append(time.perf_counter() - started)
+        ms = sorted(s * 1000 for s in seconds)
+        print(f"  {name}: HTTP {status}, median {ms[len(ms) // 2]:.1f} ms, max {ms[-1]:.1f} ms")
+    connection.close()
+
+
 async def main():
     parser = loadlib.arguments("Hostile GraphQL documents while a working client is measured", 30)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--idle", type=float, default=65, help="seconds of RSS samples after the bombing")
+    parser.add_argument("--alone", type=int, default=10, help="times each kind is first sent by itself (0: not)")
     args = parser.parse_args()
     bodies = {name: (body if isinstance(body, str) else json.dumps(body)).encode()
               for name, body in documents().items()}
@@ -75,6 +92,8 @@ async def main():
     baseline = 5.0
     try:
         rss_before = server.rss_mib()
+        if args.alone:
+            await alone(server.http, bodies, args.alone)
         probe = await loadlib.start_probe(server.http, baseline + args.seconds)
         os.nice(10)
         await asyncio.sleep(baseline)
