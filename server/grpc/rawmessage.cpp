@@ -4,8 +4,8 @@
 #include "server/grpc/statusmapping.h"
 
 #include <google/protobuf/message.h>
-#include <grpcpp/support/proto_buffer_reader.h>
 #include <grpcpp/impl/codegen/proto_utils.h>
+#include <grpcpp/support/proto_buffer_reader.h>
 #include <grpcpp/support/proto_buffer_writer.h>
 
 namespace triptych::rpc {
