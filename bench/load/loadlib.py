@@ -179,16 +179,16 @@ class WebSocket:
             pass
         return cls(reader, writer)
 
-    async def send(self, text):
-        payload = text.encode()
+    async def send(self, text, opcode=0x1):
+        payload = text.encode() if isinstance(text, str) else text
         mask = os.urandom(4)
         length = len(payload)
         if length < 126:
-            head = struct.pack("!BB", 0x81, 0x80 | length)
+            head = struct.pack("!BB", 0x80 | opcode, 0x80 | length)
         elif length < 65536:
-            head = struct.pack("!BBH", 0x81, 0xFE, length)
+            head = struct.pack("!BBH", 0x80 | opcode, 0xFE, length)
         else:
-            head = struct.pack("!BBQ", 0x81, 0xFF, length)
+            head = struct.pack("!BBQ", 0x80 | opcode, 0xFF, length)
         self.writer.write(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
         await self.writer.drain()
 
@@ -205,6 +205,8 @@ class WebSocket:
             opcode = first & 0x0F
             if opcode == 0x8:
                 return None
+            if opcode == 0x9:  # the server's keep-alive ping (after 300 s without data from us): a pong, as RFC 6455 says
+                await self.send(payload, opcode=0xA)
             if opcode == 0x1:
                 return payload.decode()
 
