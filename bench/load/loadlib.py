@@ -12,6 +12,7 @@ import shutil
 import statistics
 import struct
 import subprocess
+import sys
 import time
 
 HOST = "127.0.0.1"
@@ -178,16 +179,16 @@ class WebSocket:
             pass
         return cls(reader, writer)
 
-    async def send(self, text):
-        payload = text.encode()
+    async def send(self, text, opcode=0x1):
+        payload = text.encode() if isinstance(text, str) else text
         mask = os.urandom(4)
         length = len(payload)
         if length < 126:
-            head = struct.pack("!BB", 0x81, 0x80 | length)
+            head = struct.pack("!BB", 0x80 | opcode, 0x80 | length)
         elif length < 65536:
-            head = struct.pack("!BBH", 0x81, 0xFE, length)
+            head = struct.pack("!BBH", 0x80 | opcode, 0xFE, length)
         else:
-            head = struct.pack("!BBQ", 0x81, 0xFF, length)
+            head = struct.pack("!BBQ", 0x80 | opcode, 0xFF, length)
         self.writer.write(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
         await self.writer.drain()
 
@@ -204,11 +205,37 @@ class WebSocket:
             opcode = first & 0x0F
             if opcode == 0x8:
                 return None
+            if opcode == 0x9:  # the server's keep-alive ping (after 300 s without data from us): a pong, as RFC 6455 says
+                await self.send(payload, opcode=0xA)
             if opcode == 0x1:
                 return payload.decode()
 
     def close(self):
         self.writer.close()
+
+
+async def start_probe(port, seconds):
+    """Starts probe.py (the measured working client) for `seconds`; finish_probe collects its answers."""
+    return await asyncio.create_subprocess_exec(sys.executable, os.path.join(os.path.dirname(__file__), "probe.py"),
+                                                str(port), str(seconds), stdout=asyncio.subprocess.PIPE)
+
+
+async def finish_probe(process):
+    """The probe's answers as (seconds since it started, kind, status, latency in seconds)."""
+    lines = (await process.communicate())[0].decode().splitlines()
+    return [(float(at), kind, int(status), float(latency))
+            for at, kind, status, latency in (line.split() for line in lines if line.strip())]
+
+
+def probe_report(label, samples):
+    """Prints the probe's latencies for samples [(at, kind, status, latency)]."""
+    statuses = {}
+    for _, kind, status, _ in samples:
+        statuses[f"{kind} {status}"] = statuses.get(f"{kind} {status}", 0) + 1
+    print(label)
+    for kind, name in (("fresh", "fresh connection GET /v1/users/42"), ("kept", "kept-alive GET /healthz")):
+        print("  " + latency_line(name, [latency for _, k, status, latency in samples if k == kind and status == 200]))
+    print(f"  answers by status: {statuses}")
 
 
 def raise_file_limit(wanted):

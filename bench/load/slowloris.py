@@ -7,7 +7,6 @@ before and during the attack, and what happened to the slow connections. Bounded
     python3 bench/load/slowloris.py --server build/release/server/triptych-server
 """
 
-import argparse
 import asyncio
 import os
 import sys
@@ -57,65 +56,15 @@ async def slow_connection(port, deadline, attack):
             writer.close()
 
 
-async def probe(port, seconds):
-    """The working client, run in a process of its own (not niced, unlike the attacker) so that its figures are the
-    server's latency, not the attacker's event loop: prints one line per answer, "seconds-since-start kind status
-    latency"."""
-    started = time.monotonic()
-    deadline = started + seconds
-
-    async def fresh_requests():
-        while time.monotonic() < deadline:
-            status, latency = await loadlib.timed_get(port, "/v1/users/42")
-            print(f"{time.monotonic() - started:.3f} fresh {status} {latency:.6f}", flush=True)
-            await asyncio.sleep(0.05)
-
-    async def kept_alive_requests():
-        connection = None
-        while time.monotonic() < deadline:
-            began = time.perf_counter()
-            status = 0
-            try:
-                if connection is None:
-                    connection = await loadlib.HttpConnection.open(port)
-                status, _, _ = await connection.request("GET", "/healthz", timeout=10)
-            except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionError, ValueError):
-                if connection:
-                    connection.close()
-                connection = None
-            print(f"{time.monotonic() - started:.3f} kept {status} {time.perf_counter() - began:.6f}", flush=True)
-            await asyncio.sleep(0.1)
-        if connection:
-            connection.close()
-
-    await asyncio.gather(fresh_requests(), kept_alive_requests())
-
-
-def report(label, samples):
-    statuses = {}
-    for kind, status, _ in samples:
-        statuses[f"{kind} {status}"] = statuses.get(f"{kind} {status}", 0) + 1
-    print(label)
-    for kind, name in (("fresh", "fresh connection GET /v1/users/42"), ("kept", "kept-alive GET /healthz")):
-        latencies = [latency for k, status, latency in samples if k == kind and status == 200]
-        print("  " + loadlib.latency_line(name, latencies))
-    print(f"  answers by status: {statuses}")
-
-
 async def main():
     parser = loadlib.arguments("Slowloris against the connection cap, with a working client measured", 60)
     parser.add_argument("--connections", type=int, default=1100)
-    parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)  # internal: run the working client on PORT
     args = parser.parse_args()
-    if args.probe:
-        return await probe(args.probe, args.seconds)
     loadlib.raise_file_limit(args.connections + 512)
     server = loadlib.Server(args.server, args.server_args.split(), pin=not args.no_pin)
     baseline, fill = 5.0, 3.0
     try:
-        working = await asyncio.create_subprocess_exec(
-            sys.executable, __file__, "--probe", str(server.http), "--seconds", str(baseline + fill + args.seconds),
-            stdout=asyncio.subprocess.PIPE)
+        working = await loadlib.start_probe(server.http, baseline + fill + args.seconds)
         os.nice(10)  # the attacker yields the client's CPU to the working client
         await asyncio.sleep(baseline)
         attack = Attack()
@@ -129,15 +78,13 @@ async def main():
 
         slow = [slow_connection(server.http, deadline, attack) for _ in range(args.connections)]
         await asyncio.gather(sample(), *slow)
-        lines = (await working.communicate())[0].decode().split("\n")
-        samples = [(kind, int(status), float(latency), float(at))
-                   for at, kind, status, latency in (line.split() for line in lines if line.strip())]
+        samples = await loadlib.finish_probe(working)
         print(f"server pid {server.pid}, HTTP port {server.http}; connection cap 1,024")
-        report(f"before the attack ({baseline:.0f} s):", [s[:3] for s in samples if s[3] < baseline])
-        report(f"during {args.seconds:.0f} s of {args.connections} slow connections, after {fill:.0f} s to fill the cap "
-               f"({attack.opened} slow connections opened in all: {attack.closed} closed by the server, "
-               f"{attack.refused} answered 503):",
-               [s[:3] for s in samples if s[3] >= baseline + fill])
+        loadlib.probe_report(f"before the attack ({baseline:.0f} s):", [s for s in samples if s[0] < baseline])
+        loadlib.probe_report(
+            f"during {args.seconds:.0f} s of {args.connections} slow connections, after {fill:.0f} s to fill the cap "
+            f"({attack.opened} slow connections opened in all: {attack.closed} closed by the server, "
+            f"{attack.refused} answered 503):", [s for s in samples if s[0] >= baseline + fill])
         print(f"  server RSS {min(rss):.0f}..{max(rss):.0f} MiB, {server.threads()} threads; alive: {server.alive()}")
     finally:
         server.stop()

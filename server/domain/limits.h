@@ -24,7 +24,7 @@ inline constexpr int kGzipLevelLarge = 1;
 // Memory: every interval, free heap memory beyond the slack goes back to the kernel (malloc_trim), so RSS returns
 // near its baseline within about one interval after a spike.
 inline constexpr std::chrono::milliseconds kMemoryTrimInterval{10'000};
-inline constexpr std::size_t kMemoryTrimSlackBytes = 16 * 1024 * 1024;
+inline constexpr std::size_t kMemoryTrimSlackBytes = 8 * 1024 * 1024;
 
 // Paging
 inline constexpr int kMinPageSize = 1;

@@ -18,8 +18,8 @@ inline constexpr std::size_t kMaxFragmentDepthLevels = 64;
 inline constexpr std::size_t kMaxExecutionDepthLevels = 256;
 // Fragment definitions the validator visits for all operations of a document together (visits); beyond it the
 // document is refused, so that many operations spreading one long chain of fragments cannot cost their product.
-inline constexpr std::size_t kMaxFragmentVisits = 50000;
+inline constexpr std::size_t kMaxFragmentVisits = 20000;
 // Field-pair comparisons the OverlappingFieldsCanBeMerged rule makes before giving up (comparisons).
-inline constexpr std::size_t kMaxOverlapComparisons = 200000;
+inline constexpr std::size_t kMaxOverlapComparisons = 50000;
 
 } // namespace triptych::graphql

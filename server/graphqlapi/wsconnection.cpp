@@ -100,7 +100,10 @@ void WsConnection::handle(const Value &msg) {
         m_operations.erase(*id);
         return;
     }
-    closeWith(closecode::kBadRequest, "Invalid message received: unknown type '" + type + "'");
+    // The type is quoted so the client sees what was wrong, but only its start: a close reason is short.
+    constexpr std::size_t kQuotedTypeBytes = 40;
+    closeWith(closecode::kBadRequest, "Invalid message received: unknown type '" + type.substr(0, kQuotedTypeBytes) +
+                                          (type.size() > kQuotedTypeBytes ? "…'" : "'"));
 }
 
 void WsConnection::onInit(const Value &msg) {

@@ -1,5 +1,6 @@
 #include "server/http/detail/serverstate.h"
 #include "server/http/detail/upgraderequest.h"
+#include "server/json/utf8.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
@@ -14,6 +15,20 @@ namespace ws = beast::websocket;
 
 // Bytes one read takes in at most, so a message over the limit is noticed within this much of it.
 constexpr std::size_t kReadChunkBytes = 64 * 1024;
+
+// A close frame's reason is UTF-8 of at most 123 bytes (RFC 6455 §5.5.1, §5.5): longer text is cut on a character
+// boundary rather than refused (Beast's reason type throws beyond that, which left the socket never closing).
+std::string closeReasonText(std::string_view reason) {
+    constexpr std::size_t kMaxReasonBytes = 123;
+    std::string text = json::toValidUtf8(reason);
+    if (text.size() <= kMaxReasonBytes)
+        return text;
+    std::size_t cut = kMaxReasonBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
+    text.resize(cut);
+    return text;
+}
 
 class WebSocketSession : public Session,
                          public WebSocketConnection,
@@ -120,12 +135,14 @@ bool WebSocketSession::sendText(std::string message) {
 }
 
 void WebSocketSession::close(std::uint16_t code, std::string reason) {
+    ws::close_reason frame(static_cast<ws::close_code>(code));
+    frame.reason = closeReasonText(reason);
     {
         std::lock_guard lock(m_mutex);
         if (m_closing)
             return;
         m_closing = true;
-        m_pendingClose = ws::close_reason(static_cast<ws::close_code>(code), reason);
+        m_pendingClose = std::move(frame);
     }
     net::dispatch(m_socket.get_executor(), [self = shared_from_this()] { self->writeNext(); });
 }

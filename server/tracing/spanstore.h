@@ -25,7 +25,7 @@ public:
     // Encoded spans of one trace, and of all traces together: beyond either, new spans are dropped (counted) until
     // new traces have pushed the oldest out, so the store's memory stays bounded whatever requests come (bytes).
     static constexpr std::size_t kDefaultMaxTraceBytes = 1024 * 1024;
-    static constexpr std::size_t kDefaultMaxStoreBytes = 32 * 1024 * 1024;
+    static constexpr std::size_t kDefaultMaxStoreBytes = 12 * 1024 * 1024;
 
     explicit SpanStore(std::size_t maxTraces = kDefaultMaxTraces,
                        std::size_t maxSpansPerTrace = kDefaultMaxSpansPerTrace,

@@ -65,7 +65,7 @@ struct CurrentSpan {
 // A span being timed; recorded into its tracer when it ends (or is destroyed). Inactive spans cost nothing.
 // A string attribute longer than this is cut (on a character boundary, with "…"), as OpenTelemetry's attribute
 // value length limit does: a 1 MiB query text would otherwise be kept whole in each of 2,000 traces (bytes).
-inline constexpr std::size_t kMaxAttributeValueBytes = 8 * 1024;
+inline constexpr std::size_t kMaxAttributeValueBytes = 4 * 1024;
 
 class Span {
 public:

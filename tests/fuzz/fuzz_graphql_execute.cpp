@@ -1,5 +1,5 @@
 // Any document is validated, analysed and, when valid, executed against a small schema and data set;
-// the response is serialized. Every path must end in a result or an error.
+// the response is serialized. Every path must end in a result or an error, written as valid UTF-8 JSON.
 #include "server/graphql/execution/executor.h"
 #include "server/graphql/execution/jsonresolver.h"
 #include "server/graphql/json.h"
@@ -7,6 +7,7 @@
 #include "server/graphql/syntax/parser.h"
 #include "server/graphql/validation/analysis.h"
 #include "server/graphql/validation/validator.h"
+#include "tests/fuzz/fuzzchecks.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -72,8 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     for (const auto &op : parsed.document->operations) {
         request.operationName = op.name;
         const std::string json = execute(*fixture.schema, request).toJson();
-        if (json.empty())
-            __builtin_trap();
+        triptych::fuzz::requireValidJson(json, "the execution result is not valid JSON");
     }
     return 0;
 }

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace triptych::graphql::validation {
@@ -21,7 +22,7 @@ struct Collected {
     std::vector<std::pair<std::string_view, std::vector<FieldDetail>>> grouped;
     std::vector<std::string_view> fragmentNames;
     std::unordered_set<std::string_view> fragmentNameSet;
-    std::map<std::string_view, bool> comparedFragments; // fragment → compared as mutually exclusive
+    std::unordered_map<std::string_view, bool> comparedFragments; // fragment → compared as mutually exclusive
     mutable GroupIndex index;
 
     const std::vector<FieldDetail> *find(std::string_view key) const {

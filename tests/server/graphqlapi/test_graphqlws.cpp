@@ -242,6 +242,8 @@ void TestGraphqlWs::closeCodes_data() {
         R"({"id":"1","type":"subscribe","payload":{"query":"subscription { orderUpdates(userId: 7) { at } }"}})";
     QTest::newRow("4400 not JSON") << QStringList({init, "hello"}) << 4400;
     QTest::newRow("4400 unknown type") << QStringList({init, R"({"type":"shout"})"}) << 4400;
+    QTest::newRow("4400 unknown type of 300 characters") // its close reason would be over 123 bytes
+        << QStringList({init, R"({"type":")" + QString(300, 'x') + R"("})"}) << 4400;
     QTest::newRow("4401 subscribe before ack") << QStringList({subscribe}) << 4401;
     QTest::newRow("4403 wrong credentials")
         << QStringList({R"({"type":"connection_init","payload":{"authorization":"Bearer wrong"}})"}) << 4403;

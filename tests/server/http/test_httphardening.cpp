@@ -28,7 +28,11 @@ constexpr int kMaxConnections = 8;
 class EchoHandler : public WebSocketHandler {
 public:
     void onOpen(std::shared_ptr<WebSocketConnection> connection) override { m_connection = connection; }
-    void onMessage(std::string message, bool) override { m_connection->sendText(std::move(message)); }
+    void onMessage(std::string message, bool) override {
+        if (message.starts_with("close:"))
+            return m_connection->close(4000, message.substr(6));
+        m_connection->sendText(std::move(message));
+    }
     void onClosed(std::uint16_t) override { m_connection.reset(); }
 
 private:
@@ -272,6 +276,21 @@ private Q_SLOTS:
         QVERIFY(disconnected.wait(10000));
         QCOMPARE(int(socket.closeCode()), 1009); // not 1006: the close frame arrived
         QTRY_COMPARE(m_server->openConnections(), std::size_t(0));
+    }
+
+    void longCloseReasonIsCut() {
+        // A close frame carries at most 123 bytes of UTF-8: a longer reason is cut between characters, not refused
+        // (refusing it used to leave the socket open for good).
+        QWebSocket socket;
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_port)));
+        QVERIFY(connected.wait(5000));
+        const QString reason = QStringLiteral("a") + QString(200, QChar(0xE9)); // é: two bytes each
+        socket.sendTextMessage(QStringLiteral("close:") + reason);
+        QVERIFY(disconnected.wait(5000));
+        QCOMPARE(int(socket.closeCode()), 4000);
+        QCOMPARE(socket.closeReason(), reason.left(1 + 61)); // 1 + 61 × 2 = 123 bytes
     }
 
 private:
