@@ -9,7 +9,7 @@ constexpr int kMatchPoints = 1;
 constexpr int kConsecutiveBonus = 5;
 constexpr int kWordStartBonus = 8;
 constexpr int kFirstCharacterBonus = 10;
-constexpr int kFolderWeightDivisor = 4; // a match in the folder counts a quarter of one in the name
+constexpr int kFolderWeightDivisor = 4; // a match in the style or folder counts a quarter of one in the name
 
 bool isWordStart(QStringView text, qsizetype at) {
     if (at == 0)
@@ -69,17 +69,30 @@ void QuickOpenModel::setPattern(const QString &pattern) {
     rank();
 }
 
+int QuickOpenModel::score(const QuickOpenItem &item) const {
+    // Each word of the pattern matches on its own, in the name at full weight or else in the style or the folder:
+    // "avatar rest" finds the REST request named "Name and avatar only".
+    const QString style = styleLabel(item.style);
+    int total = 0;
+    for (const auto word : QStringView(m_pattern).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        int score = fuzzyScore(word, item.name);
+        if (score < 0) {
+            const int contextScore = std::max(fuzzyScore(word, style), fuzzyScore(word, item.folder));
+            if (contextScore < 0)
+                return -1;
+            score = contextScore / kFolderWeightDivisor;
+        }
+        total += score;
+    }
+    return total;
+}
+
 void QuickOpenModel::rank() {
     beginResetModel();
     QList<QPair<int, int>> scored; // score, item
     scored.reserve(m_items.size());
     for (int i = 0; i < m_items.size(); ++i) {
-        const auto &item = m_items.at(i);
-        int score = fuzzyScore(m_pattern, item.name);
-        if (score < 0) {
-            const int folderScore = fuzzyScore(m_pattern, item.folder + QLatin1Char(' ') + item.name);
-            score = folderScore < 0 ? -1 : folderScore / kFolderWeightDivisor;
-        }
+        const int score = this->score(m_items.at(i));
         if (score >= 0)
             scored.append({score, i});
     }

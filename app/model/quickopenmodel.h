@@ -19,8 +19,8 @@ struct QuickOpenItem {
     workspace::RequestStyle style = workspace::RequestStyle::Rest;
 };
 
-// Ctrl+P's list: every saved request of the workspace, filtered and ranked by fuzzy match of the typed text against
-// the request's name (and its folder, with lower weight).
+// Ctrl+P's list: every saved request of the workspace, filtered and ranked by fuzzy match of each typed word against
+// the request's name (or, with lower weight, its style and folder).
 class QuickOpenModel : public QAbstractListModel {
     Q_OBJECT
 public:
@@ -37,6 +37,7 @@ public:
 
 private:
     void rank();
+    int score(const QuickOpenItem &item) const; // -1: no match
 
     QList<QuickOpenItem> m_items;
     QList<int> m_shown; // indexes into m_items, best match first

@@ -140,7 +140,13 @@ void ComposerPane::finishCall(const client::CallRecord &record) {
     Q_EMIT callCompleted(record);
 }
 
+void ComposerPane::focusComposer() {
+    if (m_firstField)
+        m_firstField->setFocus(Qt::OtherFocusReason);
+}
+
 void ComposerPane::finishKeyboardOrder(const QList<QWidget *> &composer) {
+    m_firstField = composer.value(0);
     for (auto *view : findChildren<QAbstractItemView *>())
         view->setTabKeyNavigation(false); // Tab through a table's cells would never leave it
     for (auto *editor : findChildren<QPlainTextEdit *>())

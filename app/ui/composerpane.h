@@ -67,6 +67,9 @@ public:
     QStringList presetNames() const;
     void applyPreset(int index);
 
+    // Puts the keyboard in the composer's first field, e.g. after a saved request was opened into this pane.
+    void focusComposer();
+
     ResponseView *responseView() const { return m_response; }
     PaneTitle *title() const { return m_title; }
     QPushButton *sendButton() const { return m_sendButton; }
@@ -116,7 +119,8 @@ private:
     ResponseView *m_response;
     QPushButton *m_sendButton;
     QSplitter *m_splitter;
-    bool m_sized = false; // the splitter got its first proportions
+    QWidget *m_firstField = nullptr; // where the keyboard goes first (finishKeyboardOrder)
+    bool m_sized = false;            // the splitter got its first proportions
     bool m_busy = false;
     QString m_blockReason;
     quint64 m_cancelledId = 0;

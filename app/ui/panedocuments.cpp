@@ -117,6 +117,7 @@ void PaneDocuments::openRequest(const QString &path) {
     auto *pane = m_panes->paneFor(kindOf(*style));
     auto *file = fileOf(pane);
     m_panes->setCurrentPane(pane);
+    pane->focusComposer(); // Ctrl+Return then sends what was opened
     if (file->path() == path)
         return; // already there, with whatever the person changed
     if (!file->isDirty()) {

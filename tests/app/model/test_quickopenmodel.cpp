@@ -61,6 +61,13 @@ private Q_SLOTS:
         list.setPattern(QStringLiteral("writes"));
         QCOMPARE(list.rowCount(), 1);
         QCOMPARE(list.pathAt(0), QStringLiteral("Writes/Create an order.rest.yaml"));
+        // Each word on its own, the style counting like the folder: in either order.
+        list.setPattern(QStringLiteral("order grpc"));
+        QCOMPARE(list.rowCount(), 1);
+        QCOMPARE(list.pathAt(0), QStringLiteral("A user's orders/A user's orders.grpc.yaml"));
+        list.setPattern(QStringLiteral("rest order"));
+        QCOMPARE(list.rowCount(), 1);
+        QCOMPARE(list.pathAt(0), QStringLiteral("Writes/Create an order.rest.yaml"));
         list.setPattern(QStringLiteral("zzz"));
         QCOMPARE(list.rowCount(), 0);
         QCOMPARE(list.pathAt(0), QString());

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void opensASavedRequestIntoEachPane() {
         QFETCH(QString, path);
         QFETCH(QString, title);
+        showWindow();
         // Activating the row in the tree, as a double-click or Enter does.
         auto *view = controller()->collectionsView();
         view->selectPath(path);
@@ -33,6 +34,8 @@ private Q_SLOTS:
         QCOMPARE(file->pane()->title()->text(), title);
         QCOMPARE(file->pane()->toDocument(), workspace()->load(path).document);
         QVERIFY(!file->isDirty());
+        // The keyboard follows, so Ctrl+Return sends what was opened.
+        QTRY_VERIFY(file->pane()->isAncestorOf(QApplication::focusWidget()));
     }
 
     void ctrlSSavesAndAOneLineEditIsAOneLineDiff() {
