@@ -102,6 +102,7 @@ MainWindow::MainWindow(session::ServerHost *server, const WindowOptions &options
     environmentBar->setObjectName(QStringLiteral("environment"));
     environmentBar->addWidget(new QLabel(tr(" Environment "), environmentBar));
     environmentBar->addWidget(m_workspace->environmentBox());
+    environmentBar->addAction(m_workspace->editEnvironmentsAction());
     createDocks();
     createHistorySearch();
     createMenus();
