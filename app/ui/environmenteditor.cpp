@@ -124,10 +124,14 @@ QWidget *EnvironmentEditor::createListButtons() {
         askName(tr("New environment"), QString(), [this](const QString &name) { return createEnvironment(name); });
     });
     button(tr("Rename…"), [this] {
+        if (m_current.isEmpty())
+            return;
         askName(tr("Rename %1").arg(m_current), m_current,
                 [this](const QString &name) { return renameEnvironment(name); });
     });
     button(tr("Duplicate…"), [this] {
+        if (m_current.isEmpty())
+            return;
         askName(tr("Duplicate %1").arg(m_current), tr("%1 copy").arg(m_current),
                 [this](const QString &name) { return duplicateEnvironment(name); });
     });
@@ -165,8 +169,6 @@ QWidget *EnvironmentEditor::createTableButtons() {
 
 void EnvironmentEditor::askName(const QString &title, const QString &proposal,
                                 std::function<bool(const QString &)> apply) {
-    if (title.isEmpty() || (m_current.isEmpty() && !proposal.isEmpty()))
-        return;
     auto *dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(title);
@@ -198,8 +200,13 @@ void EnvironmentEditor::selectEnvironment(const QString &name) {
 
 void EnvironmentEditor::onCurrentRowChanged() {
     // The table being left is kept: switching is saving.
-    if (m_modified && !m_current.isEmpty() && !saveCurrent())
+    if (m_modified && !m_current.isEmpty() && !saveCurrent()) {
+        // The table cannot be saved as it is: it stays, and so does the selection, until it is mended.
+        const QSignalBlocker quiet(m_list);
+        const auto found = m_list->findItems(m_current, Qt::MatchExactly);
+        m_list->setCurrentItem(found.isEmpty() ? nullptr : found.first());
         return;
+    }
     const auto *item = m_list->currentItem();
     m_current = item ? item->text() : QString();
     if (m_current.isEmpty() || !m_workspace) {

@@ -91,8 +91,10 @@ HistorySearchView::HistorySearchView(workspace::HistoryStore *store, QWidget *pa
     connect(m_search, &QLineEdit::textChanged, m_pause, qOverload<>(&QTimer::start));
     connect(m_store, &workspace::HistoryStore::searchFinished, this, &HistorySearchView::onSearchFinished);
     connect(m_store, &workspace::HistoryStore::searchFailed, this, [this](quint64 request, const QString &error) {
-        if (request == m_searchRequest)
-            Q_EMIT searchFailed(error);
+        if (request != m_searchRequest)
+            return;
+        m_summary->setText(tr("The saved history cannot be read: %1").arg(error));
+        Q_EMIT searchFailed(error);
     });
     connect(m_store, &workspace::HistoryStore::entryFetched, this, &HistorySearchView::onEntryFetched);
     // New calls and deletions show after a pause too: a burst of calls is one search.

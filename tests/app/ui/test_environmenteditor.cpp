@@ -125,6 +125,15 @@ private Q_SLOTS:
         QCOMPARE(fileText(m_root + QStringLiteral("/environments/staging.yaml")), before);
     }
 
+    void aTableThatCannotBeSavedKeepsTheSelection() {
+        m_editor->addVariable(QStringLiteral("not a name"), QStringLiteral("x"));
+        m_editor->selectEnvironment(QStringLiteral("local"));
+        QCOMPARE(m_editor->currentEnvironment(), QStringLiteral("staging"));
+        QCOMPARE(m_editor->environmentList()->currentItem()->text(), QStringLiteral("staging"));
+        QVERIFY(m_editor->problemLabel()->isVisibleTo(m_editor.get()));
+        QCOMPARE(m_editor->variableTable()->rowCount(), 3);
+    }
+
     void switchingSavesTheTableLeft() {
         m_editor->variableTable()->item(0, ui::EnvironmentEditor::ValueColumn)->setText(QStringLiteral("https://x"));
         m_editor->selectEnvironment(QStringLiteral("local"));

@@ -4,6 +4,8 @@
 #include "app/workspace/historystore.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -191,6 +193,18 @@ private Q_SLOTS:
         QCOMPARE(again.entriesBox()->value(), 3);
         QVERIFY(!again.daysCheck()->isChecked());
         QCOMPARE(again.limits(), saved);
+    }
+
+    void anUnreadableHistorySaysSo() {
+        // A folder where the database file should be: SQLite cannot open it.
+        QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("folder.sqlite")));
+        workspace::HistoryStore broken({m_dir->filePath(QStringLiteral("folder.sqlite")), {}});
+        ui::HistorySearchView view(&broken);
+        QSignalSpy failed(&view, &ui::HistorySearchView::searchFailed);
+        view.refresh();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(view.dayModel()->rowCount(), 0);
+        QVERIFY(view.findChild<QLabel *>()->text().startsWith(QStringLiteral("The saved history cannot be read")));
     }
 
 private:
