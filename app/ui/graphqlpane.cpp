@@ -3,7 +3,10 @@
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
 #include "app/model/keyvaluemodel.h"
+#include "app/ui/autheditor.h"
 #include "app/ui/fonts.h"
+#include "app/ui/graphqloptionseditor.h"
+#include "app/ui/noteseditor.h"
 #include "app/ui/responseview.h"
 #include "app/workspace/requestconversion.h"
 
@@ -75,6 +78,12 @@ GraphQLPane::GraphQLPane(QWidget *parent)
     tabs->addTab(m_query, tr("Query"));
     tabs->addTab(m_variables, tr("Variables"));
     tabs->addTab(headersView, tr("Headers"));
+    m_auth = new AuthEditor(this);
+    m_options = new GraphQLOptionsEditor(this);
+    m_notes = new NotesEditor(this);
+    tabs->addTab(m_auth, tr("Auth"));
+    tabs->addTab(m_options, tr("Options"));
+    tabs->addTab(m_notes, tr("Notes"));
     composerLayout()->addWidget(tabs, 1);
     m_problem->setStyleSheet(QStringLiteral("color: #c01c28;"));
     m_problem->setWordWrap(true);

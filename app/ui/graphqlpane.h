@@ -18,6 +18,10 @@ class KeyValueModel;
 
 namespace triptych::ui {
 
+class AuthEditor;
+class GraphQLOptionsEditor;
+class NotesEditor;
+
 // Composes a GraphQL operation: query editor, variables (JSON checked as you type), an operation picker for
 // documents with several operations, and headers. Queries and mutations go over HTTP; a subscription goes over a
 // WebSocket (graphql-transport-ws) to the same URL, its Authorization header in connection_init, each event into the
@@ -40,6 +44,10 @@ public:
     QPlainTextEdit *queryEditor() const { return m_query; }
     QPlainTextEdit *variablesEditor() const { return m_variables; }
     QComboBox *operationBox() const { return m_operation; }
+    // The editors of the saved request's other fields (docs/workspace.md).
+    AuthEditor *authEditor() const { return m_auth; }
+    GraphQLOptionsEditor *optionsEditor() const { return m_options; }
+    NotesEditor *notesEditor() const { return m_notes; }
     // The named operations of a document, in order ("query A { … } mutation B { … }" → A, B).
     static QStringList operationNames(const QString &document);
 
@@ -61,6 +69,9 @@ private:
     QComboBox *m_operation;
     QLabel *m_operationLabel;
     QLabel *m_problem;
+    AuthEditor *m_auth;
+    GraphQLOptionsEditor *m_options;
+    NotesEditor *m_notes;
     QString m_baseUrl = QStringLiteral("http://127.0.0.1:8080");
     QString m_token = QStringLiteral("demo-token");
     quint64 m_callId = 0;

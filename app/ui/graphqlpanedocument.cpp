@@ -1,7 +1,10 @@
 // The GraphQL pane as a saved request (docs/workspace.md) and back.
 #include "app/client/graphqlwsprotocol.h"
+#include "app/ui/autheditor.h"
 #include "app/ui/documentfields.h"
+#include "app/ui/graphqloptionseditor.h"
 #include "app/ui/graphqlpane.h"
+#include "app/ui/noteseditor.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -14,6 +17,9 @@ workspace::RequestDocument GraphQLPane::toDocument() const {
     document.style = workspace::RequestStyle::GraphQL;
     document.http.url = m_url->text().trimmed();
     document.http.headers = documentfields::mergeEntries(document.http.headers, m_headers->pairs());
+    document.http.auth = m_auth->auth();
+    m_options->applyTo(document);
+    document.notes = m_notes->notes();
     workspace::GraphQLPart &graphql = document.graphql;
     graphql.document = m_query->toPlainText();
     graphql.variables = m_variables->toPlainText();
@@ -40,6 +46,9 @@ void GraphQLPane::loadDocument(const workspace::RequestDocument &document) {
     if (!document.graphql.operationName.isEmpty())
         m_operation->setCurrentText(document.graphql.operationName);
     m_headers->setPairs(documentfields::enabledPairs(document.http.headers));
+    m_auth->setAuth(document.http.auth);
+    m_options->setOptions(document);
+    m_notes->setNotes(document.notes);
 }
 
 } // namespace triptych::ui

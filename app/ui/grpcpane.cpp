@@ -7,9 +7,12 @@
 #include "app/model/requestexample.h"
 #include "app/ui/bodyformatter.h"
 #include "app/ui/fonts.h"
+#include "app/ui/grpcconnectioneditor.h"
+#include "app/ui/noteseditor.h"
 #include "app/ui/responseview.h"
 #include "app/workspace/requestconversion.h"
 
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -116,6 +119,12 @@ GrpcPane::GrpcPane(QWidget *parent)
     auto *optionsLayout = new QFormLayout(options);
     optionsLayout->addRow(tr("Deadline"), m_deadline);
     tabs->addTab(options, tr("Options"));
+    m_connection = new GrpcConnectionEditor(this);
+    m_notes = new NotesEditor(this);
+    tabs->addTab(m_connection, tr("Schema && TLS"));
+    tabs->addTab(m_notes, tr("Notes"));
+    // Another schema source: the services are loaded again from it at the next send.
+    connect(m_connection->sourceBox(), &QComboBox::currentIndexChanged, this, [this] { m_schema.reset(); });
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_tree);
@@ -151,8 +160,9 @@ void GrpcPane::loadSchema() {
         return;
     client::ReflectionRequest request;
     request.target = resolvedText(m_target->text().trimmed());
-    request.tls = loadedDocument().grpc.tls.enabled;
-    request.caFile = resolvedText(loadedDocument().grpc.tls.caFile);
+    const workspace::GrpcTls tls = toDocument().grpc.tls;
+    request.tls = tls.enabled;
+    request.caFile = resolvedText(tls.caFile);
     responseView()->setStreamState(tr("Loading services of %1 by reflection…").arg(request.target));
     m_reflection->load(request);
 }

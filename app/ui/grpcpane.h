@@ -22,6 +22,9 @@ class MethodTreeModel;
 
 namespace triptych::ui {
 
+class GrpcConnectionEditor;
+class NotesEditor;
+
 // Composes a gRPC call: target, a service/method tree from reflection or .proto files, the request as JSON started
 // from a template of the input message, metadata and deadline; streams can send more, half-close and cancel.
 class GrpcPane : public ComposerPane {
@@ -51,6 +54,9 @@ public:
     QPlainTextEdit *requestEditor() const { return m_request; }
     model::MethodTreeModel *methodModel() const { return m_methods; }
     QTreeView *methodTree() const { return m_tree; }
+    // The editors of the saved request's other fields (docs/workspace.md).
+    GrpcConnectionEditor *connectionEditor() const { return m_connection; }
+    NotesEditor *notesEditor() const { return m_notes; }
 
 Q_SIGNALS:
     void schemaFinished();
@@ -82,6 +88,8 @@ private:
     QSpinBox *m_deadline;
     QPushButton *m_sendAnother;
     QPushButton *m_halfClose;
+    GrpcConnectionEditor *m_connection;
+    NotesEditor *m_notes;
     client::GrpcSchemaPtr m_schema;
     QString m_httpBase = QStringLiteral("http://127.0.0.1:8080");
     QString m_token = QStringLiteral("demo-token");

@@ -1,7 +1,9 @@
 // The gRPC pane as a saved request (docs/workspace.md) and back, and the schema a saved request names.
 #include "app/model/methodtreemodel.h"
 #include "app/ui/documentfields.h"
+#include "app/ui/grpcconnectioneditor.h"
 #include "app/ui/grpcpane.h"
+#include "app/ui/noteseditor.h"
 #include "app/ui/responseview.h"
 
 #include <QDir>
@@ -21,6 +23,8 @@ workspace::RequestDocument GrpcPane::toDocument() const {
     grpc.message = m_request->toPlainText();
     grpc.metadata = documentfields::mergeEntries(grpc.metadata, m_metadata->pairs());
     grpc.deadlineMs = m_deadline->value();
+    m_connection->applyTo(grpc);
+    document.notes = m_notes->notes();
     return document;
 }
 
@@ -38,6 +42,8 @@ void GrpcPane::loadDocument(const workspace::RequestDocument &document) {
     m_request->setPlainText(grpc.message);
     m_metadata->setPairs(documentfields::enabledPairs(grpc.metadata));
     m_deadline->setValue(grpc.deadlineMs);
+    m_connection->setConnection(grpc);
+    m_notes->setNotes(document.notes);
     const auto current = m_methods->findMethod(grpc.method);
     if (current.isValid())
         m_tree->setCurrentIndex(current);
@@ -45,7 +51,7 @@ void GrpcPane::loadDocument(const workspace::RequestDocument &document) {
 }
 
 bool GrpcPane::loadSchemaFromDocument() {
-    const workspace::GrpcPart &grpc = loadedDocument().grpc;
+    const workspace::GrpcPart grpc = toDocument().grpc; // the Schema & TLS tab as it is now
     if (grpc.protoSource != workspace::ProtoSource::ProtoFiles || grpc.protoFiles.isEmpty())
         return false;
     // Import paths are relative to the workspace folder; the files are named as imports name them.

@@ -14,6 +14,8 @@
 #include "app/ui/comparisonstrip.h"
 #include "app/ui/environmentbox.h"
 #include "app/ui/findbar.h"
+#include "app/ui/historylimitsdialog.h"
+#include "app/ui/historysearchview.h"
 #include "app/ui/historyview.h"
 #include "app/ui/panedocuments.h"
 #include "app/ui/panerow.h"
@@ -25,6 +27,7 @@
 #include "app/ui/themecontroller.h"
 #include "app/ui/traceview.h"
 #include "app/ui/workspacecontroller.h"
+#include "app/workspace/historystore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -99,7 +102,9 @@ MainWindow::MainWindow(session::ServerHost *server, const WindowOptions &options
     environmentBar->setObjectName(QStringLiteral("environment"));
     environmentBar->addWidget(new QLabel(tr(" Environment "), environmentBar));
     environmentBar->addWidget(m_workspace->environmentBox());
+    environmentBar->addAction(m_workspace->editEnvironmentsAction());
     createDocks();
+    createHistorySearch();
     createMenus();
     restoreViewState();
     m_baseFont = font();
@@ -172,6 +177,28 @@ void MainWindow::createDocks() {
     // Only a person's choice is remembered: a dock also turns invisible when the window closes.
     for (auto *dock : {comparison, trace})
         connect(dock->toggleViewAction(), &QAction::triggered, this, &MainWindow::saveViewState);
+}
+
+void MainWindow::createHistorySearch() {
+    // The person's limits before the first call is written: the store prunes with them after every write.
+    m_recorder->store()->setLimits(HistoryLimitsDialog::savedLimits());
+    m_historySearch = new HistorySearchView(m_recorder->store(), this);
+    auto *dock = new QDockWidget(tr("All calls"), this);
+    dock->setObjectName(QStringLiteral("allCalls"));
+    dock->setWidget(m_historySearch);
+    auto *history = findChild<QDockWidget *>(QStringLiteral("history"));
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    tabifyDockWidget(history, dock);
+    history->raise();
+    connect(m_historySearch, &HistorySearchView::callSelected, this, [this](const workspace::HistoryEntry &entry) {
+        const client::CallRecord record = session::HistoryRecorder::toCallRecord(entry);
+        m_panes->showRecord(record);
+        m_trace->showRecord(record);
+    });
+    connect(m_historySearch, &HistorySearchView::saveToCollectionRequested, this,
+            [this](const workspace::HistoryEntry &entry) {
+                m_workspace->documents()->saveCallToCollection(session::HistoryRecorder::toCallRecord(entry));
+            });
 }
 
 void MainWindow::restoreViewState() {
@@ -262,7 +289,7 @@ void MainWindow::createViewMenu() {
                         [this, pane] { m_panes->toggleMaximised(pane); });
     }
     view->addSeparator();
-    for (const char *dock : {"collections", "history", "comparison", "trace"})
+    for (const char *dock : {"collections", "history", "allCalls", "comparison", "trace"})
         view->addAction(findChild<QDockWidget *>(QString::fromLatin1(dock))->toggleViewAction());
     view->addSeparator();
     auto *zoomIn = view->addAction(tr("Zoom &in"), this, [this] { zoomBy(1); });

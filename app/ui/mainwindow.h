@@ -24,6 +24,7 @@ namespace triptych::ui {
 
 class CompareToolBar;
 class ComposerPane;
+class HistorySearchView;
 class StatusLine;
 class TraceView;
 class WorkspaceController;
@@ -50,6 +51,8 @@ public:
     session::ComparisonSession *session() const { return m_session; }
     WorkspaceController *workspaceController() const { return m_workspace; }
     session::HistoryRecorder *historyRecorder() const { return m_recorder; }
+    // The History dock's "All calls" tab: the persistent history by day, searchable.
+    HistorySearchView *historySearchView() const { return m_historySearch; }
 
     // Puts the picker's question `index` (Alt+1 is 0) into all three panes.
     void applyQuestion(int index);
@@ -80,6 +83,7 @@ private:
     // Never wider or taller than the screen it is on: the window manager would show it cut off.
     void fitToScreen();
     void createDocks();
+    void createHistorySearch();
     void restoreViewState();
     void saveViewState() const;
     void onServerStateChanged(const session::ServerState &state);
@@ -99,6 +103,7 @@ private:
     int m_zoomSteps = 0;
     session::HistoryRecorder *m_recorder = nullptr;
     WorkspaceController *m_workspace = nullptr;
+    HistorySearchView *m_historySearch = nullptr;
 };
 
 } // namespace triptych::ui

@@ -4,6 +4,9 @@
 #include "app/client/restrequest.h"
 #include "app/model/keyvaluemodel.h"
 #include "app/ui/fonts.h"
+#include "app/ui/httpoptionseditor.h"
+#include "app/ui/multiparteditor.h"
+#include "app/ui/noteseditor.h"
 #include "app/ui/responseview.h"
 #include "app/workspace/requestconversion.h"
 
@@ -77,6 +80,8 @@ RestPane::RestPane(QWidget *parent)
     tabs->addTab(createBodyTab(), tr("Body"));
     tabs->addTab(createAuthTab(), tr("Auth"));
     tabs->addTab(createOptionsTab(), tr("Options"));
+    m_notes = new NotesEditor(this);
+    tabs->addTab(m_notes, tr("Notes"));
     composerLayout()->addWidget(tabs, 1);
     m_method->setAccessibleName(tr("HTTP method"));
     m_url->setAccessibleName(tr("REST URL"));
@@ -98,7 +103,7 @@ RestPane::RestPane(QWidget *parent)
 QWidget *RestPane::createBodyTab() {
     auto *tab = new QWidget(this);
     m_bodyKind = new QComboBox(tab);
-    m_bodyKind->addItems({tr("None"), tr("JSON"), tr("Raw"), tr("Form"), tr("File")});
+    m_bodyKind->addItems({tr("None"), tr("JSON"), tr("Raw"), tr("Form"), tr("File"), tr("Multipart")});
     m_bodyKind->setAccessibleName(tr("Body kind"));
     m_bodyStack = new QStackedWidget(tab);
     m_bodyStack->addWidget(new QLabel(tr("This request has no body."), tab));
@@ -140,6 +145,8 @@ QWidget *RestPane::createBodyTab() {
     fileLayout->addWidget(m_filePath, 1);
     fileLayout->addWidget(m_browse);
     m_bodyStack->addWidget(filePage);
+    m_multipart = new MultipartEditor(tab);
+    m_bodyStack->addWidget(m_multipart);
 
     connect(m_bodyKind, &QComboBox::currentIndexChanged, m_bodyStack, &QStackedWidget::setCurrentIndex);
     connect(m_bodyKind, &QComboBox::currentIndexChanged, this, &RestPane::onBodyChanged);
@@ -165,6 +172,14 @@ QWidget *RestPane::createAuthTab() {
     layout->addRow(tr("Kind"), m_authKind);
     layout->addRow(tr("User"), m_authUser);
     layout->addRow(tr("Secret"), m_authSecret);
+    // An API key's header or parameter name, and where it goes (the secret above is its value).
+    m_apiKeyName = new QLineEdit(QStringLiteral("X-API-Key"), tab);
+    m_apiKeyName->setAccessibleName(tr("API key name"));
+    m_apiKeyIn = new QComboBox(tab);
+    m_apiKeyIn->addItems({tr("a header"), tr("a query parameter")}); // in the order of workspace::ApiKeyPlacement
+    m_apiKeyIn->setAccessibleName(tr("Where the API key goes"));
+    layout->addRow(tr("Key name"), m_apiKeyName);
+    layout->addRow(tr("Key sent in"), m_apiKeyIn);
     layout->addRow(m_demo);
     return tab;
 }
@@ -187,6 +202,8 @@ QWidget *RestPane::createOptionsTab() {
     layout->addRow(tr("Timeout"), m_timeout);
     layout->addRow(m_followRedirects);
     layout->addRow(m_skipTlsVerification);
+    m_moreOptions = new HttpOptionsEditor(HttpOptionsEditor::Shown::Extras, tab);
+    layout->addRow(m_moreOptions);
     return tab;
 }
 

@@ -23,6 +23,10 @@ class KeyValueModel;
 
 namespace triptych::ui {
 
+class HttpOptionsEditor;
+class MultipartEditor;
+class NotesEditor;
+
 // Composes an HTTP request: method, URL with a query-parameter table, headers, body (JSON checked as you type,
 // raw, form, file) and an auth helper; SSE answers stream into the message list.
 class RestPane : public ComposerPane {
@@ -44,6 +48,12 @@ public:
     QComboBox *methodBox() const { return m_method; }
     QSpinBox *timeoutBox() const { return m_timeout; }
     QPlainTextEdit *bodyEditor() const { return m_jsonBody; }
+    // The editors of the saved request's other fields (docs/workspace.md).
+    NotesEditor *notesEditor() const { return m_notes; }
+    MultipartEditor *multipartEditor() const { return m_multipart; }
+    HttpOptionsEditor *moreOptionsEditor() const { return m_moreOptions; }
+    QLineEdit *apiKeyNameEdit() const { return m_apiKeyName; }
+    QComboBox *apiKeyPlacementBox() const { return m_apiKeyIn; }
 
 private:
     void onUrlEdited();
@@ -80,6 +90,11 @@ private:
     QSpinBox *m_timeout;
     QCheckBox *m_followRedirects;
     QCheckBox *m_skipTlsVerification;
+    NotesEditor *m_notes;
+    MultipartEditor *m_multipart;
+    HttpOptionsEditor *m_moreOptions;
+    QLineEdit *m_apiKeyName;
+    QComboBox *m_apiKeyIn;
     QString m_baseUrl = QStringLiteral("http://127.0.0.1:8080");
     QString m_token = QStringLiteral("demo-token");
     QString m_apiKey = QStringLiteral("demo-key");

@@ -1,5 +1,8 @@
 // The REST pane as a saved request (docs/workspace.md) and back.
 #include "app/ui/documentfields.h"
+#include "app/ui/httpoptionseditor.h"
+#include "app/ui/multiparteditor.h"
+#include "app/ui/noteseditor.h"
 #include "app/ui/restpane.h"
 
 #include <QCheckBox>
@@ -12,7 +15,7 @@ namespace triptych::ui {
 
 namespace {
 // The pages of the Body tab's kind box, in order.
-enum BodyPage { NoBody, JsonBody, RawBody, FormBody, FileBody };
+enum BodyPage { NoBody, JsonBody, RawBody, FormBody, FileBody, MultipartBody };
 const QString kDefaultContentType = QStringLiteral("text/plain");
 
 int pageOf(workspace::BodyKind kind) {
@@ -25,8 +28,9 @@ int pageOf(workspace::BodyKind kind) {
         return FormBody;
     case workspace::BodyKind::File:
         return FileBody;
+    case workspace::BodyKind::Multipart:
+        return MultipartBody;
     case workspace::BodyKind::None:
-    case workspace::BodyKind::Multipart: // no editor for it: kept as loaded while the page says None
         break;
     }
     return NoBody;
@@ -46,15 +50,15 @@ workspace::RequestDocument RestPane::toDocument() const {
     const int page = m_bodyKind->currentIndex();
     const bool rawText = page == RawBody || (page != JsonBody && body.kind == workspace::BodyKind::Raw);
     static constexpr workspace::BodyKind kinds[] = {workspace::BodyKind::None, workspace::BodyKind::Json,
-                                                    workspace::BodyKind::Raw, workspace::BodyKind::Form,
-                                                    workspace::BodyKind::File};
-    if (page != NoBody || body.kind != workspace::BodyKind::Multipart)
-        body.kind = kinds[qBound(0, page, int(FileBody))];
+                                                    workspace::BodyKind::Raw,  workspace::BodyKind::Form,
+                                                    workspace::BodyKind::File, workspace::BodyKind::Multipart};
+    body.kind = kinds[qBound(0, page, int(MultipartBody))];
     body.text = rawText ? m_rawBody->toPlainText() : m_jsonBody->toPlainText();
     if (m_rawContentType->text() != kDefaultContentType || !body.contentType.isEmpty())
         body.contentType = m_rawContentType->text();
     body.form = documentfields::mergeEntries(body.form, m_form->pairs());
     body.filePath = m_filePath->text();
+    body.multipart = m_multipart->parts();
 
     workspace::RequestAuth &auth = http.auth;
     auth.kind = workspace::AuthKind(m_authKind->currentIndex()); // the box lists None, Basic, Bearer, API key
@@ -73,9 +77,13 @@ workspace::RequestDocument RestPane::toDocument() const {
     case workspace::AuthKind::None:
         break;
     }
+    auth.apiKeyName = m_apiKeyName->text();
+    auth.apiKeyIn = workspace::ApiKeyPlacement(m_apiKeyIn->currentIndex());
     http.options.timeoutMs = m_timeout->value();
     http.options.followRedirects = m_followRedirects->isChecked();
     http.options.tls.skipVerification = m_skipTlsVerification->isChecked();
+    m_moreOptions->applyTo(http.options);
+    document.notes = m_notes->notes();
     return document;
 }
 
@@ -91,6 +99,7 @@ void RestPane::loadDocument(const workspace::RequestDocument &document) {
     m_rawContentType->setText(http.body.contentType.isEmpty() ? kDefaultContentType : http.body.contentType);
     m_form->setPairs(documentfields::enabledPairs(http.body.form));
     m_filePath->setText(http.body.filePath);
+    m_multipart->setParts(http.body.multipart);
     m_bodyKind->setCurrentIndex(pageOf(http.body.kind));
 
     const workspace::RequestAuth &auth = http.auth;
@@ -113,6 +122,10 @@ void RestPane::loadDocument(const workspace::RequestDocument &document) {
     m_timeout->setValue(http.options.timeoutMs);
     m_followRedirects->setChecked(http.options.followRedirects);
     m_skipTlsVerification->setChecked(http.options.tls.skipVerification);
+    m_apiKeyName->setText(auth.apiKeyName);
+    m_apiKeyIn->setCurrentIndex(int(auth.apiKeyIn));
+    m_moreOptions->setOptions(http.options);
+    m_notes->setNotes(document.notes);
 }
 
 } // namespace triptych::ui

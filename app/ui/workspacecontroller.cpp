@@ -7,6 +7,7 @@
 #include "app/ui/collectionsview.h"
 #include "app/ui/composerpane.h"
 #include "app/ui/environmentbox.h"
+#include "app/ui/environmenteditor.h"
 #include "app/ui/panedocuments.h"
 #include "app/ui/panerow.h"
 #include "app/ui/quickopendialog.h"
@@ -44,7 +45,11 @@ WorkspaceController::WorkspaceController(PaneRow *panes, const WindowOptions &op
     , m_marker(new VariableMarker(m_environment, this))
     , m_documents(new PaneDocuments(panes, window))
     , m_collections(new CollectionsView(window))
-    , m_environmentBox(new EnvironmentBox(m_environment, window)) {
+    , m_environmentBox(new EnvironmentBox(m_environment, window))
+    , m_editEnvironments(new QAction(tr("E&dit environments…"), this)) {
+    m_editEnvironments->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
+    m_editEnvironments->setToolTip(tr("Create, rename and edit the workspace's environments (Ctrl+Alt+E)"));
+    connect(m_editEnvironments, &QAction::triggered, this, &WorkspaceController::editEnvironments);
     for (auto *pane : panes->panes()) {
         pane->setVariableResolver(&m_environment->resolver());
         m_marker->watchPane(pane);
@@ -89,6 +94,7 @@ void WorkspaceController::addFileActions(QMenu *file) {
                     &WorkspaceController::quickOpen);
     file->addAction(tr("Switch &environment"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                     &WorkspaceController::switchEnvironment);
+    file->addAction(m_editEnvironments);
     file->addAction(tr("Enter secre&t values…"), this, &WorkspaceController::enterSecrets);
 }
 
@@ -240,6 +246,26 @@ void WorkspaceController::quickOpen() {
 
 void WorkspaceController::switchEnvironment() {
     m_environmentBox->openList();
+}
+
+void WorkspaceController::editEnvironments() {
+    if (!m_workspace) {
+        Q_EMIT message(tr("Open a workspace first: environments are files in it"));
+        return;
+    }
+    auto *editor = new EnvironmentEditor(m_workspace, m_secrets, m_environment->current(), m_window);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    // The workspace does not report its own writes as outside changes: the switcher is told here.
+    connect(editor, &EnvironmentEditor::environmentsChanged, m_environment, &session::ActiveEnvironment::reload);
+    connect(editor, &EnvironmentEditor::secretsStored, m_environment, &session::ActiveEnvironment::reload);
+    connect(editor, &EnvironmentEditor::secretsFailed, this, [this](const QString &name, const QString &error) {
+        Q_EMIT message(tr("The secrets of %1 were not stored: %2").arg(name, error));
+    });
+    connect(editor, &EnvironmentEditor::environmentRenamed, this, [this](const QString &from, const QString &to) {
+        if (m_environment->current() == from)
+            m_environment->select(to);
+    });
+    editor->open();
 }
 
 void WorkspaceController::enterSecrets() {

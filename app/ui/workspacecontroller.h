@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QAction;
 class QMainWindow;
 class QMenu;
 
@@ -42,6 +43,8 @@ public:
     PaneDocuments *documents() const { return m_documents; }
     session::ActiveEnvironment *environment() const { return m_environment; }
     VariableMarker *marker() const { return m_marker; }
+    // Edit environments… (Ctrl+Alt+E), for the File menu and the button beside the switcher.
+    QAction *editEnvironmentsAction() const { return m_editEnvironments; }
     // Null when no workspace is open.
     workspace::Workspace *workspace() const { return m_workspace; }
 
@@ -65,6 +68,8 @@ public:
     void chooseWorkspaceToCreate();
     void quickOpen();
     void switchEnvironment();
+    // The environment editor (environmenteditor.h) for the open workspace.
+    void editEnvironments();
     // Asks for the value of a secret variable of the active environment or the workspace, and stores it.
     void enterSecrets();
     void saveFocused();
@@ -91,6 +96,7 @@ private:
     PaneDocuments *m_documents;
     CollectionsView *m_collections;
     EnvironmentBox *m_environmentBox;
+    QAction *m_editEnvironments;
     QPointer<workspace::Workspace> m_workspace;
     QMenu *m_recentMenu = nullptr;
     bool m_restoringRequests = false; // reopening what was open: the list stays as it was

@@ -1,6 +1,6 @@
 // Each pane as a saved request and back (composerdocument.cpp and the *panedocument.cpp files), and {{variables}}
-// resolved at send: every saved request of the sample loads and comes back unchanged, fields a pane has no editor
-// for survive, an edit lands in its field, an undefined variable stops the send naming it and the environment.
+// resolved at send: every saved request of the sample loads and comes back unchanged, a document with every kind of
+// field survives, an edit lands in its field, an undefined variable stops the send naming it and the environment.
 #include "app/model/keyvaluemodel.h"
 #include "app/ui/graphqlpane.h"
 #include "app/ui/grpcpane.h"
@@ -35,7 +35,7 @@ std::unique_ptr<ui::ComposerPane> paneFor(RequestStyle style) {
     return {};
 }
 
-// A request with a field of every kind the panes have no editor for.
+// A request with a field of every kind, including those the panes edited only later (test_paneeditors.cpp).
 RequestDocument richRest() {
     RequestDocument document;
     document.style = RequestStyle::Rest;
@@ -103,7 +103,7 @@ private Q_SLOTS:
         QCOMPARE(pane->toDocument(), loaded.document);
     }
 
-    void fieldsWithoutAnEditorSurvive_data() {
+    void richDocumentsSurvive_data() {
         QTest::addColumn<RequestDocument>("document");
         QTest::newRow("REST: multipart, disabled entries, API key in the query, gzip, HTTP/2, TLS, no timeout")
             << richRest();
@@ -120,7 +120,7 @@ private Q_SLOTS:
         QTest::newRow("GraphQL: auth, GET, persisted query, the second operation") << graphql;
         QTest::newRow("gRPC: .proto files, TLS, disabled metadata, deadline") << richGrpc();
     }
-    void fieldsWithoutAnEditorSurvive() {
+    void richDocumentsSurvive() {
         QFETCH(RequestDocument, document);
         auto pane = paneFor(document.style);
         pane->loadDocument(document);

@@ -4,6 +4,11 @@
 // workspace.
 #include "tests/app/ui/workspacewindow.h"
 
+#include "app/ui/environmenteditor.h"
+
+#include <QTableWidget>
+#include <QToolBar>
+
 using namespace triptych;
 using namespace triptych::testing;
 
@@ -141,6 +146,35 @@ private Q_SLOTS:
         while (files.hasNext())
             QVERIFY(!workspace::readWholeFile(files.next())->contains("typed-s3cret"));
         QVERIFY(workspace::readWholeFile(m_data->filePath(QStringLiteral("secrets.json")))->contains("typed-s3cret"));
+    }
+
+    void theEnvironmentEditorChangesWhatTheWindowUses() {
+        selectEnvironment(QStringLiteral("staging"));
+        QAction *edit = controller()->editEnvironmentsAction();
+        QCOMPARE(edit->shortcut(), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
+        auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("environment"));
+        QVERIFY(bar && bar->actions().contains(edit)); // the button beside the switcher
+        edit->trigger();
+        ui::EnvironmentEditor *editor = nullptr;
+        QTRY_VERIFY((editor = m_window->findChild<ui::EnvironmentEditor *>()) != nullptr);
+        QCOMPARE(editor->currentEnvironment(), QStringLiteral("staging"));
+        auto *table = editor->variableTable();
+        int baseUrl = -1;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, ui::EnvironmentEditor::NameColumn)->text() == QStringLiteral("baseUrl"))
+                baseUrl = row;
+        }
+        QVERIFY(baseUrl >= 0);
+        table->item(baseUrl, ui::EnvironmentEditor::ValueColumn)->setText(m_other.state().httpBaseUrl());
+        QVERIFY(editor->saveCurrent());
+        QTRY_COMPARE(controller()->environment()->resolver().resolveText(u"{{baseUrl}}"),
+                     m_other.state().httpBaseUrl());
+        // Renaming the active environment keeps it active under its new name.
+        QVERIFY(editor->renameEnvironment(QStringLiteral("stage")));
+        QTRY_COMPARE(controller()->environment()->current(), QStringLiteral("stage"));
+        QTRY_COMPARE(controller()->environmentBox()->currentText(), QStringLiteral("stage"));
+        QVERIFY(!controller()->environment()->names().contains(QStringLiteral("staging")));
+        editor->accept();
     }
 
 private:

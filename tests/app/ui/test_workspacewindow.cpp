@@ -4,6 +4,13 @@
 // start and "Save to collection". Variables and environments are in test_workspacevariables.cpp.
 #include "tests/app/ui/workspacewindow.h"
 
+#include "app/model/historydaymodel.h"
+#include "app/session/historyrecorder.h"
+#include "app/ui/historysearchview.h"
+#include "app/workspace/historystore.h"
+
+#include <QRegularExpression>
+
 using namespace triptych;
 using namespace triptych::testing;
 
@@ -147,6 +154,39 @@ private Q_SLOTS:
         QVERIFY(documents()->fileShowing(kRest));
         QCOMPARE(documents()->fileShowing(kRest)->pane(), m_window->restPane());
         QVERIFY(m_window->historyView()->selectRecord(restored.id));
+        QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
+    }
+
+    void theSavedHistoryIsSearchedByDayWithItsLimits() {
+        QSignalSpy completed(m_window->restPane(), &ui::ComposerPane::callCompleted);
+        documents()->openRequest(kRest);
+        m_window->restPane()->send();
+        QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, kCallTimeoutMs);
+        const auto sent = completed.first().first().value<client::CallRecord>();
+        QTRY_COMPARE(m_window->historySearchView()->dayModel()->callCount(), 1);
+
+        QSettings().setValue(QStringLiteral("history/maxAgeDays"), 400); // as the limits dialog keeps it
+        m_window.reset();
+        openWindow();
+        QCOMPARE(m_window->historyRecorder()->store()->limits().maxAgeDays, 400);
+        auto *search = m_window->historySearchView();
+        QTRY_COMPARE(search->dayModel()->callCount(), 1);
+        QCOMPARE(search->dayModel()->index(0, 0).data().toString(), QStringLiteral("Today"));
+        // A word of the response body finds the call; one that is nowhere finds nothing.
+        const QString word =
+            QRegularExpression(QStringLiteral("[A-Za-z]{4,}")).match(QString::fromUtf8(sent.body)).captured();
+        QVERIFY(!word.isEmpty());
+        search->searchEdit()->setText(QStringLiteral("Zyxwvut"));
+        QTRY_COMPARE(search->dayModel()->rowCount(), 0);
+        search->searchEdit()->setText(word);
+        QTRY_COMPARE(search->dayModel()->callCount(), 1);
+        // Picking it brings the whole call from the store and shows it in its pane.
+        QSignalSpy selected(search, &ui::HistorySearchView::callSelected);
+        search->treeView()->setCurrentIndex(search->dayModel()->index(0, 0, search->dayModel()->index(0, 0)));
+        QTRY_COMPARE(selected.size(), 1);
+        const auto entry = selected.first().first().value<workspace::HistoryEntry>();
+        QCOMPARE(entry.url, sent.url);
+        QCOMPARE(entry.responseBody, sent.body);
         QCOMPARE(m_window->restPane()->responseView()->statusText(), QStringLiteral("200"));
     }
 
