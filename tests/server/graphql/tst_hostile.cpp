@@ -26,9 +26,9 @@ type User { id: ID! name: String! friends(first: Int): [User!]! }
 
 // Parts on one document versus the same parts spread over kSplit documents (times).
 constexpr int kSplit = 32;
-// Linear work gives a ratio near 1 (up to 5 seen on a loaded machine: caches), quadratic near kSplit; the slack
-// absorbs timer noise on tiny figures.
-constexpr double kAllowedRatio = 8.0;
+// Linear work gives a ratio near 1 (up to 5 seen on a loaded machine: caches; over 8 once at a load of 16 on two
+// cores), quadratic near kSplit; the slack absorbs timer noise on tiny figures.
+constexpr double kAllowedRatio = 12.0;
 constexpr double kSlackMs = 5.0;
 
 using Build = std::function<std::string(int parts)>;
@@ -36,7 +36,7 @@ using Phase = std::function<void(const std::string &document)>;
 
 double fastestMs(const std::function<void()> &work) {
     double best = 1e300;
-    for (int run = 0; run < 3; ++run) {
+    for (int run = 0; run < 5; ++run) {
         QElapsedTimer timer;
         timer.start();
         work();
