@@ -220,6 +220,20 @@ QList<KeyValue> headers(const QJsonValue &value) {
     return out;
 }
 
+// The headers an export writes out because Triptych sends them on its own (postmanexport.cpp) are left out again.
+void dropAddedHeaders(workspace::RequestDocument &document) {
+    const bool graphql = document.style == workspace::RequestStyle::GraphQL;
+    const bool json = document.style == workspace::RequestStyle::Rest && document.http.body.kind == BodyKind::Json;
+    document.http.headers.removeIf([&](const KeyValue &header) {
+        if (!header.enabled)
+            return false;
+        if (graphql && header.name.compare(QLatin1String("Accept"), Qt::CaseInsensitive) == 0)
+            return header.value == QLatin1String("application/graphql-response+json, application/json");
+        return json && header.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0 &&
+               header.value == QLatin1String("application/json");
+    });
+}
+
 QString fileSource(const QJsonValue &src) {
     return src.isArray() ? text(src.toArray().first()) : text(src);
 }
@@ -283,7 +297,12 @@ void PostmanReader::readRequest(const QJsonObject &item, const QString &folder, 
     if (document.notes.isEmpty())
         document.notes = description(item.value(QLatin1String("description")));
     document.notes += scriptsAsNotes(item.value(QLatin1String("event")).toArray(), where);
+    // Triptych's notes end with a line break, as its files write them; keep it so an export comes back unchanged.
+    const bool endsLine = document.notes.endsWith(QLatin1Char('\n'));
     document.notes = document.notes.trimmed();
+    if (endsLine && !document.notes.isEmpty())
+        document.notes += QLatin1Char('\n');
+    dropAddedHeaders(document);
     m_result.requests.append(imported);
 }
 
