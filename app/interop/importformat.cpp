@@ -2,6 +2,7 @@
 
 #include "app/interop/curlimport.h"
 #include "app/interop/limits.h"
+#include "app/interop/openapi.h"
 #include "app/interop/postman.h"
 
 #include <QFile>
@@ -108,8 +109,9 @@ ImportResult importBytes(ImportFormat format, const QByteArray &bytes, const QSt
         return importPostmanCollection(bytes, file);
     case ImportFormat::PostmanEnvironment:
         return importPostmanEnvironment(bytes, file);
-    case ImportFormat::Insomnia:
     case ImportFormat::OpenApi:
+        return importOpenApi(bytes, file);
+    case ImportFormat::Insomnia:
     case ImportFormat::Har:
     case ImportFormat::Protoset:
         break;
