@@ -4,10 +4,14 @@
 #include "app/cli/cliworkspace.h"
 #include "app/interop/curlexport.h"
 #include "app/interop/grpcurlexport.h"
+#include "app/interop/har.h"
 #include "app/interop/postman.h"
 #include "app/workspace/atomicfile.h"
+#include "app/workspace/historydatabase.h"
+#include "app/workspace/historystore.h"
 #include "app/workspace/workspace.h"
 #include "app/workspace/workspacepaths.h"
+#include "triptych/version.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -183,6 +187,48 @@ int exportPostman(const CliOptions &options, CliPrinter &printer, workspace::Wor
     return kExitSuccess;
 }
 
+int writeOut(const CliOptions &options, CliPrinter &printer, const QByteArray &bytes, const QString &what) {
+    if (options.outFile.isEmpty()) {
+        printer.printOut(QString::fromUtf8(bytes));
+        return kExitSuccess;
+    }
+    QString error;
+    if (!workspace::writeFileAtomically(options.outFile, bytes, &error))
+        return printer.printError(error), kExitCallFailed;
+    printer.printOut(QStringLiteral("%1: %2\n").arg(what, options.outFile));
+    return kExitSuccess;
+}
+
+// The history (a history database file, or `history` for this user's) as HAR 1.2, oldest call first.
+int exportHistory(const CliOptions &options, CliPrinter &printer) {
+    const QString argument = options.positional.first();
+    const QString path = argument == QLatin1String("history") ? workspace::HistoryStore::defaultPath() : argument;
+    if (!QFileInfo(path).isFile()) {
+        printer.printError(QStringLiteral("--as har exports a history: give its database file or the word history "
+                                          "(%1 is not a file)")
+                               .arg(path));
+        return kExitUsage;
+    }
+    workspace::HistoryDatabase database;
+    QString error;
+    if (!database.open(path, &error)) {
+        printer.printError(error);
+        return kExitUsage;
+    }
+    workspace::HistoryQuery query;
+    query.limit = 100'000;
+    QList<workspace::HistoryEntry> entries;
+    for (const auto &summary : database.search(query, &error)) {
+        if (auto entry = database.entry(summary.id))
+            entries.append(*entry);
+    }
+    const interop::HarExport exported = interop::exportHar(entries, QLatin1String(triptych::kVersion));
+    for (const QString &skipped : exported.skipped)
+        printer.printError(QStringLiteral("not exported: ") + skipped);
+    return writeOut(options, printer, exported.har,
+                    QStringLiteral("HAR with %1 calls").arg(entries.size() - exported.skipped.size()));
+}
+
 } // namespace
 
 int runExport(const CliOptions &options, CliPrinter &printer) {
@@ -193,6 +239,8 @@ int runExport(const CliOptions &options, CliPrinter &printer) {
                                           "my-workspace/Orders --as postman --out orders.postman_collection.json"));
         return kExitUsage;
     }
+    if (options.exportAs == QLatin1String("har"))
+        return exportHistory(options, printer);
     workspace::Workspace workspace;
     const Selection selection = select(options.positional.first(), workspace);
     if (!selection.error.isEmpty()) {
@@ -206,10 +254,6 @@ int runExport(const CliOptions &options, CliPrinter &printer) {
     }
     if (options.exportAs == QLatin1String("postman"))
         return exportPostman(options, printer, workspace, selection, scope);
-    if (options.exportAs == QLatin1String("har")) {
-        printer.printError(QStringLiteral("HAR export of the history is not available yet"));
-        return kExitUsage;
-    }
     return exportCommands(options, printer, workspace, selection, scope);
 }
 

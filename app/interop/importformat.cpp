@@ -1,6 +1,7 @@
 #include "app/interop/importformat.h"
 
 #include "app/interop/curlimport.h"
+#include "app/interop/har.h"
 #include "app/interop/limits.h"
 #include "app/interop/openapi.h"
 #include "app/interop/postman.h"
@@ -111,8 +112,9 @@ ImportResult importBytes(ImportFormat format, const QByteArray &bytes, const QSt
         return importPostmanEnvironment(bytes, file);
     case ImportFormat::OpenApi:
         return importOpenApi(bytes, file);
-    case ImportFormat::Insomnia:
     case ImportFormat::Har:
+        return importHar(bytes, file);
+    case ImportFormat::Insomnia:
     case ImportFormat::Protoset:
         break;
     }

@@ -2,7 +2,8 @@
 # The interop part of scripts/check-outside-clients (docs/interop.md): Triptych's exports judged by the tools that own
 # the formats. The sample workspace exported as a Postman collection loads with postman-collection and runs with newman
 # against one fresh triptych-server while triptych-cli sends the same saved requests to another (the data set is
-# deterministic, so reads must give the same bodies); the export imported again gives the same documents.
+# deterministic, so reads must give the same bodies); the export imported again gives the same documents; the HAR
+# export of calls to the server passes har-validator.
 # Usage: scripts/outside/interop-check.sh BUILD_DIR NODE_MODULES_DIR   (run from the repository root)
 set -euo pipefail
 build=$1
@@ -50,3 +51,9 @@ while IFS= read -r -d '' file; do
   fi
 done < <(find "$work/back" -path "$work/back/environments" -prune -o -name '*.yaml' ! -name workspace.yaml -print0)
 echo "export -> import: $same files identical, $differ different (Postman has no per-request timeout and no GraphQL operation name)"
+
+echo "== har-validator on Triptych's HAR export of the history (real calls to an in-process server)"
+QT_QPA_PLATFORM=offscreen TRIPTYCH_HAR_OUT="$work/history.har" "$build/tests/app/interop/test_har" -silent \
+  exportsTheHistoryWithTimings
+cp scripts/outside/har-validate.mjs "$modules/"
+node "$modules/har-validate.mjs" "$work/history.har" tests/app/interop/data/browser.har

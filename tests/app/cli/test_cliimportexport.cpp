@@ -5,10 +5,12 @@
 #include "app/cli/cliimport.h"
 #include "app/interop/postman.h"
 #include "app/workspace/atomicfile.h"
+#include "app/workspace/historydatabase.h"
 #include "app/workspace/workspace.h"
 
 #include <QDir>
 #include <QDirIterator>
+#include <QJsonArray>
 #include <QTemporaryDir>
 
 using namespace triptych;
@@ -197,6 +199,47 @@ private Q_SLOTS:
             ++compared;
         }
         QCOMPARE(compared, 9);
+    }
+
+    void exportHistoryAsHar() {
+        const QString database = path(QStringLiteral("history.sqlite"));
+        {
+            workspace::HistoryDatabase history;
+            QString error;
+            QVERIFY2(history.open(database, &error), qPrintable(error));
+            workspace::HistoryEntry rest;
+            rest.startedAtMs = 1'700'000'000'000;
+            rest.method = QStringLiteral("GET");
+            rest.url = QStringLiteral("http://127.0.0.1:8080/v1/users/42");
+            rest.status = 200;
+            rest.statusText = QStringLiteral("200 OK");
+            rest.durationUs = 5'000;
+            rest.firstByteUs = 4'000;
+            workspace::HistoryEntry grpc = rest;
+            grpc.style = workspace::RequestStyle::Grpc;
+            grpc.method = QStringLiteral("/orders.v1.OrderService/GetUser");
+            grpc.url = QStringLiteral("127.0.0.1:50051");
+            QList<workspace::HistoryEntry> entries{rest, grpc};
+            QVERIFY2(history.append(entries, &error), qPrintable(error));
+        }
+        const QString out = path(QStringLiteral("history.har"));
+        CliRun run({QStringLiteral("export"), database, QStringLiteral("--as"), QStringLiteral("har"),
+                    QStringLiteral("--out"), out});
+        QVERIFY(run.wait());
+        QCOMPARE(run.exitCode(), kExitSuccess);
+        QVERIFY2(run.err().contains(QStringLiteral("HAR holds HTTP requests, not gRPC calls")), qPrintable(run.err()));
+        const auto bytes = workspace::readWholeFile(out);
+        QVERIFY(bytes);
+        const QJsonObject log = QJsonDocument::fromJson(*bytes).object().value(QStringLiteral("log")).toObject();
+        QCOMPARE(log.value(QStringLiteral("entries")).toArray().size(), 1);
+        const QJsonObject timings = log.value(QStringLiteral("entries"))
+                                        .toArray()
+                                        .first()
+                                        .toObject()
+                                        .value(QStringLiteral("timings"))
+                                        .toObject();
+        QCOMPARE(timings.value(QStringLiteral("wait")).toDouble(), 4.0);
+        QCOMPARE(timings.value(QStringLiteral("receive")).toDouble(), 1.0);
     }
 };
 
