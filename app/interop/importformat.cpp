@@ -2,9 +2,11 @@
 
 #include "app/interop/curlimport.h"
 #include "app/interop/har.h"
+#include "app/interop/insomnia.h"
 #include "app/interop/limits.h"
 #include "app/interop/openapi.h"
 #include "app/interop/postman.h"
+#include "app/interop/protoset.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -140,7 +142,9 @@ ImportResult importFile(const QString &path, std::optional<ImportFormat> format,
                                 .arg(importFormatNames()));
     if (used)
         *used = *format;
-    ImportResult result = importBytes(*format, bytes, path);
+    // A descriptor set is named by its path in the requests, so the path is made absolute.
+    ImportResult result =
+        importBytes(*format, bytes, *format == ImportFormat::Protoset ? QFileInfo(path).absoluteFilePath() : path);
     if (result.collectionName.isEmpty())
         result.collectionName = safeRequestName(QFileInfo(path).completeBaseName());
     return result;
