@@ -24,8 +24,8 @@ constexpr int kOperations = 1'000;
 constexpr int kRuns = 5;
 
 QJsonObject postmanRequest(int folder, int index) {
-    // A description and a JSON body of about 600 bytes each make the collection
-    // 12 MB (over the 10 MB of the figure), as real ones with docs have.
+    // A description and a JSON body of about 600 bytes each make the collection 12 MB (over the figure's 10 MB), as
+    // real ones with docs are.
     const QString filler = QStringLiteral("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ").repeated(10);
     const QJsonObject body{{QStringLiteral("mode"), QStringLiteral("raw")},
                            {QStringLiteral("raw"), QStringLiteral("{\"product\": \"Keyboard\", \"quantity\": %1, "
