@@ -17,6 +17,7 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$wo
 # Starts a fresh server and writes a workspace environment NAME that points at it.
 start_server() {
   local name=$1 log="$work/$1.log"
+  : >"$log"
   "$server" --http-port 0 --grpc-port 0 >"$log" 2>&1 &
   pids+=($!)
   for _ in $(seq 100); do grep -q ready "$log" && break; sleep 0.1; done
