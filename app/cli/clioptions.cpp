@@ -18,6 +18,10 @@ QString usageText() {
         "  list WORKSPACE   the saved requests of a workspace folder, its environments and the problems of its files\n"
         "  send WORKSPACE/PATH/TO/REQUEST[.rest|.graphql|.grpc] [--env NAME] [--var NAME=VALUE]…\n"
         "       one saved request with the workspace's variables, an environment of it and --var values\n"
+        "  import FILE [--format curl|postman|insomnia|openapi|har|protoset] --into WORKSPACE_DIR\n"
+        "       into a new collection folder (never over existing files); says what was skipped and why\n"
+        "  export WORKSPACE[/PATH] --as curl|grpcurl|postman|har [--env NAME] [--var NAME=VALUE]… [--out FILE]\n"
+        "       a request or folder as commands or a Postman v2.1 collection; the workspace's history as HAR 1.2\n"
         "common: --json prints the whole call record, --timeout MS (also the gRPC deadline), --no-trace,\n"
         "        -i shows response headers and timing phases; --help, --version.\n"
         "The embedded server listens on http://127.0.0.1:8080 and 127.0.0.1:50051; token demo-token.\n");
@@ -42,6 +46,10 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("--timeout"), [&](const QString &v) { options->timeoutMs = v.toInt(); }},
         {QStringLiteral("--env"), [&](const QString &v) { options->environment = v; }},
         {QStringLiteral("--var"), [&](const QString &v) { options->variableValues.append(v); }},
+        {QStringLiteral("--format"), [&](const QString &v) { options->format = v; }},
+        {QStringLiteral("--into"), [&](const QString &v) { options->into = v; }},
+        {QStringLiteral("--as"), [&](const QString &v) { options->exportAs = v; }},
+        {QStringLiteral("--out"), [&](const QString &v) { options->outFile = v; }},
     };
     const std::map<QString, bool *> flags{
         {QStringLiteral("--json"), &options->json},
@@ -77,7 +85,8 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
     if (options->timeoutMs <= 0)
         return QStringLiteral("--timeout needs a positive number of milliseconds");
     const QStringList commands{QStringLiteral("rest"),    QStringLiteral("graphql"), QStringLiteral("grpc"),
-                               QStringLiteral("compare"), QStringLiteral("list"),    QStringLiteral("send")};
+                               QStringLiteral("compare"), QStringLiteral("list"),    QStringLiteral("send"),
+                               QStringLiteral("import"),  QStringLiteral("export")};
     if (!commands.contains(options->command))
         return options->command.isEmpty() ? QStringLiteral("no command given")
                                           : QStringLiteral("unknown command %1").arg(options->command);

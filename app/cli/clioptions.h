@@ -9,7 +9,7 @@ namespace triptych::cli {
 
 // The parsed command line of triptych-cli; positional words stay in order after the command.
 struct CliOptions {
-    QString command;        // rest | graphql | grpc | compare | list | send
+    QString command;        // rest | graphql | grpc | compare | list | send | import | export
     QStringList positional; // e.g. METHOD URL, or HOST:PORT list
     QList<QByteArray> headers;
     QList<QByteArray> data; // -d, repeatable (client-streaming messages)
@@ -26,6 +26,10 @@ struct CliOptions {
     QString caFile;
     QString environment;        // send: --env, an environment of the workspace
     QStringList variableValues; // send: --var NAME=VALUE, repeatable
+    QString format;             // import: --format, empty to detect it
+    QString into;               // import: --into WORKSPACE_DIR
+    QString exportAs;           // export: --as curl|grpcurl|postman|har
+    QString outFile;            // export: --out FILE instead of standard output
     int timeoutMs = 30'000;
     bool json = false;
     bool gzip = false;

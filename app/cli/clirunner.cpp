@@ -1,6 +1,8 @@
 #include "app/cli/clirunner.h"
 
 #include "app/cli/clicompare.h"
+#include "app/cli/cliexport.h"
+#include "app/cli/cliimport.h"
 #include "app/cli/cliinterrupt.h"
 #include "app/cli/cliworkspace.h"
 #include "app/client/graphqlcaller.h"
@@ -90,6 +92,10 @@ void CliRunner::start() {
         runGrpc();
     else if (m_options.command == QLatin1String("list") || m_options.command == QLatin1String("send"))
         runWorkspace();
+    else if (m_options.command == QLatin1String("import"))
+        Q_EMIT runFinished(runImport(m_options, m_printer));
+    else if (m_options.command == QLatin1String("export"))
+        Q_EMIT runFinished(runExport(m_options, m_printer));
     else
         runCompare();
 }

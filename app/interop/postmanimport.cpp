@@ -1,5 +1,6 @@
 #include "app/interop/limits.h"
 #include "app/interop/postman.h"
+#include "app/interop/structuredinput.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,32 +26,6 @@ QString text(const QJsonValue &value) {
 // A description is a string (v2.1) or {content, type} (v2.0 and v2.1).
 QString description(const QJsonValue &value) {
     return value.isObject() ? text(value.toObject().value(QLatin1String("content"))) : text(value);
-}
-
-// Reads the JSON, or says where it breaks: the line and column of the parse error.
-std::optional<QJsonObject> parseObject(const QByteArray &bytes, const QString &file, workspace::Diagnostics &out) {
-    if (bytes.size() > limits::kMaxImportBytes) {
-        out.append({Diagnostic::Severity::Error, file, 0, 0,
-                    QStringLiteral("the file is %1 MB; files over %2 MB are not imported")
-                        .arg(bytes.size() / (1024 * 1024))
-                        .arg(limits::kMaxImportBytes / (1024 * 1024))});
-        return std::nullopt;
-    }
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
-    if (error.error != QJsonParseError::NoError) {
-        const QByteArray before = bytes.left(error.offset);
-        const int line = int(before.count('\n')) + 1;
-        const int column = int(error.offset - (before.lastIndexOf('\n') + 1)) + 1;
-        out.append({Diagnostic::Severity::Error, file, line, 0,
-                    QStringLiteral("not valid JSON at column %1: %2").arg(column).arg(error.errorString())});
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        out.append({Diagnostic::Severity::Error, file, 1, 0, QStringLiteral("the top level is not a JSON object")});
-        return std::nullopt;
-    }
-    return document.object();
 }
 
 class PostmanReader {
@@ -220,6 +195,20 @@ QList<KeyValue> headers(const QJsonValue &value) {
     return out;
 }
 
+// The headers an export writes out because Triptych sends them on its own (postmanexport.cpp) are left out again.
+void dropAddedHeaders(workspace::RequestDocument &document) {
+    const bool graphql = document.style == workspace::RequestStyle::GraphQL;
+    const bool json = document.style == workspace::RequestStyle::Rest && document.http.body.kind == BodyKind::Json;
+    document.http.headers.removeIf([&](const KeyValue &header) {
+        if (!header.enabled)
+            return false;
+        if (graphql && header.name.compare(QLatin1String("Accept"), Qt::CaseInsensitive) == 0)
+            return header.value == QLatin1String("application/graphql-response+json, application/json");
+        return json && header.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0 &&
+               header.value == QLatin1String("application/json");
+    });
+}
+
 QString fileSource(const QJsonValue &src) {
     return src.isArray() ? text(src.toArray().first()) : text(src);
 }
@@ -283,7 +272,12 @@ void PostmanReader::readRequest(const QJsonObject &item, const QString &folder, 
     if (document.notes.isEmpty())
         document.notes = description(item.value(QLatin1String("description")));
     document.notes += scriptsAsNotes(item.value(QLatin1String("event")).toArray(), where);
+    // Triptych's notes end with a line break, as its files write them; keep it so an export comes back unchanged.
+    const bool endsLine = document.notes.endsWith(QLatin1Char('\n'));
     document.notes = document.notes.trimmed();
+    if (endsLine && !document.notes.isEmpty())
+        document.notes += QLatin1Char('\n');
+    dropAddedHeaders(document);
     m_result.requests.append(imported);
 }
 
@@ -309,7 +303,7 @@ bool looksLikePostmanEnvironment(const QByteArray &bytes) {
 
 ImportResult importPostmanCollection(const QByteArray &bytes, const QString &file) {
     ImportResult result;
-    const std::optional<QJsonObject> root = parseObject(bytes, file, result.diagnostics);
+    const std::optional<QJsonObject> root = parseJsonObject(bytes, file, result.diagnostics);
     if (!root)
         return result;
     if (const QString problem = unsupportedSchema(*root); !problem.isEmpty()) {
@@ -334,7 +328,7 @@ ImportResult importPostmanCollection(const QByteArray &bytes, const QString &fil
 
 ImportResult importPostmanEnvironment(const QByteArray &bytes, const QString &file) {
     ImportResult result;
-    const std::optional<QJsonObject> root = parseObject(bytes, file, result.diagnostics);
+    const std::optional<QJsonObject> root = parseJsonObject(bytes, file, result.diagnostics);
     if (!root)
         return result;
     if (!root->value(QLatin1String("values")).isArray()) {

@@ -126,10 +126,7 @@ private Q_SLOTS:
             QCOMPARE(back->folder, request.folder);
             RequestDocument expected = request.document;
             expected.notes = back->document.notes; // scripts are not written back
-            if (expected.http.body.kind == BodyKind::Json)
-                expected.http.headers.append({"Content-Type", "application/json", true});
-            if (expected.style == RequestStyle::GraphQL)
-                expected.http.headers.append({"Accept", "application/graphql-response+json, application/json", true});
+            // The headers the export adds because Triptych sends them anyway are dropped again on import.
             if (expected.http.auth.kind == AuthKind::ApiKey)
                 expected.http.auth.apiKeyName = back->document.http.auth.apiKeyName;
             QCOMPARE(back->document, expected);
