@@ -18,6 +18,10 @@ QString usageText() {
         "  list WORKSPACE   the saved requests of a workspace folder, its environments and the problems of its files\n"
         "  send WORKSPACE/PATH/TO/REQUEST[.rest|.graphql|.grpc] [--env NAME] [--var NAME=VALUE]…\n"
         "       one saved request with the workspace's variables, an environment of it and --var values\n"
+        "  run WORKSPACE[/FOLDER] [--env NAME] [--var NAME=VALUE]… [--data FILE.csv|.json] [--iterations N]\n"
+        "       [--bail] [--reporter cli,json,junit] [--out DIR]\n"
+        "       the folder's saved requests in order with their checks and captures; exit 0 all passed,\n"
+        "       1 a check failed, 2 a request could not be made\n"
         "common: --json prints the whole call record, --timeout MS (also the gRPC deadline), --no-trace,\n"
         "        -i shows response headers and timing phases; --help, --version.\n"
         "The embedded server listens on http://127.0.0.1:8080 and 127.0.0.1:50051; token demo-token.\n");
@@ -42,6 +46,12 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("--timeout"), [&](const QString &v) { options->timeoutMs = v.toInt(); }},
         {QStringLiteral("--env"), [&](const QString &v) { options->environment = v; }},
         {QStringLiteral("--var"), [&](const QString &v) { options->variableValues.append(v); }},
+        {QStringLiteral("--data"), [&](const QString &v) { options->dataFile = v; }},
+        {QStringLiteral("--iterations"),
+         [&](const QString &v) { options->iterations = v.toInt() > 0 ? v.toInt() : -1; }},
+        {QStringLiteral("--reporter"),
+         [&](const QString &v) { options->reporters = v.split(QLatin1Char(','), Qt::SkipEmptyParts); }},
+        {QStringLiteral("--out"), [&](const QString &v) { options->outDir = v; }},
     };
     const std::map<QString, bool *> flags{
         {QStringLiteral("--json"), &options->json},
@@ -57,9 +67,16 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("--no-trace"), &options->noTrace},
         {QStringLiteral("--template"), &options->showTemplate},
         {QStringLiteral("-i"), &options->verbose},
+        {QStringLiteral("--bail"), &options->bail},
     };
+    // Options of `run` alone; elsewhere they are mistakes (curl's --data is -d here).
+    const QStringList runOnly{QStringLiteral("--data"), QStringLiteral("--iterations"), QStringLiteral("--reporter"),
+                              QStringLiteral("--out"), QStringLiteral("--bail")};
+    QString runOption;
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &word = arguments.at(i);
+        if (runOnly.contains(word) && runOption.isEmpty())
+            runOption = word;
         if (const auto flag = flags.find(word); flag != flags.end()) {
             *flag->second = true;
         } else if (const auto taker = valued.find(word); taker != valued.end()) {
@@ -77,10 +94,14 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
     if (options->timeoutMs <= 0)
         return QStringLiteral("--timeout needs a positive number of milliseconds");
     const QStringList commands{QStringLiteral("rest"),    QStringLiteral("graphql"), QStringLiteral("grpc"),
-                               QStringLiteral("compare"), QStringLiteral("list"),    QStringLiteral("send")};
+                               QStringLiteral("compare"), QStringLiteral("list"),    QStringLiteral("send"),
+                               QStringLiteral("run")};
     if (!commands.contains(options->command))
         return options->command.isEmpty() ? QStringLiteral("no command given")
                                           : QStringLiteral("unknown command %1").arg(options->command);
+    if (!runOption.isEmpty() && options->command != QLatin1String("run"))
+        return runOption == QLatin1String("--data") ? QStringLiteral("--data is an option of run; a body is -d")
+                                                    : QStringLiteral("%1 is an option of run").arg(runOption);
     return {};
 }
 

@@ -9,7 +9,7 @@ namespace triptych::cli {
 
 // The parsed command line of triptych-cli; positional words stay in order after the command.
 struct CliOptions {
-    QString command;        // rest | graphql | grpc | compare | list | send
+    QString command;        // rest | graphql | grpc | compare | list | send | run
     QStringList positional; // e.g. METHOD URL, or HOST:PORT list
     QList<QByteArray> headers;
     QList<QByteArray> data; // -d, repeatable (client-streaming messages)
@@ -24,8 +24,13 @@ struct CliOptions {
     QString traceUrl;
     QString user; // basic auth user:password
     QString caFile;
-    QString environment;        // send: --env, an environment of the workspace
-    QStringList variableValues; // send: --var NAME=VALUE, repeatable
+    QString environment;                          // send: --env, an environment of the workspace
+    QStringList variableValues;                   // send, run: --var NAME=VALUE, repeatable
+    QString dataFile;                             // run: --data FILE.csv|.json, one iteration per row
+    int iterations = 0;                           // run: --iterations N; 0: one, or one per data row
+    QStringList reporters{QStringLiteral("cli")}; // run: --reporter cli,json,junit
+    QString outDir;                               // run: --out DIR for the json and junit reports
+    bool bail = false;                            // run: --bail stops at the first failed request
     int timeoutMs = 30'000;
     bool json = false;
     bool gzip = false;

@@ -2,6 +2,7 @@
 
 #include "app/cli/clicompare.h"
 #include "app/cli/cliinterrupt.h"
+#include "app/cli/clirun.h"
 #include "app/cli/cliworkspace.h"
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
@@ -90,6 +91,8 @@ void CliRunner::start() {
         runGrpc();
     else if (m_options.command == QLatin1String("list") || m_options.command == QLatin1String("send"))
         runWorkspace();
+    else if (m_options.command == QLatin1String("run"))
+        runChecks();
     else
         runCompare();
 }
@@ -292,6 +295,12 @@ void CliRunner::grpcCall(const GrpcSchemaPtr &schema, const QString &method) {
     connect(caller, &GrpcCaller::callFinished, this, &CliRunner::report);
     connect(caller, &GrpcCaller::callFailed, this, &CliRunner::report);
     caller->call(schema, request);
+}
+
+void CliRunner::runChecks() {
+    auto *command = new CliRun(m_options, m_printer, this);
+    connect(command, &CliRun::commandFinished, this, &CliRunner::runFinished);
+    command->start();
 }
 
 void CliRunner::runWorkspace() {
