@@ -22,6 +22,8 @@ QString usageText() {
         "       [--bail] [--reporter cli,json,junit] [--out DIR]\n"
         "       the folder's saved requests in order with their checks and captures; exit 0 all passed,\n"
         "       1 a check failed, 2 a request could not be made\n"
+        "  locust WORKSPACE[/FOLDER] --out DIR [--env NAME] [--var NAME=VALUE]…\n"
+        "       the folder's requests as a Locust project (locustfile, .proto files, master + workers launcher)\n"
         "common: --json prints the whole call record, --timeout MS (also the gRPC deadline), --no-trace,\n"
         "        -i shows response headers and timing phases; --help, --version.\n"
         "The embedded server listens on http://127.0.0.1:8080 and 127.0.0.1:50051; token demo-token.\n");
@@ -95,11 +97,12 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         return QStringLiteral("--timeout needs a positive number of milliseconds");
     const QStringList commands{QStringLiteral("rest"),    QStringLiteral("graphql"), QStringLiteral("grpc"),
                                QStringLiteral("compare"), QStringLiteral("list"),    QStringLiteral("send"),
-                               QStringLiteral("run")};
+                               QStringLiteral("run"),     QStringLiteral("locust")};
     if (!commands.contains(options->command))
         return options->command.isEmpty() ? QStringLiteral("no command given")
                                           : QStringLiteral("unknown command %1").arg(options->command);
-    if (!runOption.isEmpty() && options->command != QLatin1String("run"))
+    if (!runOption.isEmpty() && options->command != QLatin1String("run") &&
+        !(runOption == QLatin1String("--out") && options->command == QLatin1String("locust")))
         return runOption == QLatin1String("--data") ? QStringLiteral("--data is an option of run; a body is -d")
                                                     : QStringLiteral("%1 is an option of run").arg(runOption);
     return {};

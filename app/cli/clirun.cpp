@@ -18,19 +18,6 @@ namespace {
 
 const QStringList kReporters{QStringLiteral("cli"), QStringLiteral("json"), QStringLiteral("junit")};
 
-// The nearest folder at or above `folder` that is a workspace: with a workspace.yaml, else an environments/ folder.
-QString workspaceRootOf(const QString &folder) {
-    for (const auto *marker : {workspace::workspacefiles::kSettings, workspace::workspacefiles::kEnvironments}) {
-        for (QDir dir(folder);;) {
-            if (QFileInfo::exists(dir.filePath(QString::fromUtf16(marker))))
-                return dir.absolutePath();
-            if (!dir.cdUp())
-                break;
-        }
-    }
-    return QDir(folder).absolutePath();
-}
-
 QString summaryOf(const CallRecord &record) {
     QString status = record.kind == client::CallKind::Grpc ? client::grpcCodeName(record.grpcCode)
                                                            : QString::number(record.httpStatus);
@@ -54,6 +41,33 @@ int expectedMessages(const checks::CheckList &list) {
 }
 
 } // namespace
+
+QString workspaceRootOf(const QString &folder) {
+    for (const auto *marker : {workspace::workspacefiles::kSettings, workspace::workspacefiles::kEnvironments}) {
+        for (QDir dir(folder);;) {
+            if (QFileInfo::exists(dir.filePath(QString::fromUtf16(marker))))
+                return dir.absolutePath();
+            if (!dir.cdUp())
+                break;
+        }
+    }
+    return QDir(folder).absolutePath();
+}
+
+QStringList requestsUnder(const workspace::Workspace &workspace, int folderIndex) {
+    QStringList paths;
+    const auto &nodes = workspace.nodes();
+    std::function<void(int)> walk = [&](int index) {
+        for (const int child : nodes.at(index).children) {
+            if (nodes.at(child).kind == workspace::WorkspaceNode::Kind::Folder)
+                walk(child);
+            else
+                paths.append(nodes.at(child).path);
+        }
+    };
+    walk(folderIndex);
+    return paths;
+}
 
 CliRun::CliRun(CliOptions options, CliPrinter &printer, QObject *parent)
     : QObject(parent)
@@ -93,16 +107,7 @@ bool CliRun::openFolder(const QString &argument) {
         fail(QStringLiteral("%1 is not a collection of %2").arg(m_folder, root));
         return false;
     }
-    const auto &nodes = m_workspace->nodes();
-    std::function<void(int)> walk = [&](int index) {
-        for (const int child : nodes.at(index).children) {
-            if (nodes.at(child).kind == workspace::WorkspaceNode::Kind::Folder)
-                walk(child);
-            else
-                m_paths.append(nodes.at(child).path);
-        }
-    };
-    walk(start);
+    m_paths = requestsUnder(*m_workspace, start);
     if (m_paths.isEmpty()) {
         fail(QStringLiteral("No saved requests in %1").arg(argument));
         return false;

@@ -21,6 +21,11 @@ namespace triptych::cli {
 
 class CliRunSender;
 
+// The nearest folder at or above `folder` that is a workspace: with a workspace.yaml, else an environments/ folder.
+QString workspaceRootOf(const QString &folder);
+// The saved requests in and below a folder of the tree, in display order.
+QStringList requestsUnder(const workspace::Workspace &workspace, int folderIndex);
+
 // `triptych-cli run WORKSPACE[/FOLDER]` (docs/checks.md): the folder's saved requests in display order, in every
 // style, once per iteration or data row; after each its checks and captures, printed as they come, then a summary and
 // the JSON and JUnit reports. Exit 0 when every check passed, 1 when one failed, 2 when a request could not be made.

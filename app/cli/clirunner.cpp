@@ -3,6 +3,7 @@
 #include "app/cli/clicompare.h"
 #include "app/cli/cliinterrupt.h"
 #include "app/cli/clirun.h"
+#include "app/cli/clirunlocust.h"
 #include "app/cli/cliworkspace.h"
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
@@ -93,6 +94,8 @@ void CliRunner::start() {
         runWorkspace();
     else if (m_options.command == QLatin1String("run"))
         runChecks();
+    else if (m_options.command == QLatin1String("locust"))
+        runLocustExport();
     else
         runCompare();
 }
@@ -300,6 +303,12 @@ void CliRunner::grpcCall(const GrpcSchemaPtr &schema, const QString &method) {
 void CliRunner::runChecks() {
     auto *command = new CliRun(m_options, m_printer, this);
     connect(command, &CliRun::commandFinished, this, &CliRunner::runFinished);
+    command->start();
+}
+
+void CliRunner::runLocustExport() {
+    auto *command = new CliRunLocust(m_options, m_printer, this);
+    connect(command, &CliRunLocust::commandFinished, this, &CliRunner::runFinished);
     command->start();
 }
 

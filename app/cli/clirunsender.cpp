@@ -136,7 +136,7 @@ void CliRunSender::sendGraphQL(const workspace::RequestDocument &document) {
         startWindow(m_current);
 }
 
-void CliRunSender::withSchema(const workspace::RequestDocument &document, std::function<void(GrpcSchemaPtr)> next) {
+void CliRunSender::schemaFor(const workspace::RequestDocument &document, std::function<void(GrpcSchemaPtr)> next) {
     const workspace::GrpcPart &grpc = document.grpc;
     if (grpc.protoSource == workspace::ProtoSource::ProtoFiles) {
         const QDir root(m_root);
@@ -179,7 +179,7 @@ void CliRunSender::withSchema(const workspace::RequestDocument &document, std::f
 }
 
 void CliRunSender::sendGrpc(const workspace::RequestDocument &document) {
-    withSchema(document, [this, document](const GrpcSchemaPtr &schema) {
+    schemaFor(document, [this, document](const GrpcSchemaPtr &schema) {
         GrpcRequest request = workspace::toGrpcRequest(document);
         const auto *method = schema->findMethod(request.method);
         if (!method)

@@ -33,6 +33,9 @@ public:
 
     // `stopAfterMessages` 0: no count, only the stream window.
     void send(const workspace::RequestDocument &resolved, int stopAfterMessages);
+    // The schema of a gRPC request: its .proto files, or the target's reflection (kept per target); requestFailed
+    // when there is none.
+    void schemaFor(const workspace::RequestDocument &document, std::function<void(client::GrpcSchemaPtr)> next);
 
 Q_SIGNALS:
     void requestFinished(const triptych::client::CallRecord &record);
@@ -43,7 +46,6 @@ private:
     void sendRest(const workspace::RequestDocument &document);
     void sendGraphQL(const workspace::RequestDocument &document);
     void sendGrpc(const workspace::RequestDocument &document);
-    void withSchema(const workspace::RequestDocument &document, std::function<void(client::GrpcSchemaPtr)> next);
     void onMessage(quint64 id);
     void onRecord(const client::CallRecord &record);
     void startWindow(quint64 id);
