@@ -36,6 +36,22 @@ bool sameGrpcCode(int actual, const QVariant &expected) {
     return normal(expected.toString()) == normal(client::grpcCodeName(actual));
 }
 
+// A run judges the same few queries over and over: each thread keeps the parsed ones (up to kCachedPaths).
+constexpr int kCachedPaths = 256;
+
+std::optional<JsonPath> parsedPath(const QString &text, jsonpath::ParseError *error) {
+    thread_local QHash<QString, JsonPath> cache;
+    if (const auto found = cache.constFind(text); found != cache.constEnd())
+        return *found;
+    auto path = JsonPath::parse(text, error);
+    if (path) {
+        if (cache.size() >= kCachedPaths)
+            cache.clear();
+        cache.insert(text, *path);
+    }
+    return path;
+}
+
 QString jsonPathOfField(const QString &field) {
     // A gRPC field path as the JSON names it ("order.id", "items.0.name") in JSONPath terms.
     QString path = QStringLiteral("$");
@@ -88,7 +104,7 @@ CheckEvaluator::Observed CheckEvaluator::observeBody(Subject subject, const QStr
         return {std::move(value), error};
     }
     jsonpath::ParseError error;
-    const auto path = JsonPath::parse(argument, &error);
+    const auto path = parsedPath(argument, &error);
     if (!path)
         return {std::nullopt, QStringLiteral("the JSONPath is invalid at %1: %2").arg(error.offset).arg(error.message)};
     const QList<QJsonValue> nodes = path->select(*root);

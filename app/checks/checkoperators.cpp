@@ -5,7 +5,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
+
+#include <cmath>
 
 namespace triptych::checks {
 
@@ -94,10 +97,26 @@ Verdict lessThanVerdict(const QJsonValue &actual, const QJsonValue &expected) {
 } // namespace
 
 QString plainText(const QJsonValue &value) {
-    if (value.isString())
+    // Scalars directly: they are most of what checks compare, and a QJsonDocument per value costs microseconds.
+    switch (value.type()) {
+    case QJsonValue::String:
         return value.toString();
-    if (value.isUndefined())
+    case QJsonValue::Undefined:
         return QStringLiteral("nothing");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        if (std::abs(number) < 9007199254740992.0 && number == std::floor(number))
+            return QString::number(qint64(number));
+        return QString::number(number, 'g', QLocale::FloatingPointShortest);
+    }
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+        break;
+    }
     return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
 }
 

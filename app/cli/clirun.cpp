@@ -188,7 +188,11 @@ void CliRun::next() {
     RunRequestResult result;
     result.path = m_currentPath;
     result.iteration = m_iteration;
-    const auto loaded = m_workspace->load(m_currentPath);
+    // Each file is read and parsed once per run: iterations and data rows reuse it.
+    auto cached = m_loaded.find(m_currentPath);
+    if (cached == m_loaded.end())
+        cached = m_loaded.insert(m_currentPath, m_workspace->load(m_currentPath));
+    const workspace::LoadedRequest &loaded = *cached;
     result.style = workspace::styleName(loaded.document.style);
     if (!loaded.ok()) {
         result.requestError =

@@ -6,16 +6,13 @@
 #include "app/cli/clirundata.h"
 #include "app/cli/clirunreport.h"
 #include "app/workspace/requestdocument.h"
+#include "app/workspace/workspace.h"
 #include "app/workspace/variableresolver.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
-
-namespace triptych::workspace {
-class Workspace;
-}
 
 namespace triptych::cli {
 
@@ -58,6 +55,7 @@ private:
     std::unique_ptr<workspace::Workspace> m_workspace;
     QString m_folder; // relative to the workspace root; empty for all of it
     QStringList m_paths;
+    QHash<QString, workspace::LoadedRequest> m_loaded; // by path, read once per run
     CliRunSender *m_sender = nullptr;
     workspace::VariableResolver m_resolver;
     DataRow m_given; // --var
