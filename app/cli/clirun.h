@@ -6,8 +6,8 @@
 #include "app/cli/clirundata.h"
 #include "app/cli/clirunreport.h"
 #include "app/workspace/requestdocument.h"
-#include "app/workspace/workspace.h"
 #include "app/workspace/variableresolver.h"
+#include "app/workspace/workspace.h"
 
 #include <QElapsedTimer>
 #include <QObject>
