@@ -134,9 +134,9 @@ int exportCommands(const CliOptions &options, CliPrinter &printer, workspace::Wo
         ++written;
     }
     text.chop(1);
-    if (options.outFile.isEmpty())
+    if (options.out.isEmpty())
         printer.printOut(text);
-    else if (QString error; !workspace::writeFileAtomically(options.outFile, text.toUtf8(), &error))
+    else if (QString error; !workspace::writeFileAtomically(options.out, text.toUtf8(), &error))
         return printer.printError(error), kExitCallFailed;
     return written > 0 ? kExitSuccess : kExitCallFailed;
 }
@@ -167,18 +167,18 @@ int exportPostman(const CliOptions &options, CliPrinter &printer, workspace::Wor
     const auto exported = interop::exportPostman(name, requests, scope.variables.isEmpty() ? nullptr : &scope);
     for (const QString &skipped : exported.skipped)
         printer.printError(QStringLiteral("not exported: ") + skipped);
-    if (options.outFile.isEmpty()) {
+    if (options.out.isEmpty()) {
         printer.printOut(QString::fromUtf8(exported.collection));
         return kExitSuccess;
     }
     QString error;
-    if (!workspace::writeFileAtomically(options.outFile, exported.collection, &error))
+    if (!workspace::writeFileAtomically(options.out, exported.collection, &error))
         return printer.printError(error), kExitCallFailed;
     QString text = QStringLiteral("collection: %1 (%2 requests)\n")
-                       .arg(options.outFile)
+                       .arg(options.out)
                        .arg(requests.size() - exported.skipped.size());
     if (!exported.environment.isEmpty()) {
-        const QString file = environmentFileFor(options.outFile);
+        const QString file = environmentFileFor(options.out);
         if (!workspace::writeFileAtomically(file, exported.environment, &error))
             return printer.printError(error), kExitCallFailed;
         text += QStringLiteral("environment: %1\n").arg(file);
@@ -188,14 +188,14 @@ int exportPostman(const CliOptions &options, CliPrinter &printer, workspace::Wor
 }
 
 int writeOut(const CliOptions &options, CliPrinter &printer, const QByteArray &bytes, const QString &what) {
-    if (options.outFile.isEmpty()) {
+    if (options.out.isEmpty()) {
         printer.printOut(QString::fromUtf8(bytes));
         return kExitSuccess;
     }
     QString error;
-    if (!workspace::writeFileAtomically(options.outFile, bytes, &error))
+    if (!workspace::writeFileAtomically(options.out, bytes, &error))
         return printer.printError(error), kExitCallFailed;
-    printer.printOut(QStringLiteral("%1: %2\n").arg(what, options.outFile));
+    printer.printOut(QStringLiteral("%1: %2\n").arg(what, options.out));
     return kExitSuccess;
 }
 

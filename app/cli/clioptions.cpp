@@ -22,6 +22,12 @@ QString usageText() {
         "       into a new collection folder (never over existing files); says what was skipped and why\n"
         "  export WORKSPACE[/PATH] --as curl|grpcurl|postman|har [--env NAME] [--var NAME=VALUE]… [--out FILE]\n"
         "       a request or folder as commands or a Postman v2.1 collection; the workspace's history as HAR 1.2\n"
+        "  run WORKSPACE[/FOLDER] [--env NAME] [--var NAME=VALUE]… [--data FILE.csv|.json] [--iterations N]\n"
+        "       [--bail] [--reporter cli,json,junit] [--out DIR]\n"
+        "       the folder's saved requests in order with their checks and captures; exit 0 all passed,\n"
+        "       1 a check failed, 2 a request could not be made\n"
+        "  locust WORKSPACE[/FOLDER] --out DIR [--env NAME] [--var NAME=VALUE]…\n"
+        "       the folder's requests as a Locust project (locustfile, .proto files, master + workers launcher)\n"
         "common: --json prints the whole call record, --timeout MS (also the gRPC deadline), --no-trace,\n"
         "        -i shows response headers and timing phases; --help, --version.\n"
         "The embedded server listens on http://127.0.0.1:8080 and 127.0.0.1:50051; token demo-token.\n");
@@ -49,7 +55,12 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("--format"), [&](const QString &v) { options->format = v; }},
         {QStringLiteral("--into"), [&](const QString &v) { options->into = v; }},
         {QStringLiteral("--as"), [&](const QString &v) { options->exportAs = v; }},
-        {QStringLiteral("--out"), [&](const QString &v) { options->outFile = v; }},
+        {QStringLiteral("--data"), [&](const QString &v) { options->dataFile = v; }},
+        {QStringLiteral("--iterations"),
+         [&](const QString &v) { options->iterations = v.toInt() > 0 ? v.toInt() : -1; }},
+        {QStringLiteral("--reporter"),
+         [&](const QString &v) { options->reporters = v.split(QLatin1Char(','), Qt::SkipEmptyParts); }},
+        {QStringLiteral("--out"), [&](const QString &v) { options->out = v; }},
     };
     const std::map<QString, bool *> flags{
         {QStringLiteral("--json"), &options->json},
@@ -65,9 +76,16 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("--no-trace"), &options->noTrace},
         {QStringLiteral("--template"), &options->showTemplate},
         {QStringLiteral("-i"), &options->verbose},
+        {QStringLiteral("--bail"), &options->bail},
     };
+    // Options of `run` alone (--out also of locust and export); elsewhere they are mistakes (curl's --data is -d here).
+    const QStringList runOnly{QStringLiteral("--data"), QStringLiteral("--iterations"), QStringLiteral("--reporter"),
+                              QStringLiteral("--out"), QStringLiteral("--bail")};
+    QString runOption;
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &word = arguments.at(i);
+        if (runOnly.contains(word) && runOption.isEmpty())
+            runOption = word;
         if (const auto flag = flags.find(word); flag != flags.end()) {
             *flag->second = true;
         } else if (const auto taker = valued.find(word); taker != valued.end()) {
@@ -86,10 +104,16 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         return QStringLiteral("--timeout needs a positive number of milliseconds");
     const QStringList commands{QStringLiteral("rest"),    QStringLiteral("graphql"), QStringLiteral("grpc"),
                                QStringLiteral("compare"), QStringLiteral("list"),    QStringLiteral("send"),
-                               QStringLiteral("import"),  QStringLiteral("export")};
+                               QStringLiteral("import"),  QStringLiteral("export"),  QStringLiteral("run"),
+                               QStringLiteral("locust")};
     if (!commands.contains(options->command))
         return options->command.isEmpty() ? QStringLiteral("no command given")
                                           : QStringLiteral("unknown command %1").arg(options->command);
+    const bool writesFiles = options->command == QLatin1String("locust") || options->command == QLatin1String("export");
+    if (!runOption.isEmpty() && options->command != QLatin1String("run") &&
+        !(runOption == QLatin1String("--out") && writesFiles))
+        return runOption == QLatin1String("--data") ? QStringLiteral("--data is an option of run; a body is -d")
+                                                    : QStringLiteral("%1 is an option of run").arg(runOption);
     return {};
 }
 

@@ -9,7 +9,7 @@ namespace triptych::cli {
 
 // The parsed command line of triptych-cli; positional words stay in order after the command.
 struct CliOptions {
-    QString command;        // rest | graphql | grpc | compare | list | send | import | export
+    QString command;        // rest | graphql | grpc | compare | list | send | import | export | run | locust
     QStringList positional; // e.g. METHOD URL, or HOST:PORT list
     QList<QByteArray> headers;
     QList<QByteArray> data; // -d, repeatable (client-streaming messages)
@@ -24,12 +24,16 @@ struct CliOptions {
     QString traceUrl;
     QString user; // basic auth user:password
     QString caFile;
-    QString environment;        // send: --env, an environment of the workspace
-    QStringList variableValues; // send: --var NAME=VALUE, repeatable
-    QString format;             // import: --format, empty to detect it
-    QString into;               // import: --into WORKSPACE_DIR
-    QString exportAs;           // export: --as curl|grpcurl|postman|har
-    QString outFile;            // export: --out FILE instead of standard output
+    QString environment;                          // send: --env, an environment of the workspace
+    QStringList variableValues;                   // send, run, export: --var NAME=VALUE, repeatable
+    QString format;                               // import: --format, empty to detect it
+    QString into;                                 // import: --into WORKSPACE_DIR
+    QString exportAs;                             // export: --as curl|grpcurl|postman|har
+    QString dataFile;                             // run: --data FILE.csv|.json, one iteration per row
+    int iterations = 0;                           // run: --iterations N; 0: one, or one per data row
+    QStringList reporters{QStringLiteral("cli")}; // run: --reporter cli,json,junit
+    QString out;       // export: --out FILE instead of standard output; run, locust: --out DIR for what they write
+    bool bail = false; // run: --bail stops at the first failed request
     int timeoutMs = 30'000;
     bool json = false;
     bool gzip = false;

@@ -4,6 +4,8 @@
 #include "app/cli/cliexport.h"
 #include "app/cli/cliimport.h"
 #include "app/cli/cliinterrupt.h"
+#include "app/cli/clirun.h"
+#include "app/cli/clirunlocust.h"
 #include "app/cli/cliworkspace.h"
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
@@ -96,6 +98,10 @@ void CliRunner::start() {
         Q_EMIT runFinished(runImport(m_options, m_printer));
     else if (m_options.command == QLatin1String("export"))
         Q_EMIT runFinished(runExport(m_options, m_printer));
+    else if (m_options.command == QLatin1String("run"))
+        runChecks();
+    else if (m_options.command == QLatin1String("locust"))
+        runLocustExport();
     else
         runCompare();
 }
@@ -298,6 +304,18 @@ void CliRunner::grpcCall(const GrpcSchemaPtr &schema, const QString &method) {
     connect(caller, &GrpcCaller::callFinished, this, &CliRunner::report);
     connect(caller, &GrpcCaller::callFailed, this, &CliRunner::report);
     caller->call(schema, request);
+}
+
+void CliRunner::runChecks() {
+    auto *command = new CliRun(m_options, m_printer, this);
+    connect(command, &CliRun::commandFinished, this, &CliRunner::runFinished);
+    command->start();
+}
+
+void CliRunner::runLocustExport() {
+    auto *command = new CliRunLocust(m_options, m_printer, this);
+    connect(command, &CliRunLocust::commandFinished, this, &CliRunner::runFinished);
+    command->start();
 }
 
 void CliRunner::runWorkspace() {

@@ -37,6 +37,8 @@ private:
     void runGrpc();
     void runCompare();
     void runWorkspace();
+    void runChecks();       // run: clirun.h
+    void runLocustExport(); // locust: clirunlocust.h
     void withSchema(const QString &target, std::function<void(client::GrpcSchemaPtr)> next);
     void grpcList(const client::GrpcSchemaPtr &schema);
     void grpcCall(const client::GrpcSchemaPtr &schema, const QString &method);

@@ -93,7 +93,7 @@ private Q_SLOTS:
         QTest::newRow("unknown option") << QStringList{"rest", "GET", "u", "--frob"} << "unknown option --frob"
                                         << "rest" << QStringList{"GET", "u"};
         QTest::newRow("long form of -d is not an option")
-            << QStringList{"rest", "--data", "x"} << "unknown option --data"
+            << QStringList{"rest", "--data", "x"} << "--data is an option of run; a body is -d"
             << "rest" << QStringList{};
         QTest::newRow("value missing") << QStringList{"rest", "GET", "u", "-H"} << "-H needs a value"
                                        << "rest" << QStringList{"GET", "u"};

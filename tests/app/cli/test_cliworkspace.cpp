@@ -59,7 +59,7 @@ private Q_SLOTS:
         CliRun run({QStringLiteral("list"), m_root, QStringLiteral("--json")});
         QVERIFY(run.wait());
         const auto requests = run.json().value(QStringLiteral("requests")).toArray();
-        QCOMPARE(requests.size(), 15);
+        QCOMPARE(requests.size(), 21);
         QCOMPARE(requests.first().toObject().value(QStringLiteral("path")).toString(),
                  QStringLiteral("A user's orders/A user's orders.graphql.yaml"));
         QCOMPARE(requests.first().toObject().value(QStringLiteral("style")).toString(), QStringLiteral("graphql"));

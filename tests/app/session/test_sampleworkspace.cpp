@@ -38,7 +38,7 @@ private Q_SLOTS:
         QVERIFY2(sample::copyTo(target, &error), qPrintable(error));
         workspace::Workspace copy;
         QVERIFY(copy.open(target));
-        QCOMPARE(copy.requestPaths().size(), 15);
+        QCOMPARE(copy.requestPaths().size(), 21);
         QVERIFY(copy.validate().isEmpty());
         QVERIFY(QFileInfo(target + QStringLiteral("/.gitignore")).isFile());
         QVERIFY(QFileInfo(target + QStringLiteral("/workspace.yaml")).isWritable()); // not the resource's read-only

@@ -345,7 +345,7 @@ private Q_SLOTS:
         VariableResolver resolver;
         resolver.setWorkspaceVariables(workspace.settings().value.variables);
         resolver.setEnvironment({"Embedded server", embeddedserver::variables("127.0.0.1", 8080, 50051, "t", "k")});
-        QCOMPARE(workspace.requestPaths().size(), 15);
+        QCOMPARE(workspace.requestPaths().size(), 21);
         for (const QString &path : workspace.requestPaths()) {
             const LoadedRequest loaded = workspace.load(path);
             QVERIFY2(loaded.ok(), qPrintable(path));

@@ -1,0 +1,324 @@
+#include "app/cli/clirun.h"
+
+#include "app/checks/checkevaluator.h"
+#include "app/cli/clirunner.h"
+#include "app/cli/clirunsender.h"
+#include "app/workspace/documentformat.h"
+#include "app/workspace/workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace triptych::cli {
+
+using client::CallRecord;
+
+namespace {
+
+const QStringList kReporters{QStringLiteral("cli"), QStringLiteral("json"), QStringLiteral("junit")};
+
+QString summaryOf(const CallRecord &record) {
+    QString status = record.kind == client::CallKind::Grpc ? client::grpcCodeName(record.grpcCode)
+                                                           : QString::number(record.httpStatus);
+    if (record.kind == client::CallKind::GraphQLWebSocket)
+        status = QStringLiteral("WebSocket");
+    const int received = int(std::count_if(record.messages.begin(), record.messages.end(),
+                                           [](const client::StreamMessage &message) { return !message.outgoing; }));
+    QString text = QStringLiteral("%1 · %2").arg(status, formatDuration(record.timings.totalUs));
+    if (record.kind != client::CallKind::Grpc || received > 1)
+        text += received > 0 ? QStringLiteral(" · %1 message(s)").arg(received) : QString();
+    return text;
+}
+
+// A stream is stopped once the count its `messageCount` check expects has come.
+int expectedMessages(const checks::CheckList &list) {
+    for (const auto &check : list.checks) {
+        if (check.subject == checks::Subject::MessageCount && check.op == checks::Operator::Equals)
+            return check.expected.toInt();
+    }
+    return 0;
+}
+
+} // namespace
+
+QString workspaceRootOf(const QString &folder) {
+    for (const auto *marker : {workspace::workspacefiles::kSettings, workspace::workspacefiles::kEnvironments}) {
+        for (QDir dir(folder);;) {
+            if (QFileInfo::exists(dir.filePath(QString::fromUtf16(marker))))
+                return dir.absolutePath();
+            if (!dir.cdUp())
+                break;
+        }
+    }
+    return QDir(folder).absolutePath();
+}
+
+QStringList requestsUnder(const workspace::Workspace &workspace, int folderIndex) {
+    QStringList paths;
+    const auto &nodes = workspace.nodes();
+    std::function<void(int)> walk = [&](int index) {
+        for (const int child : nodes.at(index).children) {
+            if (nodes.at(child).kind == workspace::WorkspaceNode::Kind::Folder)
+                walk(child);
+            else
+                paths.append(nodes.at(child).path);
+        }
+    };
+    walk(folderIndex);
+    return paths;
+}
+
+CliRun::CliRun(CliOptions options, CliPrinter &printer, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_printer(printer) {}
+
+CliRun::~CliRun() = default;
+
+void CliRun::fail(const QString &text) {
+    m_printer.printError(text);
+    if (!std::exchange(m_finished, true))
+        Q_EMIT commandFinished(kExitUsage);
+}
+
+bool CliRun::wants(const QString &reporter) const {
+    return m_options.reporters.contains(reporter);
+}
+
+bool CliRun::openFolder(const QString &argument) {
+    const QFileInfo info(argument);
+    if (!info.isDir()) {
+        fail(QStringLiteral("run needs WORKSPACE or WORKSPACE/FOLDER, a folder: %1 is not one").arg(argument));
+        return false;
+    }
+    const QString root = workspaceRootOf(info.absoluteFilePath());
+    m_workspace = std::make_unique<workspace::Workspace>();
+    QString error;
+    if (!m_workspace->open(root, &error)) {
+        fail(error);
+        return false;
+    }
+    m_folder = QDir(root).relativeFilePath(info.absoluteFilePath());
+    if (m_folder == QLatin1String("."))
+        m_folder.clear();
+    const int start = m_folder.isEmpty() ? 0 : m_workspace->indexOf(m_folder);
+    if (start < 0) {
+        fail(QStringLiteral("%1 is not a collection of %2").arg(m_folder, root));
+        return false;
+    }
+    m_paths = requestsUnder(*m_workspace, start);
+    if (m_paths.isEmpty()) {
+        fail(QStringLiteral("No saved requests in %1").arg(argument));
+        return false;
+    }
+    return true;
+}
+
+bool CliRun::readOptions() {
+    for (const QString &reporter : std::as_const(m_options.reporters)) {
+        if (!kReporters.contains(reporter)) {
+            fail(QStringLiteral("--reporter takes cli, json and junit, not %1").arg(reporter));
+            return false;
+        }
+    }
+    for (const QString &assignment : std::as_const(m_options.variableValues)) {
+        const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+        if (equals <= 0 || !workspace::isValidVariableName(assignment.left(equals))) {
+            fail(QStringLiteral("--var needs NAME=VALUE, not %1").arg(assignment));
+            return false;
+        }
+        m_given.insert(assignment.left(equals), assignment.mid(equals + 1));
+    }
+    if (!m_options.dataFile.isEmpty()) {
+        QString error;
+        m_rows = readDataRows(m_options.dataFile, &error);
+        if (!error.isEmpty() || m_rows.isEmpty()) {
+            fail(error.isEmpty() ? QStringLiteral("%1 has no rows").arg(m_options.dataFile) : error);
+            return false;
+        }
+    }
+    if (m_options.iterations < 0) {
+        fail(QStringLiteral("--iterations needs a positive number"));
+        return false;
+    }
+    m_iterations = m_options.iterations > 0 ? m_options.iterations : std::max(1, int(m_rows.size()));
+    return true;
+}
+
+void CliRun::loadVariables() {
+    m_resolver.setWorkspaceVariables(m_workspace->settings().value.variables);
+    if (m_options.environment.isEmpty())
+        return;
+    const auto read = m_workspace->loadEnvironment(m_options.environment);
+    for (const auto &diagnostic : read.diagnostics)
+        m_printer.printError(diagnostic.text());
+    workspace::Environment environment = read.value;
+    environment.name = m_options.environment;
+    m_resolver.setEnvironment(environment);
+}
+
+void CliRun::start() {
+    if (m_options.positional.size() != 1)
+        return fail(QStringLiteral("run needs WORKSPACE or WORKSPACE/FOLDER, e.g. run orders-api/Orders"));
+    if (!readOptions() || !openFolder(m_options.positional.first()))
+        return;
+    if (!m_options.environment.isEmpty() && !m_workspace->environmentNames().contains(m_options.environment))
+        return fail(QStringLiteral("No environment %1 in %2 (there are: %3)")
+                        .arg(m_options.environment, m_workspace->root(),
+                             m_workspace->environmentNames().join(QStringLiteral(", "))));
+    loadVariables();
+    m_sender = new CliRunSender(m_workspace->root(), !m_options.noTrace, this);
+    connect(m_sender, &CliRunSender::requestFinished, this, &CliRun::onRecord);
+    connect(m_sender, &CliRunSender::requestFailed, this, &CliRun::onRequestFailed);
+    m_clock.start();
+    next();
+}
+
+void CliRun::next() {
+    if (m_index == m_paths.size()) {
+        m_index = 0;
+        ++m_iteration;
+    }
+    if (m_bailed || m_iteration >= m_iterations)
+        return finish();
+    if (m_index == 0 && m_iterations > 1 && wants(QStringLiteral("cli")))
+        m_printer.printOut(QStringLiteral("— iteration %1 of %2\n").arg(m_iteration + 1).arg(m_iterations));
+    m_currentPath = m_paths.at(m_index++);
+    RunRequestResult result;
+    result.path = m_currentPath;
+    result.iteration = m_iteration;
+    // Each file is read and parsed once per run: iterations and data rows reuse it.
+    auto cached = m_loaded.find(m_currentPath);
+    if (cached == m_loaded.end())
+        cached = m_loaded.insert(m_currentPath, m_workspace->load(m_currentPath));
+    const workspace::LoadedRequest &loaded = *cached;
+    result.style = workspace::styleName(loaded.document.style);
+    if (!loaded.ok()) {
+        result.requestError =
+            loaded.diagnostics.isEmpty() ? QStringLiteral("cannot be read") : loaded.diagnostics.first().text();
+        return complete(result);
+    }
+    m_currentChecks = checks::parseChecks(loaded.document.checks);
+    DataRow values = m_given;
+    if (!m_rows.isEmpty())
+        values.insert(m_rows.at(m_iteration % m_rows.size()));
+    values.insert(m_captured);
+    m_resolver.setRuntimeValues(values);
+    const workspace::ResolveResult resolved = m_resolver.resolve(loaded.document);
+    if (!resolved.ok()) {
+        result.requestError = resolved.errorText();
+        return complete(result);
+    }
+    // Checks may name variables too: `equals: '{{orderId}}'`, `$.orders[?@.id == {{orderId}}]`.
+    for (auto &check : m_currentChecks.checks) {
+        check.argument = m_resolver.resolveText(check.argument);
+        if (check.expected.typeId() == QMetaType::QString)
+            check.expected = m_resolver.resolveText(check.expected.toString());
+    }
+    m_sender->send(resolved.document, expectedMessages(m_currentChecks));
+}
+
+void CliRun::onRequestFailed(const QString &error) {
+    RunRequestResult result;
+    result.path = m_currentPath;
+    result.iteration = m_iteration;
+    result.requestError = error;
+    complete(result);
+}
+
+void CliRun::onRecord(const CallRecord &record) {
+    RunRequestResult result;
+    result.path = m_currentPath;
+    result.iteration = m_iteration;
+    if (const auto style = workspace::styleOfFileName(QFileInfo(m_currentPath).fileName()))
+        result.style = workspace::styleName(*style);
+    result.summary = summaryOf(record);
+    result.timeUs = record.timings.totalUs;
+    if (!record.transportOk()) {
+        result.requestError = record.error.text();
+        return complete(result);
+    }
+    checks::CheckEvaluator evaluator(record);
+    for (const QString &error : std::as_const(m_currentChecks.errors))
+        result.checks.append({error, false, QStringLiteral("a valid check"), QStringLiteral("an invalid entry")});
+    for (const auto &check : std::as_const(m_currentChecks.checks))
+        result.checks.append(evaluator.evaluate(check));
+    // Without checks, a request passes when it answered without an error (HTTP < 400, gRPC OK, no GraphQL close).
+    if (m_currentChecks.checks.isEmpty() && m_currentChecks.errors.isEmpty())
+        result.checks.append({QStringLiteral("answered without an error"), record.ok(), QStringLiteral("no error"),
+                              record.ok() ? result.summary : record.error.message});
+    for (const auto &capture : std::as_const(m_currentChecks.captures)) {
+        const checks::CaptureResult captured = evaluator.capture(capture);
+        if (captured.ok)
+            m_captured.insert(captured.variable, captured.value);
+        result.captures.append(captured);
+    }
+    complete(result);
+}
+
+void CliRun::complete(RunRequestResult result) {
+    if (wants(QStringLiteral("cli")))
+        printResult(result);
+    if (m_options.bail && !result.passed())
+        m_bailed = true;
+    m_results.append(std::move(result));
+    // Queued, so a long folder does not grow the stack when requests fail without waiting for the network.
+    QMetaObject::invokeMethod(this, &CliRun::next, Qt::QueuedConnection);
+}
+
+void CliRun::printResult(const RunRequestResult &result) {
+    QString text = QStringLiteral("%1 %2").arg(result.passed() ? QStringLiteral("✓") : QStringLiteral("✗"),
+                                               result.path.chopped(5));
+    text += result.requestError.isEmpty() ? QStringLiteral(" — %1\n").arg(result.summary)
+                                          : QStringLiteral(" — could not be made: %1\n").arg(result.requestError);
+    for (const auto &check : result.checks) {
+        text += check.passed ? QStringLiteral("    ✓ %1\n").arg(check.description)
+                             : QStringLiteral("    ✗ %1\n").arg(check.message());
+    }
+    for (const auto &capture : result.captures) {
+        text += capture.ok ? QStringLiteral("    → %1 = %2\n").arg(capture.variable, capture.value.left(80))
+                           : QStringLiteral("    ✗ %1\n").arg(capture.error);
+    }
+    m_printer.printOut(text);
+}
+
+void CliRun::finish() {
+    if (std::exchange(m_finished, true))
+        return;
+    const RunTotals totals = totalsOf(m_results, m_clock.elapsed());
+    const int exitCode = totals.requestErrors > 0  ? kExitUsage
+                         : totals.failedChecks > 0 ? kExitCallFailed
+                                                   : kExitSuccess;
+    const QString runName = m_folder.isEmpty() ? QFileInfo(m_workspace->root()).fileName() : m_folder;
+    const QDir out(m_options.out.isEmpty() ? QDir::currentPath() : m_options.out);
+    if ((wants(QStringLiteral("json")) || wants(QStringLiteral("junit"))) && !out.mkpath(QStringLiteral(".")))
+        m_printer.printError(QStringLiteral("Cannot create %1").arg(out.path()));
+    for (const auto &[reporter, name] : {std::pair{QStringLiteral("json"), QStringLiteral("triptych-run.json")},
+                                         std::pair{QStringLiteral("junit"), QStringLiteral("triptych-run.xml")}}) {
+        if (!wants(reporter))
+            continue;
+        QFile file(out.filePath(name));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            m_printer.printError(QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+            continue;
+        }
+        if (reporter == QLatin1String("json"))
+            writeJsonReport(m_results, totals, file);
+        else
+            writeJUnitReport(m_results, totals, runName, file);
+    }
+    m_printer.printOut(QStringLiteral("%1 request(s)%2, %3 check(s): %4 passed, %5 failed; %6 request error(s)%7 "
+                                      "in %8\n")
+                           .arg(totals.requests)
+                           .arg(m_iterations > 1 ? QStringLiteral(" in %1 iterations").arg(m_iterations) : QString())
+                           .arg(totals.checks)
+                           .arg(totals.checks - totals.failedChecks)
+                           .arg(totals.failedChecks)
+                           .arg(totals.requestErrors)
+                           .arg(m_bailed ? QStringLiteral(", stopped at the first failure (--bail)") : QString())
+                           .arg(formatDuration(totals.elapsedMs * 1000)));
+    Q_EMIT commandFinished(exitCode);
+}
+
+} // namespace triptych::cli
