@@ -24,6 +24,7 @@ struct CliOptions {
     QString traceUrl;
     QString user; // basic auth user:password
     QString caFile;
+    QString schema;             // graphql lint: --schema URL|FILE.graphql|FILE.json
     QString environment;        // send: --env, an environment of the workspace
     QStringList variableValues; // send: --var NAME=VALUE, repeatable
     int timeoutMs = 30'000;
