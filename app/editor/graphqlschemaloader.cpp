@@ -47,6 +47,10 @@ void GraphQLSchemaLoader::onCallEnded(const client::CallRecord &record) {
         m_callId = m_caller->send(m_request);
         return;
     }
+    if (record.httpStatus >= 400 && !record.body.contains("\"__schema\""))
+        return Q_EMIT schemaLoadFailed(QStringLiteral("HTTP %1 from %2: %3")
+                                           .arg(record.httpStatus)
+                                           .arg(m_request.url, QString::fromUtf8(record.body.left(200)).simplified()));
     if (!answered) {
         const QString status = record.httpStatus ? QStringLiteral("HTTP %1: ").arg(record.httpStatus) : QString();
         return Q_EMIT schemaLoadFailed(
