@@ -76,6 +76,7 @@ GraphQLPane::GraphQLPane(QWidget *parent)
     tabs->addTab(m_variables, tr("Variables"));
     tabs->addTab(headersView, tr("Headers"));
     composerLayout()->addWidget(tabs, 1);
+    setupAssist(); // completion, diagnostics under the editor, prettify, the schema row (graphqlpaneschema.cpp)
     m_problem->setStyleSheet(QStringLiteral("color: #c01c28;"));
     m_problem->setWordWrap(true);
     composerLayout()->addWidget(m_problem);
