@@ -23,7 +23,7 @@ class GraphQLSchemaLoader;
 
 namespace triptych::ui {
 
-class GraphQLAssist;
+class EditorAssist;
 
 // Composes a GraphQL operation: query editor, variables (JSON checked as you type), an operation picker for
 // documents with several operations, and headers. Queries and mutations go over HTTP; a subscription goes over a
@@ -52,7 +52,7 @@ public:
 
     // Schema-aware editing (docs/editor.md): the schema comes from introspection of the URL (with the pane's
     // headers; again when the URL changes, or on demand) or from an SDL or introspection JSON file.
-    GraphQLAssist *assist() const { return m_assist; }
+    EditorAssist *assist() const { return m_assist; }
     void loadSchema();
     void loadSchemaFile(const QString &path);
     QString schemaStatus() const;
@@ -81,7 +81,7 @@ private:
     QComboBox *m_operation;
     QLabel *m_operationLabel;
     QLabel *m_problem;
-    GraphQLAssist *m_assist = nullptr;
+    EditorAssist *m_assist = nullptr;
     editor::GraphQLSchemaLoader *m_schemaLoader = nullptr;
     QLabel *m_schemaStatus = nullptr;
     QString m_schemaSource; // the URL or file the schema came from

@@ -4,7 +4,7 @@
 #include "app/editor/graphqldiagnostics.h"
 #include "app/editor/graphqlschemaloader.h"
 #include "app/model/keyvaluemodel.h"
-#include "app/ui/graphqlassist.h"
+#include "app/ui/editorassist.h"
 #include "app/workspace/requestconversion.h"
 
 #include <QAction>
@@ -28,7 +28,7 @@ constexpr int kUrlSettleMs = 800; // the URL stops changing this long before its
 }
 
 void GraphQLPane::setupAssist() {
-    m_assist = new GraphQLAssist(m_query, this);
+    m_assist = new EditorAssist(m_query, this);
     m_schemaLoader = new editor::GraphQLSchemaLoader(this);
     m_schemaStatus = new QLabel(this);
     m_schemaStatus->setWordWrap(true);
@@ -73,7 +73,7 @@ void GraphQLPane::setupAssist() {
     });
     connect(m_schemaLoader, &editor::GraphQLSchemaLoader::schemaLoaded, this, &GraphQLPane::onSchemaLoaded);
     connect(m_schemaLoader, &editor::GraphQLSchemaLoader::schemaLoadFailed, this, &GraphQLPane::onSchemaLoadFailed);
-    connect(m_assist, &GraphQLAssist::diagnosticsChanged, this, &GraphQLPane::showSchemaStatus);
+    connect(m_assist, &EditorAssist::diagnosticsChanged, this, &GraphQLPane::showSchemaStatus);
     showSchemaStatus();
 }
 

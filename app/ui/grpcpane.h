@@ -22,6 +22,8 @@ class MethodTreeModel;
 
 namespace triptych::ui {
 
+class EditorAssist;
+
 // Composes a gRPC call: target, a service/method tree from reflection or .proto files, the request as JSON started
 // from a template of the input message, metadata and deadline; streams can send more, half-close and cancel.
 class GrpcPane : public ComposerPane {
@@ -51,6 +53,8 @@ public:
     QPlainTextEdit *requestEditor() const { return m_request; }
     model::MethodTreeModel *methodModel() const { return m_methods; }
     QTreeView *methodTree() const { return m_tree; }
+    // Completion and checks of the request JSON from the method's input descriptor (docs/editor.md).
+    EditorAssist *assist() const { return m_assist; }
 
 Q_SIGNALS:
     void schemaFinished();
@@ -70,6 +74,7 @@ private:
     bool loadSchemaFromDocument();
     void updateStreamButtons();
     bool methodIsClientStreaming() const;
+    void updateMessageAssist();
 
     client::GrpcCaller *m_caller;
     client::GrpcReflection *m_reflection;
@@ -82,6 +87,7 @@ private:
     QSpinBox *m_deadline;
     QPushButton *m_sendAnother;
     QPushButton *m_halfClose;
+    EditorAssist *m_assist = nullptr;
     client::GrpcSchemaPtr m_schema;
     QString m_httpBase = QStringLiteral("http://127.0.0.1:8080");
     QString m_token = QStringLiteral("demo-token");

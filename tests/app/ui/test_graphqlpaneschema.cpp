@@ -1,7 +1,7 @@
 // GraphQLPane's schema-aware editing against the embedded server: the schema by introspection of the URL,
 // completion and errors in the pane, a schema file, Ctrl+Shift+F and the variables skeleton; sending stays possible.
 #include "app/editor/completionmodel.h"
-#include "app/ui/graphqlassist.h"
+#include "app/ui/editorassist.h"
 #include "app/ui/graphqlpane.h"
 #include "app/ui/responseview.h"
 #include "testserver.h"

@@ -1,4 +1,4 @@
-#include "app/ui/graphqlassist.h"
+#include "app/ui/editorassist.h"
 
 #include "app/editor/completionmodel.h"
 #include "app/editor/diagnosticmodel.h"
@@ -24,12 +24,13 @@ constexpr int kDiagnosticProperty = QTextFormat::UserProperty + 41; // marks the
 constexpr int kPopupRows = 10;
 
 bool startsCompletion(QChar c) {
-    return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('$') || c == QLatin1Char('@');
+    return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('$') || c == QLatin1Char('@') ||
+           c == QLatin1Char('"');
 }
 
 } // namespace
 
-GraphQLAssist::GraphQLAssist(QPlainTextEdit *editor, QObject *parent)
+EditorAssist::EditorAssist(QPlainTextEdit *editor, QObject *parent)
     : QObject(parent)
     , m_editor(editor)
     , m_completions(new editor::CompletionModel(this))
@@ -63,46 +64,62 @@ GraphQLAssist::GraphQLAssist(QPlainTextEdit *editor, QObject *parent)
     m_validateTimer->setSingleShot(true);
     m_validateTimer->setInterval(kValidateDelayMs);
     m_editor->installEventFilter(this);
-    connect(m_validateTimer, &QTimer::timeout, this, &GraphQLAssist::validateNow);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, &GraphQLAssist::onTextChanged);
+    connect(m_validateTimer, &QTimer::timeout, this, &EditorAssist::validateNow);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &EditorAssist::onTextChanged);
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) { accept(index.row()); });
-    connect(m_diagnosticsView, &QListView::activated, this, &GraphQLAssist::onDiagnosticActivated);
-    connect(m_diagnosticsView, &QListView::clicked, this, &GraphQLAssist::onDiagnosticActivated);
+    connect(m_diagnosticsView, &QListView::activated, this, &EditorAssist::onDiagnosticActivated);
+    connect(m_diagnosticsView, &QListView::clicked, this, &EditorAssist::onDiagnosticActivated);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
         m_documentation->setText(index.data(Qt::ToolTipRole).toString());
         m_documentation->setVisible(!m_documentation->text().isEmpty());
     });
 }
 
-void GraphQLAssist::setSchema(const editor::EditorSchema &schema) {
+void EditorAssist::setSchema(const editor::EditorSchema &schema) {
     m_schema = schema;
+    if (!m_customProviders) {
+        m_completer = [schema](const QString &text, int position) {
+            return editor::completeGraphQL(schema, text, position);
+        };
+        m_checker = [schema](const QString &text) { return editor::diagnoseGraphQL(schema, text); };
+    }
     validateNow();
 }
 
-const QList<editor::GraphQLDiagnostic> &GraphQLAssist::diagnostics() const {
+void EditorAssist::setProviders(Completer completer, Checker checker) {
+    m_customProviders = true;
+    m_completer = std::move(completer);
+    m_checker = std::move(checker);
+    hidePopup();
+    validateNow();
+}
+
+const QList<editor::GraphQLDiagnostic> &EditorAssist::diagnostics() const {
     return m_diagnostics->diagnostics();
 }
 
-bool GraphQLAssist::isCompleting() const {
+bool EditorAssist::isCompleting() const {
     return m_popup->isVisible();
 }
 
-void GraphQLAssist::onTextChanged() {
+void EditorAssist::onTextChanged() {
     m_validateTimer->start();
     if (m_inserting)
         return;
     const QTextCursor cursor = m_editor->textCursor();
     const QString text = m_editor->toPlainText();
     const int position = cursor.position();
-    if (position > 0 && position <= text.size() && startsCompletion(text.at(position - 1)) && !m_schema.isNull())
+    if (position > 0 && position <= text.size() && startsCompletion(text.at(position - 1)) && m_completer)
         complete();
     else
         hidePopup();
 }
 
-void GraphQLAssist::complete() {
+void EditorAssist::complete() {
     const int position = m_editor->textCursor().position();
-    editor::Completion completion = editor::completeGraphQL(m_schema, m_editor->toPlainText(), position);
+    if (!m_completer)
+        return;
+    editor::Completion completion = m_completer(m_editor->toPlainText(), position);
     // A word typed out in full needs no list.
     const bool onlyItself = completion.items.size() == 1 && completion.items.first().label == completion.prefix;
     if (completion.items.isEmpty() || onlyItself)
@@ -125,11 +142,11 @@ void GraphQLAssist::complete() {
     m_popup->raise();
 }
 
-void GraphQLAssist::hidePopup() {
+void EditorAssist::hidePopup() {
     m_popup->hide();
 }
 
-void GraphQLAssist::accept(int row) {
+void EditorAssist::accept(int row) {
     if (row < 0 || row >= m_completions->rowCount())
         return hidePopup();
     const QString insert = m_completions->items().at(row).insertText;
@@ -143,7 +160,7 @@ void GraphQLAssist::accept(int row) {
     hidePopup();
 }
 
-bool GraphQLAssist::handlePopupKey(int key) {
+bool EditorAssist::handlePopupKey(int key) {
     const int row = m_list->currentIndex().row();
     const int count = m_completions->rowCount();
     switch (key) {
@@ -166,7 +183,7 @@ bool GraphQLAssist::handlePopupKey(int key) {
     }
 }
 
-bool GraphQLAssist::eventFilter(QObject *watched, QEvent *event) {
+bool EditorAssist::eventFilter(QObject *watched, QEvent *event) {
     if (watched == m_editor && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Space && (key->modifiers() & Qt::ControlModifier)) {
@@ -181,7 +198,7 @@ bool GraphQLAssist::eventFilter(QObject *watched, QEvent *event) {
     return QObject::eventFilter(watched, event);
 }
 
-bool GraphQLAssist::prettify() {
+bool EditorAssist::prettify() {
     const std::optional<QString> printed = editor::prettifyGraphQL(m_editor->toPlainText());
     if (!printed)
         return false;
@@ -194,16 +211,18 @@ bool GraphQLAssist::prettify() {
     return true;
 }
 
-void GraphQLAssist::validateNow() {
+void EditorAssist::validateNow() {
     m_validateTimer->stop();
     const quint64 generation = ++m_generation;
-    const editor::EditorSchema schema = m_schema;
+    const Checker checker = m_checker ? m_checker : [](const QString &text) {
+        return editor::diagnoseGraphQL(editor::EditorSchema(), text); // syntax only until a schema comes
+    };
     const QString text = m_editor->toPlainText();
-    QPointer<GraphQLAssist> self(this);
+    QPointer<EditorAssist> self(this);
     // Validation of a long document against a large schema can take milliseconds: never on the GUI thread.
-    QThreadPool::globalInstance()->start([self, generation, schema, text] {
+    QThreadPool::globalInstance()->start([self, generation, checker, text] {
         const QList<editor::GraphQLDiagnostic> diagnostics =
-            text.trimmed().isEmpty() ? QList<editor::GraphQLDiagnostic>() : editor::diagnoseGraphQL(schema, text);
+            text.trimmed().isEmpty() ? QList<editor::GraphQLDiagnostic>() : checker(text);
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, generation, diagnostics] {
@@ -214,7 +233,7 @@ void GraphQLAssist::validateNow() {
     });
 }
 
-void GraphQLAssist::onValidated(quint64 generation, const QList<editor::GraphQLDiagnostic> &diagnostics) {
+void EditorAssist::onValidated(quint64 generation, const QList<editor::GraphQLDiagnostic> &diagnostics) {
     if (generation != m_generation)
         return;
     m_diagnostics->setDiagnostics(diagnostics);
@@ -223,7 +242,7 @@ void GraphQLAssist::onValidated(quint64 generation, const QList<editor::GraphQLD
     Q_EMIT diagnosticsChanged(int(diagnostics.size()));
 }
 
-void GraphQLAssist::underline() {
+void EditorAssist::underline() {
     QList<QTextEdit::ExtraSelection> selections;
     for (const auto &selection : m_editor->extraSelections())
         if (!selection.format.hasProperty(kDiagnosticProperty))
@@ -249,7 +268,7 @@ void GraphQLAssist::underline() {
     m_editor->setExtraSelections(selections);
 }
 
-void GraphQLAssist::onDiagnosticActivated(const QModelIndex &index) {
+void EditorAssist::onDiagnosticActivated(const QModelIndex &index) {
     const QTextBlock block =
         m_editor->document()->findBlockByNumber(index.data(editor::DiagnosticModel::LineRole).toInt() - 1);
     if (!block.isValid())

@@ -1,7 +1,7 @@
-// GraphQLAssist on a plain editor with the shop schema: the completion list follows typing and keys, errors are
+// EditorAssist on a plain editor with the shop schema: the completion list follows typing and keys, errors are
 // underlined and listed, prettify.
 #include "app/editor/completionmodel.h"
-#include "app/ui/graphqlassist.h"
+#include "app/ui/editorassist.h"
 
 #include <QAbstractItemModelTester>
 #include <QListView>
@@ -11,11 +11,11 @@
 
 using namespace triptych;
 
-class TestGraphQLAssist : public QObject {
+class TestEditorAssist : public QObject {
     Q_OBJECT
     std::unique_ptr<QWidget> m_window;
     QPlainTextEdit *m_editor = nullptr;
-    ui::GraphQLAssist *m_assist = nullptr;
+    ui::EditorAssist *m_assist = nullptr;
 
     QStringList labels() const {
         QStringList out;
@@ -30,7 +30,7 @@ private Q_SLOTS:
         m_editor = new QPlainTextEdit(m_window.get());
         m_window->resize(600, 400);
         m_editor->resize(600, 300);
-        m_assist = new ui::GraphQLAssist(m_editor, m_window.get());
+        m_assist = new ui::EditorAssist(m_editor, m_window.get());
         QString error;
         m_assist->setSchema(editor::EditorSchema::fromFile(QStringLiteral(TRIPTYCH_SHOP_SCHEMA), &error));
         QVERIFY(!m_assist->schema().isNull());
@@ -117,5 +117,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestGraphQLAssist)
-#include "test_graphqlassist.moc"
+QTEST_MAIN(TestEditorAssist)
+#include "test_editorassist.moc"

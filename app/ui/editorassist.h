@@ -3,7 +3,11 @@
 #include "app/editor/editorschema.h"
 #include "app/editor/graphqldiagnostics.h"
 
+#include "app/editor/completionitem.h"
+
 #include <QObject>
+
+#include <functional>
 
 class QFrame;
 class QLabel;
@@ -18,18 +22,24 @@ class DiagnosticModel;
 
 namespace triptych::ui {
 
-// Schema-aware help for a GraphQL query editor (docs/editor.md): a completion list at the cursor (Ctrl+Space,
-// and while a word, `$` or `@` is typed) with each entry's type and description; the engine's validation as you
-// type (debounced, on a worker thread), its errors underlined and listed under the editor; prettify. The editor
-// keeps the focus: the list is a child popup driven by the editor's keys (Up, Down, Enter, Tab, Esc).
-class GraphQLAssist : public QObject {
+// Schema-aware help for an editor (docs/editor.md): a completion list at the cursor (Ctrl+Space, and while a word,
+// `$`, `@` or `"` is typed) with each entry's type and description; checks as you type (debounced, on a worker
+// thread), their errors underlined and listed under the editor. GraphQL by default (the engine's completion,
+// validation and prettify); other providers make it the gRPC pane's JSON message editor. The editor keeps the
+// focus: the list is a child popup driven by the editor's keys (Up, Down, Enter, Tab, Esc).
+class EditorAssist : public QObject {
     Q_OBJECT
 public:
     static constexpr int kValidateDelayMs = 250; // typing pauses this long before the document is checked
+    using Completer = std::function<editor::Completion(const QString &text, int position)>;
+    // Called on a worker thread: it must only read what it captured.
+    using Checker = std::function<QList<editor::GraphQLDiagnostic>(const QString &text)>;
 
-    explicit GraphQLAssist(QPlainTextEdit *editor, QObject *parent = nullptr);
+    explicit EditorAssist(QPlainTextEdit *editor, QObject *parent = nullptr);
 
     void setSchema(const editor::EditorSchema &schema);
+    // Replaces GraphQL's completion and checks; empty functions turn them off.
+    void setProviders(Completer completer, Checker checker);
     const editor::EditorSchema &schema() const { return m_schema; }
     // The list of errors, to be placed under the editor by the pane.
     QListView *diagnosticsView() const { return m_diagnosticsView; }
@@ -60,6 +70,9 @@ private:
 
     QPlainTextEdit *m_editor;
     editor::EditorSchema m_schema;
+    Completer m_completer;
+    Checker m_checker;
+    bool m_customProviders = false;
     editor::CompletionModel *m_completions;
     editor::DiagnosticModel *m_diagnostics;
     QFrame *m_popup;
