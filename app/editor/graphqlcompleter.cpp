@@ -1,6 +1,7 @@
 #include "app/editor/graphqlcompleter.h"
 
 #include "app/editor/graphqlcursorcontext.h"
+#include "app/editor/jsontext.h"
 #include "server/graphql/validation/validationcontext.h"
 
 #include <QRegularExpression>
@@ -212,6 +213,23 @@ QStringList variableNames(const QString &document) {
             names.append(name);
     }
     return names;
+}
+
+Completion completeVariableNames(const QString &query, const QString &variablesJson, int position) {
+    Completion completion;
+    const JsonCursor cursor = jsonCursor(variablesJson, position);
+    completion.replaceStart = cursor.replaceStart;
+    completion.prefix = cursor.prefix;
+    if (!cursor.wantsKey || cursor.path.size() != 1)
+        return completion;
+    for (const QString &name : variableNames(query))
+        if (!cursor.path.first().keysGiven.contains(name) && name.startsWith(cursor.prefix, Qt::CaseInsensitive))
+            completion.items.append({CompletionKind::Variable,
+                                     name,
+                                     QStringLiteral("variable"),
+                                     {},
+                                     QLatin1Char('"') + name + QStringLiteral("\": ")});
+    return completion;
 }
 
 } // namespace triptych::editor

@@ -14,4 +14,8 @@ Completion completeGraphQL(const EditorSchema &schema, const QString &document, 
 // Variable names of the document's operations, for completion in the variables JSON editor.
 QStringList variableNames(const QString &document);
 
+// In the variables JSON: the query's variable names not yet given, as keys of the top-level object, each inserted
+// as `"name": `.
+Completion completeVariableNames(const QString &query, const QString &variablesJson, int position);
+
 } // namespace triptych::editor

@@ -58,6 +58,12 @@ public:
     QString schemaStatus() const;
     // Fills the variables editor with the operation's variables (keeps the values already there).
     void fillVariables();
+    // Inserts text at the query's cursor, indented like the cursor's line (the schema explorer's fields).
+    void insertIntoQuery(const QString &text);
+
+Q_SIGNALS:
+    // A new schema is in assist()->schema().
+    void schemaFinished();
 
 private:
     void onQueryChanged();
@@ -82,6 +88,7 @@ private:
     QLabel *m_operationLabel;
     QLabel *m_problem;
     EditorAssist *m_assist = nullptr;
+    EditorAssist *m_variablesAssist = nullptr; // variable names as keys of the variables JSON
     editor::GraphQLSchemaLoader *m_schemaLoader = nullptr;
     QLabel *m_schemaStatus = nullptr;
     QString m_schemaSource; // the URL or file the schema came from

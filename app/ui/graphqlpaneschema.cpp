@@ -1,6 +1,7 @@
 // GraphQLPane's schema-aware editing (docs/editor.md): where the schema comes from, and the row that says so.
 #include "app/ui/graphqlpane.h"
 
+#include "app/editor/graphqlcompleter.h"
 #include "app/editor/graphqldiagnostics.h"
 #include "app/editor/graphqlschemaloader.h"
 #include "app/model/keyvaluemodel.h"
@@ -18,6 +19,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -34,6 +36,12 @@ void GraphQLPane::setupAssist() {
     m_schemaStatus->setWordWrap(true);
     m_schemaStatus->setAccessibleName(tr("GraphQL schema"));
     composerLayout()->addWidget(m_assist->diagnosticsView());
+    m_variablesAssist = new EditorAssist(m_variables, this);
+    m_variablesAssist->setProviders(
+        [this](const QString &json, int position) {
+            return editor::completeVariableNames(m_query->toPlainText(), json, position);
+        },
+        [](const QString &) { return QList<editor::GraphQLDiagnostic>(); }); // the pane checks the JSON itself
 
     auto *row = new QHBoxLayout;
     row->addWidget(m_schemaStatus, 1);
@@ -104,6 +112,19 @@ void GraphQLPane::onSchemaLoaded(const editor::EditorSchema &schema) {
     m_schemaProblem.clear();
     m_assist->setSchema(schema);
     showSchemaStatus();
+    Q_EMIT schemaFinished();
+}
+
+void GraphQLPane::insertIntoQuery(const QString &text) {
+    QTextCursor cursor = m_query->textCursor();
+    const QString line = cursor.block().text();
+    qsizetype width = 0;
+    while (width < line.size() && line.at(width).isSpace())
+        ++width;
+    const QString indent = line.left(width);
+    cursor.insertText(QString(text).replace(QLatin1Char('\n'), QLatin1Char('\n') + indent));
+    m_query->setTextCursor(cursor);
+    m_query->setFocus();
 }
 
 void GraphQLPane::onSchemaLoadFailed(const QString &why) {

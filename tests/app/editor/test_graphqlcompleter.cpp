@@ -15,6 +15,7 @@ private Q_SLOTS:
     void detailsAndReplacement();
     void noSchemaNoEntries();
     void variableNamesOfTheDocument();
+    void variableNamesInTheVariablesJson();
 };
 
 void TestGraphQLCompleter::entries_data() {
@@ -85,7 +86,8 @@ void TestGraphQLCompleter::entries_data() {
                                   << "";
     QTest::newRow("after a closed string") << "{ search(text: \"a # b\") { ... on Cu|"
                                            << "Customer";
-    QTest::newRow("below an unknown field: nothing") << "{ nope { |" << "";
+    QTest::newRow("below an unknown field: nothing") << "{ nope { |"
+                                                     << "";
 }
 
 void TestGraphQLCompleter::entries() {
@@ -130,6 +132,22 @@ void TestGraphQLCompleter::noSchemaNoEntries() {
 void TestGraphQLCompleter::variableNamesOfTheDocument() {
     QCOMPARE(variableNames(QStringLiteral("query A($id: ID!, $n: Int = 1) { a(x: $id) } query B($id: ID) { b }")),
              (QStringList{"id", "n"}));
+}
+
+void TestGraphQLCompleter::variableNamesInTheVariablesJson() {
+    const QString query = QStringLiteral("query Q($id: ID!, $first: Int, $filter: ProductFilter) { a }");
+    const auto labels = [&](const QString &json) {
+        QStringList out;
+        for (const CompletionItem &item : completeVariableNames(query, json, int(json.size())).items)
+            out.append(item.label);
+        return out;
+    };
+    QCOMPARE(labels(QStringLiteral("{ ")), (QStringList{"id", "first", "filter"}));
+    QCOMPARE(labels(QStringLiteral("{\"id\": \"1\", \"f")), (QStringList{"first", "filter"}));
+    QCOMPARE(labels(QStringLiteral("{\"filter\": {")), QStringList{}); // inside a value
+    const Completion completion = completeVariableNames(query, QStringLiteral("{\"fi"), 4);
+    QCOMPARE(completion.replaceStart, 1);
+    QCOMPARE(completion.items.first().insertText, QStringLiteral("\"first\": "));
 }
 
 QTEST_GUILESS_MAIN(TestGraphQLCompleter)
