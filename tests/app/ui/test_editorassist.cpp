@@ -6,8 +6,8 @@
 #include <QAbstractItemModelTester>
 #include <QListView>
 #include <QPlainTextEdit>
-#include <QTextBlock>
 #include <QTest>
+#include <QTextBlock>
 
 using namespace triptych;
 
