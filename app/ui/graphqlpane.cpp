@@ -3,6 +3,7 @@
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
 #include "app/model/keyvaluemodel.h"
+#include "app/ui/editorassist.h"
 #include "app/ui/fonts.h"
 #include "app/ui/responseview.h"
 #include "app/workspace/requestconversion.h"
@@ -275,6 +276,9 @@ void GraphQLPane::setServer(const session::ServerState &state) {
     m_token = state.settings.token;
     if (m_url->text() == oldUrl)
         m_url->setText(m_baseUrl + QStringLiteral("/graphql"));
+    // A first introspection may have come before the server listened (graphqlpaneschema.cpp).
+    if (state.phase == session::ServerState::Phase::Running && m_assist->schema().isNull())
+        loadSchema();
 }
 
 void GraphQLPane::applyQuestion(const session::Question &question) {

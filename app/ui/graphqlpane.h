@@ -93,6 +93,7 @@ private:
     QLabel *m_schemaStatus = nullptr;
     QString m_schemaSource; // the URL or file the schema came from
     QString m_schemaProblem;
+    bool m_schemaFromFile = false; // a late introspection does not replace the file's schema
     QString m_baseUrl = QStringLiteral("http://127.0.0.1:8080");
     QString m_token = QStringLiteral("demo-token");
     quint64 m_callId = 0;

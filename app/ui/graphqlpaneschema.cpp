@@ -79,8 +79,15 @@ void GraphQLPane::setupAssist() {
         if (m_url->text().trimmed() != m_schemaSource)
             loadSchema();
     });
-    connect(m_schemaLoader, &editor::GraphQLSchemaLoader::schemaLoaded, this, &GraphQLPane::onSchemaLoaded);
-    connect(m_schemaLoader, &editor::GraphQLSchemaLoader::schemaLoadFailed, this, &GraphQLPane::onSchemaLoadFailed);
+    connect(m_schemaLoader, &editor::GraphQLSchemaLoader::schemaLoaded, this,
+            [this](const editor::EditorSchema &schema) {
+                if (!m_schemaFromFile)
+                    onSchemaLoaded(schema);
+            });
+    connect(m_schemaLoader, &editor::GraphQLSchemaLoader::schemaLoadFailed, this, [this](const QString &why) {
+        if (!m_schemaFromFile)
+            onSchemaLoadFailed(why);
+    });
     connect(m_assist, &EditorAssist::diagnosticsChanged, this, &GraphQLPane::showSchemaStatus);
     showSchemaStatus();
 }
@@ -94,6 +101,7 @@ void GraphQLPane::loadSchema() {
         request = workspace::toGraphQLRequest(*document);
     request.url = m_url->text().trimmed();
     m_schemaSource = request.url;
+    m_schemaFromFile = false;
     m_schemaProblem.clear();
     m_schemaLoader->load(request);
     showSchemaStatus();
@@ -103,6 +111,7 @@ void GraphQLPane::loadSchemaFile(const QString &path) {
     QString error;
     const editor::EditorSchema schema = editor::EditorSchema::fromFile(path, &error);
     m_schemaSource = path;
+    m_schemaFromFile = true;
     if (schema.isNull())
         return onSchemaLoadFailed(error);
     onSchemaLoaded(schema);
@@ -138,7 +147,7 @@ QString GraphQLPane::schemaStatus() const {
 
 void GraphQLPane::showSchemaStatus() {
     QString text;
-    if (m_schemaLoader->isLoading())
+    if (m_schemaLoader->isLoading() && !m_schemaFromFile)
         text = tr("Schema: reading %1…").arg(m_schemaSource);
     else if (!m_schemaProblem.isEmpty())
         text = tr("Schema: cannot load it (%1). Syntax is still checked.").arg(m_schemaProblem);
