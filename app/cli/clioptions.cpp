@@ -12,6 +12,8 @@ QString usageText() {
         "  graphql URL -q QUERY [-v VARIABLES_JSON] [-o OPERATION] [--get] [--apq]\n"
         "  graphql URL -q QUERY --subscribe [-H 'Authorization: Bearer T'] [--init JSON] [--legacy-ws]\n"
         "       over ws:// (from http://), graphql-transport-ws or the legacy graphql-ws; Ctrl+C completes it\n"
+        "  graphql lint --schema URL|FILE.graphql|FILE.json DOCUMENT.graphql…   file:line:column: message per\n"
+        "       validation error (the engine's, as graphql-js gives them); exit 1 when any, 2 when unreadable\n"
         "  grpc HOST:PORT list | describe SYMBOL | METHOD [-d JSON]… [--template]\n"
         "       [--proto FILE -I DIR]… [-H 'key: value']… [--tls --ca FILE] [--gzip] [--trace-url URL]\n"
         "  compare [--server URL] [--grpc HOST:PORT]   the same questions in REST, GraphQL and gRPC\n"
@@ -48,6 +50,7 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("--grpc"), [&](const QString &v) { options->grpcServer = v; }},
         {QStringLiteral("--trace-url"), [&](const QString &v) { options->traceUrl = v; }},
         {QStringLiteral("--user"), [&](const QString &v) { options->user = v; }},
+        {QStringLiteral("--schema"), [&](const QString &v) { options->schema = v; }},
         {QStringLiteral("--ca"), [&](const QString &v) { options->caFile = v; }},
         {QStringLiteral("--timeout"), [&](const QString &v) { options->timeoutMs = v.toInt(); }},
         {QStringLiteral("--env"), [&](const QString &v) { options->environment = v; }},

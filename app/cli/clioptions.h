@@ -24,6 +24,7 @@ struct CliOptions {
     QString traceUrl;
     QString user; // basic auth user:password
     QString caFile;
+    QString schema;                               // graphql lint: --schema URL|FILE.graphql|FILE.json
     QString environment;                          // send: --env, an environment of the workspace
     QStringList variableValues;                   // send, run, export: --var NAME=VALUE, repeatable
     QString format;                               // import: --format, empty to detect it

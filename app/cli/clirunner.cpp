@@ -4,6 +4,7 @@
 #include "app/cli/cliexport.h"
 #include "app/cli/cliimport.h"
 #include "app/cli/cliinterrupt.h"
+#include "app/cli/clilint.h"
 #include "app/cli/clirun.h"
 #include "app/cli/clirunlocust.h"
 #include "app/cli/cliworkspace.h"
@@ -149,6 +150,8 @@ void CliRunner::runRest() {
 }
 
 void CliRunner::runGraphQL() {
+    if (m_options.positional.value(0) == QLatin1String("lint"))
+        return runLint();
     if (m_options.positional.size() != 1 || m_options.query.isEmpty())
         return fail(QStringLiteral("graphql needs URL -q QUERY, e.g. graphql http://127.0.0.1:8080/graphql "
                                    "-q '{ user(id: 42) { name } }'"),
@@ -167,6 +170,17 @@ void CliRunner::runGraphQL() {
     connect(caller, &GraphQLCaller::callFinished, this, &CliRunner::report);
     connect(caller, &GraphQLCaller::callFailed, this, &CliRunner::report);
     caller->send(request);
+}
+
+void CliRunner::runLint() {
+    if (m_options.schema.isEmpty() || m_options.positional.size() < 2)
+        return fail(QStringLiteral("graphql lint needs --schema URL|FILE.graphql|FILE.json and DOCUMENT.graphql…"),
+                    kExitUsage);
+    GraphQLRequest request;
+    request.http = baseRequest(m_options);
+    auto *lint = new CliLint(m_printer, this);
+    connect(lint, &CliLint::lintFinished, this, &CliRunner::runFinished);
+    lint->run(m_options.schema, m_options.positional.mid(1), request);
 }
 
 void CliRunner::runSubscription() {

@@ -33,6 +33,7 @@ private:
     void start();
     void runRest();
     void runGraphQL();
+    void runLint();
     void runSubscription();
     void runGrpc();
     void runCompare();

@@ -4,6 +4,7 @@
 #include "app/client/graphqlwscaller.h"
 #include "app/model/keyvaluemodel.h"
 #include "app/ui/autheditor.h"
+#include "app/ui/editorassist.h"
 #include "app/ui/fonts.h"
 #include "app/ui/graphqloptionseditor.h"
 #include "app/ui/noteseditor.h"
@@ -85,6 +86,7 @@ GraphQLPane::GraphQLPane(QWidget *parent)
     tabs->addTab(m_options, tr("Options"));
     tabs->addTab(m_notes, tr("Notes"));
     composerLayout()->addWidget(tabs, 1);
+    setupAssist(); // completion, diagnostics under the editor, prettify, the schema row (graphqlpaneschema.cpp)
     m_problem->setStyleSheet(QStringLiteral("color: #c01c28;"));
     m_problem->setWordWrap(true);
     composerLayout()->addWidget(m_problem);
@@ -283,6 +285,9 @@ void GraphQLPane::setServer(const session::ServerState &state) {
     m_token = state.settings.token;
     if (m_url->text() == oldUrl)
         m_url->setText(m_baseUrl + QStringLiteral("/graphql"));
+    // A first introspection may have come before the server listened (graphqlpaneschema.cpp).
+    if (state.phase == session::ServerState::Phase::Running && m_assist->schema().isNull())
+        loadSchema();
 }
 
 void GraphQLPane::applyQuestion(const session::Question &question) {

@@ -16,11 +16,17 @@ namespace triptych::model {
 class KeyValueModel;
 }
 
+namespace triptych::editor {
+class EditorSchema;
+class GraphQLSchemaLoader;
+} // namespace triptych::editor
+
 namespace triptych::ui {
 
 class AuthEditor;
 class GraphQLOptionsEditor;
 class NotesEditor;
+class EditorAssist;
 
 // Composes a GraphQL operation: query editor, variables (JSON checked as you type), an operation picker for
 // documents with several operations, and headers. Queries and mutations go over HTTP; a subscription goes over a
@@ -51,6 +57,21 @@ public:
     // The named operations of a document, in order ("query A { … } mutation B { … }" → A, B).
     static QStringList operationNames(const QString &document);
 
+    // Schema-aware editing (docs/editor.md): the schema comes from introspection of the URL (with the pane's
+    // headers; again when the URL changes, or on demand) or from an SDL or introspection JSON file.
+    EditorAssist *assist() const { return m_assist; }
+    void loadSchema();
+    void loadSchemaFile(const QString &path);
+    QString schemaStatus() const;
+    // Fills the variables editor with the operation's variables (keeps the values already there).
+    void fillVariables();
+    // Inserts text at the query's cursor, indented like the cursor's line (the schema explorer's fields).
+    void insertIntoQuery(const QString &text);
+
+Q_SIGNALS:
+    // A new schema is in assist()->schema().
+    void schemaFinished();
+
 private:
     void onQueryChanged();
     void onVariablesChanged();
@@ -59,6 +80,10 @@ private:
     void onSubscribed(quint64 id);
     void onSubscriptionMessage(quint64 id, const client::StreamMessage &message);
     void onSubscriptionEnded(const client::CallRecord &record);
+    void setupAssist();
+    void onSchemaLoaded(const editor::EditorSchema &schema);
+    void onSchemaLoadFailed(const QString &why);
+    void showSchemaStatus();
 
     client::GraphQLCaller *m_caller;
     client::GraphQLWsCaller *m_wsCaller;
@@ -72,6 +97,13 @@ private:
     AuthEditor *m_auth;
     GraphQLOptionsEditor *m_options;
     NotesEditor *m_notes;
+    EditorAssist *m_assist = nullptr;
+    EditorAssist *m_variablesAssist = nullptr; // variable names as keys of the variables JSON
+    editor::GraphQLSchemaLoader *m_schemaLoader = nullptr;
+    QLabel *m_schemaStatus = nullptr;
+    QString m_schemaSource; // the URL or file the schema came from
+    QString m_schemaProblem;
+    bool m_schemaFromFile = false; // a late introspection does not replace the file's schema
     QString m_baseUrl = QStringLiteral("http://127.0.0.1:8080");
     QString m_token = QStringLiteral("demo-token");
     quint64 m_callId = 0;

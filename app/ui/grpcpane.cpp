@@ -2,10 +2,12 @@
 
 #include "app/client/grpccaller.h"
 #include "app/client/grpcreflection.h"
+#include "app/editor/grpcmessageassist.h"
 #include "app/model/keyvaluemodel.h"
 #include "app/model/methodtreemodel.h"
 #include "app/model/requestexample.h"
 #include "app/ui/bodyformatter.h"
+#include "app/ui/editorassist.h"
 #include "app/ui/fonts.h"
 #include "app/ui/grpcconnectioneditor.h"
 #include "app/ui/noteseditor.h"
@@ -20,6 +22,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -131,6 +134,10 @@ GrpcPane::GrpcPane(QWidget *parent)
     splitter->addWidget(tabs);
     splitter->setSizes({1000, 1000});
     composerLayout()->addWidget(splitter, 1);
+    m_assist = new EditorAssist(m_request, this);
+    composerLayout()->addWidget(m_assist->diagnosticsView());
+    connect(m_method, &QLineEdit::textChanged, this, &GrpcPane::updateMessageAssist);
+    updateMessageAssist();
 
     m_deadline->setRange(1, kMaxDeadlineMs);
     m_deadline->setValue(client::grpclimits::kDefaultDeadlineMs);
@@ -202,6 +209,7 @@ void GrpcPane::onOpenProtoFiles() {
 
 void GrpcPane::setSchema(const client::GrpcSchemaPtr &schema, const QString &source) {
     m_schema = schema;
+    updateMessageAssist();
     m_methods->setServices(describeServices(*schema));
     m_tree->expandAll();
     // Reflection and health are plumbing every server has; folded, the server's own services show first.
@@ -244,6 +252,20 @@ void GrpcPane::selectMethod(const QString &fullName) {
     if (const auto *method = m_schema->findMethod(fullName))
         m_request->setPlainText(QString::fromUtf8(model::exampleRequest(m_schema->jsonTemplate(method->input_type()))));
     updateStreamButtons();
+}
+
+void GrpcPane::updateMessageAssist() {
+    // The providers capture the schema and descriptor by value: the checks run on a worker thread.
+    const auto *method = m_schema ? m_schema->findMethod(m_method->text()) : nullptr;
+    const client::GrpcSchemaPtr schema = method ? m_schema : nullptr;
+    const google::protobuf::Descriptor *input = method ? method->input_type() : nullptr;
+    m_assist->setProviders(
+        [schema, input](const QString &text, int position) {
+            return schema ? editor::completeGrpcMessage(*schema, input, text, position) : editor::Completion();
+        },
+        [schema, input](const QString &text) {
+            return schema ? editor::checkGrpcMessage(*schema, input, text) : QList<editor::GraphQLDiagnostic>();
+        });
 }
 
 void GrpcPane::onRequestChanged() {

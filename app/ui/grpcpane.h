@@ -24,6 +24,7 @@ namespace triptych::ui {
 
 class GrpcConnectionEditor;
 class NotesEditor;
+class EditorAssist;
 
 // Composes a gRPC call: target, a service/method tree from reflection or .proto files, the request as JSON started
 // from a template of the input message, metadata and deadline; streams can send more, half-close and cancel.
@@ -57,6 +58,8 @@ public:
     // The editors of the saved request's other fields (docs/workspace.md).
     GrpcConnectionEditor *connectionEditor() const { return m_connection; }
     NotesEditor *notesEditor() const { return m_notes; }
+    // Completion and checks of the request JSON from the method's input descriptor (docs/editor.md).
+    EditorAssist *assist() const { return m_assist; }
 
 Q_SIGNALS:
     void schemaFinished();
@@ -76,6 +79,7 @@ private:
     bool loadSchemaFromDocument();
     void updateStreamButtons();
     bool methodIsClientStreaming() const;
+    void updateMessageAssist();
 
     client::GrpcCaller *m_caller;
     client::GrpcReflection *m_reflection;
@@ -90,6 +94,7 @@ private:
     QPushButton *m_halfClose;
     GrpcConnectionEditor *m_connection;
     NotesEditor *m_notes;
+    EditorAssist *m_assist = nullptr;
     client::GrpcSchemaPtr m_schema;
     QString m_httpBase = QStringLiteral("http://127.0.0.1:8080");
     QString m_token = QStringLiteral("demo-token");

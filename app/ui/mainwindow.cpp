@@ -12,16 +12,19 @@
 #include "app/ui/collectionsview.h"
 #include "app/ui/comparetoolbar.h"
 #include "app/ui/comparisonstrip.h"
+#include "app/ui/editorassist.h"
 #include "app/ui/environmentbox.h"
 #include "app/ui/findbar.h"
 #include "app/ui/historylimitsdialog.h"
 #include "app/ui/historysearchview.h"
+#include "app/ui/graphqlpane.h"
 #include "app/ui/historyview.h"
 #include "app/ui/panedocuments.h"
 #include "app/ui/panerow.h"
 #include "app/ui/panesender.h"
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
+#include "app/ui/schemaexplorer.h"
 #include "app/ui/serverdialog.h"
 #include "app/ui/statusline.h"
 #include "app/ui/themecontroller.h"
@@ -174,6 +177,13 @@ void MainWindow::createDocks() {
     const int screenHeight = screen() ? screen()->availableGeometry().height() : 1000;
     const int traceHeight = std::min(m_trace->sizeHint().height(), std::max(kMinTraceHeightPx, screenHeight / 5));
     resizeDocks({comparison, trace}, {m_strip->sizeHint().height(), traceHeight}, Qt::Vertical);
+    // The GraphQL pane's schema as a docs browser (docs/editor.md); a click on a field inserts it into the query.
+    auto *explorer = new SchemaExplorer(this);
+    auto *schemaDock = addDock(tr("GraphQL schema"), "graphqlSchema", explorer, Qt::RightDockWidgetArea);
+    schemaDock->hide(); // View ▸ GraphQL schema opens it
+    connect(graphqlPane(), &GraphQLPane::schemaFinished, explorer,
+            [this, explorer] { explorer->setSchema(graphqlPane()->assist()->schema()); });
+    connect(explorer, &SchemaExplorer::insertRequested, graphqlPane(), &GraphQLPane::insertIntoQuery);
     // Only a person's choice is remembered: a dock also turns invisible when the window closes.
     for (auto *dock : {comparison, trace})
         connect(dock->toggleViewAction(), &QAction::triggered, this, &MainWindow::saveViewState);
@@ -289,7 +299,7 @@ void MainWindow::createViewMenu() {
                         [this, pane] { m_panes->toggleMaximised(pane); });
     }
     view->addSeparator();
-    for (const char *dock : {"collections", "history", "allCalls", "comparison", "trace"})
+    for (const char *dock : {"collections", "history", "allCalls", "comparison", "trace", "graphqlSchema"})
         view->addAction(findChild<QDockWidget *>(QString::fromLatin1(dock))->toggleViewAction());
     view->addSeparator();
     auto *zoomIn = view->addAction(tr("Zoom &in"), this, [this] { zoomBy(1); });
