@@ -8,7 +8,7 @@ namespace {
 
 // One value per key, in key order, from a batch answer keyed by user (or its error for every key).
 template <class V, class Batch>
-std::vector<Result<V>> perKey(const std::vector<UserId> &keys, const Result<Batch> &batch, V missing) {
+std::vector<Result<V>> perKey(const std::vector<UserId> &keys, Result<Batch> batch, V missing) {
     std::vector<Result<V>> values;
     values.reserve(keys.size());
     for (const UserId key : keys) {
@@ -16,8 +16,8 @@ std::vector<Result<V>> perKey(const std::vector<UserId> &keys, const Result<Batc
             values.emplace_back(batch.error());
             continue;
         }
-        const auto it = batch->find(key);
-        values.emplace_back(it == batch->end() ? missing : it->second);
+        const auto it = batch->find(key); // keys are unique: each value moves out once
+        values.emplace_back(it == batch->end() ? missing : std::move(it->second));
     }
     return values;
 }

@@ -18,7 +18,8 @@ void bindConnectionFields(graphql::Schema &schema);
 // How domain values travel through the executor.
 graphql::ObjectRef userRef(std::shared_ptr<const User> user);
 graphql::ObjectRef orderRef(std::shared_ptr<const Order> order);
-graphql::Resolved orderList(const std::vector<Order> &orders, int first);
+// The first `first` orders (all when negative) as objects pointing into `orders`, which they keep alive.
+graphql::Resolved orderList(std::shared_ptr<const std::vector<Order>> orders, int first);
 graphql::Resolved userList(const std::vector<User> &users, int first);
 
 // The opaque cursor of a users connection: base64url of "users:<id>"; 0 for none, nullopt when malformed.

@@ -73,12 +73,15 @@ Resolved userOrders(const ResolveInfo &info) {
     const auto status = statusArg(info);
     const UserId id = static_cast<UserId>(info.parent.id);
     if (!context.dataLoader || context.gateway) { // no batch RPC exists: the gateway asks per user
-        const auto orders = fetchUserOrders(context, id, status, *first);
-        return orders ? orderList(*orders, *first) : fieldError(orders.error());
+        auto orders = fetchUserOrders(context, id, status, *first);
+        return orders ? orderList(std::make_shared<const std::vector<Order>>(std::move(*orders)), *first)
+                      : fieldError(orders.error());
     }
-    return context.ordersLoader(status).load(id, [first = *first](const OrdersResult &orders) {
-        return orders ? orderList(*orders, first) : fieldError(orders.error());
-    });
+    return context.ordersLoader(status).loadShared(
+        id, [first = *first](const std::shared_ptr<const OrdersResult> &orders) {
+            return *orders ? orderList(std::shared_ptr<const std::vector<Order>>(orders, &**orders), first)
+                           : fieldError(orders->error());
+        });
 }
 
 Resolved userFriends(const ResolveInfo &info) {
@@ -124,13 +127,14 @@ ObjectRef orderRef(std::shared_ptr<const Order> order) {
     return ObjectRef{std::move(order), nullptr, id, "Order"};
 }
 
-Resolved orderList(const std::vector<Order> &orders, int first) {
-    const std::size_t count = first < 0 ? orders.size() : std::min<std::size_t>(orders.size(), first);
-    auto all = std::make_shared<const std::vector<Order>>(orders.begin(), orders.begin() + count);
+Resolved orderList(std::shared_ptr<const std::vector<Order>> orders, int first) {
+    const std::size_t count = first < 0 ? orders->size() : std::min<std::size_t>(orders->size(), first);
     std::vector<Resolved> items;
     items.reserve(count);
-    for (const Order &order : *all)
-        items.emplace_back(ObjectRef{std::shared_ptr<const void>(all, &order), nullptr, order.id, "Order"});
+    for (std::size_t i = 0; i < count; ++i) {
+        const Order &order = (*orders)[i];
+        items.emplace_back(ObjectRef{std::shared_ptr<const void>(orders, &order), nullptr, order.id, "Order"});
+    }
     return Resolved(std::move(items));
 }
 

@@ -77,16 +77,17 @@ grpc::Status OrderRpcService::getUser(grpc::CallbackServerContext &, const order
                                       orders::v1::User &response) {
     if (auto invalid = checkId(request.user_id(), "user_id", "user"))
         return *invalid;
-    orders::v1::User probe; // the mask is checked before any SQL
-    if (auto masked = applyReadMask(request.read_mask(), probe); !masked)
-        return toGrpcStatus(masked.error());
+    const auto fields = readMaskFields(request.read_mask(), *orders::v1::User::descriptor()); // before any SQL
+    if (!fields)
+        return toGrpcStatus(fields.error());
     auto user = m_env.context.service.user(request.user_id());
     if (!user)
         return toGrpcStatus(user.error());
     serialize(
         [&] {
-            toProto(*user, response);
-            (void)applyReadMask(request.read_mask(), response); // checked above
+            orders::v1::User full;
+            toProto(*user, full);
+            moveMaskedFields(full, response, *fields);
         },
         response);
     return grpc::Status::OK;

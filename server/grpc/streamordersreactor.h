@@ -39,7 +39,8 @@ private:
     void onEvent(const OrderEvent &event);
     void onTimer();
     void pump();
-    void write(const Order &order);
+    // buffer: gRPC may hold the message until a later one or its write buffer fills (WriteOptions' buffer hint).
+    void write(const Order &order, bool buffer = false);
     void release();
 
     std::unique_ptr<EventBus::Subscription> m_subscription;

@@ -11,28 +11,37 @@ namespace triptych::http {
 namespace {
 
 constexpr std::uint64_t kHashSeed = 0x243F6A8885A308D3ULL;
-constexpr std::uint64_t kHashMultiplier = 0x9E3779B97F4A7C15ULL;
+constexpr std::uint64_t kHashKey = 0x13198A2E03707344ULL;
+// Bytes 0xFF and 0xFE never occur in UTF-8, so no 8 bytes of a text body equal this key and zero the product below.
+constexpr std::uint64_t kTextNeverKey = 0xFFFEA4093822299FULL;
 // The suffix that tells the gzip representation's tag from the identity one (they are different bytes).
 constexpr std::string_view kGzipTagSuffix = "-gzip";
 
-std::uint64_t mix(std::uint64_t hash, std::uint64_t word) {
-    hash ^= word;
-    hash *= kHashMultiplier;
-    return hash ^ (hash >> 29);
+__extension__ using Wide = unsigned __int128;
+
+// The 128-bit product of a and b folded to 64 bits: one multiply mixes 16 bytes.
+std::uint64_t fold(std::uint64_t a, std::uint64_t b) {
+    const Wide product = static_cast<Wide>(a) * b;
+    return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
 }
 
-// A fast 64-bit hash over 8-byte words: tags must change when the body does, not resist an attacker.
+std::uint64_t word(const char *at) {
+    std::uint64_t value;
+    std::memcpy(&value, at, 8);
+    return value;
+}
+
+// A fast 64-bit hash, 16 bytes per multiply with the state chained through it: tags must change when the body does
+// (any byte, any order), not resist an attacker. Half the instructions of one multiply per 8 bytes.
 std::uint64_t hashBytes(std::string_view data) {
     std::uint64_t hash = kHashSeed ^ data.size();
     std::size_t at = 0;
-    for (; at + 8 <= data.size(); at += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, data.data() + at, 8);
-        hash = mix(hash, word);
-    }
-    std::uint64_t tail = 0;
-    std::memcpy(&tail, data.data() + at, data.size() - at);
-    return mix(mix(hash, tail), data.size());
+    for (; at + 16 <= data.size(); at += 16)
+        hash = fold(word(data.data() + at) ^ kHashKey ^ hash, word(data.data() + at + 8) ^ kTextNeverKey);
+    char tail[16] = {};
+    std::memcpy(tail, data.data() + at, data.size() - at);
+    hash = fold(word(tail) ^ kHashKey ^ hash, word(tail + 8) ^ kTextNeverKey);
+    return fold(hash ^ data.size(), kHashSeed);
 }
 
 std::string withSuffix(std::string_view tag, std::string_view suffix) {

@@ -8,7 +8,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <memory>
 #include <utility>
 
 namespace triptych::json {
@@ -43,23 +45,23 @@ char *writeEscape(char *to, unsigned char c) {
     return to;
 }
 
-// Appends through a raw cursor: room is made once per value (its worst case), then bytes are stored without the
-// bounds and size bookkeeping of std::string::append, which costs more than the copying for short keys.
+// Appends through a raw cursor into a buffer of its own, handed to `out` once at the end: room is made once per value
+// (its worst case), then bytes are stored without the bookkeeping of std::string::append, and growing never zero-fills
+// the way std::string::resize does (the worst case of a string is six times its length).
 class Sink {
 public:
     explicit Sink(std::string &out)
-        : m_out(out)
-        , m_used(out.size()) {}
-    ~Sink() { m_out.resize(m_used); }
+        : m_out(out) {}
+    ~Sink() { m_out.append(m_buffer.get(), m_used); }
     Sink(const Sink &) = delete;
     Sink &operator=(const Sink &) = delete;
 
     char *room(std::size_t bytes) {
-        if (m_used + bytes > m_out.size())
-            m_out.resize(std::max(m_out.size() * 2, m_used + bytes + 256));
-        return m_out.data() + m_used;
+        if (m_used + bytes > m_capacity) [[unlikely]]
+            grow(m_used + bytes);
+        return m_buffer.get() + m_used;
     }
-    void advance(char *end) { m_used = static_cast<std::size_t>(end - m_out.data()); }
+    void advance(char *end) { m_used = static_cast<std::size_t>(end - m_buffer.get()); }
     void put(char c) { *room(1) = c, ++m_used; }
     template <std::size_t N> void put(const char (&text)[N]) {
         std::memcpy(room(N - 1), text, N - 1);
@@ -67,9 +69,47 @@ public:
     }
 
 private:
+    void grow(std::size_t needed) {
+        const std::size_t capacity = std::max({m_capacity * 2, needed, std::size_t(4096)});
+        auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+        if (m_used)
+            std::memcpy(bigger.get(), m_buffer.get(), m_used);
+        m_buffer = std::move(bigger);
+        m_capacity = capacity;
+    }
+
     std::string &m_out;
-    std::size_t m_used;
+    std::unique_ptr<char[]> m_buffer;
+    std::size_t m_capacity = 0;
+    std::size_t m_used = 0;
 };
+
+// Whether any of the 8 bytes in `word` needs more than a copy: a control character, `"`, `\` or a byte >= 0x80
+// (exact for "any", the way the classic has-zero-byte test is).
+bool hasSpecialByte(std::uint64_t word) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    const auto hasZero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+    const std::uint64_t below0x20 = (word - 0x20 * kOnes) & ~word & kHigh;
+    return (below0x20 | hasZero(word ^ ('"' * kOnes)) | hasZero(word ^ ('\\' * kOnes)) | (word & kHigh)) != 0;
+}
+
+// Copies the run of bytes at `from` that JSON keeps as they are, 8 at a time while it can; stops at the first
+// byte that needs an escape or a UTF-8 check. Returns the end of what it wrote.
+char *copyPlainRun(char *to, const unsigned char *&from, const unsigned char *end) {
+    while (end - from >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, from, 8);
+        if (hasSpecialByte(word))
+            break;
+        std::memcpy(to, &word, 8);
+        to += 8;
+        from += 8;
+    }
+    while (from != end && !kEscapes[*from] && *from < 0x80)
+        *to++ = static_cast<char>(*from++);
+    return to;
+}
 
 // Copies the UTF-8 sequence at `from` (a byte >= 0x80) to `to`, or U+FFFD when it is ill-formed; returns the end.
 char *putNonAscii(char *to, const unsigned char *&from, const unsigned char *end) {
@@ -87,18 +127,10 @@ char *putNonAscii(char *to, const unsigned char *&from, const unsigned char *end
 }
 
 void putString(Sink &sink, const rapidjson::Value &text) {
-    const auto *from = reinterpret_cast<const unsigned char *>(text.GetString());
-    const auto *const end = from + text.GetStringLength();
-    char *to = sink.room(2 + 6 * text.GetStringLength()); // an escape is 6 bytes, a replacement 3 for 1 or more
+    const std::string_view view(text.GetString(), text.GetStringLength());
+    char *to = sink.room(2 + 6 * view.size()); // an escape is 6 bytes, a replacement 3 for 1 or more
     *to++ = '"';
-    while (from != end) {
-        if (kEscapes[*from]) [[unlikely]]
-            to = writeEscape(to, *from++);
-        else if (*from >= 0x80) [[unlikely]]
-            to = putNonAscii(to, from, end);
-        else
-            *to++ = static_cast<char>(*from++);
-    }
+    to = writeEscaped(to, view);
     *to++ = '"';
     sink.advance(to);
 }
@@ -154,12 +186,43 @@ void putValue(Sink &sink, const rapidjson::Value &value) {
 
 } // namespace
 
+std::size_t escapedSizeBound(std::string_view text) {
+    const auto *from = reinterpret_cast<const unsigned char *>(text.data());
+    const auto *const end = from + text.size();
+    for (std::uint64_t word; end - from >= 8; from += 8)
+        if (std::memcpy(&word, from, 8), hasSpecialByte(word))
+            return 6 * text.size();
+    for (; from != end; ++from)
+        if (kEscapes[*from] || *from >= 0x80)
+            return 6 * text.size();
+    return text.size();
+}
+
+char *writeEscaped(char *to, std::string_view text) {
+    const auto *from = reinterpret_cast<const unsigned char *>(text.data());
+    const auto *const end = from + text.size();
+    while (from != end) {
+        to = copyPlainRun(to, from, end);
+        if (from == end)
+            break;
+        if (kEscapes[*from])
+            to = writeEscape(to, *from++);
+        else
+            to = putNonAscii(to, from, end);
+    }
+    return to;
+}
+
 void appendEscaped(std::string &out, std::string_view text) {
     // Long texts with rare escapes (product names, descriptions): copy the plain runs whole.
     const auto *const begin = reinterpret_cast<const unsigned char *>(text.data());
     const auto *const end = begin + text.size();
     const auto *plain = begin;
     for (const auto *at = begin; at != end;) {
+        if (std::uint64_t word; end - at >= 8 && (std::memcpy(&word, at, 8), !hasSpecialByte(word))) {
+            at += 8;
+            continue;
+        }
         const unsigned char c = *at;
         if (!kEscapes[c] && c < 0x80) {
             ++at;

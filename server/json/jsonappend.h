@@ -11,6 +11,12 @@ namespace triptych::json {
 // `"`, `\` and control characters; everything else, UTF-8 included, is copied in runs. An ill-formed UTF-8
 // sequence is written as U+FFFD, so the JSON stays valid whatever the text holds.
 void appendEscaped(std::string &out, std::string_view text);
+// The most bytes writeEscaped writes for text: its size when no byte needs a look (ASCII without escapes), else 6
+// per byte (an escape is 6 bytes for 1; a replacement 3 for 1 or more).
+std::size_t escapedSizeBound(std::string_view text);
+// Writes text escaped as appendEscaped does at `to`, which has room for escapedSizeBound(text); returns the end.
+// For writers that make room once for a whole value and store through a raw cursor.
+char *writeEscaped(char *to, std::string_view text);
 
 // Appends a value as compact JSON, byte-identical to what rapidjson::Writer writes for it, but copying plain runs
 // of strings whole instead of character by character (a 1,000-order GraphQL answer is written several times

@@ -128,15 +128,19 @@ std::string order(const Order &value) {
 }
 
 std::string orders(std::span<const Order> values) {
-    std::string out;
-    out.reserve(kOrderJsonBytes * values.size() + 2);
-    out += '[';
+    std::size_t bound = 2 + values.size(); // brackets and commas
+    for (const auto &value : values)
+        bound += orderJsonBound(value);
+    std::string out(bound, '\0'); // one fill of the bound, then every byte is stored without a check
+    char *to = out.data();
+    *to++ = '[';
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (i)
-            out += ',';
-        appendOrderJson(out, values[i]);
+            *to++ = ',';
+        to = writeOrderJson(to, values[i]);
     }
-    out += ']';
+    *to++ = ']';
+    out.resize(static_cast<std::size_t>(to - out.data()));
     return out;
 }
 

@@ -6,8 +6,9 @@ namespace triptych::store {
 
 class Connection;
 
-// Bumped whenever the tables change; a --db file of another version is refused, never silently rewritten.
-inline constexpr int kSchemaVersion = 2;
+// Bumped whenever the tables or their indexes change (3: orders_by_user covers every order column); a --db file of
+// another version is refused, never silently rewritten.
+inline constexpr int kSchemaVersion = 3;
 
 enum class SchemaState { Empty, Current };
 

@@ -23,12 +23,20 @@ public:
     explicit DataLoader(BatchFunction batch)
         : m_batch(std::move(batch)) {}
 
+    // Converts the cached value itself, so a list can point into it instead of copying it.
+    using ConvertShared = std::function<Resolved(const std::shared_ptr<const V> &value)>;
+
     Resolved load(const K &key, Convert convert) {
+        return loadShared(
+            key, [convert = std::move(convert)](const std::shared_ptr<const V> &value) { return convert(*value); });
+    }
+
+    Resolved loadShared(const K &key, ConvertShared convert) {
         if (!m_cache.count(key))
             m_queue.push_back(key);
         return Resolved::deferred(this, [this, key, convert = std::move(convert)]() -> Resolved {
             const auto it = m_cache.find(key);
-            return it == m_cache.end() ? Resolved() : convert(*it->second);
+            return it == m_cache.end() ? Resolved() : convert(it->second);
         });
     }
 
