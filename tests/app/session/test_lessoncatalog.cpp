@@ -30,13 +30,18 @@ class TestLessonCatalog : public QObject {
 private Q_SLOTS:
     void builtInLessonsLoad() {
         const auto &lessons = LessonCatalog::builtIn().lessons();
-        QVERIFY(lessons.size() >= 2);
+        QVERIFY(lessons.size() >= 10);
         QCOMPARE(lessons.first().id, QStringLiteral("over-fetching"));
         const Lesson *nPlusOne = LessonCatalog::builtIn().find(QStringLiteral("n-plus-one"));
         QVERIFY(nPlusOne);
         QCOMPARE(nPlusOne->steps.size(), 2);
         QCOMPARE(nPlusOne->steps.at(0).questionId, QStringLiteral("users-with-orders-dataloader-off"));
         QCOMPARE(nPlusOne->steps.at(0).question.dataLoader, std::optional<bool>(false));
+        const Lesson *gateway = LessonCatalog::builtIn().find(QStringLiteral("backend-for-frontend"));
+        QVERIFY(gateway);
+        QCOMPARE(gateway->steps.at(1).server.gateway, std::optional<bool>(true));
+        QVERIFY(gateway->steps.at(1).question.graphql);
+        QVERIFY(!gateway->steps.at(1).question.rest);
         for (const auto &lesson : lessons) {
             QVERIFY2(!lesson.point.isEmpty(), qPrintable(lesson.id));
             for (const auto &step : lesson.steps)
