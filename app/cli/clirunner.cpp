@@ -2,6 +2,7 @@
 
 #include "app/cli/clicompare.h"
 #include "app/cli/cliinterrupt.h"
+#include "app/cli/clilesson.h"
 #include "app/cli/cliworkspace.h"
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
@@ -90,6 +91,8 @@ void CliRunner::start() {
         runGrpc();
     else if (m_options.command == QLatin1String("list") || m_options.command == QLatin1String("send"))
         runWorkspace();
+    else if (m_options.command == QLatin1String("lesson"))
+        runLesson();
     else
         runCompare();
 }
@@ -310,6 +313,14 @@ void CliRunner::runCompare() {
     connect(compare, &CliCompare::compareFinished, this, [] { setCurrentPrinter(nullptr); });
     connect(compare, &CliCompare::compareFinished, this, &CliRunner::runFinished);
     compare->start();
+}
+
+void CliRunner::runLesson() {
+    setCurrentPrinter(&m_printer);
+    auto *lesson = new CliLesson(m_options, this);
+    connect(lesson, &CliLesson::lessonFinished, this, [] { setCurrentPrinter(nullptr); });
+    connect(lesson, &CliLesson::lessonFinished, this, &CliRunner::runFinished);
+    lesson->start();
 }
 
 } // namespace triptych::cli

@@ -36,6 +36,7 @@ private:
     void runSubscription();
     void runGrpc();
     void runCompare();
+    void runLesson();
     void runWorkspace();
     void withSchema(const QString &target, std::function<void(client::GrpcSchemaPtr)> next);
     void grpcList(const client::GrpcSchemaPtr &schema);
