@@ -1,6 +1,7 @@
 #include "app/ui/lessonsdock.h"
 
 #include "app/session/lessoncatalog.h"
+#include "app/ui/lessonhandout.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -26,6 +27,7 @@ QLabel *wrappingLabel(QWidget *parent) {
 LessonsDock::LessonsDock(session::ComparisonSession *session, session::ServerHost *host, QWidget *parent)
     : QWidget(parent)
     , m_runner(new session::LessonRunner(session, host, this))
+    , m_handout(new LessonHandout)
     , m_list(new QListWidget(this))
     , m_title(wrappingLabel(this))
     , m_point(wrappingLabel(this))
@@ -93,6 +95,7 @@ void LessonsDock::showLesson() {
         return;
     const auto &lesson = lessons.at(lessonIndex());
     m_runner->setLesson(lesson);
+    m_handout->begin(lesson);
     m_title->setText(QStringLiteral("<b>%1</b>").arg(lesson.title.toHtmlEscaped()));
     m_point->setText(lesson.point);
     m_stepTitle->setText(tr("%n step(s). Next (Page Down) runs the first.", nullptr, int(lesson.steps.size())));

@@ -16,6 +16,8 @@ class ServerHost;
 
 namespace triptych::ui {
 
+class LessonHandout;
+
 // The Lessons dock (docs/lessons.md): the lessons of resources/lessons, Next / Back through their steps (Page Down /
 // Page Up, as presentation clickers send), a step run again, and the step's sentence, large, filled with the numbers
 // just measured — or, when they do not back its claim, what they say instead. Runs through the window's
@@ -34,6 +36,7 @@ public:
     int stepIndex() const { return m_step; }
     bool isRunning() const { return m_runner->isRunning(); }
     QString sentence() const;
+    LessonHandout *handout() const { return m_handout; }
     // Larger text for presenter mode; the list of lessons hides to leave the sentence the room.
     void setPresenting(bool on);
 
@@ -51,6 +54,7 @@ private:
     void applyFonts();
 
     session::LessonRunner *m_runner;
+    LessonHandout *m_handout;
     QListWidget *m_list;
     QLabel *m_title;
     QLabel *m_point;

@@ -1,11 +1,13 @@
 #include "app/ui/presentermode.h"
 
+#include "app/ui/lessonhandout.h"
 #include "app/ui/lessonsdock.h"
 #include "app/ui/mainwindow.h"
 #include "app/ui/traceview.h"
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
@@ -13,6 +15,7 @@
 namespace triptych::ui {
 
 namespace {
+constexpr int kMessageMs = 5000;
 
 QMenu *menuTitled(MainWindow *window, const QString &title) {
     for (auto *action : window->menuBar()->actions()) {
@@ -151,6 +154,29 @@ LessonsDock *installLessons(MainWindow *window, session::ServerHost *host) {
     QObject::connect(back, &QAction::triggered, lessons, &LessonsDock::back);
     QObject::connect(rerun, &QAction::triggered, lessons, &LessonsDock::rerun);
 
+    QObject::connect(lessons, &LessonsDock::stepFinished, lessons,
+                     [lessons, window](const session::LessonRunner::StepResult &result) {
+                         lessons->handout()->addStep(result, window->comparisonStrip()->grab().toImage(),
+                                                     window->traceView()->grab().toImage());
+                     });
+    auto *file = menuTitled(window, QObject::tr("&File"));
+    auto *exportHandout = new QAction(QObject::tr("Export lesson &handout…"), file);
+    file->insertAction(file->actions().value(file->actions().size() - 2), exportHandout);
+    QObject::connect(exportHandout, &QAction::triggered, lessons, [lessons, window] {
+        if (lessons->handout()->isEmpty()) {
+            window->statusBar()->showMessage(QObject::tr("Run a lesson step first: the handout holds what ran"),
+                                             kMessageMs);
+            return;
+        }
+        const QString path = QFileDialog::getSaveFileName(window, QObject::tr("Export lesson handout"),
+                                                          lessons->handout()->lesson().id + QStringLiteral(".md"),
+                                                          QObject::tr("Markdown (*.md)"));
+        QString error;
+        if (!path.isEmpty() && !lessons->handout()->write(path, &error))
+            window->statusBar()->showMessage(error, kMessageMs);
+        else if (!path.isEmpty())
+            window->statusBar()->showMessage(QObject::tr("Handout written to %1").arg(path), kMessageMs);
+    });
     return lessons;
 }
 

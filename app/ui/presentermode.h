@@ -53,7 +53,8 @@ private:
 };
 
 // The Lessons dock and its actions in `window`: View ▸ Lessons, Next / Previous step (Page Down / Page Up),
-// Run step again, Presenter (F5).
+// Run step again, Presenter (F5), File ▸ Export lesson handout…; each step's strip and waterfall go into the
+// handout as it finishes.
 LessonsDock *installLessons(MainWindow *window, session::ServerHost *host);
 
 } // namespace triptych::ui

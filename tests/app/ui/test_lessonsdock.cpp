@@ -1,6 +1,7 @@
 #include "app/session/lessoncatalog.h"
 #include "app/session/serverhost.h"
 #include "app/ui/composerpane.h"
+#include "app/ui/lessonhandout.h"
 #include "app/ui/lessonsdock.h"
 #include "app/ui/mainwindow.h"
 #include "app/ui/panerow.h"
@@ -11,6 +12,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
+#include <QImage>
 #include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
@@ -42,7 +44,7 @@ QPair<QRect, QRect> composerAndResponse(ui::ComposerPane *pane) {
 } // namespace
 
 // The Lessons dock in the window: Page Down walks a lesson with numbers measured now, presenter mode (F5) zooms
-// and hides the chrome and still shows every pane's composer and response at 1280 × 720.
+// and hides the chrome and still shows every pane's composer and response at 1280 × 720, and a handout is written.
 class TestLessonsDock : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -166,6 +168,31 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 4 + steps, kStepMs);
         QCOMPARE(m_lessons->lessonIndex(), 1);
         QCOMPARE(m_lessons->stepIndex(), 0);
+    }
+
+    // File ▸ Export lesson handout writes Markdown with the sentence, a table and two pictures per step.
+    void handoutIsWritten() {
+        m_dock->show();
+        QSignalSpy finished(m_lessons, &ui::LessonsDock::stepFinished);
+        QTest::keyClick(m_window.get(), Qt::Key_PageDown);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kStepMs);
+        const auto result = finished.last().first().value<session::LessonRunner::StepResult>();
+        QTemporaryDir out;
+        const QString path = out.filePath(QStringLiteral("over-fetching.md"));
+        QString error;
+        QVERIFY2(m_lessons->handout()->write(path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString markdown = QString::fromUtf8(file.readAll());
+        QVERIFY(markdown.startsWith(QStringLiteral("# Over-fetching\n")));
+        QVERIFY(markdown.contains(QStringLiteral("**%1**").arg(result.sentence)));
+        QVERIFY(markdown.contains(QStringLiteral("| REST | 200 | 1 |")));
+        QVERIFY(markdown.contains(QStringLiteral("![The comparison](over-fetching-files/step1-comparison.png)")));
+        QVERIFY(markdown.contains(QStringLiteral("![The trace waterfall](over-fetching-files/step1-waterfall.png)")));
+        for (const char *name : {"step1-comparison.png", "step1-waterfall.png"}) {
+            const QImage image(out.filePath(QStringLiteral("over-fetching-files/") + QLatin1String(name)));
+            QVERIFY2(!image.isNull() && image.width() > 100 && image.height() > 50, name);
+        }
     }
 
 private:
