@@ -120,6 +120,13 @@ void LessonRunner::ask() {
 void LessonRunner::onCallFinished(const client::CallRecord &record) {
     if (m_running < 0)
         return;
+    // The window's panes send what they hold even when the step does not ask that style: not the step's numbers.
+    const auto &question = m_lesson.steps.at(m_running).question;
+    const bool asked = record.kind == client::CallKind::Rest   ? question.rest.has_value()
+                       : record.kind == client::CallKind::Grpc ? question.grpc.has_value()
+                                                               : question.graphql.has_value();
+    if (!asked)
+        return;
     m_result.record.add(record);
     m_result.calls.append(record);
     finishIfComplete();

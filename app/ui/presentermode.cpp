@@ -138,6 +138,12 @@ LessonsDock *installLessons(MainWindow *window, session::ServerHost *host) {
 
     auto *view = menuTitled(window, QObject::tr("&View"));
     view->addSeparator();
+    dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    window->addAction(dock->toggleViewAction());
+    QObject::connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
+        if (shown)
+            dock->raise(); // it shares a tab with the trace
+    });
     view->addAction(dock->toggleViewAction());
     auto *presenter = new PresenterMode(window, dock, window);
     view->addAction(presenter->action());
