@@ -118,7 +118,8 @@ void LessonRunner::ask() {
 }
 
 void LessonRunner::onCallFinished(const client::CallRecord &record) {
-    if (m_running < 0)
+    // While the server restarts for this step, what reports is a cancelled call of the step before.
+    if (m_running < 0 || m_waitingForServer)
         return;
     // The window's panes send what they hold even when the step does not ask that style: not the step's numbers.
     const auto &question = m_lesson.steps.at(m_running).question;

@@ -14,7 +14,7 @@ namespace triptych::ui {
 namespace {
 constexpr double kSentenceScale = 1.5;   // the sentence against the dock's own text
 constexpr double kPresentingScale = 1.3; // and again in presenter mode, on top of the window's zoom
-constexpr int kListWidthChars = 22;
+constexpr int kListWidthChars = 30;
 
 QLabel *wrappingLabel(QWidget *parent) {
     auto *label = new QLabel(parent);

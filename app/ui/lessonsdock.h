@@ -32,6 +32,8 @@ public:
     void back();
     void rerun();
     void selectLesson(int index);
+    // Stops a running step and puts the server's gateway and rate limit back as they were before the lessons.
+    void restoreServer() { m_runner->restoreServer(); }
     int lessonIndex() const;
     int stepIndex() const { return m_step; }
     bool isRunning() const { return m_runner->isRunning(); }

@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -44,6 +45,13 @@ PresenterMode::PresenterMode(MainWindow *window, QDockWidget *lessons, QObject *
     m_action->setToolTip(tr("Large text, high contrast, no menus: for a projector (F5 again to leave)"));
     window->addAction(m_action);
     connect(m_action, &QAction::toggled, this, &PresenterMode::setOn);
+    window->installEventFilter(this);
+}
+
+bool PresenterMode::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_window && event->type() == QEvent::Close)
+        setOn(false);
+    return QObject::eventFilter(watched, event);
 }
 
 QPalette PresenterMode::highContrastPalette() {
@@ -126,40 +134,9 @@ void PresenterMode::whitenStyledText() {
     }
 }
 
-LessonsDock *installLessons(MainWindow *window, session::ServerHost *host) {
-    auto *lessons = new LessonsDock(window->session(), host, window);
-    auto *dock = new QDockWidget(QObject::tr("Lessons"), window);
-    dock->setObjectName(QStringLiteral("lessons"));
-    dock->setWidget(lessons);
-    window->addDockWidget(Qt::BottomDockWidgetArea, dock);
-    if (auto *trace = window->findChild<QDockWidget *>(QStringLiteral("trace")))
-        window->tabifyDockWidget(trace, dock); // no room of its own on a small screen until presenter mode
-    dock->hide();
-
-    auto *view = menuTitled(window, QObject::tr("&View"));
-    view->addSeparator();
-    dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    window->addAction(dock->toggleViewAction());
-    QObject::connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
-        if (shown)
-            dock->raise(); // it shares a tab with the trace
-    });
-    view->addAction(dock->toggleViewAction());
-    auto *presenter = new PresenterMode(window, dock, window);
-    view->addAction(presenter->action());
-    auto *next = windowAction(window, view, QObject::tr("Next lesson step"), QKeySequence(Qt::Key_PageDown));
-    auto *back = windowAction(window, view, QObject::tr("Previous lesson step"), QKeySequence(Qt::Key_PageUp));
-    auto *rerun = windowAction(window, view, QObject::tr("Run lesson step again"), QKeySequence(Qt::Key_F6));
-    // Page Down / Page Up belong to the lessons only while their dock is shown; else the editors scroll with them.
-    for (auto *action : {next, back, rerun}) {
-        action->setEnabled(false);
-        QObject::connect(dock, &QDockWidget::visibilityChanged, action,
-                         [action, dock] { action->setEnabled(dock->isVisible()); });
-    }
-    QObject::connect(next, &QAction::triggered, lessons, &LessonsDock::next);
-    QObject::connect(back, &QAction::triggered, lessons, &LessonsDock::back);
-    QObject::connect(rerun, &QAction::triggered, lessons, &LessonsDock::rerun);
-
+namespace {
+// Each finished step's strip and waterfall into the handout, and File ▸ Export lesson handout….
+void connectHandout(MainWindow *window, LessonsDock *lessons) {
     QObject::connect(lessons, &LessonsDock::stepFinished, lessons,
                      [lessons, window](const session::LessonRunner::StepResult &result) {
                          lessons->handout()->addStep(result, window->comparisonStrip()->grab().toImage(),
@@ -183,6 +160,46 @@ LessonsDock *installLessons(MainWindow *window, session::ServerHost *host) {
         else if (!path.isEmpty())
             window->statusBar()->showMessage(QObject::tr("Handout written to %1").arg(path), kMessageMs);
     });
+}
+} // namespace
+
+LessonsDock *installLessons(MainWindow *window, session::ServerHost *host) {
+    auto *lessons = new LessonsDock(window->session(), host, window);
+    auto *dock = new QDockWidget(QObject::tr("Lessons"), window);
+    dock->setObjectName(QStringLiteral("lessons"));
+    dock->setWidget(lessons);
+    window->addDockWidget(Qt::BottomDockWidgetArea, dock);
+    if (auto *trace = window->findChild<QDockWidget *>(QStringLiteral("trace")))
+        window->tabifyDockWidget(trace, dock); // no room of its own on a small screen until presenter mode
+    dock->hide();
+
+    auto *view = menuTitled(window, QObject::tr("&View"));
+    view->addSeparator();
+    dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    window->addAction(dock->toggleViewAction());
+    QObject::connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock, lessons](bool shown) {
+        if (shown)
+            dock->raise(); // it shares a tab with the trace
+        else
+            lessons->restoreServer(); // closed: the gateway and rate limit as they were before the lessons
+    });
+    view->addAction(dock->toggleViewAction());
+    auto *presenter = new PresenterMode(window, dock, window);
+    view->addAction(presenter->action());
+    auto *next = windowAction(window, view, QObject::tr("Next lesson step"), QKeySequence(Qt::Key_PageDown));
+    auto *back = windowAction(window, view, QObject::tr("Previous lesson step"), QKeySequence(Qt::Key_PageUp));
+    auto *rerun = windowAction(window, view, QObject::tr("Run lesson step again"), QKeySequence(Qt::Key_F6));
+    // Page Down / Page Up belong to the lessons only while their dock is shown; else the editors scroll with them.
+    for (auto *action : {next, back, rerun}) {
+        action->setEnabled(false);
+        QObject::connect(dock, &QDockWidget::visibilityChanged, action,
+                         [action, dock] { action->setEnabled(dock->isVisible()); });
+    }
+    QObject::connect(next, &QAction::triggered, lessons, &LessonsDock::next);
+    QObject::connect(back, &QAction::triggered, lessons, &LessonsDock::back);
+    QObject::connect(rerun, &QAction::triggered, lessons, &LessonsDock::rerun);
+
+    connectHandout(window, lessons);
     return lessons;
 }
 

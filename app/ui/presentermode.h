@@ -38,6 +38,10 @@ public:
 Q_SIGNALS:
     void presenterChanged(bool on);
 
+protected:
+    // Leaves presenter mode as the window closes, so the next start has the zoom and docks of before.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     // A widget with a style sheet of its own does not take its colours from the window's palette: its text is
     // given the palette's white while presenting, unless its sheet chose a colour.

@@ -9,6 +9,7 @@
 #include "app/ui/responseview.h"
 #include "tests/app/ui/windowoptions.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
@@ -23,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+
+#include <algorithm>
 
 using namespace triptych;
 
@@ -100,6 +103,34 @@ private Q_SLOTS:
         QVERIFY(!m_dock->isVisible());
         QVERIFY(m_window->palette().color(QPalette::Window) != QColor(Qt::black) ||
                 QApplication::palette().color(QPalette::Window) == QColor(Qt::black));
+    }
+
+    // Closing the window in presenter mode keeps the zoom of before for the next start.
+    void closingLeavesPresenterMode() {
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QCOMPARE(QSettings().value(QStringLiteral("view/zoomSteps")).toInt(), ui::PresenterMode::kZoomSteps);
+        m_window->close();
+        QVERIFY(!m_presenter->isOn());
+        QCOMPARE(QSettings().value(QStringLiteral("view/zoomSteps")).toInt(), 0);
+    }
+
+    // A step that switches the gateway on leaves it on for the next steps; closing the dock puts it back.
+    void closingTheDockRestoresTheServer() {
+        m_dock->toggleViewAction()->trigger();
+        QVERIFY(m_dock->isVisible());
+        const auto &lessons = session::LessonCatalog::builtIn().lessons();
+        const auto gateway = std::find_if(lessons.cbegin(), lessons.cend(), [](const session::Lesson &lesson) {
+            return lesson.id == QLatin1String("backend-for-frontend");
+        });
+        QVERIFY(gateway != lessons.cend());
+        m_lessons->selectLesson(int(gateway - lessons.cbegin()));
+        QSignalSpy finished(m_lessons, &ui::LessonsDock::stepFinished);
+        m_lessons->next();
+        m_lessons->next(); // the gateway step: the first switched nothing
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kStepMs);
+        QVERIFY(m_host->state().settings.gateway);
+        m_dock->toggleViewAction()->trigger();
+        QTRY_VERIFY(m_host->state().phase == session::ServerState::Phase::Running && !m_host->state().settings.gateway);
     }
 
     // The layout check of the issue: at 1280 × 720 in presenter mode, with a step's answers in the panes, each
