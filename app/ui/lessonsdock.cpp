@@ -3,11 +3,15 @@
 #include "app/session/lessoncatalog.h"
 #include "app/ui/lessonhandout.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
 
 namespace triptych::ui {
 
@@ -15,6 +19,7 @@ namespace {
 constexpr double kSentenceScale = 1.5;   // the sentence against the dock's own text
 constexpr double kPresentingScale = 1.3; // and again in presenter mode, on top of the window's zoom
 constexpr int kListWidthChars = 30;
+constexpr double kShrinkStep = 0.9; // a smaller sentence font, tried until the sentence fits
 
 QLabel *wrappingLabel(QWidget *parent) {
     auto *label = new QLabel(parent);
@@ -43,6 +48,10 @@ LessonsDock::LessonsDock(session::ComparisonSession *session, session::ServerHos
         m_list->addItem(lesson.title);
     m_list->setMaximumWidth(fontMetrics().averageCharWidth() * kListWidthChars);
     m_sentence->setObjectName(QStringLiteral("lessonSentence"));
+    // Its height is what the dock leaves it, whatever the text: fitSentence() sizes the text to it.
+    m_sentence->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    m_sentence->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_sentence->installEventFilter(this);
     m_back->setToolTip(tr("The step before (Page Up)"));
     m_next->setToolTip(tr("The next step (Page Down)"));
     m_rerun->setToolTip(tr("Run this step again, with fresh numbers"));
@@ -99,7 +108,7 @@ void LessonsDock::showLesson() {
     m_title->setText(QStringLiteral("<b>%1</b>").arg(lesson.title.toHtmlEscaped()));
     m_point->setText(lesson.point);
     m_stepTitle->setText(tr("%n step(s). Next (Page Down) runs the first.", nullptr, int(lesson.steps.size())));
-    m_sentence->clear();
+    setSentence({});
     m_claim->clear();
     m_needs->setText(lesson.needs.isEmpty() ? QString()
                                             : tr("Not shown yet: %1").arg(lesson.needs.join(QStringLiteral("; "))));
@@ -150,13 +159,13 @@ void LessonsDock::onStepStarted(int index, const QString &serverSwitch) {
     const QString running = steps.at(index).question.streaming
                                 ? tr("The streams are open for %1 s…").arg(steps.at(index).stopAfterMs / 1000.0)
                                 : tr("Asking…");
-    m_sentence->setText(serverSwitch.isEmpty() ? running : tr("Server: %1. %2").arg(serverSwitch, running));
+    setSentence(serverSwitch.isEmpty() ? running : tr("Server: %1. %2").arg(serverSwitch, running));
     m_claim->clear();
     updateButtons();
 }
 
 void LessonsDock::onStepFinished(const session::LessonRunner::StepResult &result) {
-    m_sentence->setText(result.sentence);
+    setSentence(result.sentence);
     m_claim->setText(result.verdict.holds ? tr("Measured: %1").arg(result.verdict.because)
                                           : tr("The claim did not hold: %1").arg(result.verdict.because));
     updateButtons();
@@ -164,7 +173,7 @@ void LessonsDock::onStepFinished(const session::LessonRunner::StepResult &result
 }
 
 void LessonsDock::onStepFailed(int index, const QString &reason) {
-    m_sentence->setText(tr("Step %1 could not run: %2").arg(index + 1).arg(reason));
+    setSentence(tr("Step %1 could not run: %2").arg(index + 1).arg(reason));
     updateButtons();
 }
 
@@ -187,9 +196,31 @@ void LessonsDock::setPresenting(bool on) {
 }
 
 void LessonsDock::applyFonts() {
-    QFont large = m_sentence->font();
-    large.setPointSizeF(font().pointSizeF() * kSentenceScale * (m_presenting ? kPresentingScale : 1.0));
-    m_sentence->setFont(large);
+    fitSentence();
+}
+
+void LessonsDock::setSentence(const QString &text) {
+    m_sentence->setText(text);
+    fitSentence();
+}
+
+bool LessonsDock::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_sentence && event->type() == QEvent::Resize)
+        fitSentence();
+    return QWidget::eventFilter(watched, event);
+}
+
+void LessonsDock::fitSentence() {
+    const qreal smallest = font().pointSizeF();
+    QFont fitted = m_sentence->font();
+    fitted.setPointSizeF(smallest * kSentenceScale * (m_presenting ? kPresentingScale : 1.0));
+    const QRect room(0, 0, std::max(1, m_sentence->width()), std::numeric_limits<int>::max() / 2);
+    const auto height = [&] {
+        return QFontMetrics(fitted).boundingRect(room, Qt::TextWordWrap, m_sentence->text()).height();
+    };
+    while (fitted.pointSizeF() > smallest && height() > m_sentence->height())
+        fitted.setPointSizeF(std::max(smallest, fitted.pointSizeF() * kShrinkStep));
+    m_sentence->setFont(fitted);
 }
 
 } // namespace triptych::ui

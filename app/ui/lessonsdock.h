@@ -54,7 +54,15 @@ private:
     void onStepFailed(int index, const QString &reason);
     void updateButtons();
     void applyFonts();
+    // The sentence as large as the room it has allows: down from the presenting size to the dock's own.
+    void fitSentence();
+    void setSentence(const QString &text);
 
+protected:
+    // The sentence's label resized (the dock, the claim below it): its text is fitted again.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
     session::LessonRunner *m_runner;
     LessonHandout *m_handout;
     QListWidget *m_list;
