@@ -17,6 +17,7 @@ QString usageText() {
         "  grpc HOST:PORT list | describe SYMBOL | METHOD [-d JSON]… [--template]\n"
         "       [--proto FILE -I DIR]… [-H 'key: value']… [--tls --ca FILE] [--gzip] [--trace-url URL]\n"
         "  compare [--server URL] [--grpc HOST:PORT]   the same questions in REST, GraphQL and gRPC\n"
+        "  lesson [NAME]   the lessons (all, or one) against an embedded server: figures, sentences, claims\n"
         "  list WORKSPACE   the saved requests of a workspace folder, its environments and the problems of its files\n"
         "  send WORKSPACE/PATH/TO/REQUEST[.rest|.graphql|.grpc] [--env NAME] [--var NAME=VALUE]…\n"
         "       one saved request with the workspace's variables, an environment of it and --var values\n"
@@ -108,7 +109,7 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
     const QStringList commands{QStringLiteral("rest"),    QStringLiteral("graphql"), QStringLiteral("grpc"),
                                QStringLiteral("compare"), QStringLiteral("list"),    QStringLiteral("send"),
                                QStringLiteral("import"),  QStringLiteral("export"),  QStringLiteral("run"),
-                               QStringLiteral("locust")};
+                               QStringLiteral("locust"),  QStringLiteral("lesson")};
     if (!commands.contains(options->command))
         return options->command.isEmpty() ? QStringLiteral("no command given")
                                           : QStringLiteral("unknown command %1").arg(options->command);

@@ -9,7 +9,7 @@ namespace triptych::cli {
 
 // The parsed command line of triptych-cli; positional words stay in order after the command.
 struct CliOptions {
-    QString command;        // rest | graphql | grpc | compare | list | send | import | export | run | locust
+    QString command;        // rest | graphql | grpc | compare | list | send | import | export | run | locust | lesson
     QStringList positional; // e.g. METHOD URL, or HOST:PORT list
     QList<QByteArray> headers;
     QList<QByteArray> data; // -d, repeatable (client-streaming messages)

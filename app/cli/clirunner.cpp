@@ -4,6 +4,7 @@
 #include "app/cli/cliexport.h"
 #include "app/cli/cliimport.h"
 #include "app/cli/cliinterrupt.h"
+#include "app/cli/clilesson.h"
 #include "app/cli/clilint.h"
 #include "app/cli/clirun.h"
 #include "app/cli/clirunlocust.h"
@@ -103,6 +104,8 @@ void CliRunner::start() {
         runChecks();
     else if (m_options.command == QLatin1String("locust"))
         runLocustExport();
+    else if (m_options.command == QLatin1String("lesson"))
+        runLesson();
     else
         runCompare();
 }
@@ -348,6 +351,14 @@ void CliRunner::runCompare() {
     connect(compare, &CliCompare::compareFinished, this, [] { setCurrentPrinter(nullptr); });
     connect(compare, &CliCompare::compareFinished, this, &CliRunner::runFinished);
     compare->start();
+}
+
+void CliRunner::runLesson() {
+    setCurrentPrinter(&m_printer);
+    auto *lesson = new CliLesson(m_options, this);
+    connect(lesson, &CliLesson::lessonFinished, this, [] { setCurrentPrinter(nullptr); });
+    connect(lesson, &CliLesson::lessonFinished, this, &CliRunner::runFinished);
+    lesson->start();
 }
 
 } // namespace triptych::cli

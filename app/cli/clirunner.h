@@ -37,6 +37,7 @@ private:
     void runSubscription();
     void runGrpc();
     void runCompare();
+    void runLesson();
     void runWorkspace();
     void runChecks();       // run: clirun.h
     void runLocustExport(); // locust: clirunlocust.h

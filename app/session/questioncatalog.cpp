@@ -276,6 +276,21 @@ std::optional<QuestionCatalog> QuestionCatalog::fromFile(const QString &path, QS
     return catalog;
 }
 
+std::optional<Question> QuestionCatalog::questionFromJson(const QJsonObject &object, const QString &where,
+                                                          QString *error) {
+    ObjectReader reader(object, where, error);
+    Question question;
+    if (!readQuestion(reader, question))
+        return std::nullopt;
+    return question;
+}
+
+const Question *QuestionCatalog::find(const QString &id) const {
+    const auto it = std::find_if(m_questions.cbegin(), m_questions.cend(),
+                                 [&id](const Question &question) { return question.id == id; });
+    return it == m_questions.cend() ? nullptr : &*it;
+}
+
 const QuestionCatalog &QuestionCatalog::builtIn() {
     static const QuestionCatalog catalog = [] {
         initTriptychResources();

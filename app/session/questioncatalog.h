@@ -3,6 +3,7 @@
 #include "app/client/callrecord.h"
 #include "app/session/question.h"
 
+#include <QJsonObject>
 #include <QList>
 
 #include <optional>
@@ -19,6 +20,11 @@ public:
     // Empty on error, with `error` saying where (the question's index and id, the key) and what is wrong.
     static std::optional<QuestionCatalog> fromJson(const QByteArray &json, QString *error);
     static std::optional<QuestionCatalog> fromFile(const QString &path, QString *error);
+    // One question object as this table holds it, read with the same rules; `where` names it in the error. Lessons
+    // (LessonCatalog) carry their own calls in this form.
+    static std::optional<Question> questionFromJson(const QJsonObject &object, const QString &where, QString *error);
+    // The question with this id; null when there is none.
+    const Question *find(const QString &id) const;
 
     const QList<Question> &questions() const { return m_questions; }
     // The toolbar's picker, in the order of Alt+1 ….

@@ -22,6 +22,7 @@
 #include "app/ui/panedocuments.h"
 #include "app/ui/panerow.h"
 #include "app/ui/panesender.h"
+#include "app/ui/presentermode.h"
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
 #include "app/ui/schemaexplorer.h"
@@ -109,6 +110,8 @@ MainWindow::MainWindow(session::ServerHost *server, const WindowOptions &options
     createDocks();
     createHistorySearch();
     createMenus();
+    // The Lessons dock, View ▸ Presenter (F5) and the lesson handout (docs/lessons.md).
+    installLessons(this, m_server);
     restoreViewState();
     m_baseFont = font();
     m_zoomSteps = std::clamp(QSettings().value(QLatin1String(kZoomKey), 0).toInt(), kMinZoomSteps, kMaxZoomSteps);

@@ -1,0 +1,194 @@
+#include "app/session/lessonrunner.h"
+
+#include "app/session/comparisonsession.h"
+#include "app/session/serverhost.h"
+
+#include <QStringList>
+#include <QTimer>
+
+namespace triptych::session {
+
+namespace {
+// How long a streaming step waits, after it stopped its calls, for their records before it reads what it has.
+constexpr int kCancelledRecordsWaitMs = 3000;
+
+QString describe(const ServerSettings &from, const ServerSettings &to) {
+    QStringList changes;
+    if (from.gateway != to.gateway)
+        changes << (to.gateway ? QStringLiteral("gateway on") : QStringLiteral("gateway off"));
+    if (from.rateLimitPerSecond != to.rateLimitPerSecond)
+        changes << (to.rateLimitPerSecond > 0 ? QStringLiteral("rate limit %1 a second").arg(to.rateLimitPerSecond)
+                                              : QStringLiteral("rate limit off"));
+    return changes.join(QStringLiteral(", "));
+}
+} // namespace
+
+LessonRunner::LessonRunner(ComparisonSession *session, ServerHost *host, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_host(host)
+    , m_streamTimer(new QTimer(this)) {
+    qRegisterMetaType<StepResult>();
+    m_streamTimer->setSingleShot(true);
+    connect(m_streamTimer, &QTimer::timeout, this, &LessonRunner::onStreamStop);
+    connect(m_session, &ComparisonSession::callFinished, this, &LessonRunner::onCallFinished);
+    connect(m_session, &ComparisonSession::comparisonFinished, this, [this] {
+        m_comparisonDone = true;
+        finishIfComplete();
+    });
+    connect(m_session, &ComparisonSession::comparisonCancelled, this, [this] {
+        m_comparisonDone = true;
+        finishIfComplete();
+    });
+    connect(m_session, &ComparisonSession::comparisonFailed, this, [this](const QString &reason) {
+        if (m_running >= 0)
+            Q_EMIT stepFailed(std::exchange(m_running, -1), reason);
+    });
+    if (m_host)
+        connect(m_host, &ServerHost::stateChanged, this, &LessonRunner::onServerStateChanged);
+}
+
+void LessonRunner::setLesson(const Lesson &lesson) {
+    cancel();
+    m_lesson = lesson;
+}
+
+ServerSettings LessonRunner::settingsFor(const Lesson::Step &step) const {
+    ServerSettings settings = m_host->state().settings;
+    const ServerSettings base = m_before.value_or(settings);
+    settings.gateway = step.server.gateway.value_or(base.gateway);
+    settings.rateLimitPerSecond = step.server.rateLimitPerSecond.value_or(base.rateLimitPerSecond);
+    return settings;
+}
+
+void LessonRunner::runStep(int index) {
+    if (index < 0 || index >= m_lesson.steps.size())
+        return;
+    cancel();
+    m_running = index;
+    m_comparisonDone = false;
+    m_result = StepResult{};
+    m_result.index = index;
+    m_switch.clear();
+    const auto &step = m_lesson.steps.at(index);
+    if (m_host && m_host->state().phase == ServerState::Phase::Running) {
+        const ServerSettings wanted = settingsFor(step);
+        if (wanted != m_host->state().settings) {
+            if (!m_before)
+                m_before = m_host->state().settings;
+            m_switch = describe(m_host->state().settings, wanted);
+            m_waitingForServer = true;
+            Q_EMIT stepStarted(index, m_switch);
+            m_host->restart(wanted, m_switch);
+            return;
+        }
+    }
+    Q_EMIT stepStarted(index, {});
+    ask();
+}
+
+void LessonRunner::onServerStateChanged(const ServerState &state) {
+    if (!m_waitingForServer)
+        return;
+    if (state.phase == ServerState::Phase::Running) {
+        // Queued, as ComparisonSession does: whoever else follows the server learns its ports before the calls go.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (std::exchange(m_waitingForServer, false))
+                    ask();
+            },
+            Qt::QueuedConnection);
+    } else if (state.phase == ServerState::Phase::Failed) {
+        m_waitingForServer = false;
+        Q_EMIT stepFailed(std::exchange(m_running, -1), state.error);
+    }
+}
+
+void LessonRunner::ask() {
+    if (m_running < 0)
+        return;
+    const auto &step = m_lesson.steps.at(m_running);
+    m_session->ask(step.question);
+    if (!m_session->serverSwitch().isEmpty())
+        m_switch = m_switch.isEmpty() ? m_session->serverSwitch()
+                                      : m_switch + QStringLiteral(", ") + m_session->serverSwitch();
+    if (step.question.streaming)
+        m_streamTimer->start(step.stopAfterMs);
+}
+
+void LessonRunner::onCallFinished(const client::CallRecord &record) {
+    // While the server restarts for this step, what reports is a cancelled call of the step before.
+    if (m_running < 0 || m_waitingForServer)
+        return;
+    // The window's panes send what they hold even when the step does not ask that style: not the step's numbers.
+    const auto &question = m_lesson.steps.at(m_running).question;
+    const bool asked = record.kind == client::CallKind::Rest   ? question.rest.has_value()
+                       : record.kind == client::CallKind::Grpc ? question.grpc.has_value()
+                                                               : question.graphql.has_value();
+    if (!asked)
+        return;
+    m_result.record.add(record);
+    m_result.calls.append(record);
+    finishIfComplete();
+}
+
+void LessonRunner::onStreamStop() {
+    if (m_running < 0)
+        return;
+    if (m_comparisonDone) { // waited for the cancelled calls' records long enough: read what came
+        finish();
+        return;
+    }
+    m_session->cancel();
+    if (m_running >= 0 && !m_comparisonDone)
+        m_comparisonDone = true;
+    if (m_running >= 0)
+        m_streamTimer->start(kCancelledRecordsWaitMs);
+}
+
+void LessonRunner::finishIfComplete() {
+    if (m_running < 0 || !m_comparisonDone)
+        return;
+    const auto &question = m_lesson.steps.at(m_running).question;
+    if (question.streaming) {
+        // A stopped stream reports its record after the session said it was cancelled.
+        const bool all = (!question.rest || m_result.record.has(QStringLiteral("rest"))) &&
+                         (!question.graphql || m_result.record.has(QStringLiteral("graphql"))) &&
+                         (!question.grpc || m_result.record.has(QStringLiteral("grpc")));
+        if (!all)
+            return;
+    }
+    finish();
+}
+
+void LessonRunner::finish() {
+    m_streamTimer->stop();
+    const auto &step = m_lesson.steps.at(m_running);
+    m_result.verdict = m_result.record.check(step.claim);
+    m_result.sentence = m_result.record.fill(m_result.verdict.holds ? step.notice : step.otherwise);
+    m_result.serverSwitch = m_switch;
+    m_running = -1;
+    Q_EMIT stepFinished(m_result);
+}
+
+void LessonRunner::cancel() {
+    m_streamTimer->stop();
+    m_waitingForServer = false;
+    if (std::exchange(m_running, -1) >= 0 && m_session->isRunning())
+        m_session->cancel();
+}
+
+void LessonRunner::restoreServer() {
+    cancel();
+    if (!m_host || !m_before)
+        return;
+    ServerSettings settings = m_host->state().settings;
+    settings.gateway = m_before->gateway;
+    settings.rateLimitPerSecond = m_before->rateLimitPerSecond;
+    m_before.reset();
+    if (settings != m_host->state().settings)
+        m_host->restart(settings, QStringLiteral("the lesson is over"));
+}
+
+} // namespace triptych::session
