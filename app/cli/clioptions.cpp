@@ -19,6 +19,7 @@ QString usageText() {
         "  send WORKSPACE/PATH/TO/REQUEST[.rest|.graphql|.grpc] [--env NAME] [--var NAME=VALUE]…\n"
         "       one saved request with the workspace's variables, an environment of it and --var values\n"
         "common: --json prints the whole call record, --timeout MS (also the gRPC deadline), --no-trace,\n"
+        "        --max-body MB stops a call whose response grows beyond it (default 256),\n"
         "        -i shows response headers and timing phases; --help, --version.\n"
         "The embedded server listens on http://127.0.0.1:8080 and 127.0.0.1:50051; token demo-token.\n");
 }
@@ -40,6 +41,7 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("--user"), [&](const QString &v) { options->user = v; }},
         {QStringLiteral("--ca"), [&](const QString &v) { options->caFile = v; }},
         {QStringLiteral("--timeout"), [&](const QString &v) { options->timeoutMs = v.toInt(); }},
+        {QStringLiteral("--max-body"), [&](const QString &v) { options->maxBodyMb = v.toLongLong(); }},
         {QStringLiteral("--env"), [&](const QString &v) { options->environment = v; }},
         {QStringLiteral("--var"), [&](const QString &v) { options->variableValues.append(v); }},
     };
@@ -76,6 +78,8 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
     }
     if (options->timeoutMs <= 0)
         return QStringLiteral("--timeout needs a positive number of milliseconds");
+    if (options->maxBodyMb < 0 || (arguments.contains(QStringLiteral("--max-body")) && options->maxBodyMb == 0))
+        return QStringLiteral("--max-body needs a positive number of megabytes");
     const QStringList commands{QStringLiteral("rest"),    QStringLiteral("graphql"), QStringLiteral("grpc"),
                                QStringLiteral("compare"), QStringLiteral("list"),    QStringLiteral("send")};
     if (!commands.contains(options->command))

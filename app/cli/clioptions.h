@@ -27,6 +27,7 @@ struct CliOptions {
     QString environment;        // send: --env, an environment of the workspace
     QStringList variableValues; // send: --var NAME=VALUE, repeatable
     int timeoutMs = 30'000;
+    qint64 maxBodyMb = 0; // --max-body: the response size limit in MB; 0 keeps the default (256 MB)
     bool json = false;
     bool gzip = false;
     bool http2 = false;
