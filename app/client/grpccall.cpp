@@ -232,19 +232,23 @@ bool GrpcCall::recordReceived(const grpc::ByteBuffer &buffer) {
                            qint64(bytes.size()) + kGrpcFrameHeaderBytes,
                            {},
                            m_schema->binaryToJson(m_method->output_type(), bytes)};
+    bool overLimit = false;
     {
         std::lock_guard lock(m_mutex);
         m_record.sizes.responseBodyDecodedBytes += qint64(bytes.size());
         m_record.sizes.responseBodyWireBytes += received.size;
         m_keptBytes += qint64(bytes.size()) + received.body.size() + responselimits::kStreamMessageOverheadBytes;
-        if (m_keptBytes > m_maxKeptBytes) {
-            if (!m_stopError)
-                m_stopError = responseTooLargeError(m_maxKeptBytes, QStringLiteral("The call's messages"));
-            m_context.TryCancel();
-            return false;
+        overLimit = m_keptBytes > m_maxKeptBytes;
+        if (overLimit && !m_stopError)
+            m_stopError = responseTooLargeError(m_maxKeptBytes, QStringLiteral("The call's messages"));
+        if (!overLimit) {
+            m_record.messages.append(received);
+            m_record.body = received.body;
         }
-        m_record.messages.append(received);
-        m_record.body = received.body;
+    }
+    if (overLimit) {
+        m_context.TryCancel(); // outside the lock: OnDone takes it
+        return false;
     }
     if (m_onMessage && (m_method->server_streaming() || m_method->client_streaming()))
         m_onMessage(m_record.id, received);
