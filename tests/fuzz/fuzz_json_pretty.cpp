@@ -47,8 +47,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     rapidjson::Document original;
     rapidjson::Document indented;
     if (!parses(wellFormed, original)) {
-        // RFC 8259 allows any exponent; RapidJSON refuses numbers beyond a double (1e400), the indenter need not.
-        if (original.GetParseError() == rapidjson::kParseErrorNumberTooBig)
+        // RFC 8259 allows any exponent and (§8.2) a lone surrogate escape such as "\uDAC0"; RapidJSON refuses numbers
+        // beyond a double (1e400) and lone surrogates, the indenter need not.
+        if (original.GetParseError() == rapidjson::kParseErrorNumberTooBig ||
+            original.GetParseError() == rapidjson::kParseErrorStringUnicodeSurrogateInvalid)
             return 0;
         triptych::fuzz::fail("indented what RapidJSON calls invalid", std::string(input.data(), size));
     }
