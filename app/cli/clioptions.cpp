@@ -32,6 +32,7 @@ QString usageText() {
         "  locust WORKSPACE[/FOLDER] --out DIR [--env NAME] [--var NAME=VALUE]…\n"
         "       the folder's requests as a Locust project (locustfile, .proto files, master + workers launcher)\n"
         "common: --json prints the whole call record, --timeout MS (also the gRPC deadline), --no-trace,\n"
+        "        --max-body MB stops a call whose response grows beyond it (default 256),\n"
         "        -i shows response headers and timing phases; --help, --version.\n"
         "The embedded server listens on http://127.0.0.1:8080 and 127.0.0.1:50051; token demo-token.\n");
 }
@@ -54,6 +55,7 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
         {QStringLiteral("--schema"), [&](const QString &v) { options->schema = v; }},
         {QStringLiteral("--ca"), [&](const QString &v) { options->caFile = v; }},
         {QStringLiteral("--timeout"), [&](const QString &v) { options->timeoutMs = v.toInt(); }},
+        {QStringLiteral("--max-body"), [&](const QString &v) { options->maxBodyMb = v.toLongLong(); }},
         {QStringLiteral("--env"), [&](const QString &v) { options->environment = v; }},
         {QStringLiteral("--var"), [&](const QString &v) { options->variableValues.append(v); }},
         {QStringLiteral("--format"), [&](const QString &v) { options->format = v; }},
@@ -106,6 +108,8 @@ QString parseCommandLine(const QStringList &arguments, CliOptions *options) {
     }
     if (options->timeoutMs <= 0)
         return QStringLiteral("--timeout needs a positive number of milliseconds");
+    if (options->maxBodyMb < 0 || (arguments.contains(QStringLiteral("--max-body")) && options->maxBodyMb == 0))
+        return QStringLiteral("--max-body needs a positive number of megabytes");
     const QStringList commands{QStringLiteral("rest"),    QStringLiteral("graphql"), QStringLiteral("grpc"),
                                QStringLiteral("compare"), QStringLiteral("list"),    QStringLiteral("send"),
                                QStringLiteral("import"),  QStringLiteral("export"),  QStringLiteral("run"),

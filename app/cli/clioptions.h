@@ -36,6 +36,7 @@ struct CliOptions {
     QString out;       // export: --out FILE instead of standard output; run, locust: --out DIR for what they write
     bool bail = false; // run: --bail stops at the first failed request
     int timeoutMs = 30'000;
+    qint64 maxBodyMb = 0; // --max-body: the response size limit in MB; 0 keeps the default (256 MB)
     bool json = false;
     bool gzip = false;
     bool http2 = false;

@@ -13,6 +13,7 @@
 #include "app/client/graphqlwscaller.h"
 #include "app/client/grpccaller.h"
 #include "app/client/grpcreflection.h"
+#include "app/client/responselimit.h"
 #include "app/client/restcaller.h"
 #include "triptych/version.h"
 
@@ -84,6 +85,8 @@ void CliRunner::run(const QStringList &arguments) {
         Q_EMIT runFinished(kExitUsage);
         return;
     }
+    if (m_options.maxBodyMb > 0)
+        client::setMaxResponseBytes(m_options.maxBodyMb * 1024 * 1024);
     start();
 }
 

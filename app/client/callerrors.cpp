@@ -50,6 +50,10 @@ CallError describeCurlError(int curlCode, const QUrl &url, const QString &detail
     case CURLE_URL_MALFORMAT:
         return {ErrorKind::InvalidRequest, QStringLiteral("Cannot use the URL %1: %2").arg(url.toString(), detail),
                 QStringLiteral("write it as http://host:port/path")};
+    case CURLE_BAD_CONTENT_ENCODING:
+        return {ErrorKind::Network, QStringLiteral("Invalid gzip data from the server %1: %2").arg(where, detail),
+                QStringLiteral("the answer says Content-Encoding: gzip but does not decode; switch gzip off to see "
+                               "the raw bytes")};
     case CURLE_GOT_NOTHING:
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:

@@ -41,9 +41,9 @@ QString toString(CallKind kind) {
 }
 
 QString toString(ErrorKind kind) {
-    static const std::array names{"none",        "invalid_request", "dns",       "refused",
-                                  "tls",         "timeout",         "cancelled", "network",
-                                  "http_status", "grpc_status",     "ws_close",  "graphql_error"};
+    static const std::array names{"none",     "invalid_request", "dns",      "refused",     "tls",
+                                  "timeout",  "cancelled",       "network",  "http_status", "grpc_status",
+                                  "ws_close", "graphql_error",   "too_large"};
     return QString::fromLatin1(names.at(std::size_t(kind)));
 }
 

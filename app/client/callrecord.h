@@ -17,7 +17,8 @@ enum class CallKind { Rest, GraphQL, GraphQLWebSocket, Grpc };
 
 // What went wrong, as a kind the UI can colour and a sentence that says what to check.
 // WebSocketClose: the server closed a GraphQL WebSocket with an error code; OperationError: the server answered a
-// GraphQL operation over WebSocket with an `error` message (the document failed before execution).
+// GraphQL operation over WebSocket with an `error` message (the document failed before execution); TooLarge: the
+// answer outgrew the response size limit (app/client/responselimit.h) and the call was stopped.
 enum class ErrorKind {
     None,
     InvalidRequest,
@@ -30,7 +31,8 @@ enum class ErrorKind {
     HttpStatus,
     GrpcStatus,
     WebSocketClose,
-    OperationError
+    OperationError,
+    TooLarge
 };
 
 struct CallError {

@@ -1,11 +1,14 @@
 // CurlTransfer's second half: what libcurl measured, turned into the CallRecord.
 #include "app/client/callerrors.h"
 #include "app/client/curltransfer.h"
+#include "app/client/responselimit.h"
 
 #include <QHostAddress>
 #include <QUrl>
 
 #include <curl/curl.h>
+
+#include <algorithm>
 
 namespace triptych::client {
 
@@ -86,8 +89,43 @@ void CurlTransfer::collectInfo() {
     sizes.responseBodyWireBytes = infoTime(m_easy, CURLINFO_SIZE_DOWNLOAD_T);
 }
 
+CallError CurlTransfer::timeoutError() const {
+    const QUrl url(m_request.url);
+    const bool https = url.scheme() == QLatin1String("https");
+    const QString where = url.host() + QLatin1Char(':') + QString::number(url.port(https ? 443 : 80));
+    // curl times no phase of a connect that never finished; a local port says TCP itself was connected.
+    const bool tcpConnected = infoLong(m_easy, CURLINFO_LOCAL_PORT) > 0;
+    const bool tlsDone = infoTime(m_easy, CURLINFO_APPCONNECT_TIME_T) > 0;
+    if (https && tcpConnected && !tlsDone)
+        return {ErrorKind::Timeout,
+                QStringLiteral("The TLS handshake with %1 stalled: no answer within %2 ms")
+                    .arg(where)
+                    .arg(std::min(m_request.connectTimeoutMs, m_request.timeoutMs)),
+                QStringLiteral("the port took the connection but never answered the handshake; is it a TLS port, and "
+                               "is the server alive?")};
+    if (m_record.httpStatus == 0)
+        return {ErrorKind::Timeout,
+                QStringLiteral("No answer within %1 ms from %2").arg(m_request.timeoutMs).arg(where),
+                QStringLiteral("the server took the request and said nothing; is it busy or stuck? Raise the timeout "
+                               "if it is just slow")};
+    return {ErrorKind::Timeout,
+            QStringLiteral("The response from %1 had not ended within %2 ms").arg(where).arg(m_request.timeoutMs),
+            QStringLiteral("a body that never ends, or a slow one: raise the timeout, or cancel when you have seen "
+                           "enough")};
+}
+
 void CurlTransfer::finish(int curlCode) {
     collectInfo();
+    if (m_stopError) {
+        const CallError error = *m_stopError;
+        fail(error.kind, error.message, error.hint);
+        return;
+    }
+    if (curlCode == CURLE_OPERATION_TIMEDOUT) {
+        const CallError error = timeoutError();
+        fail(error.kind, error.message, error.hint);
+        return;
+    }
     if (curlCode != CURLE_OK) {
         const auto error =
             describeCurlError(curlCode, QUrl(m_request.url), QString::fromUtf8(m_errorBuffer), m_request.timeoutMs);

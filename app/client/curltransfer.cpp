@@ -1,5 +1,7 @@
 #include "app/client/curltransfer.h"
 
+#include "app/client/responselimit.h"
+
 #include <QFile>
 #include <QUrl>
 #include <QUrlQuery>
@@ -72,6 +74,7 @@ CurlTransfer::~CurlTransfer() {
 
 CURL *CurlTransfer::setUp(CURLSH *cookieShare) {
     m_started = std::chrono::steady_clock::now();
+    m_maxKeptBytes = effectiveMaxResponseBytes(m_request.maxResponseBytes);
     // The wall clock at the real start, so that the server's spans line up with curl's phases.
     m_record.startedAtUnixNs =
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -213,8 +216,15 @@ size_t CurlTransfer::onHeaderData(char *data, size_t size, size_t count, void *s
             record.redirects.append(QString::number(record.httpStatus) + QStringLiteral(" → ") +
                                     QString::fromUtf8(location));
         record.responseHeaders.clear();
+        transfer->m_headerCount = 0;
         record.httpStatus = line.split(' ').value(1).toInt();
     } else if (const qsizetype colon = line.indexOf(':'); colon > 0) {
+        if (++transfer->m_headerCount > responselimits::kMaxResponseHeaders)
+            return transfer->stop(
+                {ErrorKind::TooLarge,
+                 QStringLiteral("The server sent more than %1 response headers")
+                     .arg(responselimits::kMaxResponseHeaders),
+                 QStringLiteral("the call was stopped there; a server sending that many is broken or hostile")});
         record.responseHeaders.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
         if (line.left(colon).trimmed().compare("content-type", Qt::CaseInsensitive) == 0)
             transfer->m_isEventStream = line.contains("text/event-stream");
@@ -225,20 +235,43 @@ size_t CurlTransfer::onHeaderData(char *data, size_t size, size_t count, void *s
 size_t CurlTransfer::onBodyData(char *data, size_t size, size_t count, void *self) {
     auto *transfer = static_cast<CurlTransfer *>(self);
     const QByteArray chunk(data, qsizetype(size * count));
-    auto &record = transfer->m_record;
-    record.sizes.responseBodyDecodedBytes += chunk.size();
-    if (record.body.size() + chunk.size() <= restlimits::kMaxKeptBodyBytes)
-        record.body += chunk;
-    if (transfer->m_isEventStream) {
-        for (const auto &event : transfer->m_sse.feed(chunk)) {
-            StreamMessage message{false, transfer->elapsedUs(), event.wireBytes, QString::fromUtf8(event.event),
-                                  event.data};
-            record.messages.append(message);
-            if (transfer->m_onMessage)
-                transfer->m_onMessage(record.id, message);
-        }
-    }
+    transfer->takeBody(chunk);
+    if (transfer->m_stopError)
+        return 0;
     return size * count;
+}
+
+void CurlTransfer::takeBody(const QByteArray &chunk) {
+    m_record.sizes.responseBodyDecodedBytes += chunk.size();
+    m_keptBytes += chunk.size();
+    if (m_keptBytes > m_maxKeptBytes) {
+        stop(responseTooLargeError(m_maxKeptBytes));
+        return;
+    }
+    m_record.body += chunk;
+    if (!m_isEventStream)
+        return;
+    const auto events = m_sse.feed(chunk);
+    for (const auto &event : events) {
+        StreamMessage message{false, elapsedUs(), event.wireBytes, QString::fromUtf8(event.event), event.data};
+        m_keptBytes += event.data.size() + responselimits::kStreamMessageOverheadBytes;
+        if (m_keptBytes > m_maxKeptBytes) {
+            stop(responseTooLargeError(m_maxKeptBytes, QStringLiteral("The stream's events")));
+            return;
+        }
+        m_record.messages.append(message);
+        if (m_onMessage)
+            m_onMessage(m_record.id, message);
+    }
+    if (!m_sse.errorMessage().isEmpty())
+        stop({ErrorKind::Network, m_sse.errorMessage(),
+              QStringLiteral("the server's event stream is broken; the call was stopped there")});
+}
+
+size_t CurlTransfer::stop(CallError error) {
+    if (!m_stopError)
+        m_stopError = std::move(error);
+    return 0;
 }
 
 qint64 CurlTransfer::elapsedUs() const {

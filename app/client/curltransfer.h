@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 using CURL = void;
 using CURLSH = void;
@@ -45,6 +46,10 @@ private:
     void setUpHeaders();
     void setUpTls();
     void fail(ErrorKind kind, const QString &message, const QString &hint = {});
+    // Remembers why the transfer stops early; the callback then returns 0 and curl ends with a write error.
+    size_t stop(CallError error);
+    void takeBody(const QByteArray &chunk);
+    CallError timeoutError() const;
     void collectInfo();
     qint64 elapsedUs() const;
 
@@ -58,6 +63,10 @@ private:
     QByteArray m_uploadBody;
     SseParser m_sse;
     bool m_isEventStream = false;
+    qint64 m_maxKeptBytes = 0; // the response size limit of this call
+    qint64 m_keptBytes = 0;    // body and stream messages held so far
+    int m_headerCount = 0;
+    std::optional<CallError> m_stopError;
     std::chrono::steady_clock::time_point m_started;
     char m_errorBuffer[256] = {};
 };

@@ -76,7 +76,7 @@ void GraphQLWsCaller::onDone(CallRecord record) {
         return;
     }
     // The server keeps the socket's spans under the upgrade's trace: fetch them from its HTTP side.
-    const RestRequest fetch = traceFetchRequest(QUrl(record.url), record.traceId);
+    const RestRequest fetch = traceFetchRequest(QUrl(record.url), record.traceId, record.requestHeaders);
     m_traceFetches.insert(m_traceCaller->send(fetch), std::move(record));
 }
 

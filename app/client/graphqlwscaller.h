@@ -25,6 +25,7 @@ struct GraphQLWsRequest {
     WsProtocol protocol = WsProtocol::TransportWs;
     HeaderList headers; // on the HTTP upgrade request
     int connectTimeoutMs = wslimits::kDefaultConnectTimeoutMs;
+    qint64 maxResponseBytes = 0; // 0: the process-wide cap (app/client/responselimit.h), per message and in all
     bool sendTraceparent = true; // on the upgrade: the server puts the socket's operations and events under it
 };
 

@@ -1,6 +1,7 @@
 #include "app/client/graphqlwssession.h"
 
 #include "app/client/callerrors.h"
+#include "app/client/responselimit.h"
 #include "app/client/tracemerge.h"
 
 #include <QJsonArray>
@@ -13,6 +14,7 @@
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
+#include <algorithm>
 #include <mutex>
 
 namespace triptych::client {
@@ -72,7 +74,12 @@ void GraphQLWsSession::start() {
     options.setSubprotocols({subprotocolName(m_request.protocol)});
 
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(wslimits::kMaxIncomingMessageBytes));
+    // Qt refuses a bigger frame from its header, before buffering its payload, and closes with 1009.
+    m_maxKeptBytes = effectiveMaxResponseBytes(m_request.maxResponseBytes);
+    const auto perMessage = quint64(std::min(m_maxKeptBytes, wslimits::kMaxIncomingMessageBytes));
+    m_socket->setMaxAllowedIncomingFrameSize(perMessage);
+    m_socket->setMaxAllowedIncomingMessageSize(perMessage);
+    connect(m_socket, &QWebSocket::aboutToClose, this, &GraphQLWsSession::onAboutToClose);
     connect(m_socket, &QWebSocket::connected, this, &GraphQLWsSession::onConnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &GraphQLWsSession::onTextMessage);
     connect(m_socket, &QWebSocket::disconnected, this, &GraphQLWsSession::onDisconnected);
@@ -128,6 +135,11 @@ void GraphQLWsSession::onTextMessage(const QString &text) {
     if (m_finished)
         return;
     const QByteArray bytes = text.toUtf8();
+    m_keptBytes += bytes.size() + responselimits::kStreamMessageOverheadBytes;
+    if (m_keptBytes > m_maxKeptBytes) {
+        finish(responseTooLargeError(m_maxKeptBytes, QStringLiteral("The operation's messages")));
+        return;
+    }
     QJsonParseError parseError{};
     const auto document = QJsonDocument::fromJson(bytes, &parseError);
     const QJsonObject message = document.object();
@@ -235,6 +247,20 @@ void GraphQLWsSession::onDisconnected() {
     m_record.closeCode = int(m_socket->closeCode());
     m_record.closeReason = m_socket->closeReason();
     finish(describeClose(m_record.closeCode, m_record.closeReason, where(), m_request.protocol));
+}
+
+void GraphQLWsSession::onAboutToClose() {
+    // Qt closes with 1009 itself when a frame or message outgrows the limit set in start(); its reasons say
+    // "exceeded" or "too big", where a server's 1009 is about the client's own messages.
+    const QString reason = m_socket->closeReason();
+    const bool ownLimit = m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData &&
+                          (reason.contains(QLatin1String("exceeded")) || reason.contains(QLatin1String("too big")));
+    if (m_finished || !ownLimit)
+        return;
+    m_record.closeCode = int(m_socket->closeCode());
+    m_record.closeReason = QStringLiteral("closed by the client: ") + reason;
+    const qint64 limit = std::min(m_maxKeptBytes, wslimits::kMaxIncomingMessageBytes);
+    finish(responseTooLargeError(limit, QStringLiteral("A WebSocket message from %1").arg(where())));
 }
 
 void GraphQLWsSession::onSocketError(QAbstractSocket::SocketError error) {

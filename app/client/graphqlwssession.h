@@ -38,6 +38,7 @@ private:
     void onConnected();
     void onTextMessage(const QString &text);
     void onDisconnected();
+    void onAboutToClose();
     void onSocketError(QAbstractSocket::SocketError error);
     void onConnectTimeout();
     void handleMessage(const QString &type, const QJsonValue &payload);
@@ -62,6 +63,8 @@ private:
     bool m_operationSent = false;
     bool m_awaitingPong = false;
     bool m_finished = false;
+    qint64 m_maxKeptBytes = 0; // the response size limit: per message, and for all messages together
+    qint64 m_keptBytes = 0;
 };
 
 // The thread every GraphQL WebSocket runs on, shared by the callers while any of them lives. Sessions are children of

@@ -3,6 +3,7 @@
 #include "app/client/callerrors.h"
 #include "app/client/grpcchannels.h"
 #include "app/client/grpcstatusdetails.h"
+#include "app/client/responselimit.h"
 
 #include <QThreadPool>
 
@@ -74,6 +75,7 @@ void GrpcCall::setUpContext() {
 void GrpcCall::start() {
     m_self = shared_from_this();
     m_started = std::chrono::steady_clock::now();
+    m_maxKeptBytes = effectiveMaxResponseBytes(m_request.maxResponseBytes);
     m_record.method = QLatin1Char('/') + QString::fromStdString(m_method->service()->full_name()) + QLatin1Char('/') +
                       QString::fromStdString(m_method->name());
     m_record.url = m_request.target;
@@ -219,26 +221,38 @@ void GrpcCall::OnReadInitialMetadataDone(bool ok) {
 void GrpcCall::OnReadDone(bool ok) {
     if (!ok)
         return; // the stream ended; OnDone follows
-    recordReceived(m_readBuffer);
-    StartRead(&m_readBuffer);
+    if (recordReceived(m_readBuffer))
+        StartRead(&m_readBuffer);
 }
 
-void GrpcCall::recordReceived(const grpc::ByteBuffer &buffer) {
+bool GrpcCall::recordReceived(const grpc::ByteBuffer &buffer) {
     const std::string bytes = toBytes(buffer);
     StreamMessage received{false,
                            elapsedUs(),
                            qint64(bytes.size()) + kGrpcFrameHeaderBytes,
                            {},
                            m_schema->binaryToJson(m_method->output_type(), bytes)};
+    bool overLimit = false;
     {
         std::lock_guard lock(m_mutex);
-        m_record.messages.append(received);
-        m_record.body = received.body;
         m_record.sizes.responseBodyDecodedBytes += qint64(bytes.size());
         m_record.sizes.responseBodyWireBytes += received.size;
+        m_keptBytes += qint64(bytes.size()) + received.body.size() + responselimits::kStreamMessageOverheadBytes;
+        overLimit = m_keptBytes > m_maxKeptBytes;
+        if (overLimit && !m_stopError)
+            m_stopError = responseTooLargeError(m_maxKeptBytes, QStringLiteral("The call's messages"));
+        if (!overLimit) {
+            m_record.messages.append(received);
+            m_record.body = received.body;
+        }
+    }
+    if (overLimit) {
+        m_context.TryCancel(); // outside the lock: OnDone takes it
+        return false;
     }
     if (m_onMessage && (m_method->server_streaming() || m_method->client_streaming()))
         m_onMessage(m_record.id, received);
+    return true;
 }
 
 void GrpcCall::OnWriteDone(bool ok) {
@@ -275,7 +289,9 @@ void GrpcCall::finish(const grpc::Status &status) {
     m_record.remoteAddress = QString::fromStdString(m_context.peer());
     if (m_request.gzip)
         m_record.sizes.responseBodyWireBytes = -1; // compressed on the wire: gRPC does not tell by how much
-    if (!status.ok())
+    if (m_stopError)
+        m_record.error = *m_stopError;
+    else if (!status.ok())
         m_record.error =
             describeGrpcStatus(m_record.grpcCode, m_record.grpcMessage, m_request.target, m_request.deadlineMs);
     CallRecord record = std::move(m_record);

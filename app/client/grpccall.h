@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace triptych::client {
 
@@ -53,7 +54,8 @@ private:
     void startStream();
     // Starts the next write or the half-close; called without the lock, since gRPC may run callbacks inline.
     void pump();
-    void recordReceived(const grpc::ByteBuffer &buffer);
+    // False once the messages outgrow the response size limit: the call is being cancelled.
+    bool recordReceived(const grpc::ByteBuffer &buffer);
     void finish(const grpc::Status &status);
     qint64 elapsedUs() const;
 
@@ -79,6 +81,9 @@ private:
     bool m_writing = false;
     bool m_halfClosePending = false;
     bool m_halfClosed = false;
+    qint64 m_maxKeptBytes = 0; // the response size limit of this call
+    qint64 m_keptBytes = 0;    // received messages held so far, as bytes and JSON
+    std::optional<CallError> m_stopError;
 };
 
 } // namespace triptych::client

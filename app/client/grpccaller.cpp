@@ -106,7 +106,7 @@ void GrpcCaller::onCallDone(CallRecord record, const QString &traceBaseUrl) {
         complete(std::move(record));
         return;
     }
-    const RestRequest fetch = traceFetchRequest(QUrl(traceBaseUrl), record.traceId);
+    const RestRequest fetch = traceFetchRequest(QUrl(traceBaseUrl), record.traceId, record.requestHeaders);
     m_traceFetches.insert(m_traceCaller->send(fetch), std::move(record));
 }
 

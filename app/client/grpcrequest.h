@@ -20,6 +20,7 @@ struct GrpcRequest {
     bool halfCloseAfterMessages = true; // false keeps a client/bidi stream open for send() and halfClose()
     HeaderList metadata;
     int deadlineMs = grpclimits::kDefaultDeadlineMs;
+    qint64 maxResponseBytes = 0; // 0: the process-wide cap (app/client/responselimit.h)
     bool tls = false;
     QString caFile; // TLS roots; empty: the system's
     bool gzip = false;

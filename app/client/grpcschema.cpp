@@ -1,6 +1,7 @@
 #include "app/client/grpcschema.h"
 
 #include "app/client/protoparsing.h"
+#include "app/client/wellformedutf8.h"
 
 #include <QFileInfo>
 
@@ -245,7 +246,8 @@ QByteArray GrpcSchema::binaryToJson(const gp::Descriptor *descriptor, const std:
     std::string out;
     if (!gp::util::BinaryToJsonString(m_resolver.get(), typeUrl(descriptor), binary, &out, options).ok())
         return "{}";
-    return QByteArray::fromStdString(out);
+    // protobuf copies a string field's bytes as they came, ill-formed UTF-8 included.
+    return toWellFormedUtf8(QByteArray::fromStdString(out));
 }
 
 QByteArray GrpcSchema::messageToJson(const gp::Message &message) {
@@ -254,7 +256,7 @@ QByteArray GrpcSchema::messageToJson(const gp::Message &message) {
     std::string out;
     if (!gp::util::MessageToJsonString(message, &out, options).ok())
         return "{}";
-    return QByteArray::fromStdString(out);
+    return toWellFormedUtf8(QByteArray::fromStdString(out));
 }
 
 } // namespace triptych::client

@@ -1,6 +1,7 @@
 #include "app/client/protoparsing.h"
 
 #include "app/client/embeddedprotos.h"
+#include "app/client/wellformedutf8.h"
 
 #include <google/protobuf/any.pb.h>
 #include <google/protobuf/compiler/parser.h>
@@ -52,8 +53,8 @@ bool parseProtoText(const std::string &name, const std::string &text, google::pr
     parser.RecordErrorsTo(&errors);
     const bool ok = parser.Parse(&tokenizer, out);
     out->set_name(name);
-    if (!ok && error)
-        *error = name + ":" + errors.m_text;
+    if (!ok && error) // the tokenizer quotes the file's bytes, which need not be UTF-8
+        *error = toWellFormedUtf8(QByteArray::fromStdString(name + ":" + errors.m_text)).toStdString();
     return ok;
 }
 

@@ -91,7 +91,7 @@ void RestCaller::onTransferDone(CallRecord record, bool fetchTrace) {
         complete(std::move(record));
         return;
     }
-    RestRequest fetch = traceFetchRequest(QUrl(record.url), record.traceId);
+    RestRequest fetch = traceFetchRequest(QUrl(record.url), record.traceId, record.requestHeaders);
     CallRecord fetchRecord;
     fetchRecord.id = nextCallId();
     m_traceFetches.insert(fetchRecord.id, std::move(record));

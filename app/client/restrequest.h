@@ -12,7 +12,6 @@ namespace restlimits {
 constexpr int kDefaultTimeoutMs = 30'000;
 constexpr int kDefaultConnectTimeoutMs = 10'000;
 constexpr long kMaxRedirects = 10;
-constexpr qint64 kMaxKeptBodyBytes = 256LL * 1024 * 1024; // beyond this the body is counted, not kept
 } // namespace restlimits
 
 enum class BodyKind { None, Json, Raw, Form, Multipart, File };
@@ -63,6 +62,7 @@ struct RestRequest {
     QString cookieSession;        // requests naming the same session share cookies; empty: no cookies
     int timeoutMs = restlimits::kDefaultTimeoutMs;
     int connectTimeoutMs = restlimits::kDefaultConnectTimeoutMs;
+    qint64 maxResponseBytes = 0;    // 0: the process-wide cap (app/client/responselimit.h)
     CallKind kind = CallKind::Rest; // GraphQL over HTTP reuses this engine
 };
 

@@ -1,24 +1,48 @@
 #include "app/client/sseparser.h"
 
+#include "app/client/responselimit.h"
+
 namespace triptych::client {
 
 QList<SseEvent> SseParser::feed(const QByteArray &chunk) {
     QList<SseEvent> events;
-    m_buffer += chunk;
+    const char *bytes = chunk.constData();
+    const qsizetype size = chunk.size();
     qsizetype start = 0;
-    while (true) {
-        const qsizetype end = m_buffer.indexOf('\n', start);
-        if (end < 0)
+    for (qsizetype at = 0; at < size && m_error.isEmpty(); ++at) {
+        const char byte = bytes[at];
+        if (m_afterCr) {
+            m_afterCr = false;
+            if (byte == '\n') {
+                ++m_current.wireBytes;
+                start = at + 1;
+                continue;
+            }
+        }
+        if (byte != '\n' && byte != '\r')
+            continue;
+        if (!fits(m_line.size() + (at - start)))
             break;
-        QByteArray line = m_buffer.mid(start, end - start);
-        m_current.wireBytes += line.size() + 1;
-        if (line.endsWith('\r'))
-            line.chop(1);
-        takeLine(line, events);
-        start = end + 1;
+        m_line.append(bytes + start, at - start);
+        m_current.wireBytes += m_line.size() + 1;
+        m_afterCr = byte == '\r';
+        takeLine(m_line, events);
+        m_line.clear();
+        start = at + 1;
     }
-    m_buffer.remove(0, start);
+    if (m_error.isEmpty() && start < size && fits(m_line.size() + (size - start)))
+        m_line.append(bytes + start, size - start);
     return events;
+}
+
+bool SseParser::fits(qsizetype bytes) {
+    if (bytes <= m_maxLineBytes)
+        return true;
+    m_error =
+        QStringLiteral("The server sent an event-stream line or event longer than %1").arg(sizeText(m_maxLineBytes));
+    m_line.clear();
+    m_current = {};
+    return false;
 }
 
 void SseParser::takeLine(const QByteArray &line, QList<SseEvent> &events) {
@@ -42,6 +66,8 @@ void SseParser::takeLine(const QByteArray &line, QList<SseEvent> &events) {
     if (field == "event") {
         m_current.event = value;
     } else if (field == "data") {
+        if (!fits(m_current.data.size() + 1 + value.size()))
+            return;
         if (m_hasData)
             m_current.data += '\n';
         m_current.data += value;

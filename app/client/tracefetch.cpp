@@ -2,14 +2,20 @@
 
 #include "app/client/tracemerge.h"
 
+#include <QHostAddress>
+
 namespace triptych::client {
 namespace {
 
 constexpr int kTraceFetchTimeoutMs = 5'000;
 
+bool isLoopback(const QString &host) {
+    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
+}
+
 } // namespace
 
-RestRequest traceFetchRequest(QUrl server, const QString &traceId) {
+RestRequest traceFetchRequest(QUrl server, const QString &traceId, const HeaderList &callHeaders) {
     if (server.scheme() == QLatin1String("ws"))
         server.setScheme(QStringLiteral("http"));
     else if (server.scheme() == QLatin1String("wss"))
@@ -21,6 +27,14 @@ RestRequest traceFetchRequest(QUrl server, const QString &traceId) {
     fetch.sendTraceparent = false;
     fetch.fetchServerTrace = false;
     fetch.timeoutMs = kTraceFetchTimeoutMs;
+    if (isLoopback(server.host()))
+        return fetch;
+    for (const auto &[name, value] : callHeaders) {
+        if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
+            fetch.headers.append({QByteArray("Authorization"), value});
+        else if (name.compare("X-API-Key", Qt::CaseInsensitive) == 0)
+            fetch.headers.append({QByteArray("X-API-Key"), value});
+    }
     return fetch;
 }
 

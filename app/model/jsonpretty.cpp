@@ -1,5 +1,7 @@
 #include "app/model/jsonpretty.h"
 
+#include "app/client/wellformedutf8.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -343,7 +345,11 @@ QString JsonPrettyResult::errorText() const {
 }
 
 JsonPrettyResult prettyPrintJson(QByteArrayView json, int indentWidth) {
-    return Printer(json, indentWidth).run();
+    JsonPrettyResult result = Printer(json, indentWidth).run();
+    // Strings are copied as they came; ill-formed UTF-8 in them becomes U+FFFD so what is shown is valid JSON.
+    if (result.ok)
+        result.text = client::toWellFormedUtf8(result.text);
+    return result;
 }
 
 QString invalidJsonNote(QByteArrayView body, const JsonPrettyResult &result) {

@@ -24,7 +24,8 @@ struct JsonPrettyResult {
 };
 
 // Indents JSON while streaming over it once, without building a tree, so the server's key order, every number and
-// every escape stay exactly as written (QJsonDocument sorts keys and rewrites numbers). Thread-safe, widget-free.
+// every escape stay exactly as written (QJsonDocument sorts keys and rewrites numbers); only ill-formed UTF-8 in a
+// string becomes U+FFFD, so the text is always valid JSON. Thread-safe, widget-free.
 JsonPrettyResult prettyPrintJson(QByteArrayView json, int indentWidth = kDefaultJsonIndent);
 
 // The short note a view shows above a body it could not indent: "Not valid JSON at line 3, column 14: expected ','

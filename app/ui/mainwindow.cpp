@@ -23,6 +23,7 @@
 #include "app/ui/panerow.h"
 #include "app/ui/panesender.h"
 #include "app/ui/presentermode.h"
+#include "app/ui/responselimitsetting.h"
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
 #include "app/ui/schemaexplorer.h"
@@ -268,6 +269,7 @@ void MainWindow::createMenus() {
     request->addAction(tr("&Re-send selected history entry"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
                        &MainWindow::resendSelected);
     request->addAction(tr("&Benchmark…"), QKeySequence(Qt::CTRL | Qt::Key_B), this, &MainWindow::openBenchmark);
+    request->addAction((new ResponseLimitSetting(this))->action());
     const auto questions = session::QuestionCatalog::builtIn().askAll();
     for (int i = 0; i < int(questions.size()) && i < 9; ++i) {
         request->addAction(tr("Ask all three: %1").arg(questions.at(i).title), QKeySequence(Qt::ALT | (Qt::Key_1 + i)),

@@ -1,6 +1,7 @@
 // The app's JSON ↔ protobuf conversion (app/client/grpcschema) for every message of orders.v1: the input's first
 // byte picks the message, the rest is tried as the JSON a user types and as the wire bytes a hostile server sends.
-// Whatever converts must come back as JSON, and JSON → binary → JSON → binary must be stable.
+// Whatever converts must come back as valid JSON in valid UTF-8 (ill-formed bytes in a string field become U+FFFD),
+// and JSON → binary → JSON → binary must be stable.
 #include "app/client/embeddedprotos.h"
 #include "app/client/grpcschema.h"
 #include "tests/fuzz/fuzzchecks.h"
@@ -52,15 +53,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const QByteArray input(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
 
     const QByteArray fromWire = fixture.schema->binaryToJson(descriptor, input.toStdString());
-    triptych::fuzz::requireJsonSyntax({fromWire.constData(), std::size_t(fromWire.size())},
-                                      "binaryToJson wrote invalid JSON");
+    triptych::fuzz::requireValidJson({fromWire.constData(), std::size_t(fromWire.size())},
+                                     "binaryToJson wrote invalid JSON");
 
     std::string binary;
     QString error;
     if (!fixture.schema->jsonToBinary(descriptor, input, &binary, &error))
         return 0;
     const QByteArray json = fixture.schema->binaryToJson(descriptor, binary);
-    triptych::fuzz::requireJsonSyntax({json.constData(), std::size_t(json.size())}, "binaryToJson wrote invalid JSON");
+    triptych::fuzz::requireValidJson({json.constData(), std::size_t(json.size())}, "binaryToJson wrote invalid JSON");
     std::string again;
     if (!fixture.schema->jsonToBinary(descriptor, json, &again, &error))
         triptych::fuzz::fail("the JSON written for a message is not read back", json.toStdString());
@@ -68,8 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         triptych::fuzz::fail("JSON → binary → JSON is not stable", json.toStdString());
     if (auto message = fixture.schema->messageFromJson(descriptor, input, &error)) {
         const QByteArray written = GrpcSchema::messageToJson(*message);
-        triptych::fuzz::requireJsonSyntax({written.constData(), std::size_t(written.size())},
-                                          "messageToJson wrote invalid JSON");
+        triptych::fuzz::requireValidJson({written.constData(), std::size_t(written.size())},
+                                         "messageToJson wrote invalid JSON");
     }
     return 0;
 }

@@ -24,15 +24,6 @@ inline void requireValidJson(std::string_view text, const char *what = "invalid 
         fail(what, text);
 }
 
-// The app's side: JSON syntax only. It passes ill-formed UTF-8 a server sent through as it came (found by
-// fuzz_grpc_json and fuzz_json_pretty; docs/reliability.md lists it for the app), so that is not checked there yet.
-inline void requireJsonSyntax(std::string_view text, const char *what = "invalid JSON") {
-    rapidjson::Document document;
-    document.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
-    if (document.HasParseError())
-        fail(what, text);
-}
-
 // A field value with CR, LF or NUL would end the head early and let input write headers of its own.
 inline void requireSafeField(std::string_view name, std::string_view value) {
     for (const std::string_view part : {name, value})

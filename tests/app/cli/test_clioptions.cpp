@@ -37,6 +37,8 @@ QString field(const CliOptions &options, const QString &name) {
         return options.caFile;
     if (name == QLatin1String("timeoutMs"))
         return QString::number(options.timeoutMs);
+    if (name == QLatin1String("maxBodyMb"))
+        return QString::number(options.maxBodyMb);
     return QStringLiteral("<no field %1>").arg(name);
 }
 
@@ -103,6 +105,12 @@ private Q_SLOTS:
         QTest::newRow("timeout in words")
             << QStringList{"rest", "--timeout", "soon"} << "--timeout needs a positive number of milliseconds"
             << "rest" << QStringList{};
+        QTest::newRow("max body zero") << QStringList{"rest", "--max-body", "0"}
+                                       << "--max-body needs a positive number of megabytes"
+                                       << "rest" << QStringList{};
+        QTest::newRow("max body in words")
+            << QStringList{"rest", "--max-body", "lots"} << "--max-body needs a positive number of megabytes"
+            << "rest" << QStringList{};
         QTest::newRow("timeout negative")
             << QStringList{"rest", "--timeout", "-5"} << "--timeout needs a positive number of milliseconds"
             << "rest" << QStringList{};
@@ -152,6 +160,8 @@ private Q_SLOTS:
                                    << "250";
         QTest::newRow("default timeout") << QStringList{} << "timeoutMs"
                                          << "30000";
+        QTest::newRow("--max-body") << QStringList{"--max-body", "512"} << "maxBodyMb"
+                                    << "512";
         QTest::newRow("the last -q wins") << QStringList{"-q", "{ a }", "-q", "{ b }"} << "query"
                                           << "{ b }";
     }

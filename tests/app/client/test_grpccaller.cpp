@@ -70,6 +70,25 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("nope.proto")));
     }
 
+    // protobuf copies a string field's bytes into the JSON as they came: ill-formed UTF-8 becomes U+FFFD.
+    void illFormedUtf8FromTheWireBecomesReplacementCharacters() {
+        const auto *user = m_schema->pool().FindMessageTypeByName("orders.v1.User");
+        QVERIFY(user);
+        const std::string wire("\x12\x04"
+                               "a\xC0\xAF"
+                               "b",
+                               6); // field 2 (name), 4 bytes
+        const QByteArray json = m_schema->binaryToJson(user, wire);
+        QVERIFY2(json.isValidUtf8(), json.constData());
+        QVERIFY2(json.contains("a\xEF\xBF\xBD\xEF\xBF\xBD"
+                               "b"),
+                 json.constData());
+        QString error;
+        const auto message = m_schema->messageFromJson(user, json, &error);
+        QVERIFY2(message, qPrintable(error));
+        QVERIFY(GrpcSchema::messageToJson(*message).isValidUtf8());
+    }
+
     // The first call to a target waits for its channel: that setup is its own phase, not part of the call; the
     // next call reuses the channel and has none.
     void firstCallShowsTheChannelSetup() {

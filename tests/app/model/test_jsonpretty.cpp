@@ -136,6 +136,16 @@ private Q_SLOTS:
         QVERIFY(result.message.contains(QStringLiteral("nested deeper than")));
     }
 
+    // A hostile server's ill-formed UTF-8 inside strings: indented, shown with U+FFFD, so the text is valid JSON.
+    void replacesIllFormedUtf8InStrings() {
+        const auto result = model::prettyPrintJson(QByteArray("{\"name\":\"a\xC0\xAF\xE2\x82\", \"ok\":\"\xC3\xA9\"}"));
+        QVERIFY(result.ok);
+        QVERIFY(result.text.isValidUtf8());
+        QCOMPARE(result.text,
+                 QByteArray("{\n  \"name\": \"a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\",\n  \"ok\": \"\xC3\xA9\"\n}"));
+        QCOMPARE(model::prettyPrintJson(result.text).text, result.text);
+    }
+
     void keepsALargeBodyExact() {
         QByteArray body = "[";
         for (int i = 0; i < 20'000; ++i)
