@@ -19,11 +19,15 @@ void HttpSession::startStream(HttpResponse response, unsigned version) {
     auto serializer = std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*head);
     m_inFlight = std::make_shared<std::pair<decltype(head), decltype(serializer)>>(head, serializer);
     m_streamOpen = true;
+    // The head counts as a write in flight: a shutdown that ends the stream meanwhile must wait for it, as two
+    // writes at once on one socket are not allowed.
+    m_writingChunk = true;
     m_stream.expires_after(m_state.options.writeTimeout);
     bhttp::async_write_header(
         m_stream, *serializer,
         [self = shared_from_this(), producer = std::move(response.stream)](beast::error_code ec, std::size_t) {
             self->m_inFlight.reset();
+            self->m_writingChunk = false;
             if (ec)
                 return self->streamClosed();
             self->m_stream.expires_never();
@@ -33,6 +37,7 @@ void HttpSession::startStream(HttpResponse response, unsigned version) {
             } catch (...) {
                 self->endStream();
             }
+            self->writeNextChunk(); // what was queued or ended while the head was on its way
         });
 }
 

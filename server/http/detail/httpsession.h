@@ -93,7 +93,7 @@ private:
     std::deque<std::string> m_chunks;
     std::size_t m_queuedBytes = 0;
     bool m_streamEnding = false;
-    bool m_writingChunk = false;
+    bool m_writingChunk = false; // the stream's head or one of its chunks is being written
     std::function<void()> m_onStreamClosed;
     std::array<char, 512> m_discard{};
 };
