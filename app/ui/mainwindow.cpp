@@ -17,6 +17,7 @@
 #include "app/ui/historylimitsdialog.h"
 #include "app/ui/historysearchview.h"
 #include "app/ui/historyview.h"
+#include "app/ui/interopactions.h"
 #include "app/ui/panedocuments.h"
 #include "app/ui/panerow.h"
 #include "app/ui/panesender.h"
@@ -232,6 +233,10 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 }
 
 void MainWindow::createMenus() {
+    // Import and export (docs/interop.md): a pasted curl command, File ▸ Import…, Copy as curl / grpcurl.
+    auto *interop = new InteropActions(m_panes, m_workspace, this);
+    connect(interop, &InteropActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kExportMessageMs); });
     auto *file = menuBar()->addMenu(tr("&File"));
     m_workspace->addFileActions(file);
     file->addAction(tr("Save selected &call to collection…"), this, &MainWindow::saveSelectedCallToCollection);
