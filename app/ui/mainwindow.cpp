@@ -256,6 +256,7 @@ void MainWindow::createMenus() {
     // In the menu rather than a shortcut inside each view, so it is listed with its keys (issue #9).
     request->addAction(tr("&Find in response body"), QKeySequence::Find, this,
                        [this] { m_panes->focusedPane()->responseView()->findBar()->open(); });
+    interop->addRequestActions(request);
     request->addSeparator();
     request->addAction(tr("&Re-send selected history entry"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
                        &MainWindow::resendSelected);

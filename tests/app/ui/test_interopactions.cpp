@@ -1,5 +1,6 @@
 // The window's side of import and export (docs/interop.md): a curl command pasted into the REST URL field becomes the
-// pane's request and what it could not take is said.
+// pane's request and what it could not take is said; Copy as curl / grpcurl puts the focused pane's request on the
+// clipboard.
 #include "app/interop/curlimport.h"
 #include "app/ui/collectionsview.h"
 #include "app/ui/grpcpane.h"
@@ -148,6 +149,44 @@ private Q_SLOTS:
         QVERIFY(box);
         QVERIFY2(box->informativeText().contains(QStringLiteral("quote")), qPrintable(box->informativeText()));
         QCOMPARE(m_window->panes->restPane()->toDocument(), before);
+    }
+
+    // Copy as curl: read back by the importer, the command is the pane's request; gRPC gives grpcurl.
+    void copyAsCommand() {
+        m_window->main.show();
+        m_window->main.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&m_window->main));
+        auto *rest = m_window->panes->restPane();
+        RequestDocument sent;
+        sent.name = QStringLiteral("Create");
+        sent.http.method = QStringLiteral("PUT");
+        sent.http.url = QStringLiteral("http://127.0.0.1:8080/v1/users/7");
+        sent.http.headers = {{QStringLiteral("X-Trace"), QStringLiteral("it's")}};
+        sent.http.body.kind = workspace::BodyKind::Json;
+        sent.http.body.text = QStringLiteral("{\"name\": \"Ann\"}");
+        rest->loadDocument(sent);
+        rest->focusComposer();
+        QTRY_COMPARE(m_window->panes->focusedPane(), rest);
+        QSignalSpy messages(m_window->interop, &ui::InteropActions::message);
+        QVERIFY(m_window->interop->copyFocusedAsCommand());
+        const QString command = QGuiApplication::clipboard()->text();
+        QVERIFY2(command.startsWith(QStringLiteral("curl ")), qPrintable(command));
+        const auto back = interop::importCurl(command, QStringLiteral("clipboard"));
+        QVERIFY(back.ok());
+        const RequestDocument &read = back.requests.first().document;
+        QCOMPARE(read.http.method, sent.http.method);
+        QCOMPARE(read.http.url, sent.http.url);
+        QCOMPARE(headerValue(read.http.headers, QStringLiteral("X-Trace")), QStringLiteral("it's"));
+        QCOMPARE(read.http.body.text, sent.http.body.text);
+        QVERIFY(messages.last().first().toString().contains(QStringLiteral("as a curl command")));
+
+        auto *grpc = m_window->panes->grpcPane();
+        grpc->focusComposer();
+        QTRY_COMPARE(m_window->panes->focusedPane(), grpc);
+        QVERIFY(m_window->interop->copyFocusedAsCommand());
+        QVERIFY2(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("grpcurl ")),
+                 qPrintable(QGuiApplication::clipboard()->text()));
+        QVERIFY(messages.last().first().toString().contains(QStringLiteral("as a grpcurl command")));
     }
 
 private:
