@@ -239,6 +239,7 @@ void MainWindow::createMenus() {
             [this](const QString &text) { statusBar()->showMessage(text, kExportMessageMs); });
     auto *file = menuBar()->addMenu(tr("&File"));
     m_workspace->addFileActions(file);
+    interop->addFileActions(file);
     file->addAction(tr("Save selected &call to collection…"), this, &MainWindow::saveSelectedCallToCollection);
     file->addSeparator();
     file->addAction(tr("&Export trace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), m_trace,

@@ -1,6 +1,6 @@
 // The window's side of import and export (docs/interop.md): a curl command pasted into the REST URL field becomes the
 // pane's request and what it could not take is said; Copy as curl / grpcurl puts the focused pane's request on the
-// clipboard.
+// clipboard; File ▸ Import… writes a file into a new collection folder off the GUI thread and sums it up.
 #include "app/interop/curlimport.h"
 #include "app/ui/collectionsview.h"
 #include "app/ui/grpcpane.h"
@@ -26,6 +26,8 @@
 
 using namespace triptych;
 using workspace::RequestDocument;
+
+Q_DECLARE_METATYPE(triptych::ui::ImportSummary)
 
 namespace {
 
@@ -187,6 +189,41 @@ private Q_SLOTS:
         QVERIFY2(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("grpcurl ")),
                  qPrintable(QGuiApplication::clipboard()->text()));
         QVERIFY(messages.last().first().toString().contains(QStringLiteral("as a grpcurl command")));
+    }
+
+    // A Postman collection into a new folder, twice: the second gets " 2"; skipped parts are listed with why.
+    void importFileIntoNewFolder() {
+        const QString root = m_folder.filePath(QStringLiteral("ws"));
+        QVERIFY(m_window->workspace->createWorkspace(root));
+        const QString file = QStringLiteral(TRIPTYCH_INTEROP_DATA "/shop.postman_collection.json");
+        QSignalSpy finished(m_window->interop, &ui::InteropActions::importFinished);
+        for (const QString &expected : {QStringLiteral("Shop- API"), QStringLiteral("Shop- API 2")}) {
+            m_window->interop->importFile(file);
+            QVERIFY(m_window->interop->isImporting());
+            QVERIFY(m_window->main.findChild<QWidget *>(QStringLiteral("importBusy")));
+            QTRY_COMPARE(finished.size(), expected.endsWith(QLatin1Char('2')) ? 2 : 1);
+            const auto summary = finished.last().first().value<ui::ImportSummary>();
+            QVERIFY2(summary.ok(), qPrintable(summary.error));
+            QCOMPARE(summary.format, QStringLiteral("postman"));
+            QCOMPARE(summary.collection, expected);
+            QCOMPARE(summary.requests.size(), 7);
+            QVERIFY(!summary.skipped.isEmpty());
+            QVERIFY(m_window->workspace->workspace()->indexOf(expected) >= 0);
+            QVERIFY(QFileInfo::exists(root + QLatin1Char('/') + expected + QStringLiteral("/Users")));
+        }
+        QTRY_VERIFY(!m_window->main.findChild<QWidget *>(QStringLiteral("importBusy")));
+        auto *summary = m_window->main.findChild<QDialog *>(QStringLiteral("importSummary"));
+        QVERIFY(summary);
+        const QString text = summary->findChild<QPlainTextEdit *>()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("Skipped or changed")) && text.contains(QStringLiteral("digest")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Get user")), qPrintable(text));
+    }
+
+    void importWithoutWorkspaceAsksForOne() {
+        QVERIFY(!m_window->workspace->workspace());
+        m_window->interop->chooseFileToImport();
+        QVERIFY(m_window->main.findChild<QMessageBox *>(QStringLiteral("importNeedsWorkspace")));
     }
 
 private:
