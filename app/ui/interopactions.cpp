@@ -234,7 +234,7 @@ void InteropActions::showSummary(const ImportSummary &summary) {
                                  dialog));
     auto *text = new QPlainTextEdit(summaryText(summary), dialog);
     text->setReadOnly(true);
-    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text->setLineWrapMode(QPlainTextEdit::WidgetWidth); // a finding names the file: a long line
     layout->addWidget(text, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok, dialog);
     connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
