@@ -81,8 +81,10 @@ InteropActions::InteropActions(PaneRow *panes, WorkspaceController *workspace, Q
 }
 
 InteropActions::~InteropActions() {
-    if (m_thread)
+    if (m_thread) {
         m_thread->wait(); // a QThread must not be destroyed while it runs; the import only writes files
+        delete m_thread;
+    }
 }
 
 void InteropActions::addFileActions(QMenu *file) {
