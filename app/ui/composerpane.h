@@ -67,6 +67,10 @@ public:
     QStringList presetNames() const;
     void applyPreset(int index);
 
+    // The composer as it will be sent (also for Copy as curl): toDocument() with every {{variable}} resolved. Nothing,
+    // and the problem in words, when a variable is undefined (naming each and the active environment).
+    std::optional<workspace::RequestDocument> resolvedDocument(QString *problem) const;
+
     // Puts the keyboard in the composer's first field, e.g. after a saved request was opened into this pane.
     void focusComposer();
 
@@ -105,9 +109,6 @@ protected:
     // Checks a JSON editor as the user types: underlines the error and returns it in words; empty when fine.
     static QString validateJson(QPlainTextEdit *editor, bool allowEmpty);
 
-    // The composer as it will be sent: toDocument() with every {{variable}} resolved. Nothing, and the problem in
-    // words, when a variable is undefined (naming each and the active environment).
-    std::optional<workspace::RequestDocument> resolvedDocument(QString *problem) const;
     QString resolvedText(const QString &text) const;
     const workspace::RequestDocument &loadedDocument() const { return m_loaded; }
     void setLoadedDocument(const workspace::RequestDocument &document) { m_loaded = document; }

@@ -19,6 +19,7 @@
 #include "app/ui/historysearchview.h"
 #include "app/ui/graphqlpane.h"
 #include "app/ui/historyview.h"
+#include "app/ui/interopactions.h"
 #include "app/ui/panedocuments.h"
 #include "app/ui/panerow.h"
 #include "app/ui/panesender.h"
@@ -246,8 +247,13 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 }
 
 void MainWindow::createMenus() {
+    // Import and export (docs/interop.md): a pasted curl command, File ▸ Import…, Copy as curl / grpcurl.
+    auto *interop = new InteropActions(m_panes, m_workspace, this);
+    connect(interop, &InteropActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kExportMessageMs); });
     auto *file = menuBar()->addMenu(tr("&File"));
     m_workspace->addFileActions(file);
+    interop->addFileActions(file);
     file->addAction(tr("Save selected &call to collection…"), this, &MainWindow::saveSelectedCallToCollection);
     file->addSeparator();
     file->addAction(tr("&Export trace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), m_trace,
@@ -265,6 +271,7 @@ void MainWindow::createMenus() {
     // In the menu rather than a shortcut inside each view, so it is listed with its keys (issue #9).
     request->addAction(tr("&Find in response body"), QKeySequence::Find, this,
                        [this] { m_panes->focusedPane()->responseView()->findBar()->open(); });
+    interop->addRequestActions(request);
     request->addSeparator();
     request->addAction(tr("&Re-send selected history entry"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
                        &MainWindow::resendSelected);

@@ -2,6 +2,7 @@
 
 #include "app/client/restcaller.h"
 #include "app/client/restrequest.h"
+#include "app/interop/curlimport.h"
 #include "app/model/keyvaluemodel.h"
 #include "app/ui/fonts.h"
 #include "app/ui/httpoptionseditor.h"
@@ -36,6 +37,18 @@ namespace {
 enum BodyPage { NoBody, JsonBody, RawBody, FormBody, FileBody };
 constexpr int kMaxTimeoutMs = 600'000; // ten minutes: longer is a hang, not a slow server
 
+// How many characters an edit from `before` to `after` put in: what is left of `after` without the common ends.
+qsizetype insertedLength(const QString &before, const QString &after) {
+    qsizetype prefix = 0;
+    while (prefix < before.size() && prefix < after.size() && before.at(prefix) == after.at(prefix))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+           before.at(before.size() - 1 - suffix) == after.at(after.size() - 1 - suffix))
+        ++suffix;
+    return after.size() - prefix - suffix;
+}
+
 QTableView *createEditableTable(QAbstractItemModel *model, QWidget *parent) {
     auto *view = new QTableView(parent);
     view->setModel(model);
@@ -64,7 +77,16 @@ RestPane::RestPane(QWidget *parent)
     m_url->setPlaceholderText(tr("http://127.0.0.1:8080/v1/users/42"));
     m_url->setClearButtonEnabled(true);
     connect(m_url, &QLineEdit::editingFinished, this, &RestPane::onUrlEdited);
-    connect(m_url, &QLineEdit::returnPressed, this, &RestPane::send);
+    // The last two texts of the field: a paste is told from typing by how much one edit put in.
+    connect(m_url, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_urlBefore = std::exchange(m_urlNow, text); });
+    connect(m_url, &QLineEdit::textEdited, this, &RestPane::onUrlTextEdited);
+    connect(m_url, &QLineEdit::returnPressed, this, [this] {
+        if (interop::looksLikeCurlCommand(m_url->text()))
+            Q_EMIT curlCommandEntered(m_url->text());
+        else
+            send();
+    });
 
     auto *row = new QHBoxLayout;
     row->addWidget(m_method);
@@ -219,7 +241,17 @@ void RestPane::onBrowseFile() {
     dialog->open();
 }
 
+void RestPane::onUrlTextEdited(const QString &text) {
+    // A paste puts in many characters at once; typing "curl …" waits for Enter, so a half-typed command is not read.
+    // Qt 6.4 signals textEdited before textChanged, so m_urlNow is still the text before; either order works.
+    const QString &before = m_urlNow == text ? m_urlBefore : m_urlNow;
+    if (insertedLength(before, text) > 1 && interop::looksLikeCurlCommand(text))
+        Q_EMIT curlCommandEntered(text);
+}
+
 void RestPane::onUrlEdited() {
+    if (interop::looksLikeCurlCommand(m_url->text()))
+        return; // a command, not a URL: its query is not the table's
     // A query typed into the URL moves into the table, so there is one place to edit it. Split as text: QUrl would
     // percent-encode the braces of {{variables}}.
     const QString text = m_url->text().trimmed();

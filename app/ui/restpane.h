@@ -55,7 +55,12 @@ public:
     QLineEdit *apiKeyNameEdit() const { return m_apiKeyName; }
     QComboBox *apiKeyPlacementBox() const { return m_apiKeyIn; }
 
+Q_SIGNALS:
+    // A curl command pasted (or typed, then Enter) into the URL field, to become the request (interopactions.h).
+    void curlCommandEntered(const QString &command);
+
 private:
+    void onUrlTextEdited(const QString &text);
     void onUrlEdited();
     void showUrl(const QString &url);
     void onBodyChanged();
@@ -99,6 +104,8 @@ private:
     QString m_token = QStringLiteral("demo-token");
     QString m_apiKey = QStringLiteral("demo-key");
     quint64 m_callId = 0;
+    QString m_urlBefore; // the URL field before its last change, to tell a paste (many characters) from typing
+    QString m_urlNow;
 };
 
 } // namespace triptych::ui

@@ -1,0 +1,124 @@
+#include "app/ui/importjob.h"
+
+#include "app/workspace/documentformat.h"
+#include "app/workspace/workspace.h"
+
+#include <QFileInfo>
+#include <QSet>
+
+namespace triptych::ui {
+
+using interop::ImportResult;
+using workspace::Workspace;
+
+namespace {
+
+// `base`, else "base 2", "base 3" … : the first for which `taken` says no.
+template <typename Taken> QString freeName(const QString &base, Taken taken) {
+    if (!taken(base))
+        return base;
+    for (int n = 2;; ++n) {
+        const QString candidate = QStringLiteral("%1 %2").arg(base).arg(n);
+        if (!taken(candidate))
+            return candidate;
+    }
+}
+
+QString styleLabel(workspace::RequestStyle style) {
+    switch (style) {
+    case workspace::RequestStyle::Rest:
+        return QStringLiteral("REST");
+    case workspace::RequestStyle::GraphQL:
+        return QStringLiteral("GraphQL");
+    case workspace::RequestStyle::Grpc:
+        return QStringLiteral("gRPC");
+    }
+    return {};
+}
+
+// Every sub-folder of `path` is made as it is first needed.
+QString ensureFolder(Workspace &workspace, const QString &path, QSet<QString> &made) {
+    if (path.isEmpty() || made.contains(path))
+        return {};
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const QString parent = slash < 0 ? QString() : path.left(slash);
+    if (QString error = ensureFolder(workspace, parent, made); !error.isEmpty())
+        return error;
+    const auto result = workspace.createFolder(parent, path.mid(slash + 1));
+    if (!result)
+        return result.error;
+    made.insert(path);
+    return {};
+}
+
+void writeRequests(Workspace &workspace, const ImportResult &result, ImportSummary &summary) {
+    summary.collection = freeName(result.collectionName,
+                                  [&](const QString &name) { return QFileInfo::exists(workspace.absolutePath(name)); });
+    QSet<QString> made;
+    QSet<QString> files; // paths taken by this import: the listing is only refreshed by createFolder
+    for (const auto &imported : result.requests) {
+        const QString folder =
+            imported.folder.isEmpty() ? summary.collection : summary.collection + QLatin1Char('/') + imported.folder;
+        if (QString error = ensureFolder(workspace, folder, made); !error.isEmpty()) {
+            summary.error = error;
+            return;
+        }
+        workspace::RequestDocument document = imported.document;
+        document.name = freeName(document.name, [&](const QString &name) {
+            const QString path = folder + QLatin1Char('/') + workspace::requestFileName(name, document.style);
+            return files.contains(path) || QFileInfo::exists(workspace.absolutePath(path));
+        });
+        const auto saved = workspace.createRequest(folder, document);
+        if (!saved) {
+            summary.error = saved.error;
+            return;
+        }
+        files.insert(saved.path);
+        summary.requests.append(QStringLiteral("%1  %2").arg(styleLabel(document.style).leftJustified(7), saved.path));
+    }
+}
+
+void writeEnvironments(Workspace &workspace, const ImportResult &result, ImportSummary &summary) {
+    QList<workspace::Environment> environments = result.environments;
+    if (!result.variables.isEmpty())
+        environments.prepend({result.collectionName, result.variables});
+    for (auto environment : environments) {
+        const QStringList taken = workspace.environmentNames() + summary.environments;
+        environment.name = freeName(interop::safeRequestName(environment.name),
+                                    [&](const QString &name) { return taken.contains(name); });
+        if (const auto saved = workspace.saveEnvironment(environment); !saved) {
+            summary.error = saved.error;
+            return;
+        }
+        summary.environments.append(environment.name);
+    }
+}
+
+} // namespace
+
+ImportSummary importIntoWorkspace(const QString &file, const QString &root,
+                                  std::optional<interop::ImportFormat> format) {
+    ImportSummary summary;
+    summary.file = file;
+    interop::ImportFormat used = interop::ImportFormat::Curl;
+    const ImportResult result = interop::importFile(file, format, &used);
+    summary.format = interop::importFormatName(used);
+    for (const auto &diagnostic : result.diagnostics)
+        summary.skipped.append(diagnostic.text());
+    if (!result.ok()) {
+        summary.error = QStringLiteral("Nothing was imported from %1: it has errors").arg(QFileInfo(file).fileName());
+        return summary;
+    }
+    Workspace workspace;
+    if (QString error; !workspace.open(root, &error)) {
+        summary.error = error;
+        return summary;
+    }
+    if (!result.requests.isEmpty())
+        writeRequests(workspace, result, summary);
+    if (summary.ok())
+        writeEnvironments(workspace, result, summary);
+    return summary;
+}
+
+} // namespace triptych::ui

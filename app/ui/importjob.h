@@ -1,0 +1,31 @@
+#pragma once
+
+#include "app/interop/importformat.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// File ▸ Import… off the GUI thread (docs/interop.md): a file read by app/interop and written into a new collection
+// folder of a workspace — never over an existing file: a name already taken gets " 2", " 3" … — with its variables
+// and environments. A plain function of files, so a worker thread can run it while the window stays live.
+namespace triptych::ui {
+
+struct ImportSummary {
+    QString file;
+    QString format;           // "postman", "openapi", … (importformat.h)
+    QString collection;       // the new folder, relative to the workspace; empty when no request came in
+    QStringList requests;     // "REST     Orders/List orders.rest.yaml", one per written file
+    QStringList environments; // the names written under environments/
+    QStringList skipped;      // every finding of the importer: what was skipped or changed, and why
+    QString error;            // nothing, or part, was written: why
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Reads `file` (format detected when none is given) and writes it into the workspace at `root`. Thread-safe: it
+// opens a Workspace of its own on `root`; the window's own copy sees the new files on its next rescan.
+ImportSummary importIntoWorkspace(const QString &file, const QString &root,
+                                  std::optional<interop::ImportFormat> format = std::nullopt);
+
+} // namespace triptych::ui
