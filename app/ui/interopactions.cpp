@@ -52,7 +52,7 @@ QString commandFor(const workspace::RequestDocument &document) {
     return {};
 }
 
-QString summaryText(const ImportSummary &summary) {
+QString summaryText(const interop::ImportSummary &summary) {
     QString text;
     if (!summary.requests.isEmpty())
         text += QObject::tr("Came in:\n  %1\n").arg(summary.requests.join(QStringLiteral("\n  ")));
@@ -191,8 +191,8 @@ void InteropActions::importFile(const QString &file) {
     if (!m_workspace->workspace() || m_thread)
         return;
     const QString root = m_workspace->workspace()->root();
-    auto summary = std::make_shared<ImportSummary>();
-    m_thread = QThread::create([file, root, summary] { *summary = importIntoWorkspace(file, root); });
+    auto summary = std::make_shared<interop::ImportSummary>();
+    m_thread = QThread::create([file, root, summary] { *summary = interop::importIntoWorkspace(file, root); });
     connect(m_thread, &QThread::finished, this, [this, summary] {
         m_thread->deleteLater();
         m_thread = nullptr;
@@ -208,7 +208,7 @@ void InteropActions::importFile(const QString &file) {
     m_thread->start();
 }
 
-void InteropActions::onImportFinished(const ImportSummary &summary) {
+void InteropActions::onImportFinished(const interop::ImportSummary &summary) {
     if (m_busy)
         m_busy->close();
     if (auto *workspace = m_workspace->workspace(); workspace && !summary.collection.isEmpty())
@@ -220,7 +220,7 @@ void InteropActions::onImportFinished(const ImportSummary &summary) {
     Q_EMIT importFinished(summary);
 }
 
-void InteropActions::showSummary(const ImportSummary &summary) {
+void InteropActions::showSummary(const interop::ImportSummary &summary) {
     auto *dialog = new QDialog(m_window);
     dialog->setObjectName(QStringLiteral("importSummary"));
     dialog->setWindowTitle(tr("Import of %1").arg(QFileInfo(summary.file).fileName()));

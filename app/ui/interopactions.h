@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/ui/importjob.h"
+#include "app/interop/workspaceimport.h"
 
 #include <QObject>
 #include <QPointer>
@@ -43,11 +43,11 @@ public:
 Q_SIGNALS:
     // For the status line.
     void message(const QString &text);
-    void importFinished(const triptych::ui::ImportSummary &summary);
+    void importFinished(const triptych::interop::ImportSummary &summary);
 
 private:
-    void onImportFinished(const ImportSummary &summary);
-    void showSummary(const ImportSummary &summary);
+    void onImportFinished(const interop::ImportSummary &summary);
+    void showSummary(const interop::ImportSummary &summary);
     void showFindings(bool failed, const QString &text, const QStringList &findings);
     void askForWorkspace();
 

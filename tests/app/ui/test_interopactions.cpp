@@ -27,7 +27,7 @@
 using namespace triptych;
 using workspace::RequestDocument;
 
-Q_DECLARE_METATYPE(triptych::ui::ImportSummary)
+Q_DECLARE_METATYPE(triptych::interop::ImportSummary)
 
 namespace {
 
@@ -202,7 +202,7 @@ private Q_SLOTS:
             QVERIFY(m_window->interop->isImporting());
             QVERIFY(m_window->main.findChild<QWidget *>(QStringLiteral("importBusy")));
             QTRY_COMPARE(finished.size(), expected.endsWith(QLatin1Char('2')) ? 2 : 1);
-            const auto summary = finished.last().first().value<ui::ImportSummary>();
+            const auto summary = finished.last().first().value<interop::ImportSummary>();
             QVERIFY2(summary.ok(), qPrintable(summary.error));
             QCOMPARE(summary.format, QStringLiteral("postman"));
             QCOMPARE(summary.collection, expected);

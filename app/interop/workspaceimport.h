@@ -7,10 +7,11 @@
 
 #include <optional>
 
-// File ▸ Import… off the GUI thread (docs/interop.md): a file read by app/interop and written into a new collection
-// folder of a workspace — never over an existing file: a name already taken gets " 2", " 3" … — with its variables
-// and environments. A plain function of files, so a worker thread can run it while the window stays live.
-namespace triptych::ui {
+// An import into a workspace (docs/interop.md), for File ▸ Import… and `triptych-cli import`: a file read by the
+// importers and written into a new collection folder of a workspace — never over an existing file: a name already
+// taken gets " 2", " 3" … — with its variables and environments. A plain function of files, so the window runs it on
+// a worker thread.
+namespace triptych::interop {
 
 struct ImportSummary {
     QString file;
@@ -23,9 +24,14 @@ struct ImportSummary {
     bool ok() const { return error.isEmpty(); }
 };
 
+// What to do when `root` is not a workspace yet: refuse, or (the CLI's `--into`) make one there when the folder is
+// new or empty — only once the file has been read, so a refused import leaves nothing behind.
+enum class NewWorkspace { Refuse, CreateWhenEmpty };
+
 // Reads `file` (format detected when none is given) and writes it into the workspace at `root`. Thread-safe: it
 // opens a Workspace of its own on `root`; the window's own copy sees the new files on its next rescan.
 ImportSummary importIntoWorkspace(const QString &file, const QString &root,
-                                  std::optional<interop::ImportFormat> format = std::nullopt);
+                                  std::optional<ImportFormat> format = std::nullopt,
+                                  NewWorkspace newWorkspace = NewWorkspace::Refuse);
 
-} // namespace triptych::ui
+} // namespace triptych::interop

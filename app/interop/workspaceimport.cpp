@@ -1,14 +1,14 @@
-#include "app/ui/importjob.h"
+#include "app/interop/workspaceimport.h"
 
 #include "app/workspace/documentformat.h"
 #include "app/workspace/workspace.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSet>
 
-namespace triptych::ui {
+namespace triptych::interop {
 
-using interop::ImportResult;
 using workspace::Workspace;
 
 namespace {
@@ -84,8 +84,8 @@ void writeEnvironments(Workspace &workspace, const ImportResult &result, ImportS
         environments.prepend({result.collectionName, result.variables});
     for (auto environment : environments) {
         const QStringList taken = workspace.environmentNames() + summary.environments;
-        environment.name = freeName(interop::safeRequestName(environment.name),
-                                    [&](const QString &name) { return taken.contains(name); });
+        environment.name =
+            freeName(safeRequestName(environment.name), [&](const QString &name) { return taken.contains(name); });
         if (const auto saved = workspace.saveEnvironment(environment); !saved) {
             summary.error = saved.error;
             return;
@@ -94,20 +94,35 @@ void writeEnvironments(Workspace &workspace, const ImportResult &result, ImportS
     }
 }
 
+// A folder that is new or empty becomes a workspace; any other must be one already.
+QString createWhenEmpty(const QString &folder) {
+    const QDir dir(folder);
+    if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        return {};
+    const auto created = Workspace::create(folder, QFileInfo(folder).fileName());
+    return created ? QString() : created.error;
+}
+
 } // namespace
 
-ImportSummary importIntoWorkspace(const QString &file, const QString &root,
-                                  std::optional<interop::ImportFormat> format) {
+ImportSummary importIntoWorkspace(const QString &file, const QString &root, std::optional<ImportFormat> format,
+                                  NewWorkspace newWorkspace) {
     ImportSummary summary;
     summary.file = file;
-    interop::ImportFormat used = interop::ImportFormat::Curl;
-    const ImportResult result = interop::importFile(file, format, &used);
-    summary.format = interop::importFormatName(used);
+    ImportFormat used = ImportFormat::Curl;
+    const ImportResult result = importFile(file, format, &used);
+    summary.format = importFormatName(used);
     for (const auto &diagnostic : result.diagnostics)
         summary.skipped.append(diagnostic.text());
     if (!result.ok()) {
         summary.error = QStringLiteral("Nothing was imported from %1: it has errors").arg(QFileInfo(file).fileName());
         return summary;
+    }
+    if (newWorkspace == NewWorkspace::CreateWhenEmpty) {
+        if (QString error = createWhenEmpty(root); !error.isEmpty()) {
+            summary.error = error;
+            return summary;
+        }
     }
     Workspace workspace;
     if (QString error; !workspace.open(root, &error)) {
@@ -121,4 +136,4 @@ ImportSummary importIntoWorkspace(const QString &file, const QString &root,
     return summary;
 }
 
-} // namespace triptych::ui
+} // namespace triptych::interop
