@@ -166,16 +166,7 @@ void CliRunSender::schemaFor(const workspace::RequestDocument &document, std::fu
         reflection->deleteLater();
         Q_EMIT requestFailed(error.text());
     });
-    ReflectionRequest request;
-    request.target = grpc.target;
-    request.tls = grpc.tls.enabled;
-    request.caFile = grpc.tls.caFile;
-    request.deadlineMs = grpc.deadlineMs;
-    for (const auto &entry : grpc.metadata) {
-        if (entry.enabled)
-            request.metadata.append({entry.name.toLower().toUtf8(), entry.value.toUtf8()});
-    }
-    reflection->load(request);
+    reflection->load(workspace::toReflectionRequest(document));
 }
 
 void CliRunSender::sendGrpc(const workspace::RequestDocument &document) {

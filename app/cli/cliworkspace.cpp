@@ -344,16 +344,7 @@ void CliWorkspace::withSchema(const workspace::RequestDocument &document, std::f
             [next](const GrpcSchemaPtr &schema, const QString &) { next(schema); });
     connect(reflection, &GrpcReflection::loadFailed, this,
             [this](const CallError &error) { fail(error.text(), kExitCallFailed); });
-    ReflectionRequest request;
-    request.target = grpc.target;
-    request.tls = grpc.tls.enabled;
-    request.caFile = grpc.tls.caFile;
-    request.deadlineMs = grpc.deadlineMs;
-    for (const auto &entry : grpc.metadata) {
-        if (entry.enabled)
-            request.metadata.append({entry.name.toLower().toUtf8(), entry.value.toUtf8()});
-    }
-    reflection->load(request);
+    reflection->load(workspace::toReflectionRequest(document));
 }
 
 void CliWorkspace::sendGrpc(const workspace::RequestDocument &document) {

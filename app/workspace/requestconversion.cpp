@@ -159,4 +159,18 @@ client::GrpcRequest toGrpcRequest(const RequestDocument &document) {
     return request;
 }
 
+client::ReflectionRequest toReflectionRequest(const RequestDocument &document) {
+    const GrpcPart &grpc = document.grpc;
+    client::ReflectionRequest request;
+    request.target = grpc.target;
+    request.tls = grpc.tls.enabled;
+    request.caFile = grpc.tls.caFile;
+    request.deadlineMs = grpc.deadlineMs;
+    for (const auto &entry : grpc.metadata) {
+        if (entry.enabled)
+            request.metadata.append({entry.name.toLower().toUtf8(), entry.value.toUtf8()});
+    }
+    return request;
+}
+
 } // namespace triptych::workspace

@@ -4,6 +4,7 @@
 
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
+#include "app/client/grpcreflection.h"
 #include "app/client/grpcrequest.h"
 #include "app/client/restrequest.h"
 
@@ -20,5 +21,7 @@ client::GraphQLWsRequest toGraphQLWsRequest(const RequestDocument &document);
 bool usesWebSocket(const RequestDocument &document);
 // A message that is a JSON array is sent as that many messages (client and bidi streams); anything else as one.
 client::GrpcRequest toGrpcRequest(const RequestDocument &document);
+// The reflection call that learns the gRPC target's schema: its TLS, deadline and (enabled) metadata.
+client::ReflectionRequest toReflectionRequest(const RequestDocument &document);
 
 } // namespace triptych::workspace
