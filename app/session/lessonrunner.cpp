@@ -70,25 +70,44 @@ void LessonRunner::runStep(int index) {
     m_result = StepResult{};
     m_result.index = index;
     m_switch.clear();
-    const auto &step = m_lesson.steps.at(index);
-    if (m_host && m_host->state().phase == ServerState::Phase::Running) {
+    if (m_host && m_host->state().phase != ServerState::Phase::Running) {
+        // The step before is still switching the server: this step's switch is decided once that has settled.
+        m_waitingForSettle = true;
+        return;
+    }
+    startStep();
+}
+
+void LessonRunner::startStep() {
+    const auto &step = m_lesson.steps.at(m_running);
+    if (m_host) {
         const ServerSettings wanted = settingsFor(step);
         if (wanted != m_host->state().settings) {
             if (!m_before)
                 m_before = m_host->state().settings;
             m_switch = describe(m_host->state().settings, wanted);
             m_waitingForServer = true;
-            Q_EMIT stepStarted(index, m_switch);
+            Q_EMIT stepStarted(m_running, m_switch);
             m_host->restart(wanted, m_switch);
             return;
         }
     }
-    Q_EMIT stepStarted(index, {});
+    Q_EMIT stepStarted(m_running, {});
     ask();
 }
 
 void LessonRunner::onServerStateChanged(const ServerState &state) {
-    if (!m_waitingForServer)
+    if (m_waitingForSettle && state.phase == ServerState::Phase::Running) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (std::exchange(m_waitingForSettle, false) && m_running >= 0)
+                    startStep();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (!m_waitingForServer && !m_waitingForSettle)
         return;
     if (state.phase == ServerState::Phase::Running) {
         // Queued, as ComparisonSession does: whoever else follows the server learns its ports before the calls go.
@@ -101,6 +120,7 @@ void LessonRunner::onServerStateChanged(const ServerState &state) {
             Qt::QueuedConnection);
     } else if (state.phase == ServerState::Phase::Failed) {
         m_waitingForServer = false;
+        m_waitingForSettle = false;
         Q_EMIT stepFailed(std::exchange(m_running, -1), state.error);
     }
 }
@@ -175,6 +195,7 @@ void LessonRunner::finish() {
 void LessonRunner::cancel() {
     m_streamTimer->stop();
     m_waitingForServer = false;
+    m_waitingForSettle = false;
     if (std::exchange(m_running, -1) >= 0 && m_session->isRunning())
         m_session->cancel();
 }

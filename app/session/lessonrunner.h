@@ -49,6 +49,7 @@ Q_SIGNALS:
     void stepFailed(int index, const QString &reason);
 
 private:
+    void startStep(); // switches the server when the step needs it, then asks
     void ask();
     void onServerStateChanged(const ServerState &state);
     void onCallFinished(const client::CallRecord &record);
@@ -62,7 +63,8 @@ private:
     QTimer *m_streamTimer;
     Lesson m_lesson;
     int m_running = -1;
-    bool m_waitingForServer = false;
+    bool m_waitingForServer = false; // for the restart this step asked for
+    bool m_waitingForSettle = false; // for a restart under way when the step began
     bool m_comparisonDone = false;
     std::optional<ServerSettings> m_before; // the settings before the lesson's first switch
     QString m_switch;

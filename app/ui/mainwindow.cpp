@@ -114,6 +114,7 @@ MainWindow::MainWindow(session::ServerHost *server, const WindowOptions &options
     createMenus();
     // The Lessons dock, View ▸ Presenter (F5) and the lesson handout (docs/lessons.md).
     installLessons(this, m_server);
+    sizeBottomDocks();
     restoreViewState();
     m_baseFont = font();
     m_zoomSteps = std::clamp(QSettings().value(QLatin1String(kZoomKey), 0).toInt(), kMinZoomSteps, kMaxZoomSteps);
@@ -178,10 +179,6 @@ void MainWindow::createDocks() {
     auto *comparison = addDock(tr("Comparison"), "comparison", m_strip, Qt::BottomDockWidgetArea);
     auto *trace = addDock(tr("Trace"), "trace", m_trace, Qt::BottomDockWidgetArea);
     splitDockWidget(comparison, trace, Qt::Vertical);
-    // The strip's table whole; the trace what a small screen can spare, so the panes keep half of it.
-    const int screenHeight = screen() ? screen()->availableGeometry().height() : 1000;
-    const int traceHeight = std::min(m_trace->sizeHint().height(), std::max(kMinTraceHeightPx, screenHeight / 5));
-    resizeDocks({comparison, trace}, {m_strip->sizeHint().height(), traceHeight}, Qt::Vertical);
     // The GraphQL pane's schema as a docs browser (docs/editor.md); a click on a field inserts it into the query.
     auto *explorer = new SchemaExplorer(this);
     auto *schemaDock = addDock(tr("GraphQL schema"), "graphqlSchema", explorer, Qt::RightDockWidgetArea);
@@ -192,6 +189,16 @@ void MainWindow::createDocks() {
     // Only a person's choice is remembered: a dock also turns invisible when the window closes.
     for (auto *dock : {comparison, trace})
         connect(dock->toggleViewAction(), &QAction::triggered, this, &MainWindow::saveViewState);
+}
+
+void MainWindow::sizeBottomDocks() {
+    // The strip's table whole; the trace what a small screen can spare, so the panes keep half of it. After every
+    // dock is in place: tabbing one with the trace (the lessons) lays the area out again.
+    auto *comparison = findChild<QDockWidget *>(QStringLiteral("comparison"));
+    auto *trace = findChild<QDockWidget *>(QStringLiteral("trace"));
+    const int screenHeight = screen() ? screen()->availableGeometry().height() : 1000;
+    const int traceHeight = std::min(m_trace->sizeHint().height(), std::max(kMinTraceHeightPx, screenHeight / 5));
+    resizeDocks({comparison, trace}, {m_strip->sizeHint().height(), traceHeight}, Qt::Vertical);
 }
 
 void MainWindow::createHistorySearch() {

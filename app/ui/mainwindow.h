@@ -83,6 +83,7 @@ private:
     // Never wider or taller than the screen it is on: the window manager would show it cut off.
     void fitToScreen();
     void createDocks();
+    void sizeBottomDocks();
     void createHistorySearch();
     void restoreViewState();
     void saveViewState() const;
