@@ -39,9 +39,27 @@ int lineStartingWithComma(const QByteArray &bytes) {
     return -1;
 }
 
+// YAML allows no control characters but tab, line feed and carriage return; -1 when there is none.
+int lineWithControlCharacter(const QByteArray &bytes) {
+    int line = 0;
+    for (const char c : bytes) {
+        if (c == '\n')
+            ++line;
+        else if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\r')
+            return line;
+    }
+    return -1;
+}
+
 } // namespace
 
 std::optional<YAML::Node> YamlReadContext::parse(const QByteArray &bytes) {
+    if (const int line = lineWithControlCharacter(bytes); line >= 0) {
+        YAML::Mark mark;
+        mark.line = line;
+        error(mark, QStringLiteral("not valid YAML: a control character (such as NUL) is not allowed"));
+        return std::nullopt;
+    }
     if (const int line = lineStartingWithComma(bytes); line >= 0) {
         YAML::Mark mark;
         mark.line = line;

@@ -32,6 +32,8 @@ private Q_SLOTS:
         row("a comma at a line's start", "x.rest.yaml", "version: 1\n[a]\n,b\n",
             "x.rest.yaml:3: not valid YAML: a line may not start with a comma here (end the line before with it "
             "instead)");
+        row("a NUL byte", "x.rest.yaml", QByteArray("version: 1\n\0,s\n", 15),
+            "x.rest.yaml:2: not valid YAML: a control character (such as NUL) is not allowed");
         row("a list at the top", "x.rest.yaml", "- version: 1\n",
             "x.rest.yaml:1: the file must be a mapping of keys, not a list");
         row("text at the top", "x.rest.yaml", "hello\n", "x.rest.yaml:1: the file must be a mapping of keys, not text");
