@@ -10,7 +10,8 @@ QString safeRequestName(const QString &name) {
         safe.append(refused ? QLatin1Char('-') : c);
     }
     safe.truncate(kMaxNameLength);
-    while (safe.startsWith(QLatin1Char('.')))
+    // Dots and spaces at either end (a dot would hide the file, ". x" would leave " x"): the result is stable.
+    while (safe.startsWith(QLatin1Char('.')) || safe.startsWith(QLatin1Char(' ')))
         safe.remove(0, 1);
     while (safe.endsWith(QLatin1Char('.')) || safe.endsWith(QLatin1Char(' ')))
         safe.chop(1);
