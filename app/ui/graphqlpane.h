@@ -71,6 +71,9 @@ public:
     void fillVariables();
     // Inserts text at the query's cursor, indented like the cursor's line (the schema explorer's fields).
     void insertIntoQuery(const QString &text);
+    // Inserts a field clicked in the schema explorer where it fits (editor::placeField); when it fits nowhere, the
+    // schema row says why.
+    void insertField(const QString &typeName, const QString &fieldName);
 
 Q_SIGNALS:
     // A new schema is in assist()->schema().
@@ -108,6 +111,7 @@ private:
     QLabel *m_schemaStatus = nullptr;
     QString m_schemaSource; // the URL or file the schema came from
     QString m_schemaProblem;
+    QString m_insertProblem;       // why the explorer's last field could not go into the query
     bool m_schemaFromFile = false; // a late introspection does not replace the file's schema
     QString m_schemaCache;         // the saved request's cached schema (workspace-relative), toDocument() keeps it
     QDateTime m_schemaCachedAt;    // set while the schema in use is that cache

@@ -1,6 +1,7 @@
 // GraphQLPane's schema-aware editing (docs/editor.md): where the schema comes from, and the row that says so.
 #include "app/ui/graphqlpane.h"
 
+#include "app/editor/fieldinsertion.h"
 #include "app/editor/graphqlcompleter.h"
 #include "app/editor/graphqldiagnostics.h"
 #include "app/editor/graphqlschemaloader.h"
@@ -138,6 +139,23 @@ void GraphQLPane::insertIntoQuery(const QString &text) {
     m_query->setFocus();
 }
 
+void GraphQLPane::insertField(const QString &typeName, const QString &fieldName) {
+    const editor::FieldInsertion insertion = editor::placeField(m_assist->schema(), m_query->toPlainText(),
+                                                                m_query->textCursor().position(), typeName, fieldName);
+    if (insertion.position < 0) {
+        m_insertProblem = insertion.why;
+        showSchemaStatus();
+        return;
+    }
+    QTextCursor cursor(m_query->document());
+    cursor.setPosition(insertion.position);
+    cursor.setPosition(insertion.position + insertion.length, QTextCursor::KeepAnchor);
+    cursor.insertText(insertion.text); // one step to undo
+    cursor.setPosition(insertion.position + insertion.cursor);
+    m_query->setTextCursor(cursor);
+    m_query->setFocus();
+}
+
 void GraphQLPane::onSchemaLoadFailed(const QString &why) {
     m_schemaProblem = why;
     if (!m_schemaCachedAt.isValid() && !m_schemaCache.isEmpty())
@@ -191,6 +209,8 @@ void GraphQLPane::showSchemaStatus() {
         text = tr("Schema: none yet. Syntax is checked; Reload schema reads it from the URL.");
     else
         text = tr("Schema: %n type(s) from %1.", nullptr, m_assist->schema().typeCount()).arg(m_schemaSource);
+    if (!m_insertProblem.isEmpty())
+        text += QLatin1Char(' ') + tr("Not inserted: %1").arg(m_insertProblem);
     if (const auto errors = m_assist->diagnostics().size())
         text += QLatin1Char(' ') +
                 tr("%n error(s) in the query; you can still send it to see the server's answer.", nullptr, int(errors));

@@ -101,6 +101,23 @@ private Q_SLOTS:
         QCOMPARE(variables.value(QStringLiteral("n")).toInt(), 3);                         // the default
     }
 
+    void explorerFieldGoesWhereItFits() {
+        m_pane->loadSchemaFile(QStringLiteral(TRIPTYCH_SHOP_SCHEMA));
+        QPlainTextEdit *query = m_pane->queryEditor();
+        const QString before = QStringLiteral("{\n  customer(id: 1) {\n    id\n  }\n}");
+        query->setPlainText(before);
+        query->moveCursor(QTextCursor::End);
+        m_pane->insertField(QStringLiteral("Customer"), QStringLiteral("name"));
+        QCOMPARE(query->toPlainText(), QStringLiteral("{\n  customer(id: 1) {\n    id\n    name\n  }\n}"));
+        QCOMPARE(query->textCursor().position(), int(query->toPlainText().indexOf(QStringLiteral("name")) + 4));
+        query->undo();
+        QCOMPARE(query->toPlainText(), before);
+        m_pane->insertField(QStringLiteral("OrderItem"), QStringLiteral("quantity"));
+        QCOMPARE(query->toPlainText(), before);
+        QVERIFY2(m_pane->schemaStatus().contains(QStringLiteral("Not inserted: No selection of OrderItem")),
+                 qPrintable(m_pane->schemaStatus()));
+    }
+
     void schemaCachedWithASavedRequest() {
         QTemporaryDir folder;
         m_pane->setWorkspaceFolder(folder.path());
