@@ -1,5 +1,6 @@
 #include "app/client/graphqlcaller.h"
 
+#include "app/client/graphqlwsprotocol.h"
 #include "app/client/restcaller.h"
 
 #include <QCryptographicHash>
@@ -8,6 +9,8 @@
 #include <QJsonObject>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 namespace triptych::client {
 
@@ -29,6 +32,56 @@ bool askedForQuery(const QByteArray &body) {
             return true;
     }
     return false;
+}
+
+qint64 sentBytes(const CallRecord &record) {
+    return record.sizes.requestHeaderBytes + record.sizes.requestBodyBytes;
+}
+
+// What a round carried: the body of a POST, the query string of a GET.
+QByteArray sentPayload(const CallRecord &record) {
+    return record.method == QLatin1String("GET") ? QUrl(record.url).query(QUrl::FullyDecoded).toUtf8()
+                                                 : record.requestBody;
+}
+
+// The answer of an APQ retry with the miss before it, so that a person sees both rounds: the four messages (what
+// went and came, with sizes), and on the trace one span per round under a client total that starts at the miss.
+CallRecord withMiss(const CallRecord &miss, CallRecord retry) {
+    const qint64 gapUs = std::max<qint64>(0, (retry.startedAtUnixNs - miss.startedAtUnixNs) / 1000);
+    const qint64 retryUs = retry.timings.totalUs;
+    for (TraceSpan &span : retry.spans) {
+        if (!span.fromServer && span.name == QLatin1String("client total"))
+            span.durationUs += gapUs;
+        else
+            span.startUs += gapUs;
+    }
+    const auto round = [](const QString &name, const CallRecord &record, qint64 startUs) {
+        return TraceSpan{{},
+                         {},
+                         name,
+                         startUs,
+                         record.timings.totalUs,
+                         false,
+                         {{QStringLiteral("http.request.method"), record.method},
+                          {QStringLiteral("http.response.status_code"), QString::number(record.httpStatus)},
+                          {QStringLiteral("bytes sent"), QString::number(sentBytes(record))},
+                          {QStringLiteral("bytes received"), QString::number(record.body.size())}}};
+    };
+    const qsizetype after = std::min<qsizetype>(1, retry.spans.size()); // after the client total
+    retry.spans.insert(after, round(QStringLiteral("APQ round 2: with the query"), retry, gapUs));
+    retry.spans.insert(after, round(QStringLiteral("APQ round 1: hash only (PersistedQueryNotFound)"), miss, 0));
+    for (const TraceSpan &span : miss.spans)
+        if (span.fromServer)
+            retry.spans.append(span);
+    QList<StreamMessage> rounds{
+        {true, 0, sentBytes(miss), miss.method + QStringLiteral(" hash only"), sentPayload(miss)},
+        {false, miss.timings.totalUs, miss.body.size(), QStringLiteral("PersistedQueryNotFound"), miss.body},
+        {true, gapUs, sentBytes(retry), retry.method + QStringLiteral(" with the query"), sentPayload(retry)},
+        {false, gapUs + retryUs, retry.body.size(), QStringLiteral("answer"), retry.body}};
+    retry.messages = rounds + retry.messages;
+    retry.startedAtUnixNs = miss.startedAtUnixNs;
+    retry.timings.totalUs = gapUs + retryUs;
+    return retry;
 }
 
 } // namespace
@@ -81,7 +134,11 @@ RestRequest GraphQLCaller::toHttpRequest(const GraphQLRequest &request, bool inc
 }
 
 quint64 GraphQLCaller::send(const GraphQLRequest &request) {
-    const quint64 id = m_rest->send(toHttpRequest(request, !request.persistedQuery));
+    // A hashed query goes by GET, as Apollo's clients send it, so that caches can answer it; a mutation stays POST.
+    GraphQLRequest first = request;
+    if (request.persistedQuery && operationType(request.query, request.operationName) == OperationType::Query)
+        first.useGet = true;
+    const quint64 id = m_rest->send(toHttpRequest(first, !request.persistedQuery));
     m_publicIds.insert(id, id);
     if (request.persistedQuery)
         m_persisted.insert(id, request);
@@ -103,16 +160,17 @@ void GraphQLCaller::onFinished(const CallRecord &record) {
         // The server does not know the hash yet: the second round registers the query.
         const quint64 retry = m_rest->send(toHttpRequest(persisted, true));
         m_publicIds.insert(retry, publicId);
+        m_misses.insert(retry, record);
         return;
     }
-    CallRecord out = record;
+    CallRecord out = m_misses.contains(record.id) ? withMiss(m_misses.take(record.id), record) : record;
     out.id = publicId;
     Q_EMIT callFinished(out);
 }
 
 void GraphQLCaller::onFailed(const CallRecord &record) {
     m_persisted.remove(record.id);
-    CallRecord out = record;
+    CallRecord out = m_misses.contains(record.id) ? withMiss(m_misses.take(record.id), record) : record;
     out.id = m_publicIds.take(record.id);
     Q_EMIT callFailed(out);
 }

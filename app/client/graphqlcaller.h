@@ -22,7 +22,8 @@ struct GraphQLRequest {
     RestRequest http; // headers, auth, timeouts, TLS … (url, method and body are filled in)
 };
 
-// Sends GraphQL operations through a RestCaller, handling the APQ retry; the record's kind is GraphQL.
+// Sends GraphQL operations through a RestCaller, handling the APQ retry (docs/editor.md): a hashed query goes by GET;
+// after a miss the record holds both rounds, as messages and as spans. The record's kind is GraphQL.
 class GraphQLCaller : public QObject {
     Q_OBJECT
 public:
@@ -45,6 +46,7 @@ private:
     RestCaller *m_rest;
     QHash<quint64, GraphQLRequest> m_persisted; // APQ calls that may need the second round
     QHash<quint64, quint64> m_publicIds;        // rest call id → the id the caller knows
+    QHash<quint64, CallRecord> m_misses;        // by the retry's id: the round the server did not know the hash in
 };
 
 } // namespace triptych::client

@@ -6,6 +6,7 @@
 #include <google/protobuf/descriptor.pb.h>
 #include <google/protobuf/message.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -43,6 +44,47 @@ bool isWellKnown(const gp::Descriptor *message) {
     return message && message->file()->name().rfind("google/protobuf/", 0) == 0;
 }
 
+bool isAny(const gp::Descriptor *message) {
+    return message && message->full_name() == "google.protobuf.Any";
+}
+
+// The message an Any's "@type" names (type.googleapis.com/pkg.Message), looked up in the schema's pool.
+const gp::Descriptor *anyType(const client::GrpcSchema &schema, const QString &typeUrl) {
+    const QString name = typeUrl.section(QLatin1Char('/'), -1);
+    return name.isEmpty() ? nullptr : schema.pool().FindMessageTypeByName(name.toStdString());
+}
+
+// Every message of the services' files and what they import, the server's own before google.protobuf's: what an
+// Any may hold. Map entries are left out.
+QStringList poolMessageNames(const client::GrpcSchema &schema) {
+    std::vector<const gp::FileDescriptor *> files;
+    const auto addFile = [&files](const gp::FileDescriptor *file) {
+        if (file && std::find(files.begin(), files.end(), file) == files.end())
+            files.push_back(file);
+    };
+    for (const QString &service : schema.services())
+        if (const auto *descriptor = schema.pool().FindServiceByName(service.toStdString()))
+            addFile(descriptor->file());
+    QStringList own, wellKnown;
+    std::vector<const gp::Descriptor *> messages;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        for (int d = 0; d < files[i]->dependency_count(); ++d)
+            addFile(files[i]->dependency(d));
+        for (int m = 0; m < files[i]->message_type_count(); ++m)
+            messages.push_back(files[i]->message_type(m));
+    }
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        const gp::Descriptor *message = messages[i];
+        for (int n = 0; n < message->nested_type_count(); ++n)
+            messages.push_back(message->nested_type(n));
+        if (!message->options().map_entry())
+            (isWellKnown(message) ? wellKnown : own).append(qs(message->full_name()));
+    }
+    own.sort();
+    wellKnown.sort();
+    return own + wellKnown;
+}
+
 // The value written after an accepted field name.
 QString valueTemplate(const client::GrpcSchema &schema, const gp::FieldDescriptor *field) {
     if (field->is_map())
@@ -69,8 +111,17 @@ struct Resolved {
     const gp::FieldDescriptor *field = nullptr; // the array's elements, or the map's values, are this field
 };
 
-Resolved resolve(const gp::Descriptor *root, const QList<JsonCursor::Step> &path) {
-    Resolved at{root, nullptr};
+// An Any whose "@type" is already written stands for the message it names.
+const gp::Descriptor *throughAny(const client::GrpcSchema &schema, const gp::Descriptor *message,
+                                 const JsonCursor::Step &step) {
+    if (!isAny(message) || step.typeUrl.isEmpty())
+        return message;
+    const gp::Descriptor *named = anyType(schema, step.typeUrl);
+    return named ? named : message;
+}
+
+Resolved resolve(const client::GrpcSchema &schema, const gp::Descriptor *root, const QList<JsonCursor::Step> &path) {
+    Resolved at{throughAny(schema, root, path.first()), nullptr};
     for (int i = 1; i < path.size(); ++i) {
         const JsonCursor::Step &step = path.at(i);
         const gp::FieldDescriptor *field = at.field;
@@ -83,11 +134,31 @@ Resolved resolve(const gp::Descriptor *root, const QList<JsonCursor::Step> &path
         if (step.object && field->is_map() && !elementOfArray)
             at = {nullptr, field};
         else if (step.object)
-            at = {field->message_type(), nullptr};
+            at = {throughAny(schema, field->message_type(), step), nullptr};
         else
             at = {nullptr, field};
     }
     return at;
+}
+
+// In an Any without a known "@type": the key "@type", then the pool's messages as its value.
+Completion completeAny(const client::GrpcSchema &schema, const JsonCursor &cursor, Completion completion) {
+    if (cursor.wantsKey && !cursor.path.last().keysGiven.contains(QStringLiteral("@type"))) {
+        if (QStringLiteral("@type").startsWith(cursor.prefix, Qt::CaseInsensitive))
+            completion.items.append({CompletionKind::Field, QStringLiteral("@type"), QStringLiteral("string"),
+                                     QStringLiteral("The message the Any holds, as type.googleapis.com/NAME"),
+                                     QStringLiteral("\"@type\": ")});
+    } else if (cursor.wantsValue && cursor.valueKey == QLatin1String("@type")) {
+        const QString typed = cursor.prefix.section(QLatin1Char('/'), -1);
+        for (const QString &name : poolMessageNames(schema))
+            if (name.startsWith(typed, Qt::CaseInsensitive))
+                completion.items.append({CompletionKind::Type,
+                                         name,
+                                         QStringLiteral("message"),
+                                         {},
+                                         QStringLiteral("\"type.googleapis.com/%1\"").arg(name)});
+    }
+    return completion;
 }
 
 } // namespace
@@ -100,11 +171,13 @@ Completion completeGrpcMessage(const client::GrpcSchema &schema, const gp::Descr
     completion.prefix = cursor.prefix;
     if (!message || cursor.path.isEmpty())
         return completion;
-    const Resolved at = resolve(message, cursor.path);
+    const Resolved at = resolve(schema, message, cursor.path);
     const auto add = [&](CompletionItem item) {
         if (item.label.startsWith(cursor.prefix, Qt::CaseInsensitive))
             completion.items.append(std::move(item));
     };
+    if (isAny(at.message))
+        return completeAny(schema, cursor, completion);
     if (cursor.wantsKey && at.message && !isWellKnown(at.message)) {
         const QStringList &given = cursor.path.last().keysGiven;
         for (int i = 0; i < at.message->field_count(); ++i) {
@@ -159,18 +232,48 @@ namespace {
 // would refuse them.
 class MessageChecker {
 public:
-    MessageChecker(const QString &text, QList<GraphQLDiagnostic> &out)
-        : m_text(text)
+    MessageChecker(const client::GrpcSchema &schema, const QString &text, QList<GraphQLDiagnostic> &out)
+        : m_schema(schema)
+        , m_text(text)
         , m_out(out) {}
 
     void message(const gp::Descriptor *descriptor, const JsonNode &node) {
+        if (isAny(descriptor) && node.kind == Kind::Object)
+            return any(node);
         if (isWellKnown(descriptor) || node.kind == Kind::Null)
             return; // Timestamp, Duration, wrappers, Struct, Any …: their own JSON forms, left to protobuf
         if (node.kind != Kind::Object)
             return report(node.offset,
                           QStringLiteral("%1 is a message: expected an object").arg(qs(descriptor->full_name())));
+        members(descriptor, node);
+    }
+
+private:
+    // An Any: "@type" names a message of the pool, whose fields stand beside it (a well-known type's JSON form
+    // goes in "value", left to protobuf).
+    void any(const JsonNode &node) {
+        const auto type = std::find_if(node.members.cbegin(), node.members.cend(),
+                                       [](const JsonNode::Member &m) { return m.key == QLatin1String("@type"); });
+        if (type == node.members.cend()) {
+            if (!node.members.isEmpty())
+                report(node.offset, QStringLiteral("an Any needs \"@type\": \"type.googleapis.com/NAME\""));
+            return;
+        }
+        if (type->value.kind != Kind::String)
+            return report(type->value.offset, QStringLiteral("\"@type\" is a string: type.googleapis.com/NAME"));
+        const gp::Descriptor *named = anyType(m_schema, type->value.text);
+        if (!named)
+            return report(type->value.offset,
+                          QStringLiteral("\"%1\" names no message known here").arg(type->value.text));
+        if (!isWellKnown(named))
+            members(named, node, QStringLiteral("@type"));
+    }
+
+    void members(const gp::Descriptor *descriptor, const JsonNode &node, const QString &skip = {}) {
         std::map<const gp::OneofDescriptor *, QString> oneofs;
         for (const JsonNode::Member &member : node.members) {
+            if (!skip.isEmpty() && member.key == skip)
+                continue;
             const gp::FieldDescriptor *field = findField(descriptor, member.key);
             if (!field) {
                 report(member.keyOffset,
@@ -188,7 +291,6 @@ public:
         }
     }
 
-private:
     void report(int offset, const QString &message) {
         const auto [line, column] = lineAndColumn(m_text, offset);
         m_out.append({line, column, message});
@@ -259,6 +361,7 @@ private:
                                     .arg(qs(field->name()), QLatin1String(field->type_name()), node.text));
     }
 
+    const client::GrpcSchema &m_schema;
     const QString &m_text;
     QList<GraphQLDiagnostic> &m_out;
 };
@@ -275,7 +378,7 @@ QList<GraphQLDiagnostic> checkGrpcMessage(const client::GrpcSchema &schema, cons
         const auto [line, column] = lineAndColumn(json, parsed.errorOffset);
         return {{line, column, QStringLiteral("JSON: %1").arg(parsed.error)}};
     }
-    MessageChecker(json, diagnostics).message(message, *parsed.root);
+    MessageChecker(schema, json, diagnostics).message(message, *parsed.root);
     if (diagnostics.isEmpty()) {
         QString error;
         if (!schema.messageFromJson(message, json.toUtf8(), &error))

@@ -196,10 +196,13 @@ JsonCursor jsonCursor(const QString &text, int position) {
                 cursor.prefix = text.mid(i + 1, start - i - 1) + text.mid(start, position - start);
                 break;
             }
-            if (!cursor.path.isEmpty() && cursor.path.last().object && !afterColon)
+            if (!cursor.path.isEmpty() && cursor.path.last().object && !afterColon) {
                 pendingKey = text.mid(i + 1, j - i - 1);
-            else
+            } else {
+                if (afterColon && pendingKey == QLatin1String("@type"))
+                    cursor.path.last().typeUrl = text.mid(i + 1, j - i - 1);
                 afterColon = false, needComma = true;
+            }
             i = j;
         } else if (c == QLatin1Char('{') || c == QLatin1Char('[')) {
             const bool inObject = !cursor.path.isEmpty() && cursor.path.last().object;

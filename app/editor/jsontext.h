@@ -45,6 +45,7 @@ struct JsonCursor {
         bool object = true; // an object, or an array
         QString key;        // the key whose value this object or array is ("" at the root or in an array)
         QStringList keysGiven;
+        QString typeUrl; // the string given to "@type" in this object (a google.protobuf.Any)
     };
     QList<Step> path; // from the root; empty before the first `{`
     bool wantsKey = false;

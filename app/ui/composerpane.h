@@ -59,6 +59,8 @@ public:
     // editor for are kept from the document loaded last, so saving what was opened changes nothing.
     virtual workspace::RequestDocument toDocument() const = 0;
     virtual void loadDocument(const workspace::RequestDocument &document) = 0;
+    // Called with what is about to be saved: a pane may write files the request refers to (GraphQL's cached schema).
+    virtual void prepareSave(workspace::RequestDocument &document) { Q_UNUSED(document) }
     // {{variables}} in the composer are resolved from here when it sends; null: sent as written.
     void setVariableResolver(const workspace::VariableResolver *resolver) { m_resolver = resolver; }
     // The workspace folder that relative file names of a loaded document (.proto files) start from.

@@ -120,6 +120,7 @@ QStringList GraphQLPane::operationNames(const QString &document) {
 }
 
 void GraphQLPane::onQueryChanged() {
+    m_insertProblem.clear(); // the schema row's note about the explorer's last click is old now
     const QStringList names = operationNames(m_query->toPlainText());
     const QString current = m_operation->currentText();
     if (names != QStringList([this] {

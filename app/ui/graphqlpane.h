@@ -2,6 +2,8 @@
 
 #include "app/ui/composerpane.h"
 
+#include <QDateTime>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -46,6 +48,8 @@ public:
     client::CallKind style() const override { return client::CallKind::GraphQL; }
     workspace::RequestDocument toDocument() const override;
     void loadDocument(const workspace::RequestDocument &document) override;
+    // Caches the loaded schema beside the request (.triptych/schemas/, docs/editor.md) and refers to it.
+    void prepareSave(workspace::RequestDocument &document) override;
 
     QPlainTextEdit *queryEditor() const { return m_query; }
     QPlainTextEdit *variablesEditor() const { return m_variables; }
@@ -67,6 +71,9 @@ public:
     void fillVariables();
     // Inserts text at the query's cursor, indented like the cursor's line (the schema explorer's fields).
     void insertIntoQuery(const QString &text);
+    // Inserts a field clicked in the schema explorer where it fits (editor::placeField); when it fits nowhere, the
+    // schema row says why.
+    void insertField(const QString &typeName, const QString &fieldName);
 
 Q_SIGNALS:
     // A new schema is in assist()->schema().
@@ -84,6 +91,7 @@ private:
     void onSchemaLoaded(const editor::EditorSchema &schema);
     void onSchemaLoadFailed(const QString &why);
     void showSchemaStatus();
+    bool useCachedSchema();
 
     client::GraphQLCaller *m_caller;
     client::GraphQLWsCaller *m_wsCaller;
@@ -103,7 +111,10 @@ private:
     QLabel *m_schemaStatus = nullptr;
     QString m_schemaSource; // the URL or file the schema came from
     QString m_schemaProblem;
+    QString m_insertProblem;       // why the explorer's last field could not go into the query
     bool m_schemaFromFile = false; // a late introspection does not replace the file's schema
+    QString m_schemaCache;         // the saved request's cached schema (workspace-relative), toDocument() keeps it
+    QDateTime m_schemaCachedAt;    // set while the schema in use is that cache
     QString m_baseUrl = QStringLiteral("http://127.0.0.1:8080");
     QString m_token = QStringLiteral("demo-token");
     quint64 m_callId = 0;

@@ -23,6 +23,7 @@ workspace::RequestDocument GraphQLPane::toDocument() const {
     workspace::GraphQLPart &graphql = document.graphql;
     graphql.document = m_query->toPlainText();
     graphql.variables = m_variables->toPlainText();
+    graphql.schemaCache = m_schemaCache;
     // The picker appears for several operations; with one, the loaded name stays as long as it names that one.
     const QStringList names = operationNames(graphql.document);
     if (names.size() > 1)
@@ -49,6 +50,11 @@ void GraphQLPane::loadDocument(const workspace::RequestDocument &document) {
     m_auth->setAuth(document.http.auth);
     m_options->setOptions(document);
     m_notes->setNotes(document.notes);
+    // Offline, the schema saved with the request is all there is; the URL's own replaces it once it answers.
+    m_schemaCache = document.graphql.schemaCache;
+    m_schemaCachedAt = {};
+    if (!m_schemaCache.isEmpty())
+        useCachedSchema();
 }
 
 } // namespace triptych::ui

@@ -1,9 +1,11 @@
 // GraphQLPane's schema-aware editing (docs/editor.md): where the schema comes from, and the row that says so.
 #include "app/ui/graphqlpane.h"
 
+#include "app/editor/fieldinsertion.h"
 #include "app/editor/graphqlcompleter.h"
 #include "app/editor/graphqldiagnostics.h"
 #include "app/editor/graphqlschemaloader.h"
+#include "app/editor/schemacache.h"
 #include "app/model/keyvaluemodel.h"
 #include "app/ui/editorassist.h"
 #include "app/workspace/requestconversion.h"
@@ -119,6 +121,7 @@ void GraphQLPane::loadSchemaFile(const QString &path) {
 
 void GraphQLPane::onSchemaLoaded(const editor::EditorSchema &schema) {
     m_schemaProblem.clear();
+    m_schemaCachedAt = {};
     m_assist->setSchema(schema);
     showSchemaStatus();
     Q_EMIT schemaFinished();
@@ -136,9 +139,52 @@ void GraphQLPane::insertIntoQuery(const QString &text) {
     m_query->setFocus();
 }
 
+void GraphQLPane::insertField(const QString &typeName, const QString &fieldName) {
+    const editor::FieldInsertion insertion = editor::placeField(m_assist->schema(), m_query->toPlainText(),
+                                                                m_query->textCursor().position(), typeName, fieldName);
+    if (insertion.position < 0) {
+        m_insertProblem = insertion.why;
+        showSchemaStatus();
+        return;
+    }
+    QTextCursor cursor(m_query->document());
+    cursor.setPosition(insertion.position);
+    cursor.setPosition(insertion.position + insertion.length, QTextCursor::KeepAnchor);
+    cursor.insertText(insertion.text); // one step to undo
+    cursor.setPosition(insertion.position + insertion.cursor);
+    m_query->setTextCursor(cursor);
+    m_query->setFocus();
+}
+
 void GraphQLPane::onSchemaLoadFailed(const QString &why) {
     m_schemaProblem = why;
+    if (!m_schemaCachedAt.isValid() && !m_schemaCache.isEmpty())
+        useCachedSchema();
     showSchemaStatus();
+}
+
+bool GraphQLPane::useCachedSchema() {
+    QString error;
+    const auto cached = editor::schemacache::load(workspaceFolder(), m_schemaCache, &error);
+    if (cached.schema.isNull())
+        return false;
+    m_assist->setSchema(cached.schema);
+    m_schemaCachedAt = cached.cachedAt;
+    showSchemaStatus();
+    Q_EMIT schemaFinished();
+    return true;
+}
+
+void GraphQLPane::prepareSave(workspace::RequestDocument &document) {
+    // A schema that came from the cache is already there; without a workspace there is nowhere to put it.
+    if (m_assist->schema().isNull() || m_schemaCachedAt.isValid() || workspaceFolder().isEmpty())
+        return;
+    QString error;
+    const QString reference = editor::schemacache::store(workspaceFolder(), m_assist->schema(), &error);
+    if (reference.isEmpty())
+        return; // the request is still saved; only offline completion is lost
+    m_schemaCache = reference;
+    document.graphql.schemaCache = reference;
 }
 
 QString GraphQLPane::schemaStatus() const {
@@ -147,7 +193,15 @@ QString GraphQLPane::schemaStatus() const {
 
 void GraphQLPane::showSchemaStatus() {
     QString text;
-    if (m_schemaLoader->isLoading() && !m_schemaFromFile)
+    const bool reading = m_schemaLoader->isLoading() && !m_schemaFromFile;
+    if (m_schemaCachedAt.isValid()) {
+        text = tr("Schema: %n type(s), cached (%1) with the request.", nullptr, m_assist->schema().typeCount())
+                   .arg(m_schemaCachedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        if (reading)
+            text += QLatin1Char(' ') + tr("Reading %1…").arg(m_schemaSource);
+        else if (!m_schemaProblem.isEmpty())
+            text += QLatin1Char(' ') + tr("The URL's schema cannot be loaded (%1).").arg(m_schemaProblem);
+    } else if (reading)
         text = tr("Schema: reading %1…").arg(m_schemaSource);
     else if (!m_schemaProblem.isEmpty())
         text = tr("Schema: cannot load it (%1). Syntax is still checked.").arg(m_schemaProblem);
@@ -155,6 +209,8 @@ void GraphQLPane::showSchemaStatus() {
         text = tr("Schema: none yet. Syntax is checked; Reload schema reads it from the URL.");
     else
         text = tr("Schema: %n type(s) from %1.", nullptr, m_assist->schema().typeCount()).arg(m_schemaSource);
+    if (!m_insertProblem.isEmpty())
+        text += QLatin1Char(' ') + tr("Not inserted: %1").arg(m_insertProblem);
     if (const auto errors = m_assist->diagnostics().size())
         text += QLatin1Char(' ') +
                 tr("%n error(s) in the query; you can still send it to see the server's answer.", nullptr, int(errors));

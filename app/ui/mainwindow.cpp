@@ -185,7 +185,7 @@ void MainWindow::createDocks() {
     schemaDock->hide(); // View ▸ GraphQL schema opens it
     connect(graphqlPane(), &GraphQLPane::schemaFinished, explorer,
             [this, explorer] { explorer->setSchema(graphqlPane()->assist()->schema()); });
-    connect(explorer, &SchemaExplorer::insertRequested, graphqlPane(), &GraphQLPane::insertIntoQuery);
+    connect(explorer, &SchemaExplorer::fieldInsertRequested, graphqlPane(), &GraphQLPane::insertField);
     // Only a person's choice is remembered: a dock also turns invisible when the window closes.
     for (auto *dock : {comparison, trace})
         connect(dock->toggleViewAction(), &QAction::triggered, this, &MainWindow::saveViewState);

@@ -162,6 +162,7 @@ void PaneDocuments::save(ComposerPane *pane) {
     }
     workspace::RequestDocument document = pane->toDocument();
     document.name = file->name();
+    pane->prepareSave(document);
     startSave(file, file->path(), document, file->hash());
 }
 
@@ -226,6 +227,7 @@ void PaneDocuments::saveAs(ComposerPane *pane) {
             return;
         workspace::RequestDocument document = file->pane()->toDocument();
         document.name = dialog->name();
+        file->pane()->prepareSave(document);
         const auto result = m_workspace->createRequest(dialog->folder(), document);
         if (!result) {
             Q_EMIT message(tr("Could not save: %1").arg(result.error));

@@ -105,9 +105,10 @@ void SchemaExplorer::onClicked(const QModelIndex &index) {
     const editor::ExplorerRow &row = m_model->rows().at(index.row());
     const bool insertable =
         row.kind == editor::ExplorerRow::Kind::Field && index.column() == editor::ExplorerModel::NameColumn;
-    if (insertable)
+    if (insertable) {
         Q_EMIT insertRequested(editor::fieldInsertion(m_schema, row.owner, row.name));
-    else if (!row.target.isEmpty())
+        Q_EMIT fieldInsertRequested(row.owner, row.name);
+    } else if (!row.target.isEmpty())
         showType(row.target);
 }
 

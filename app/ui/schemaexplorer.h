@@ -40,6 +40,8 @@ public:
 
 Q_SIGNALS:
     void insertRequested(const QString &text);
+    // The same click as the field's type and name, for an insertion that looks at the query (editor::placeField).
+    void fieldInsertRequested(const QString &typeName, const QString &fieldName);
 
 private:
     void onClicked(const QModelIndex &index);

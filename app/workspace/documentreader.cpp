@@ -146,6 +146,7 @@ void readGraphQL(MapReader &top, HttpPart &http, GraphQLPart &graphql) {
     readKeyValues(top, u"headers", http.headers);
     readAuth(top, http.auth);
     readOptions(top, http.options);
+    top.text(u"schemaCache", graphql.schemaCache);
 }
 
 void readProto(MapReader &top, GrpcPart &grpc) {

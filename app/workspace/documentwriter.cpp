@@ -130,6 +130,7 @@ void writeGraphQL(YamlWriter &out, const HttpPart &http, const GraphQLPart &grap
     keyValues(out, u"headers", http.headers);
     writeAuth(out, http.auth);
     writeOptions(out, http.options);
+    text(out, u"schemaCache", graphql.schemaCache);
 }
 
 void writeGrpc(YamlWriter &out, const GrpcPart &grpc) {

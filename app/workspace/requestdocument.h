@@ -109,6 +109,9 @@ struct GraphQLPart {
     QString operationName;
     GraphQLTransport transport = GraphQLTransport::HttpPost;
     bool persistedQuery = false; // automatic persisted queries: the hash first, the text when asked
+    // The schema seen when the request was saved, for offline work: a workspace-relative path such as
+    // ".triptych/schemas/<hash>.graphql" (docs/editor.md); empty when none was loaded.
+    QString schemaCache;
     bool operator==(const GraphQLPart &) const = default;
 };
 

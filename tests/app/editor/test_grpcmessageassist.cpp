@@ -1,5 +1,5 @@
 // completeGrpcMessage() and checkGrpcMessage() on a request message with nested messages, enums, repeated fields,
-// a map, a oneof and a Timestamp (tests/data/grpc-editor/shop.proto).
+// a map, a oneof, a Timestamp and an Any resolved through the pool (tests/data/grpc-editor/shop.proto).
 #include "app/editor/grpcmessageassist.h"
 
 #include <QTest>
@@ -31,11 +31,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("firstInsert");
         QTest::newRow("field names") << "{ |"
                                      << "customer_id shipping items coupons gift tip card_token voucher "
-                                        "deliver_after"
+                                        "deliver_after extra"
                                      << "\"customer_id\": 0";
-        QTest::newRow("field names not yet given") << "{\"customer_id\": 1, \"gift\": true, |"
-                                                   << "shipping items coupons tip card_token voucher deliver_after"
-                                                   << "\"shipping\": {\"street\": \"\", \"city\": \"\"}";
+        QTest::newRow("field names not yet given")
+            << "{\"customer_id\": 1, \"gift\": true, |"
+            << "shipping items coupons tip card_token voucher deliver_after extra"
+            << "\"shipping\": {\"street\": \"\", \"city\": \"\"}";
         QTest::newRow("in an open quote") << "{\"sh|"
                                           << "shipping"
                                           << "\"shipping\": {\"street\": \"\", \"city\": \"\"}";
@@ -66,6 +67,25 @@ private Q_SLOTS:
         QTest::newRow("map keys are free") << "{\"coupons\": {|"
                                            << ""
                                            << "";
+        QTest::newRow("Any: its @type key") << "{\"extra\": {|"
+                                            << "@type"
+                                            << "\"@type\": ";
+        QTest::newRow("Any: the pool's messages") << "{\"extra\": {\"@type\": |"
+                                                  << "shop.v1.Address shop.v1.GiftNote shop.v1.Item "
+                                                     "shop.v1.PlaceOrderReply shop.v1.PlaceOrderRequest "
+                                                     "google.protobuf.Any google.protobuf.Timestamp"
+                                                  << "\"type.googleapis.com/shop.v1.Address\"";
+        QTest::newRow("Any: a typed name in quotes") << "{\"extra\": {\"@type\": \"type.googleapis.com/shop.v1.G|"
+                                                     << "shop.v1.GiftNote"
+                                                     << "\"type.googleapis.com/shop.v1.GiftNote\"";
+        QTest::newRow("Any: the named message's fields")
+            << "{\"extra\": {\"@type\": \"type.googleapis.com/shop.v1.GiftNote\", |"
+            << "text priority"
+            << "\"text\": \"\"";
+        QTest::newRow("Any: enum values inside") << "{\"extra\": {\"@type\": \"type.googleapis.com/shop.v1.GiftNote\", "
+                                                    "\"priority\": |"
+                                                 << "PRIORITY_UNSPECIFIED PRIORITY_LOW PRIORITY_HIGH"
+                                                 << "\"PRIORITY_UNSPECIFIED\"";
         QTest::newRow("before the object") << "|"
                                            << ""
                                            << "";
@@ -114,6 +134,19 @@ private Q_SLOTS:
         QTest::newRow("oneof twice") << "{\"card_token\": \"t\", \"voucher\": \"v\"}"
                                      << QStringList{"1:21: \"card_token\" and \"voucher\" are both set, but only one "
                                                     "field of oneof payment may be"};
+        QTest::newRow("Any: valid") << "{\"extra\": {\"@type\": \"type.googleapis.com/shop.v1.GiftNote\", "
+                                       "\"text\": \"hi\", \"priority\": \"PRIORITY_LOW\"}}"
+                                    << QStringList{};
+        QTest::newRow("Any: a field of the named message")
+            << "{\"extra\": {\n  \"@type\": \"type.googleapis.com/shop.v1.GiftNote\",\n  \"txt\": \"hi\",\n"
+               "  \"priority\": \"SOON\"\n}}"
+            << QStringList{"3:3: shop.v1.GiftNote has no field \"txt\"",
+                           "4:15: \"SOON\" is not a value of enum shop.v1.Priority"};
+        QTest::newRow("Any: an unknown type") << "{\"extra\": {\"@type\": \"type.googleapis.com/shop.v1.Nope\"}}"
+                                              << QStringList{"1:21: \"type.googleapis.com/shop.v1.Nope\" names no "
+                                                             "message known here"};
+        QTest::newRow("Any: no @type") << "{\"extra\": {\"text\": \"hi\"}}"
+                                       << QStringList{"1:11: an Any needs \"@type\": \"type.googleapis.com/NAME\""};
         QTest::newRow("left to protobuf: a bad timestamp")
             << "{\"deliver_after\": \"yesterday\"}"
             << QStringList{"1:1: The JSON does not fit shop.v1.PlaceOrderRequest"};

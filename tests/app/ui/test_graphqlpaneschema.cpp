@@ -4,15 +4,19 @@
 #include "app/ui/editorassist.h"
 #include "app/ui/graphqlpane.h"
 #include "app/ui/responseview.h"
+#include "app/workspace/documentformat.h"
 #include "testserver.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 
 using namespace triptych;
 
@@ -95,6 +99,63 @@ private Q_SLOTS:
             QJsonDocument::fromJson(m_pane->variablesEditor()->toPlainText().toUtf8()).object();
         QCOMPARE(variables.value(QStringLiteral("id")).toString(), QStringLiteral("c-7")); // kept
         QCOMPARE(variables.value(QStringLiteral("n")).toInt(), 3);                         // the default
+    }
+
+    void explorerFieldGoesWhereItFits() {
+        m_pane->loadSchemaFile(QStringLiteral(TRIPTYCH_SHOP_SCHEMA));
+        QPlainTextEdit *query = m_pane->queryEditor();
+        const QString before = QStringLiteral("{\n  customer(id: 1) {\n    id\n  }\n}");
+        query->setPlainText(before);
+        query->moveCursor(QTextCursor::End);
+        m_pane->insertField(QStringLiteral("Customer"), QStringLiteral("name"));
+        QCOMPARE(query->toPlainText(), QStringLiteral("{\n  customer(id: 1) {\n    id\n    name\n  }\n}"));
+        QCOMPARE(query->textCursor().position(), int(query->toPlainText().indexOf(QStringLiteral("name")) + 4));
+        query->undo();
+        QCOMPARE(query->toPlainText(), before);
+        m_pane->insertField(QStringLiteral("OrderItem"), QStringLiteral("quantity"));
+        QCOMPARE(query->toPlainText(), before);
+        QVERIFY2(m_pane->schemaStatus().contains(QStringLiteral("Not inserted: No selection of OrderItem")),
+                 qPrintable(m_pane->schemaStatus()));
+    }
+
+    void schemaCachedWithASavedRequest() {
+        QTemporaryDir folder;
+        m_pane->setWorkspaceFolder(folder.path());
+        QVERIFY(schemaFromServer());
+        const int types = m_pane->assist()->schema().typeCount();
+        workspace::RequestDocument document = m_pane->toDocument();
+        QVERIFY(document.graphql.schemaCache.isEmpty());
+        m_pane->prepareSave(document);
+        QVERIFY2(document.graphql.schemaCache.startsWith(QStringLiteral(".triptych/schemas/")),
+                 qPrintable(document.graphql.schemaCache));
+        QVERIFY(QFile::exists(folder.filePath(document.graphql.schemaCache)));
+        QCOMPARE(m_pane->toDocument().graphql.schemaCache, document.graphql.schemaCache); // not dirty after saving
+
+        // Through the file format, then opened where the URL answers nothing.
+        document.http.url = QStringLiteral("http://127.0.0.1:1/graphql");
+        const auto read = workspace::readRequest(workspace::writeRequest(document), workspace::RequestStyle::GraphQL,
+                                                 QStringLiteral("q"), QStringLiteral("q.graphql.yaml"));
+        QVERIFY(read.ok());
+        QCOMPARE(read.document.graphql.schemaCache, document.graphql.schemaCache);
+        ui::GraphQLPane offline;
+        offline.setWorkspaceFolder(folder.path());
+        offline.loadDocument(read.document);
+        QCOMPARE(offline.assist()->schema().typeCount(), types);
+        QVERIFY2(offline.schemaStatus().contains(QStringLiteral("cached (")), qPrintable(offline.schemaStatus()));
+        QTRY_VERIFY_WITH_TIMEOUT(offline.schemaStatus().contains(QStringLiteral("cannot be loaded")), 20'000);
+        QCOMPARE(offline.assist()->schema().typeCount(), types);
+        offline.queryEditor()->setPlainText(QStringLiteral("{ user(id: 42) { nam } }"));
+        QTRY_COMPARE(offline.assist()->diagnostics().size(), 1);
+        QCOMPARE(offline.toDocument().graphql.schemaCache, document.graphql.schemaCache);
+
+        // A reference that leaves the cache folder is not followed.
+        workspace::RequestDocument escaping = read.document;
+        escaping.graphql.schemaCache = QStringLiteral(".triptych/schemas/../../schema.graphql");
+        QFile::copy(folder.filePath(document.graphql.schemaCache), folder.filePath(QStringLiteral("schema.graphql")));
+        ui::GraphQLPane refused;
+        refused.setWorkspaceFolder(folder.path());
+        refused.loadDocument(escaping);
+        QVERIFY(refused.assist()->schema().isNull());
     }
 };
 

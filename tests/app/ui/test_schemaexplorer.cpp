@@ -66,8 +66,10 @@ private Q_SLOTS:
     void clickingAFieldInsertsIt() {
         m_explorer->showType(QStringLiteral("Query"));
         QSignalSpy insert(m_explorer.get(), &ui::SchemaExplorer::insertRequested);
+        QSignalSpy field(m_explorer.get(), &ui::SchemaExplorer::fieldInsertRequested);
         click(0, editor::ExplorerModel::NameColumn);
         QCOMPARE(insert.size(), 1);
+        QCOMPARE(field.first(), QVariantList({QStringLiteral("Query"), QStringLiteral("customer")}));
         QCOMPARE(insert.first().first().toString(), QStringLiteral("customer(id: ) {\n  \n}"));
         click(1, editor::ExplorerModel::NameColumn); // products: no required argument
         QCOMPARE(insert.at(1).first().toString(), QStringLiteral("products {\n  \n}"));

@@ -62,7 +62,9 @@ private Q_SLOTS:
         QTRY_COMPARE(saved.size(), 1);
         QVERIFY(!file->isDirty());
         QCOMPARE(m_window->graphqlPane()->title()->text(), QStringLiteral("GraphQL — A user's orders"));
-        const QStringList linesAfter = linesOf(m_root + QLatin1Char('/') + kGraphQL);
+        // The schema loaded from the server, if it came in time, is cached beside the request (docs/editor.md).
+        QStringList linesAfter = linesOf(m_root + QLatin1Char('/') + kGraphQL);
+        linesAfter.removeIf([](const QString &line) { return line.startsWith(QLatin1String("schemaCache: ")); });
         QCOMPARE(linesAfter.size(), linesBefore.size());
         int changed = 0;
         for (int i = 0; i < linesAfter.size(); ++i)

@@ -136,6 +136,8 @@ const QList<FieldRow> &fieldRows() {
          }},
         {"graphql options", S::GraphQL, [](auto &d) { d.http.options.timeoutMs = 999; }},
         {"graphql notes", S::GraphQL, [](auto &d) { d.notes = "one line"; }},
+        {"graphql schema cache", S::GraphQL,
+         [](auto &d) { d.graphql.schemaCache = ".triptych/schemas/0123456789abcdef0123456789abcdef.graphql"; }},
         {"grpc target", S::Grpc, [](auto &d) { d.grpc.target = "{{grpcTarget}}"; }},
         {"grpc method", S::Grpc, [](auto &d) { d.grpc.method = "orders.v1.OrderService/GetUser"; }},
         {"grpc proto files", S::Grpc,
