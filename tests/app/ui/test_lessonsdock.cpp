@@ -134,6 +134,26 @@ private Q_SLOTS:
         QTRY_VERIFY(m_host->state().phase == session::ServerState::Phase::Running && !m_host->state().settings.gateway);
     }
 
+    // Presenter mode shows the dock; leaving it hides the dock again, and that puts the gateway back too.
+    void leavingPresenterModeRestoresTheServer() {
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QVERIFY(m_dock->isVisible());
+        const auto &lessons = session::LessonCatalog::builtIn().lessons();
+        const auto gateway = std::find_if(lessons.cbegin(), lessons.cend(), [](const session::Lesson &lesson) {
+            return lesson.id == QLatin1String("backend-for-frontend");
+        });
+        m_lessons->selectLesson(int(gateway - lessons.cbegin()));
+        QSignalSpy finished(m_lessons, &ui::LessonsDock::stepFinished);
+        QTest::keyClick(m_window.get(), Qt::Key_PageDown);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kStepMs);
+        QTest::keyClick(m_window.get(), Qt::Key_PageDown); // the gateway step
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kStepMs);
+        QVERIFY(m_host->state().settings.gateway);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QVERIFY(!m_dock->isVisible());
+        QTRY_VERIFY(m_host->state().phase == session::ServerState::Phase::Running && !m_host->state().settings.gateway);
+    }
+
     // The layout check of the issue: at 1280 × 720 in presenter mode, with a step's answers in the panes, each
     // pane's composer and response are on screen, of a usable height, and nothing overlaps.
     void presenterLayoutAt1280x720ShowsEveryPane() {
