@@ -1,6 +1,7 @@
 #include "app/cli/clilesson.h"
 
 #include "app/cli/clirunner.h"
+#include "app/model/otlpexport.h"
 #include "app/session/clientsender.h"
 #include "app/session/comparisonsession.h"
 #include "app/session/lessoncatalog.h"
@@ -52,6 +53,7 @@ CliLesson::CliLesson(CliOptions options, QObject *parent)
     , m_session(new session::ComparisonSession(m_host, this))
     , m_runner(new session::LessonRunner(m_session, m_host, this)) {
     m_session->setOneStyleAtATime(true);
+    m_runner->setTraceEncoder(&model::traceToOtlpJson);
     for (const auto style : {client::CallKind::Rest, client::CallKind::GraphQL, client::CallKind::Grpc}) {
         auto *sender = new session::ClientSender(style, this);
         sender->setTimeoutMs(m_options.timeoutMs);
@@ -83,6 +85,16 @@ void CliLesson::start() {
         Q_EMIT lessonFinished(kExitUsage);
         return;
     }
+    QHash<QString, QString> variables;
+    for (const QString &value : std::as_const(m_options.variableValues)) {
+        if (!value.contains(QLatin1Char('='))) {
+            printError(QStringLiteral("--var needs NAME=VALUE, not \"%1\"\n").arg(value));
+            Q_EMIT lessonFinished(kExitUsage);
+            return;
+        }
+        variables.insert(value.section(QLatin1Char('='), 0, 0), value.section(QLatin1Char('='), 1));
+    }
+    m_runner->setVariables(variables);
     // Free ports, so a window or triptych-server on the default ones does not stand in the way.
     session::ServerSettings settings;
     settings.httpPort = 0;
@@ -103,6 +115,8 @@ void CliLesson::runNext() {
             printOut(QStringLiteral("  not shown yet: %1\n").arg(need));
         m_runner->setLesson(lesson);
         m_step = 0;
+        for (auto it = lesson.variables.constBegin(); it != lesson.variables.constEnd(); ++it)
+            printOut(QStringLiteral("  %1 = %2\n").arg(it.key(), m_runner->variable(it.key())));
     }
     const auto &step = m_lessons.first().steps.at(m_step);
     printOut(QStringLiteral("\n  %1. %2\n").arg(m_step + 1).arg(step.title));
@@ -115,6 +129,14 @@ void CliLesson::onStepFinished(const session::LessonRunner::StepResult &result) 
     if (!result.serverSwitch.isEmpty())
         text += QStringLiteral("    server: %1\n").arg(result.serverSwitch);
     text += figuresTable(result.record);
+    const auto &exportTrace = m_lessons.first().steps.at(result.index).exportTrace;
+    if (exportTrace) {
+        const auto figures = result.record.figures(exportTrace->style);
+        text += QStringLiteral("    trace of %1 exported: %2 span(s), the collector answered %3\n")
+                    .arg(exportTrace->style)
+                    .arg(figures.exported)
+                    .arg(figures.collector);
+    }
     text += QStringLiteral("    claim %1: %2\n")
                 .arg(result.verdict.holds ? QStringLiteral("held") : QStringLiteral("DID NOT HOLD"),
                      result.verdict.because);

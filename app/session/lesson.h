@@ -2,6 +2,7 @@
 
 #include "app/session/question.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,11 @@ struct Lesson {
         std::optional<int> rateLimitPerSecond;
         bool operator==(const Server &) const = default;
     };
+    // After the calls, one style's trace POSTed as OTLP/JSON to a collector ({style.exported}, {style.collector}).
+    struct ExportTrace {
+        QString style; // "rest", "graphql" or "grpc": its first call's trace
+        QString to;    // the collector's URL, {{variables}} of the lesson allowed
+    };
     struct Step {
         QString title;
         QString questionId; // the question of questions.json this step asks; empty when it carries its own calls
@@ -32,6 +38,7 @@ struct Lesson {
         QString claim;
         QString otherwise;
         int stopAfterMs = 0; // a streaming step: how long its calls stay open before the record is read
+        std::optional<ExportTrace> exportTrace;
     };
 
     QString id;
@@ -39,6 +46,8 @@ struct Lesson {
     QString point; // the lesson's point, in one or two sentences
     // What the lesson would show with a server switch or route that does not exist yet, in words.
     QStringList needs;
+    // {{name}} values for the steps' URLs (an OTLP collector); triptych-cli lesson --var NAME=VALUE overrides them.
+    QHash<QString, QString> variables;
     QList<Step> steps;
 };
 

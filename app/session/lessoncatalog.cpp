@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -73,6 +74,53 @@ bool readServer(const QJsonValue &value, Lesson::Server *server, const QString &
     return true;
 }
 
+bool asks(const Question &question, const QString &style) {
+    return style == QLatin1String("rest")      ? question.rest.has_value()
+           : style == QLatin1String("graphql") ? question.graphql.has_value()
+           : style == QLatin1String("grpc")    ? question.grpc.has_value()
+                                               : false;
+}
+
+// {"style": "grpc", "to": "{{collector}}"}: a style the step asks, a URL whose {{names}} the lesson defines.
+bool readExport(const QJsonValue &value, Lesson::Step *step, const QHash<QString, QString> &variables,
+                const QString &where, const Problem &problem) {
+    if (value.isUndefined())
+        return true;
+    const QString here = where + QStringLiteral(": exportTrace");
+    if (!value.isObject())
+        return problem.fail(here, QStringLiteral("must be a JSON object"));
+    const QJsonObject object = value.toObject();
+    Lesson::ExportTrace exportTrace;
+    if (!onlyKeys(object, {QStringLiteral("style"), QStringLiteral("to")}, here, problem) ||
+        !text(object, "style", &exportTrace.style, true, here, problem) ||
+        !text(object, "to", &exportTrace.to, true, here, problem))
+        return false;
+    if (!asks(step->question, exportTrace.style))
+        return problem.fail(here, QStringLiteral("\"style\" must be rest, graphql or grpc, asked by the step"));
+    static const QRegularExpression names(QStringLiteral(R"(\{\{([^}]*)\}\})"));
+    for (auto it = names.globalMatch(exportTrace.to); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        if (!variables.contains(name))
+            return problem.fail(here, QStringLiteral("{{%1}} is not one of the lesson's \"variables\"").arg(name));
+    }
+    step->exportTrace = exportTrace;
+    return true;
+}
+
+bool readVariables(const QJsonValue &value, QHash<QString, QString> *variables, const Problem &problem) {
+    if (value.isUndefined())
+        return true;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!it.value().isString())
+            return problem.fail(QStringLiteral("the lesson"),
+                                QStringLiteral("\"variables\" must map names to strings"));
+        variables->insert(it.key(), it.value().toString());
+    }
+    return value.isObject() ||
+           problem.fail(QStringLiteral("the lesson"), QStringLiteral("\"variables\" must be a JSON object"));
+}
+
 // The step's calls: a question of questions.json by id, or its own in the same form ("ask").
 bool readCalls(const QJsonObject &object, Lesson::Step *step, const QuestionCatalog &questions, const QString &where,
                const Problem &problem) {
@@ -102,29 +150,51 @@ bool readCalls(const QJsonObject &object, Lesson::Step *step, const QuestionCata
     return true;
 }
 
-bool readStep(const QJsonValue &value, Lesson::Step *step, const QuestionCatalog &questions, const QString &where,
-              const Problem &problem) {
+// The texts of a step that may name figures: its sentences and its claim, and its header values ({previous.…}).
+QStringList figureTexts(const Lesson::Step &step) {
+    QStringList texts{step.notice, step.otherwise, step.claim};
+    for (const auto *headers : {step.question.rest ? &step.question.rest->headers : nullptr,
+                                step.question.graphql ? &step.question.graphql->headers : nullptr}) {
+        for (const auto &header : headers ? *headers : Question::Headers{})
+            texts << header.second;
+    }
+    return texts;
+}
+
+bool checkFigures(const Lesson::Step &step, bool first, const QString &where, const Problem &problem) {
+    const QStringList texts = figureTexts(step);
+    for (const QString &text : texts) {
+        if (first && LessonRecord::usesPrevious(text))
+            return problem.fail(where, QStringLiteral("a lesson's first step has no step before for {previous.…}"));
+        if (text != step.claim) {
+            if (const QString bad = LessonRecord::checkTemplate(text); !bad.isEmpty())
+                return problem.fail(where, bad);
+        }
+    }
+    if (const QString bad = LessonRecord::checkClaim(step.claim); !bad.isEmpty())
+        return problem.fail(where, QStringLiteral("\"claim\": ") + bad);
+    return true;
+}
+
+bool readStep(const QJsonValue &value, Lesson::Step *step, const QuestionCatalog &questions,
+              const QHash<QString, QString> &variables, const QString &where, bool first, const Problem &problem) {
     if (!value.isObject())
         return problem.fail(where, QStringLiteral("must be a JSON object"));
     const QJsonObject object = value.toObject();
     if (!onlyKeys(object,
                   {QStringLiteral("title"), QStringLiteral("question"), QStringLiteral("ask"), QStringLiteral("server"),
                    QStringLiteral("notice"), QStringLiteral("claim"), QStringLiteral("otherwise"),
-                   QStringLiteral("stopAfterMs")},
+                   QStringLiteral("stopAfterMs"), QStringLiteral("exportTrace")},
                   where, problem) ||
         !text(object, "title", &step->title, true, where, problem) ||
         !readCalls(object, step, questions, where, problem) ||
         !readServer(object.value(QLatin1String("server")), &step->server, where, problem) ||
         !text(object, "notice", &step->notice, true, where, problem) ||
         !text(object, "claim", &step->claim, true, where, problem) ||
-        !text(object, "otherwise", &step->otherwise, true, where, problem))
+        !text(object, "otherwise", &step->otherwise, true, where, problem) ||
+        !checkFigures(*step, first, where, problem) ||
+        !readExport(object.value(QLatin1String("exportTrace")), step, variables, where, problem))
         return false;
-    for (const QString &sentence : {step->notice, step->otherwise}) {
-        if (const QString bad = LessonRecord::checkTemplate(sentence); !bad.isEmpty())
-            return problem.fail(where, bad);
-    }
-    if (const QString bad = LessonRecord::checkClaim(step->claim); !bad.isEmpty())
-        return problem.fail(where, QStringLiteral("\"claim\": ") + bad);
     step->stopAfterMs = object.value(QLatin1String("stopAfterMs")).toInt(0);
     if (step->stopAfterMs < 0 || step->stopAfterMs > kMaxStopAfterMs)
         return problem.fail(where, QStringLiteral("\"stopAfterMs\" must be from 0 to %1").arg(kMaxStopAfterMs));
@@ -154,8 +224,9 @@ std::optional<Lesson> LessonCatalog::lessonFromJson(const QByteArray &json, cons
     }
     if (!onlyKeys(object,
                   {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("point"), QStringLiteral("needs"),
-                   QStringLiteral("steps")},
+                   QStringLiteral("steps"), QStringLiteral("variables")},
                   where, problem) ||
+        !readVariables(object.value(QLatin1String("variables")), &lesson.variables, problem) ||
         !text(object, "id", &lesson.id, true, where, problem) ||
         !text(object, "title", &lesson.title, true, where, problem) ||
         !text(object, "point", &lesson.point, true, where, problem))
@@ -171,7 +242,7 @@ std::optional<Lesson> LessonCatalog::lessonFromJson(const QByteArray &json, cons
     for (int i = 0; i < steps.size(); ++i) {
         Lesson::Step step;
         const QString stepWhere = QStringLiteral("lesson \"%1\", step %2").arg(lesson.id).arg(i + 1);
-        if (!readStep(steps.at(i), &step, questions, stepWhere, problem))
+        if (!readStep(steps.at(i), &step, questions, lesson.variables, stepWhere, i == 0, problem))
             return std::nullopt;
         lesson.steps.append(step);
     }

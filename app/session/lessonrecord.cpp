@@ -15,14 +15,16 @@ constexpr int kTooManyRequests = 429;
 constexpr int kResourceExhausted = 8;
 
 const QStringList kStyles{QStringLiteral("rest"), QStringLiteral("graphql"), QStringLiteral("grpc")};
-const QStringList kFigures{QStringLiteral("calls"),    QStringLiteral("time"),     QStringLiteral("received"),
-                           QStringLiteral("sent"),     QStringLiteral("sql"),      QStringLiteral("spans"),
-                           QStringLiteral("rpcspans"), QStringLiteral("messages"), QStringLiteral("status"),
-                           QStringLiteral("code"),     QStringLiteral("detail"),   QStringLiteral("etag"),
-                           QStringLiteral("cache"),    QStringLiteral("refused")};
+const QStringList kFigures{
+    QStringLiteral("calls"),    QStringLiteral("time"),     QStringLiteral("received"), QStringLiteral("sent"),
+    QStringLiteral("sql"),      QStringLiteral("spans"),    QStringLiteral("rpcspans"), QStringLiteral("messages"),
+    QStringLiteral("status"),   QStringLiteral("code"),     QStringLiteral("detail"),   QStringLiteral("etag"),
+    QStringLiteral("cache"),    QStringLiteral("refused"),  QStringLiteral("encoding"), QStringLiteral("deprecated"),
+    QStringLiteral("streamed"), QStringLiteral("exported"), QStringLiteral("collector")};
+const QString kPrevious = QStringLiteral("previous.");
 
 const QRegularExpression &placeholderPattern() {
-    static const QRegularExpression pattern(QStringLiteral(R"(\{([a-z]+\.[a-z]+)\})"));
+    static const QRegularExpression pattern(QStringLiteral(R"(\{((?:previous\.)?[a-z]+\.[a-z]+)\})"));
     return pattern;
 }
 
@@ -85,6 +87,21 @@ QString errorDetailOf(const client::CallRecord &record) {
     }
     const QString type = QString::fromLatin1(record.header("content-type")).section(QLatin1Char(';'), 0, 0);
     return type.isEmpty() ? QStringLiteral("none") : type.trimmed();
+}
+
+// Fields and enum values an introspection answer marks deprecated, anywhere in the JSON.
+int deprecatedIn(const QJsonValue &value) {
+    int count = 0;
+    if (value.isArray()) {
+        for (const auto &item : value.toArray())
+            count += deprecatedIn(item);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        count += object.value(QLatin1String("isDeprecated")).toBool() ? 1 : 0;
+        for (const auto &item : object)
+            count += deprecatedIn(item);
+    }
+    return count;
 }
 
 QString statusOf(const client::CallRecord &record) {
@@ -152,10 +169,14 @@ void LessonRecord::add(const client::CallRecord &record) {
         if (!message.outgoing) {
             ++figures.messages;
             streamed += message.size;
+        } else {
+            ++figures.streamed;
         }
     }
     figures.received += qMax(record.sizes.responseBodyWireBytes, streamed);
     figures.spans += record.serverSpanCount();
+    if (record.body.contains("isDeprecated"))
+        figures.deprecated += deprecatedIn(QJsonDocument::fromJson(record.body).object());
     figures.refused += record.httpStatus == kTooManyRequests || record.grpcCode == kResourceExhausted ? 1 : 0;
     for (const auto &span : record.spans) {
         figures.sql += span.fromServer && hasAttribute(span, QLatin1String("db.statement")) ? 1 : 0;
@@ -167,22 +188,42 @@ void LessonRecord::add(const client::CallRecord &record) {
         figures.errorDetail = errorDetailOf(record);
         figures.etag = QString::fromLatin1(record.header("etag"));
         figures.cache = QString::fromLatin1(record.header("cache-control"));
-        for (QString *header : {&figures.etag, &figures.cache}) {
+        figures.encoding = QString::fromLatin1(record.header("content-encoding"));
+        for (QString *header : {&figures.etag, &figures.cache, &figures.encoding}) {
             if (header->isEmpty())
                 *header = QStringLiteral("none");
         }
     }
 }
 
-bool LessonRecord::isFigureName(const QString &name) {
+void LessonRecord::setExport(const QString &style, int spans, const QString &collector) {
+    if (!m_figures.contains(style))
+        return; // no call of that style: nothing was exported
+    m_figures[style].exported = spans;
+    m_figures[style].collector = collector;
+}
+
+QString LessonRecord::styleOf(client::CallKind kind) {
+    return styleKey(kind);
+}
+
+bool LessonRecord::isFigureName(const QString &fullName) {
+    const QString name = fullName.startsWith(kPrevious) ? fullName.mid(kPrevious.size()) : fullName;
     return kStyles.contains(name.section(QLatin1Char('.'), 0, 0)) && name.count(QLatin1Char('.')) == 1 &&
            kFigures.contains(name.section(QLatin1Char('.'), 1));
 }
 
-QVariant LessonRecord::value(const QString &name) const {
-    if (!isFigureName(name) || !m_figures.contains(name.section(QLatin1Char('.'), 0, 0)))
+bool LessonRecord::usesPrevious(const QString &text) {
+    return text.contains(kPrevious);
+}
+
+QVariant LessonRecord::value(const QString &fullName) const {
+    const bool previous = fullName.startsWith(kPrevious);
+    const QString name = previous ? fullName.mid(kPrevious.size()) : fullName;
+    const auto &figures = previous ? m_previous : m_figures;
+    if (!isFigureName(name) || !figures.contains(name.section(QLatin1Char('.'), 0, 0)))
         return {};
-    const Figures f = m_figures.value(name.section(QLatin1Char('.'), 0, 0));
+    const Figures f = figures.value(name.section(QLatin1Char('.'), 0, 0));
     const QString figure = name.section(QLatin1Char('.'), 1);
     const QHash<QString, QVariant> values{{QStringLiteral("calls"), f.calls},
                                           {QStringLiteral("time"), f.timeUs},
@@ -197,7 +238,12 @@ QVariant LessonRecord::value(const QString &name) const {
                                           {QStringLiteral("detail"), f.errorDetail},
                                           {QStringLiteral("etag"), f.etag},
                                           {QStringLiteral("cache"), f.cache},
-                                          {QStringLiteral("refused"), f.refused}};
+                                          {QStringLiteral("encoding"), f.encoding},
+                                          {QStringLiteral("refused"), f.refused},
+                                          {QStringLiteral("deprecated"), f.deprecated},
+                                          {QStringLiteral("streamed"), f.streamed},
+                                          {QStringLiteral("exported"), f.exported},
+                                          {QStringLiteral("collector"), f.collector}};
     return values.value(figure);
 }
 
@@ -205,7 +251,7 @@ QString LessonRecord::display(const QString &name) const {
     const QVariant v = value(name);
     if (!v.isValid())
         return QStringLiteral("…");
-    const QString figure = name.section(QLatin1Char('.'), 1);
+    const QString figure = name.section(QLatin1Char('.'), -1);
     if (figure == QLatin1String("time"))
         return formatTime(v.toLongLong());
     if (figure == QLatin1String("received") || figure == QLatin1String("sent"))
@@ -263,7 +309,8 @@ QString LessonRecord::checkTemplate(const QString &text) {
     while (matches.hasNext()) {
         const QString name = matches.next().captured(1);
         if (!isFigureName(name))
-            return QStringLiteral("{%1} is not a figure (style rest, graphql or grpc; figure one of %2)")
+            return QStringLiteral("{%1} is not a figure ([previous.]style.figure, style rest, graphql or grpc; figure "
+                                  "one of %2)")
                 .arg(name, kFigures.join(QStringLiteral(", ")));
     }
     return {};

@@ -23,12 +23,17 @@ public:
         int spans = 0;       // server spans
         int rpcSpans = 0;    // server spans of gRPC methods (a GraphQL resolver calling gRPC shows them)
         int messages = 0;    // stream messages received
+        int streamed = 0;    // messages the client sent on its calls (a client stream's list)
         int refused = 0;     // calls the rate limit refused: HTTP 429, gRPC RESOURCE_EXHAUSTED
-        QString status;      // the first call's HTTP status, or its gRPC code name
+        int deprecated = 0;  // what the answers' introspection marks "isDeprecated": true
+        int exported = 0;    // spans of the style's trace a step exported to an OTLP collector
+        QString collector = QStringLiteral("none"); // the collector's answer to that export: HTTP status or error
+        QString status;                             // the first call's HTTP status, or its gRPC code name
         QString code;        // the first call's error code: GraphQL extensions.code, gRPC code name, problem title
         QString errorDetail; // the first call's gRPC details type (BadRequest …) or problem+json media type
         QString etag;        // the first call's ETag header, "none" without one
         QString cache;       // the first call's Cache-Control header, "none" without one
+        QString encoding;    // the first call's Content-Encoding header, "none" without one
     };
     struct Verdict {
         bool holds = false;
@@ -37,6 +42,10 @@ public:
 
     void add(const client::CallRecord &record);
     void clear() { m_figures.clear(); }
+    // The export of the style's trace: how many spans went, and the collector's HTTP status (or the error).
+    void setExport(const QString &style, int spans, const QString &collector);
+    // The record of the lesson's step before, read as {previous.rest.etag}, "rest.received < previous.rest.received".
+    void setPrevious(const LessonRecord &previous) { m_previous = previous.m_figures; }
     bool has(const QString &style) const { return m_figures.contains(style); }
     Figures figures(const QString &style) const { return m_figures.value(style); }
 
@@ -53,11 +62,16 @@ public:
     static QString checkTemplate(const QString &text);
     static QString checkClaim(const QString &claim);
     static bool isFigureName(const QString &name);
+    // "rest", "graphql" (also over WebSocket) or "grpc": the style a call's figures count under.
+    static QString styleOf(client::CallKind kind);
+    // Whether the text names a figure of the step before ({previous.…}), which a lesson's first step cannot.
+    static bool usesPrevious(const QString &text);
 
 private:
     QString display(const QString &name) const;
 
-    QHash<QString, Figures> m_figures; // by "rest", "graphql", "grpc"
+    QHash<QString, Figures> m_figures;  // by "rest", "graphql", "grpc"
+    QHash<QString, Figures> m_previous; // the step before's
 };
 
 } // namespace triptych::session

@@ -1,10 +1,13 @@
 #include "app/session/lessonrunner.h"
 
 #include "app/session/comparisonsession.h"
+#include "app/session/lessontraceexport.h"
 #include "app/session/serverhost.h"
 
 #include <QStringList>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace triptych::session {
 
@@ -27,7 +30,9 @@ LessonRunner::LessonRunner(ComparisonSession *session, ServerHost *host, QObject
     : QObject(parent)
     , m_session(session)
     , m_host(host)
-    , m_streamTimer(new QTimer(this)) {
+    , m_streamTimer(new QTimer(this))
+    , m_export(new LessonTraceExport(this)) {
+    connect(m_export, &LessonTraceExport::exportFinished, this, &LessonRunner::onExportFinished);
     qRegisterMetaType<StepResult>();
     m_streamTimer->setSingleShot(true);
     connect(m_streamTimer, &QTimer::timeout, this, &LessonRunner::onStreamStop);
@@ -48,9 +53,37 @@ LessonRunner::LessonRunner(ComparisonSession *session, ServerHost *host, QObject
         connect(m_host, &ServerHost::stateChanged, this, &LessonRunner::onServerStateChanged);
 }
 
+void LessonRunner::setTraceEncoder(std::function<QByteArray(const client::CallRecord &)> encoder) {
+    m_export->setEncoder(std::move(encoder));
+}
+
+QString LessonRunner::resolved(const QString &text) const {
+    QString out = text;
+    for (const auto *values : {&m_variables, &m_lesson.variables}) {
+        for (auto it = values->constBegin(); it != values->constEnd(); ++it)
+            out.replace(QStringLiteral("{{%1}}").arg(it.key()), it.value());
+    }
+    return out;
+}
+
 void LessonRunner::setLesson(const Lesson &lesson) {
     cancel();
     m_lesson = lesson;
+    m_records.clear();
+}
+
+Question LessonRunner::questionFor(int index) const {
+    Question question = m_lesson.steps.at(index).question;
+    LessonRecord before;
+    before.setPrevious(m_records.value(index - 1));
+    for (auto *headers :
+         {question.rest ? &question.rest->headers : nullptr, question.graphql ? &question.graphql->headers : nullptr}) {
+        if (!headers)
+            continue;
+        for (auto &header : *headers) // not `headers ? *headers : …`: that would fill a copy
+            header.second = before.fill(header.second);
+    }
+    return question;
 }
 
 ServerSettings LessonRunner::settingsFor(const Lesson::Step &step) const {
@@ -69,6 +102,8 @@ void LessonRunner::runStep(int index) {
     m_comparisonDone = false;
     m_result = StepResult{};
     m_result.index = index;
+    m_result.record.setPrevious(m_records.value(index - 1));
+    m_question = questionFor(index);
     m_switch.clear();
     if (m_host && m_host->state().phase != ServerState::Phase::Running) {
         // The step before is still switching the server: this step's switch is decided once that has settled.
@@ -129,7 +164,7 @@ void LessonRunner::ask() {
     if (m_running < 0)
         return;
     const auto &step = m_lesson.steps.at(m_running);
-    m_session->ask(step.question);
+    m_session->ask(m_question);
     if (!m_session->serverSwitch().isEmpty())
         m_switch = m_switch.isEmpty() ? m_session->serverSwitch()
                                       : m_switch + QStringLiteral(", ") + m_session->serverSwitch();
@@ -168,7 +203,7 @@ void LessonRunner::onStreamStop() {
 }
 
 void LessonRunner::finishIfComplete() {
-    if (m_running < 0 || !m_comparisonDone)
+    if (m_running < 0 || !m_comparisonDone || m_exporting)
         return;
     const auto &question = m_lesson.steps.at(m_running).question;
     if (question.streaming) {
@@ -184,16 +219,47 @@ void LessonRunner::finishIfComplete() {
 
 void LessonRunner::finish() {
     m_streamTimer->stop();
+    if (!startExport())
+        complete();
+}
+
+bool LessonRunner::startExport() {
+    const auto &exportTrace = m_lesson.steps.at(m_running).exportTrace;
+    if (!exportTrace || m_exporting)
+        return false;
+    const auto first = std::find_if(m_result.calls.cbegin(), m_result.calls.cend(), [&](const auto &record) {
+        return LessonRecord::styleOf(record.kind) == exportTrace->style;
+    });
+    if (first == m_result.calls.cend() || !m_export->hasEncoder())
+        return false; // nothing to export: the figures say "none"
+    m_exporting = true;
+    m_export->start(*first, resolved(exportTrace->to));
+    return true;
+}
+
+void LessonRunner::onExportFinished(const client::CallRecord &post, int spans) {
+    if (!std::exchange(m_exporting, false) || m_running < 0)
+        return;
+    const bool delivered = post.transportOk() && post.httpStatus >= 200 && post.httpStatus < 300;
+    const QString answer = post.transportOk() ? QString::number(post.httpStatus) : client::toString(post.error.kind);
+    m_result.record.setExport(m_lesson.steps.at(m_running).exportTrace->style, delivered ? spans : 0, answer);
+    complete();
+}
+
+void LessonRunner::complete() {
     const auto &step = m_lesson.steps.at(m_running);
     m_result.verdict = m_result.record.check(step.claim);
     m_result.sentence = m_result.record.fill(m_result.verdict.holds ? step.notice : step.otherwise);
     m_result.serverSwitch = m_switch;
+    m_records.insert(m_running, m_result.record);
     m_running = -1;
     Q_EMIT stepFinished(m_result);
 }
 
 void LessonRunner::cancel() {
     m_streamTimer->stop();
+    m_export->cancel();
+    m_exporting = false;
     m_waitingForServer = false;
     m_waitingForSettle = false;
     if (std::exchange(m_running, -1) >= 0 && m_session->isRunning())

@@ -5,9 +5,11 @@
 #include "app/session/lessonrecord.h"
 #include "app/session/serverstate.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 class QTimer;
@@ -15,6 +17,7 @@ class QTimer;
 namespace triptych::session {
 
 class ComparisonSession;
+class LessonTraceExport;
 class ServerHost;
 
 // Walks a lesson step by step through a ComparisonSession: switches the embedded server as the step needs (gateway,
@@ -36,6 +39,12 @@ public:
     LessonRunner(ComparisonSession *session, ServerHost *host, QObject *parent = nullptr);
 
     void setLesson(const Lesson &lesson);
+    // {{name}} values that replace the lesson's own (triptych-cli lesson --var collector=URL).
+    void setVariables(const QHash<QString, QString> &values) { m_variables = values; }
+    // A {{name}}'s value now: the one set, else the lesson's own.
+    QString variable(const QString &name) const { return m_variables.value(name, m_lesson.variables.value(name)); }
+    // How a call's trace becomes OTLP/JSON for a step's exportTrace (model::traceToOtlpJson).
+    void setTraceEncoder(std::function<QByteArray(const client::CallRecord &)> encoder);
     const Lesson &lesson() const { return m_lesson; }
     void runStep(int index);
     void cancel();
@@ -56,11 +65,20 @@ private:
     void onStreamStop();
     void finishIfComplete();
     void finish();
+    bool startExport(); // a step's exportTrace, once its calls are done; false when it has none
+    void onExportFinished(const client::CallRecord &post, int spans);
+    void complete();
+    QString resolved(const QString &text) const; // the lesson's {{variables}} filled in
     ServerSettings settingsFor(const Lesson::Step &step) const;
+    // The step's question with its header values filled from the step before ({previous.rest.etag}).
+    Question questionFor(int index) const;
 
     ComparisonSession *m_session;
     ServerHost *m_host;
     QTimer *m_streamTimer;
+    LessonTraceExport *m_export;
+    bool m_exporting = false;
+    QHash<QString, QString> m_variables;
     Lesson m_lesson;
     int m_running = -1;
     bool m_waitingForServer = false; // for the restart this step asked for
@@ -69,6 +87,8 @@ private:
     std::optional<ServerSettings> m_before; // the settings before the lesson's first switch
     QString m_switch;
     StepResult m_result;
+    Question m_question;                // what the running step asks
+    QHash<int, LessonRecord> m_records; // each step's last record: the next step's {previous.…}
 };
 
 } // namespace triptych::session

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 #include <optional>
@@ -10,6 +12,10 @@ namespace triptych::session {
 // One question of resources/questions.json: the same thing asked as REST, GraphQL and gRPC (each optional), what
 // the server answers to it, and where the app offers it.
 struct Question {
+    // Request headers by name and value. `Accept-Encoding: gzip` turns on the client's gzip (the body is decoded
+    // and the compressed size counted); a lesson step's values may hold {previous.rest.etag} (docs/lessons.md).
+    using Headers = QList<QPair<QString, QString>>;
+
     struct Rest {
         QString label; // the REST pane's name for it
         QString method;
@@ -17,6 +23,7 @@ struct Question {
         QByteArray body;               // JSON, indented for the editor; empty: none
         bool auth = false;             // sent with the bearer token
         bool ordersOfEachUser = false; // N+1 over the network: then GET /v1/users/{id}/orders for each listed user
+        Headers headers;
         int status = 200;
     };
     struct GraphQL {
@@ -25,13 +32,18 @@ struct Question {
         QByteArray variables;  // a JSON object, indented; empty: none
         QString operationName; // for a document with several operations
         bool auth = false;
+        bool get = false;       // GET with the query in the URL (cacheable) instead of POST
+        bool persisted = false; // automatic persisted query: the hash first, the text when the server asks
+        Headers headers;
         int status = 200;    // HTTP status of a query or mutation; a subscription is checked by its events
         bool errors = false; // whether the answer carries a GraphQL `errors` list
     };
     struct Grpc {
         QString label;
         QString method;     // "orders.v1.OrderService/GetUserOrders"
-        QByteArray request; // JSON, indented
+        QByteArray request; // JSON, indented; the first of `requests` when the question gives several
+        // A client stream's messages, sent in order and then half-closed; empty: `request` alone.
+        QList<QByteArray> requests;
         bool auth = false;
         // No batch RPC exists: the method is asked again for user_id 2..repeatUpToUser after the call for user 1.
         int repeatUpToUser = 0;

@@ -82,6 +82,37 @@ public:
         return true;
     }
 
+    // {"Name": "value", …}: request headers, in name order (a JSON object keeps no other).
+    bool headers(const char *key, Question::Headers *out) {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return true;
+        if (!value.isObject())
+            return fail(key, QStringLiteral("must be a JSON object of header names and string values"));
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (!it.value().isString() || it.key().trimmed().isEmpty() || it.key().contains(QLatin1Char(':')))
+                return fail(key,
+                            QStringLiteral("needs a name and a string value for each header (\"%1\")").arg(it.key()));
+            out->append({it.key(), it.value().toString()});
+        }
+        return true;
+    }
+
+    // A list of JSON objects, each kept as indented text (a client stream's messages).
+    bool objectList(const char *key, QList<QByteArray> *out) {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return true;
+        const QJsonArray list = value.toArray();
+        if (!value.isArray() || list.isEmpty() ||
+            std::any_of(list.begin(), list.end(), [](const QJsonValue &item) { return !item.isObject(); }))
+            return fail(key, QStringLiteral("must be a non-empty list of JSON objects"));
+        for (const auto &item : list)
+            out->append(QJsonDocument(item.toObject()).toJson(QJsonDocument::Indented).trimmed());
+        return true;
+    }
+
     bool nested(const char *key, const std::function<bool(ObjectReader &)> &read, bool *present) {
         const QJsonValue value = m_object.value(QLatin1String(key));
         *present = !value.isUndefined();
@@ -110,20 +141,24 @@ private:
 };
 
 bool readRest(ObjectReader &in, Question::Rest &rest) {
-    return in.allowOnly({"label", "method", "path", "body", "auth", "ordersOfEachUser", "status"}) &&
+    return in.allowOnly({"label", "method", "path", "body", "auth", "ordersOfEachUser", "headers", "status"}) &&
            in.string("label", &rest.label, false) && in.string("method", &rest.method, true) &&
            in.string("path", &rest.path, true) &&
            (rest.path.startsWith(QLatin1Char('/')) || in.fail("path", QStringLiteral("must start with /"))) &&
            in.objectText("body", &rest.body, false) && in.boolean("auth", &rest.auth) &&
-           in.boolean("ordersOfEachUser", &rest.ordersOfEachUser) && in.integer("status", &rest.status, 100, 599);
+           in.boolean("ordersOfEachUser", &rest.ordersOfEachUser) && in.headers("headers", &rest.headers) &&
+           in.integer("status", &rest.status, 100, 599);
 }
 
 bool readGraphQL(ObjectReader &in, Question::GraphQL &graphql) {
-    return in.allowOnly({"label", "query", "variables", "operationName", "auth", "status", "errors"}) &&
+    return in.allowOnly({"label", "query", "variables", "operationName", "auth", "get", "persisted", "headers",
+                         "status", "errors"}) &&
            in.string("label", &graphql.label, false) && in.string("query", &graphql.query, true) &&
            in.objectText("variables", &graphql.variables, false) &&
            in.string("operationName", &graphql.operationName, false) && in.boolean("auth", &graphql.auth) &&
-           in.integer("status", &graphql.status, 100, 599) && in.boolean("errors", &graphql.errors);
+           in.boolean("get", &graphql.get) && in.boolean("persisted", &graphql.persisted) &&
+           in.headers("headers", &graphql.headers) && in.integer("status", &graphql.status, 100, 599) &&
+           in.boolean("errors", &graphql.errors);
 }
 
 bool readLiveEvents(ObjectReader &in, Question::LiveEvents &events) {
@@ -141,14 +176,21 @@ bool isGrpcCodeName(const QString &name) {
 }
 
 bool readGrpc(ObjectReader &in, Question::Grpc &grpc) {
-    return in.allowOnly({"label", "method", "request", "auth", "repeatUpToUser", "status"}) &&
-           in.string("label", &grpc.label, false) && in.string("method", &grpc.method, true) &&
-           (grpc.method.count(QLatin1Char('/')) == 1 ||
-            in.fail("method", QStringLiteral("must be written package.Service/Method"))) &&
-           in.objectText("request", &grpc.request, true) && in.boolean("auth", &grpc.auth) &&
-           in.integer("repeatUpToUser", &grpc.repeatUpToUser, 0, 1000) && in.string("status", &grpc.status, false) &&
-           (isGrpcCodeName(grpc.status) ||
-            in.fail("status", QStringLiteral("must be a gRPC code name such as \"OK\" or \"NOT_FOUND\"")));
+    const bool ok =
+        in.allowOnly({"label", "method", "request", "requests", "auth", "repeatUpToUser", "status"}) &&
+        in.string("label", &grpc.label, false) && in.string("method", &grpc.method, true) &&
+        (grpc.method.count(QLatin1Char('/')) == 1 ||
+         in.fail("method", QStringLiteral("must be written package.Service/Method"))) &&
+        (in.has("request") != in.has("requests") ||
+         in.failHere(QStringLiteral("needs exactly one of \"request\" and \"requests\" (a client stream's list)"))) &&
+        in.objectText("request", &grpc.request, false) && in.objectList("requests", &grpc.requests) &&
+        in.boolean("auth", &grpc.auth) && in.integer("repeatUpToUser", &grpc.repeatUpToUser, 0, 1000) &&
+        in.string("status", &grpc.status, false) &&
+        (isGrpcCodeName(grpc.status) ||
+         in.fail("status", QStringLiteral("must be a gRPC code name such as \"OK\" or \"NOT_FOUND\"")));
+    if (ok && !grpc.requests.isEmpty())
+        grpc.request = grpc.requests.first(); // what a pane or a label shows of it
+    return ok;
 }
 
 // The rules that tie a question's parts together: what the picker, the benchmark and the N+1 follow-ups need.

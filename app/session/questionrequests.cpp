@@ -5,13 +5,39 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace triptych::session {
 
 namespace {
 QByteArray bearer(const Endpoints &endpoints) {
     return "Bearer " + endpoints.token.toUtf8();
 }
+
+bool isAcceptEncoding(const QString &name) {
+    return name.compare(QLatin1String("Accept-Encoding"), Qt::CaseInsensitive) == 0;
+}
 } // namespace
+
+bool asksForGzip(const Question::Headers &headers) {
+    return std::any_of(headers.cbegin(), headers.cend(), [](const auto &header) {
+        return isAcceptEncoding(header.first) && header.second.contains(QLatin1String("gzip"), Qt::CaseInsensitive);
+    });
+}
+
+Question::Headers headersBesideGzip(const Question::Headers &headers) {
+    Question::Headers out;
+    std::copy_if(headers.cbegin(), headers.cend(), std::back_inserter(out),
+                 [](const auto &header) { return !isAcceptEncoding(header.first); });
+    return out;
+}
+
+client::HeaderList headersToSend(const Question::Headers &headers) {
+    client::HeaderList out;
+    for (const auto &[name, value] : headersBesideGzip(headers))
+        out.append({name.toLatin1(), value.toUtf8()});
+    return out;
+}
 
 client::RestRequest restRequest(const Question::Rest &rest, const Endpoints &endpoints) {
     client::RestRequest request;
@@ -21,6 +47,8 @@ client::RestRequest restRequest(const Question::Rest &rest, const Endpoints &end
         request.bodyKind = client::BodyKind::Json;
         request.body = rest.body;
     }
+    request.headers = headersToSend(rest.headers);
+    request.acceptGzip = asksForGzip(rest.headers);
     if (rest.auth) {
         request.auth.kind = client::AuthKind::Bearer;
         request.auth.token = endpoints.token;
@@ -34,6 +62,10 @@ client::GraphQLRequest graphqlRequest(const Question::GraphQL &graphql, const En
     request.query = graphql.query;
     request.variables = graphql.variables;
     request.operationName = graphql.operationName;
+    request.useGet = graphql.get;
+    request.persistedQuery = graphql.persisted;
+    request.http.headers = headersToSend(graphql.headers);
+    request.http.acceptGzip = asksForGzip(graphql.headers);
     if (graphql.auth)
         request.http.headers.append({"Authorization", bearer(endpoints)});
     return request;
@@ -61,7 +93,7 @@ client::GrpcRequest grpcRequest(const Question::Grpc &grpc, const Endpoints &end
     client::GrpcRequest request;
     request.target = endpoints.grpcTarget;
     request.method = grpc.method;
-    request.messages = {grpc.request};
+    request.messages = grpc.requests.isEmpty() ? QList<QByteArray>{grpc.request} : grpc.requests;
     if (grpc.auth)
         request.metadata.append({"authorization", bearer(endpoints)});
     request.traceBaseUrl = endpoints.httpBase;

@@ -18,4 +18,10 @@ client::GraphQLWsRequest graphqlSubscription(const Question::GraphQL &graphql, c
 bool isSubscription(const Question::GraphQL &graphql);
 client::GrpcRequest grpcRequest(const Question::Grpc &grpc, const Endpoints &endpoints);
 
+// Whether the headers ask for gzip: the client's own switch is used for it, so the body is decoded.
+bool asksForGzip(const Question::Headers &headers);
+// The headers as written but Accept-Encoding, which is left to the gzip switch: as a pane shows them, as sent.
+Question::Headers headersBesideGzip(const Question::Headers &headers);
+client::HeaderList headersToSend(const Question::Headers &headers);
+
 } // namespace triptych::session

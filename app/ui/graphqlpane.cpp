@@ -3,14 +3,17 @@
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
 #include "app/model/keyvaluemodel.h"
+#include "app/session/questionrequests.h"
 #include "app/ui/autheditor.h"
 #include "app/ui/editorassist.h"
 #include "app/ui/fonts.h"
 #include "app/ui/graphqloptionseditor.h"
+#include "app/ui/httpoptionseditor.h"
 #include "app/ui/noteseditor.h"
 #include "app/ui/responseview.h"
 #include "app/workspace/requestconversion.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -299,10 +302,14 @@ void GraphQLPane::applyQuestion(const session::Question &question) {
     m_variables->setPlainText(QString::fromUtf8(graphql.variables));
     if (!graphql.operationName.isEmpty())
         m_operation->setCurrentText(graphql.operationName);
-    model::KeyValueModel::Pairs headers;
+    model::KeyValueModel::Pairs headers = session::headersBesideGzip(graphql.headers);
     if (graphql.auth)
         headers.append({QStringLiteral("Authorization"), QStringLiteral("Bearer ") + m_token});
     m_headers->setPairs(headers);
+    m_options->transportBox()->setCurrentIndex(
+        int(graphql.get ? workspace::GraphQLTransport::HttpGet : workspace::GraphQLTransport::HttpPost));
+    m_options->persistedQueryCheck()->setChecked(graphql.persisted);
+    m_options->httpOptions()->gzipCheck()->setChecked(session::asksForGzip(graphql.headers));
 }
 
 } // namespace triptych::ui

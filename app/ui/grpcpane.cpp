@@ -20,6 +20,9 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -309,7 +312,7 @@ void GrpcPane::send() {
         return;
     }
     client::GrpcRequest request = workspace::toGrpcRequest(*document);
-    request.halfCloseAfterMessages = !methodIsClientStreaming();
+    request.halfCloseAfterMessages = !methodIsClientStreaming() || m_halfCloseAfterList;
     for (auto &entry : request.metadata)
         entry.first = entry.first.toLower(); // gRPC refuses upper-case metadata keys
     if (request.target == m_embeddedTarget)
@@ -365,6 +368,7 @@ void GrpcPane::onCallEnded(const client::CallRecord &record) {
 }
 
 void GrpcPane::load(const client::CallRecord &record) {
+    m_halfCloseAfterList = false;
     stopShowingCancelled();
     m_target->setText(record.url);
     m_method->setText(record.method.mid(record.method.startsWith(QLatin1Char('/')) ? 1 : 0));
@@ -389,13 +393,22 @@ void GrpcPane::setServer(const session::ServerState &state) {
     }
 }
 
+// Several messages as the editor holds them: a JSON array, which a send turns into one message each.
+QByteArray GrpcPane::messageList(const QList<QByteArray> &messages) {
+    QJsonArray list;
+    for (const auto &message : messages)
+        list.append(QJsonDocument::fromJson(message).object());
+    return QJsonDocument(list).toJson(QJsonDocument::Indented).trimmed();
+}
+
 void GrpcPane::applyQuestion(const session::Question &question) {
     if (!question.grpc)
         return;
     const auto &grpc = *question.grpc;
     m_method->setText(grpc.method);
     m_method->setCursorPosition(0); // the service's name in sight, not the end of the line
-    m_request->setPlainText(QString::fromUtf8(grpc.request));
+    m_request->setPlainText(QString::fromUtf8(grpc.requests.isEmpty() ? grpc.request : messageList(grpc.requests)));
+    m_halfCloseAfterList = !grpc.requests.isEmpty();
     model::KeyValueModel::Pairs metadata;
     if (grpc.auth)
         metadata.append({QStringLiteral("authorization"), QStringLiteral("Bearer ") + m_token});

@@ -78,6 +78,7 @@ private:
     // names none, so reflection is asked.
     bool loadSchemaFromDocument();
     void updateStreamButtons();
+    static QByteArray messageList(const QList<QByteArray> &messages);
     bool methodIsClientStreaming() const;
     void updateMessageAssist();
 
@@ -101,6 +102,8 @@ private:
     QString m_embeddedTarget = QStringLiteral("127.0.0.1:50051");
     quint64 m_callId = 0;
     bool m_sendWhenLoaded = false;
+    // A question's list of client-stream messages: sent, then half-closed, as the question means the whole stream.
+    bool m_halfCloseAfterList = false;
 };
 
 } // namespace triptych::ui

@@ -29,6 +29,7 @@ workspace::RequestDocument GrpcPane::toDocument() const {
 }
 
 void GrpcPane::loadDocument(const workspace::RequestDocument &document) {
+    m_halfCloseAfterList = false;
     const workspace::GrpcPart &grpc = document.grpc;
     // Another server, or a schema from files: the services are loaded again at the next send.
     if (m_target->text().trimmed() != grpc.target || grpc.protoSource != workspace::ProtoSource::Reflection ||

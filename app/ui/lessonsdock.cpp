@@ -1,5 +1,6 @@
 #include "app/ui/lessonsdock.h"
 
+#include "app/model/otlpexport.h"
 #include "app/session/lessoncatalog.h"
 #include "app/ui/lessonhandout.h"
 
@@ -43,6 +44,7 @@ LessonsDock::LessonsDock(session::ComparisonSession *session, session::ServerHos
     , m_back(new QPushButton(tr("◀ Back"), this))
     , m_rerun(new QPushButton(tr("Run again"), this))
     , m_next(new QPushButton(tr("Next ▶"), this)) {
+    m_runner->setTraceEncoder(&model::traceToOtlpJson); // the same OTLP/JSON as File ▸ Export trace
     setObjectName(QStringLiteral("lessonsDock"));
     for (const auto &lesson : session::LessonCatalog::builtIn().lessons())
         m_list->addItem(lesson.title);

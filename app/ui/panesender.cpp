@@ -1,10 +1,9 @@
 #include "app/ui/panesender.h"
 
+#include "app/client/restcaller.h"
 #include "app/model/streammessagemodel.h"
 #include "app/ui/composerpane.h"
 #include "app/ui/responseview.h"
-
-#include <chrono>
 
 namespace triptych::ui {
 
@@ -12,8 +11,10 @@ PaneSender::PaneSender(ComposerPane *pane)
     : session::StyleSender(pane)
     , m_pane(pane) {
     connect(pane, &ComposerPane::callCompleted, this, [this](const client::CallRecord &record) {
-        // A call that started before the last send (a subscription completing as it is replaced) is no answer.
-        if (record.startedAtUnixNs < m_sentAtUnixNs)
+        // A call made before the last send (a subscription completing as it is replaced, a call the session
+        // cancelled whose record comes after the next send) is no answer. Call ids grow with every call made, on
+        // this thread; the start time does not tell, as a transfer stamps it on the thread that starts it.
+        if (record.id <= m_idBeforeSend)
             return;
         if (std::exchange(m_cancelled, false))
             Q_EMIT cancelledCallFinished(record);
@@ -46,9 +47,7 @@ void PaneSender::load(const session::Question &question) {
 
 bool PaneSender::send(const session::Endpoints &) {
     m_cancelled = false;
-    m_sentAtUnixNs =
-        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
+    m_idBeforeSend = client::RestCaller::nextCallId();
     m_pane->send();
     return m_pane->isBusy();
 }

@@ -25,7 +25,7 @@ public:
 private:
     ComposerPane *m_pane;
     bool m_cancelled = false; // the session cancelled the call sent last: its record is a cancelled one
-    qint64 m_sentAtUnixNs = std::numeric_limits<qint64>::max(); // the clock of CallRecord::startedAtUnixNs
+    quint64 m_idBeforeSend = std::numeric_limits<quint64>::max(); // the calls of the last send have larger ids
 };
 
 } // namespace triptych::ui

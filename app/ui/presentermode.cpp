@@ -186,6 +186,11 @@ LessonsDock *installLessons(MainWindow *window, session::ServerHost *host) {
     view->addAction(dock->toggleViewAction());
     auto *presenter = new PresenterMode(window, dock, window);
     view->addAction(presenter->action());
+    // Leaving presenter mode hides the dock again when it was hidden before: that closes the lessons too.
+    QObject::connect(presenter, &PresenterMode::presenterChanged, lessons, [dock, lessons](bool on) {
+        if (!on && !dock->isVisible())
+            lessons->restoreServer();
+    });
     auto *next = windowAction(window, view, QObject::tr("Next lesson step"), QKeySequence(Qt::Key_PageDown));
     auto *back = windowAction(window, view, QObject::tr("Previous lesson step"), QKeySequence(Qt::Key_PageUp));
     auto *rerun = windowAction(window, view, QObject::tr("Run lesson step again"), QKeySequence(Qt::Key_F6));

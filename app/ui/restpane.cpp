@@ -4,6 +4,7 @@
 #include "app/client/restrequest.h"
 #include "app/interop/curlimport.h"
 #include "app/model/keyvaluemodel.h"
+#include "app/session/questionrequests.h"
 #include "app/ui/fonts.h"
 #include "app/ui/httpoptionseditor.h"
 #include "app/ui/multiparteditor.h"
@@ -369,6 +370,9 @@ void RestPane::applyQuestion(const session::Question &question) {
     onUrlEdited();
     m_jsonBody->setPlainText(QString::fromUtf8(rest.body));
     m_bodyKind->setCurrentIndex(rest.body.isEmpty() ? NoBody : JsonBody);
+    // The question's headers replace the last ones, so an If-None-Match does not linger into the next question.
+    m_headers->setPairs(session::headersBesideGzip(rest.headers));
+    m_moreOptions->gzipCheck()->setChecked(session::asksForGzip(rest.headers));
     if (rest.auth)
         onUseDemoCredentials();
     else

@@ -58,6 +58,7 @@ type Order {
   product: String!
   quantity: Int!
   totalCents: Int!
+  totalDollars: Float! @deprecated(reason: "Use totalCents: a Float of dollars cannot hold every amount of cents exactly.")
   status: OrderStatus!
   createdAt: String!
   user: User!

@@ -162,6 +162,9 @@ void bindOrderFields(graphql::Schema &schema) {
     schema.bind("Order", "product", [=](const ResolveInfo &i) { return Resolved::view(order(i)->product); });
     schema.bind("Order", "quantity", [=](const ResolveInfo &i) { return Resolved(order(i)->quantity); });
     schema.bind("Order", "totalCents", [=](const ResolveInfo &i) { return Resolved(order(i)->totalCents); });
+    // Deprecated, kept for the clients that still ask for it (docs/graphql-api.md).
+    schema.bind("Order", "totalDollars",
+                [=](const ResolveInfo &i) { return Resolved(double(order(i)->totalCents) / 100.0); });
     schema.bind("Order", "status",
                 [=](const ResolveInfo &i) { return Resolved::view(triptych::toString(order(i)->status)); });
     schema.bind("Order", "createdAt",

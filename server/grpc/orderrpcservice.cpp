@@ -2,6 +2,7 @@
 
 #include "server/core/orderservice.h"
 #include "server/core/servicecontext.h"
+#include "server/domain/limits.h"
 #include "server/grpc/callchecks.h"
 #include "server/grpc/protoconvert.h"
 #include "server/grpc/rawmessage.h"
@@ -104,6 +105,30 @@ grpc::Status OrderRpcService::getUserOrders(grpc::CallbackServerContext &, const
     return grpc::Status::OK;
 }
 
+grpc::Status OrderRpcService::listUsers(grpc::CallbackServerContext &, const orders::v1::ListUsersRequest &request,
+                                        orders::v1::UserList &response) {
+    const int first = request.first() == 0 ? triptych::limits::kDefaultPageSize : request.first();
+    if (first < triptych::limits::kMinPageSize || first > triptych::limits::kMaxPageSize)
+        return toGrpcStatus(invalidField("first", "must be from 1 to 100 (0: 20)"));
+    const auto fields = readMaskFields(request.read_mask(), *orders::v1::User::descriptor()); // before any SQL
+    if (!fields)
+        return toGrpcStatus(fields.error());
+    auto slice = m_env.context.service.usersAfter(0, first, false);
+    if (!slice)
+        return toGrpcStatus(slice.error());
+    serialize(
+        [&] {
+            orders::v1::User full;
+            for (const auto &user : slice->users) {
+                full.Clear();
+                toProto(user, full);
+                moveMaskedFields(full, *response.add_users(), *fields);
+            }
+        },
+        response);
+    return grpc::Status::OK;
+}
+
 grpc::Status OrderRpcService::createOrder(grpc::CallbackServerContext &call,
                                           const orders::v1::CreateOrderRequest &request, orders::v1::Order &response) {
     if (auto refused = m_env.checks.authorize(call))
@@ -138,6 +163,12 @@ grpc::ServerUnaryReactor *OrderRpcService::GetUserOrders(grpc::CallbackServerCon
                                                          const grpc::ByteBuffer *request, grpc::ByteBuffer *response) {
     return unary<orders::v1::UserRequest, orders::v1::OrderList>(call, "GetUserOrders", *request, *response,
                                                                  &OrderRpcService::getUserOrders);
+}
+
+grpc::ServerUnaryReactor *OrderRpcService::ListUsers(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,
+                                                     grpc::ByteBuffer *response) {
+    return unary<orders::v1::ListUsersRequest, orders::v1::UserList>(call, "ListUsers", *request, *response,
+                                                                     &OrderRpcService::listUsers);
 }
 
 grpc::ServerUnaryReactor *OrderRpcService::CreateOrder(grpc::CallbackServerContext *call,

@@ -13,10 +13,10 @@ namespace triptych::rpc {
 namespace detail {
 using Api = orders::v1::OrderService;
 // Every method raw (bytes in, bytes out; see rawmessage.h for why).
-using RawOrderService =
-    Api::WithRawCallbackMethod_GetUser<Api::WithRawCallbackMethod_GetUserOrders<Api::WithRawCallbackMethod_StreamOrders<
-        Api::WithRawCallbackMethod_UploadOrders<Api::WithRawCallbackMethod_TrackOrders<
-            Api::WithRawCallbackMethod_CreateOrder<Api::WithRawCallbackMethod_CancelOrder<Api::Service>>>>>>>;
+using RawOrderService = Api::WithRawCallbackMethod_GetUser<Api::WithRawCallbackMethod_GetUserOrders<
+    Api::WithRawCallbackMethod_StreamOrders<Api::WithRawCallbackMethod_UploadOrders<
+        Api::WithRawCallbackMethod_TrackOrders<Api::WithRawCallbackMethod_CreateOrder<
+            Api::WithRawCallbackMethod_CancelOrder<Api::WithRawCallbackMethod_ListUsers<Api::Service>>>>>>>>;
 } // namespace detail
 
 // orders.v1.OrderService over the one service layer. Unary methods answer inline (a short SQL read or write);
@@ -31,6 +31,8 @@ public:
                                       grpc::ByteBuffer *response) override;
     grpc::ServerUnaryReactor *GetUserOrders(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,
                                             grpc::ByteBuffer *response) override;
+    grpc::ServerUnaryReactor *ListUsers(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,
+                                        grpc::ByteBuffer *response) override;
     grpc::ServerUnaryReactor *CreateOrder(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,
                                           grpc::ByteBuffer *response) override;
     grpc::ServerUnaryReactor *CancelOrder(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,
@@ -53,6 +55,8 @@ private:
                          orders::v1::User &response);
     grpc::Status getUserOrders(grpc::CallbackServerContext &call, const orders::v1::UserRequest &request,
                                orders::v1::OrderList &response);
+    grpc::Status listUsers(grpc::CallbackServerContext &call, const orders::v1::ListUsersRequest &request,
+                           orders::v1::UserList &response);
     grpc::Status createOrder(grpc::CallbackServerContext &call, const orders::v1::CreateOrderRequest &request,
                              orders::v1::Order &response);
     grpc::Status cancelOrder(grpc::CallbackServerContext &call, const orders::v1::CancelOrderRequest &request,

@@ -56,6 +56,7 @@ void toProto(const User &user, orders::v1::User &out) {
     out.set_orders_count(user.ordersCount);
     out.set_lifetime_value_cents(user.lifetimeValueCents);
     out.set_notes(user.notes);
+    out.set_avatar_thumbnail_url(user.avatarUrl + "?size=64");
 }
 
 void toProto(const Order &order, orders::v1::Order &out) {

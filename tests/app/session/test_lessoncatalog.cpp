@@ -3,6 +3,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -100,6 +102,40 @@ private Q_SLOTS:
             << withTexts(R"("question": "live-order-updates")") << "a streaming step needs \"stopAfterMs\"";
         QTest::newRow("stopAfterMs on a call that ends")
             << withTexts(R"("question": "user-orders", "stopAfterMs": 100)") << "a streaming step needs";
+        QTest::newRow("headers not an object")
+            << withTexts(R"("ask": {"rest": {"method": "GET", "path": "/v1/users/1", "headers": ["Accept"]}})")
+            << "\"headers\" must be a JSON object";
+        QTest::newRow("a header value not a string")
+            << withTexts(R"("ask": {"rest": {"method": "GET", "path": "/v1/users/1", "headers": {"Accept": 2}}})")
+            << "a string value for each header (\"Accept\")";
+        QTest::newRow("previous in the first step")
+            << withTexts(R"("ask": {"rest": {"method": "GET", "path": "/v1/users/1",
+                            "headers": {"If-None-Match": "{previous.rest.etag}"}}})")
+            << "first step has no step before";
+        QTest::newRow("unknown figure in a header")
+            << oneStep(R"("question": "user-orders", "notice": "N", "claim": "rest.calls == 1", "otherwise": "O"},
+                          {"title": "T", "notice": "N", "claim": "rest.calls == 1", "otherwise": "O",
+                           "ask": {"graphql": {"query": "{ a }", "headers": {"If-None-Match": "{previous.rest.tag}"}}})")
+            << "{previous.rest.tag} is not a figure";
+        QTest::newRow("request and requests")
+            << withTexts(R"("ask": {"grpc": {"method": "a.B/C", "request": {}, "requests": [{}]}})")
+            << "exactly one of \"request\" and \"requests\"";
+        QTest::newRow("requests empty") << withTexts(R"("ask": {"grpc": {"method": "a.B/C", "requests": []}})")
+                                        << "\"requests\" must be a non-empty list of JSON objects";
+        QTest::newRow("export of a style not asked")
+            << withTexts(R"("ask": {"rest": {"method": "GET", "path": "/v1/users/1"}},
+                            "exportTrace": {"style": "grpc", "to": "collector"})")
+            << "\"style\" must be rest, graphql or grpc, asked by the step";
+        QTest::newRow("export to an unknown variable")
+            << withTexts(R"("ask": {"rest": {"method": "GET", "path": "/v1/users/1"}},
+                            "exportTrace": {"style": "rest", "to": "{{collector}}"})")
+            << "{{collector}} is not one of the lesson's \"variables\"";
+        QTest::newRow("variables not strings")
+            << QByteArray(R"({"id": "l", "title": "L", "point": "P", "variables": {"collector": 4318},
+                             "steps": [{}]})")
+            << "\"variables\" must map names to strings";
+        QTest::newRow("get not a bool") << withTexts(R"("ask": {"graphql": {"query": "{ a }", "get": "yes"}})")
+                                        << "\"get\" must be true or false";
         QTest::newRow("stopAfterMs too long")
             << withTexts(R"("question": "live-order-updates", "stopAfterMs": 600000)") << "\"stopAfterMs\" must be";
     }
@@ -124,6 +160,48 @@ private Q_SLOTS:
         QCOMPARE(step.server.gateway, std::optional<bool>(true));
         QCOMPARE(step.server.rateLimitPerSecond, std::optional<int>(0));
         QVERIFY(step.questionId.isEmpty());
+    }
+
+    void aStepSendsHeadersAndGraphQLByGet() {
+        QString error;
+        const auto lesson = LessonCatalog::lessonFromJson(
+            oneStep(R"("question": "user-orders", "notice": "N", "claim": "rest.calls == 1", "otherwise": "O"},
+                       {"title": "T", "notice": "{previous.rest.received}", "otherwise": "O",
+                        "claim": "rest.received < previous.rest.received",
+                        "ask": {"rest": {"method": "GET", "path": "/v1/users/42",
+                                         "headers": {"If-None-Match": "{previous.rest.etag}", "Accept-Encoding": "gzip"}},
+                                "graphql": {"query": "{ a }", "get": true, "persisted": true}})"),
+            QuestionCatalog::builtIn(), &error);
+        QVERIFY2(lesson, qPrintable(error));
+        const auto &question = lesson->steps.at(1).question;
+        // In name order: a JSON object does not keep the order written.
+        const Question::Headers headers{{QStringLiteral("Accept-Encoding"), QStringLiteral("gzip")},
+                                        {QStringLiteral("If-None-Match"), QStringLiteral("{previous.rest.etag}")}};
+        QCOMPARE(question.rest->headers, headers);
+        QVERIFY(question.graphql->get);
+        QVERIFY(question.graphql->persisted);
+        QVERIFY(question.graphql->headers.isEmpty());
+    }
+
+    void aStepStreamsAListAndExportsItsTrace() {
+        QJsonObject lessonJson = QJsonDocument::fromJson(withTexts(R"("ask": {"grpc": {"method": "a.B/C",
+                                 "requests": [{"a": 1}, {"a": 2}]}}, "exportTrace": {"style": "grpc",
+                                 "to": "{{collector}}"})"))
+                                     .object();
+        lessonJson.insert(
+            QStringLiteral("variables"),
+            QJsonObject{{QStringLiteral("collector"), QStringLiteral("http://127.0.0.1:4318/v1/traces")}});
+        QString error;
+        const auto lesson =
+            LessonCatalog::lessonFromJson(QJsonDocument(lessonJson).toJson(), QuestionCatalog::builtIn(), &error);
+        QVERIFY2(lesson, qPrintable(error));
+        const auto &step = lesson->steps.first();
+        QCOMPARE(step.question.grpc->requests.size(), 2);
+        QCOMPARE(step.question.grpc->request, step.question.grpc->requests.first()); // what a pane shows first
+        QCOMPARE(step.exportTrace->style, QStringLiteral("grpc"));
+        QCOMPARE(step.exportTrace->to, QStringLiteral("{{collector}}"));
+        QCOMPARE(lesson->variables.value(QStringLiteral("collector")),
+                 QStringLiteral("http://127.0.0.1:4318/v1/traces"));
     }
 
     void aFolderNeedsDistinctIds() {

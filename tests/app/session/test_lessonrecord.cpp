@@ -65,6 +65,30 @@ CallRecord stream(CallKind kind, int messages) {
     return record;
 }
 
+CallRecord gzipped(CallKind kind, qint64 bytes) {
+    CallRecord record = call(kind, 200, bytes, 2000);
+    record.responseHeaders = {{"Content-Encoding", "gzip"}, {"ETag", "\"v1-gzip\""}};
+    return record;
+}
+
+CallRecord notModified() {
+    CallRecord record = call(CallKind::Rest, 304, 0, 400);
+    record.responseHeaders = {{"ETag", "\"abc\""}};
+    return record;
+}
+
+// A step's record with the step before's: {previous.…} reads the first.
+LessonRecord withPrevious(const QList<CallRecord> &before, const QList<CallRecord> &now) {
+    LessonRecord previous;
+    for (const auto &call : before)
+        previous.add(call);
+    LessonRecord record;
+    record.setPrevious(previous);
+    for (const auto &call : now)
+        record.add(call);
+    return record;
+}
+
 QList<CallRecord> nPlusOne() {
     QList<CallRecord> records{call(CallKind::Rest, 200, 9000, 3000, 1), call(CallKind::GraphQL, 200, 20'000, 8000, 2)};
     for (int i = 0; i < 50; ++i)
@@ -113,11 +137,23 @@ private Q_SLOTS:
             << "2 of 3, 1 of 2 (RESOURCE_EXHAUSTED)";
         QTest::newRow("streams count received messages only")
             << QList<CallRecord>{stream(CallKind::Rest, 3), stream(CallKind::Grpc, 0)}
-            << "{rest.messages} events ({rest.received}), {grpc.messages}"
-            << "3 events (150 B), 0";
+            << "{rest.messages} events ({rest.received}), {grpc.messages}, {grpc.streamed} sent"
+            << "3 events (150 B), 0, 1 sent";
         QTest::newRow("headers") << QList<CallRecord>{problem(), call(CallKind::GraphQL, 200, 1, 1)}
                                  << "{rest.etag} / {graphql.etag} / {rest.cache}"
                                  << "\"abc\" / none / none";
+        QTest::newRow("content encoding") << QList<CallRecord>{gzipped(CallKind::Rest, 20'000), problem()}
+                                          << "{rest.encoding} {rest.etag} {rest.received}"
+                                          << "gzip \"v1-gzip\" 19.6 KB";
+        QTest::newRow("deprecated fields in introspection") << QList<CallRecord>{[] {
+            CallRecord record = call(CallKind::GraphQL, 200, 300, 1000);
+            record.body = R"({"data":{"__type":{"fields":[{"name":"a","isDeprecated":false},
+                                   {"name":"b","isDeprecated":true}]},"e":{"enumValues":[{"isDeprecated":true}]}}})";
+            return record;
+        }()} << "{graphql.deprecated} deprecated, {rest.deprecated}"
+                                                            << "2 deprecated, …";
+        QTest::newRow("no content encoding") << QList<CallRecord>{problem()} << "{rest.encoding}"
+                                             << "none";
         QTest::newRow("unknown names stay") << QList<CallRecord>{call(CallKind::Rest, 200, 1, 1)}
                                             << "{rest.colour} {soap.calls} {amount_cents, currency}"
                                             << "{rest.colour} {soap.calls} {amount_cents, currency}";
@@ -130,6 +166,47 @@ private Q_SLOTS:
         for (const auto &call : records)
             record.add(call);
         QCOMPARE(record.fill(text), filled);
+    }
+
+    void fillsFromTheStepBefore_data() {
+        QTest::addColumn<QList<CallRecord>>("before");
+        QTest::addColumn<QList<CallRecord>>("now");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("filled");
+        QTest::addColumn<QString>("claim");
+        QTest::addColumn<bool>("holds");
+        QTest::newRow("304 saves the body") << QList<CallRecord>{problem()} << QList<CallRecord>{notModified()}
+                                            << "{previous.rest.etag}: {rest.status}, {previous.rest.received} saved"
+                                            << "\"abc\": 304, 120 B saved"
+                                            << "rest.status == 304 and rest.received < previous.rest.received" << true;
+        QTest::newRow("gzip did not shrink")
+            << QList<CallRecord>{call(CallKind::Rest, 200, 100, 1)} << QList<CallRecord>{gzipped(CallKind::Rest, 120)}
+            << "{previous.rest.received} → {rest.received}"
+            << "100 B → 120 B"
+            << "rest.received < previous.rest.received" << false;
+        QTest::newRow("no step before reads …")
+            << QList<CallRecord>{} << QList<CallRecord>{notModified()} << "{previous.rest.etag} {rest.etag}"
+            << "… \"abc\""
+            << "previous.rest.received > 0" << false;
+        QTest::newRow("the step before's other style")
+            << QList<CallRecord>{call(CallKind::Grpc, 0, 41, 1)} << QList<CallRecord>{gzipped(CallKind::GraphQL, 30)}
+            << "{graphql.received} vs {previous.grpc.received}"
+            << "30 B vs 41 B"
+            << "graphql.received < previous.grpc.received and graphql.encoding == gzip" << true;
+    }
+    void fillsFromTheStepBefore() {
+        QFETCH(QList<CallRecord>, before);
+        QFETCH(QList<CallRecord>, now);
+        QFETCH(QString, text);
+        QFETCH(QString, filled);
+        QFETCH(QString, claim);
+        QFETCH(bool, holds);
+        const LessonRecord record = withPrevious(before, now);
+        QCOMPARE(record.fill(text), filled);
+        QCOMPARE(record.check(claim).holds, holds);
+        QCOMPARE(LessonRecord::checkTemplate(text), QString());
+        QCOMPARE(LessonRecord::checkClaim(claim), QString());
+        QVERIFY(LessonRecord::usesPrevious(text + claim));
     }
 
     void checksTheClaim_data() {
@@ -183,6 +260,10 @@ private Q_SLOTS:
                                                 << "\"10\" is not a figure";
         QTest::newRow("unknown figure") << "rest.colour == red"
                                         << "\"rest.colour\" is not a figure";
+        QTest::newRow("previous of an unknown figure") << "previous.rest.colour == red"
+                                                       << "\"previous.rest.colour\" is not a figure";
+        QTest::newRow("previous twice") << "previous.previous.rest.calls == 1"
+                                        << "is not a figure";
         QTest::newRow("or is not a conjunction") << "rest.calls > 1 or grpc.calls > 1"
                                                  << "is not \"figure OP value\"";
     }

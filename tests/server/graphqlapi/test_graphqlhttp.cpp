@@ -42,6 +42,7 @@ private Q_SLOTS:
     void deepJsonIsRefused();
     void introspectionLoads();
     void schemaDocument();
+    void deprecatedFieldStillAnswers();
     void connectionPages();
     void traceHasGraphqlPhases();
     void gatewayTraceCrossesGrpc();
@@ -365,9 +366,9 @@ void TestGraphqlHttp::introspectionLoads() {
         if (!type.toObject()["name"].toString().startsWith("__"))
             names << type.toObject()["name"].toString();
     names.sort();
-    QCOMPARE(names,
-             QStringList({"Boolean", "CreateOrderInput", "ID", "Int", "Mutation", "Order", "OrderEvent", "OrderStatus",
-                          "PageInfo", "Query", "String", "Subscription", "User", "UserConnection", "UserEdge"}));
+    QCOMPARE(names, QStringList({"Boolean", "CreateOrderInput", "Float", "ID", "Int", "Mutation", "Order", "OrderEvent",
+                                 "OrderStatus", "PageInfo", "Query", "String", "Subscription", "User", "UserConnection",
+                                 "UserEdge"}));
     for (const auto &type : types)
         if (type.toObject()["name"] == QStringLiteral("User"))
             QCOMPARE(type.toObject()["fields"].toArray().size(), 32);
@@ -380,6 +381,35 @@ void TestGraphqlHttp::schemaDocument() {
     QVERIFY(answer->body.contains("type Query {"));
     QVERIFY(answer->body.contains("orderUpdates(userId: ID!): OrderEvent!"));
     QVERIFY(!answer->header("ETag").isEmpty());
+}
+
+// Order.totalDollars is deprecated, not removed: old queries still get it, introspection and the SDL say so.
+void TestGraphqlHttp::deprecatedFieldStillAnswers() {
+    auto answer = postGraphql(port(),
+                              graphqlBody("{ order(id: 1) { totalCents totalDollars } __type(name: \"Order\") { "
+                                          "hidden: fields { name } fields(includeDeprecated: true) { name "
+                                          "isDeprecated deprecationReason } } }"),
+                              "application/json");
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 200);
+    const QJsonObject data = jsonObject(*answer)["data"].toObject();
+    const QJsonObject order = data["order"].toObject();
+    QCOMPARE(order["totalDollars"].toDouble(), order["totalCents"].toInt() / 100.0);
+    QStringList shown;
+    for (const auto &field : data["__type"].toObject()["hidden"].toArray())
+        shown << field.toObject()["name"].toString();
+    QVERIFY(shown.contains("totalCents"));
+    QVERIFY(!shown.contains("totalDollars")); // hidden unless includeDeprecated
+    bool marked = false;
+    for (const auto &field : data["__type"].toObject()["fields"].toArray()) {
+        const QJsonObject f = field.toObject();
+        if (f["name"] == QStringLiteral("totalDollars"))
+            marked = f["isDeprecated"].toBool() && f["deprecationReason"].toString().startsWith("Use totalCents");
+    }
+    QVERIFY(marked);
+    auto sdl = request(port(), "GET", "/graphql/schema.graphql");
+    QVERIFY(sdl);
+    QVERIFY(sdl->body.contains("totalDollars: Float! @deprecated(reason: \"Use totalCents"));
 }
 
 void TestGraphqlHttp::connectionPages() {

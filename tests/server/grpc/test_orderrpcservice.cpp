@@ -9,6 +9,9 @@
 
 #include "grpc/health/v1/health.grpc.pb.h"
 
+#include <google/protobuf/descriptor.pb.h>
+#include <google/protobuf/dynamic_message.h>
+
 #include <QtTest>
 
 // The encoding a call's messages arrived in; exported by libgrpc 1.51, declared in a header Debian does not install.
@@ -86,7 +89,78 @@ private Q_SLOTS:
         QCOMPARE(user.orders_count(), 1000);
         QCOMPARE(user.created_at().seconds(), expected->createdAt);
         QCOMPARE(user.lifetime_value_cents(), expected->lifetimeValueCents);
-        QCOMPARE(v1::User::descriptor()->field_count(), 30);
+        QCOMPARE(v1::User::descriptor()->field_count(), 31); // REST's 30, and one added later
+        QCOMPARE(user.avatar_thumbnail_url(), expected->avatarUrl + "?size=64");
+    }
+
+    // A client built before User.avatar_thumbnail_url (field 31) decodes today's answer: the 30 fields it knows,
+    // field 31 kept as an unknown field.
+    void anOldClientSkipsTheAddedField() {
+        auto context = callContext();
+        v1::GetUserRequest request;
+        request.set_user_id(42);
+        v1::User user;
+        QVERIFY(m_stub->GetUser(context.get(), request, &user).ok());
+        google::protobuf::DescriptorPool pool;
+        for (const auto *file : {google::protobuf::Timestamp::descriptor()->file(),
+                                 google::protobuf::FieldMask::descriptor()->file(), v1::User::descriptor()->file()}) {
+            google::protobuf::FileDescriptorProto proto;
+            file->CopyTo(&proto);
+            for (auto &message : *proto.mutable_message_type()) {
+                if (message.name() == "User" && message.field_size() == 31 && message.field(30).number() == 31)
+                    message.mutable_field()->RemoveLast(); // the message as it was before the field was added
+            }
+            QVERIFY(pool.BuildFile(proto));
+        }
+        const auto *oldUser = pool.FindMessageTypeByName("orders.v1.User");
+        QCOMPARE(oldUser->field_count(), 30);
+        google::protobuf::DynamicMessageFactory factory(&pool);
+        std::unique_ptr<google::protobuf::Message> old(factory.GetPrototype(oldUser)->New());
+        QVERIFY(old->ParseFromString(user.SerializeAsString()));
+        QCOMPARE(old->GetReflection()->GetString(*old, oldUser->FindFieldByName("name")), user.name());
+        const auto &unknown = old->GetReflection()->GetUnknownFields(*old);
+        QCOMPARE(unknown.field_count(), 1);
+        QCOMPARE(unknown.field(0).number(), 31);
+        QCOMPARE(unknown.field(0).length_delimited(), user.avatar_thumbnail_url());
+    }
+
+    void listUsersWithReadMask_data() {
+        QTest::addColumn<int>("first");
+        QTest::addColumn<QString>("mask");
+        QTest::addColumn<int>("count");
+        QTest::newRow("50, name and avatar") << 50 << "name,avatar_url" << 50;
+        QTest::newRow("the default 20, every field") << 0 << "" << 20;
+    }
+    void listUsersWithReadMask() {
+        QFETCH(int, first);
+        QFETCH(QString, mask);
+        QFETCH(int, count);
+        auto context = callContext();
+        v1::ListUsersRequest request;
+        request.set_first(first);
+        if (!mask.isEmpty())
+            request.mutable_read_mask()->add_paths(mask.toStdString());
+        v1::UserList list;
+        const auto status = m_stub->ListUsers(context.get(), request, &list);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QCOMPARE(list.users_size(), count);
+        for (int i = 0; i < list.users_size(); ++i) {
+            const auto &user = list.users(i);
+            QVERIFY(!user.name().empty());
+            QCOMPARE(user.id() > 0, mask.isEmpty()); // a masked user carries only what was named
+            if (i > 0 && mask.isEmpty())
+                QVERIFY(list.users(i - 1).id() < user.id());
+            QCOMPARE(user.email().empty(), !mask.isEmpty());
+        }
+    }
+
+    void listUsersRefusesABadFirst() {
+        auto context = callContext();
+        v1::ListUsersRequest request;
+        request.set_first(101);
+        v1::UserList list;
+        const auto status = m_stub->ListUsers(context.get(), request, &list);
+        QCOMPARE(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
     }
 
     void getUserReadMask_data() {

@@ -145,7 +145,7 @@ private Q_SLOTS:
             symbols << QString::fromStdString(file->message_type(i)->full_name());
         for (int i = 0; i < file->enum_type_count(); ++i)
             symbols << QString::fromStdString(file->enum_type(i)->full_name());
-        QCOMPARE(symbols.size(), 13); // 12 messages and OrderStatus
+        QCOMPARE(symbols.size(), 15); // 14 messages and OrderStatus
         for (const auto &symbol : symbols) {
             const auto response = client.symbol(symbol.toStdString());
             QVERIFY2(response && response->has_file_descriptor_response(), qPrintable(symbol));
