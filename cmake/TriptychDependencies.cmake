@@ -21,8 +21,9 @@ endif()
 if(TRIPTYCH_BUILD_APP OR TRIPTYCH_BUILD_TESTS)
     find_package(Qt6 6.4 REQUIRED COMPONENTS ${TRIPTYCH_QT_COMPONENTS})
 endif()
-if(TRIPTYCH_BUILD_APP) # app/workspace: request files in YAML, secrets in the system keyring
-    find_package(yaml-cpp 0.7 REQUIRED)
+if(TRIPTYCH_BUILD_APP) # app/workspace: request files in YAML (libyaml), secrets in the system keyring
+    find_package(PkgConfig REQUIRED)
+    pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)
     find_package(Qt6Keychain REQUIRED)
 endif()
 

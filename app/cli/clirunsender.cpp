@@ -6,6 +6,7 @@
 #include "app/client/grpccaller.h"
 #include "app/client/grpcreflection.h"
 #include "app/client/restcaller.h"
+#include "app/interop/protoset.h"
 #include "app/workspace/requestconversion.h"
 
 #include <QDir>
@@ -151,8 +152,13 @@ void CliRunSender::schemaFor(const workspace::RequestDocument &document, std::fu
             return Q_EMIT requestFailed(error);
         return next(schema);
     }
-    if (grpc.protoSource == workspace::ProtoSource::DescriptorSet)
-        return Q_EMIT requestFailed(QStringLiteral("Descriptor sets are not supported yet: use reflection or .proto"));
+    if (grpc.protoSource == workspace::ProtoSource::DescriptorSet) {
+        QString error;
+        auto schema = interop::schemaFromDescriptorSetFile(grpc.descriptorSetFile, m_root, &error);
+        if (!schema)
+            return Q_EMIT requestFailed(error);
+        return next(schema);
+    }
     if (const auto cached = m_schemas.value(grpc.target))
         return next(cached);
     auto *reflection = new GrpcReflection(this);

@@ -8,6 +8,7 @@
 #include "app/client/grpccaller.h"
 #include "app/client/grpcreflection.h"
 #include "app/client/restcaller.h"
+#include "app/interop/protoset.h"
 #include "app/workspace/documentformat.h"
 #include "app/workspace/requestconversion.h"
 #include "app/workspace/secretstore.h"
@@ -336,9 +337,13 @@ void CliWorkspace::withSchema(const workspace::RequestDocument &document, std::f
         next(schema);
         return;
     }
-    if (grpc.protoSource == workspace::ProtoSource::DescriptorSet)
-        return fail(QStringLiteral("Descriptor sets are not supported yet: use reflection or .proto files"),
-                    kExitUsage);
+    if (grpc.protoSource == workspace::ProtoSource::DescriptorSet) {
+        QString error;
+        auto schema = interop::schemaFromDescriptorSetFile(grpc.descriptorSetFile, m_workspace->root(), &error);
+        if (!schema)
+            return fail(error, kExitUsage);
+        return next(schema);
+    }
     auto *reflection = new GrpcReflection(this);
     connect(reflection, &GrpcReflection::schemaLoaded, this,
             [next](const GrpcSchemaPtr &schema, const QString &) { next(schema); });

@@ -44,6 +44,10 @@ void addSchema(const workspace::GrpcPart &grpc, QStringList &out) {
     case workspace::ProtoSource::Reflection:
         break; // grpcurl asks the server's reflection service when given no schema
     case workspace::ProtoSource::ProtoFiles:
+        // Triptych reads a request's files from the workspace folder when it names no import path; grpcurl, given
+        // none, resolves imports only among the -proto files, so the folder is named (the command runs from it).
+        if (grpc.importPaths.isEmpty())
+            out.append(QStringLiteral("-import-path ."));
         for (const QString &path : grpc.importPaths)
             out.append(QStringLiteral("-import-path ") + quoteShellWord(path));
         for (const QString &file : grpc.protoFiles)

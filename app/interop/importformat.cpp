@@ -117,12 +117,11 @@ ImportResult importBytes(ImportFormat format, const QByteArray &bytes, const QSt
     case ImportFormat::Har:
         return importHar(bytes, file);
     case ImportFormat::Insomnia:
+        return importInsomnia(bytes, file);
     case ImportFormat::Protoset:
-        break;
+        return importProtoset(bytes, file);
     }
-    return failed(
-        file,
-        QStringLiteral("%1 import is not available yet (docs/interop.md lists what is)").arg(importFormatName(format)));
+    return failed(file, QStringLiteral("unknown import format"));
 }
 
 ImportResult importFile(const QString &path, std::optional<ImportFormat> format, ImportFormat *used) {

@@ -255,9 +255,12 @@ void OpenApiReader::readBody(const QJsonValue &bodyValue, workspace::HttpPart &h
         if (type.endsWith(QLatin1String("+json")) && (example.isObject() || example.isArray()))
             body.text = plain(example);
     }
-    if (content.size() > 1)
+    if (content.size() > 1) {
+        QStringList others = content.keys();
+        others.removeAll(type); // the one chosen is not among the others
         warn(where, QStringLiteral("the body is sent as %1; the document also allows %2")
-                        .arg(type, content.keys().join(QStringLiteral(", "))));
+                        .arg(type, others.join(QStringLiteral(", "))));
+    }
 }
 
 void OpenApiReader::readOperation(const QString &path, const QString &method, const QJsonObject &operation,

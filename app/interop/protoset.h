@@ -14,6 +14,9 @@ namespace triptych::interop {
 // A schema from a serialized google.protobuf.FileDescriptorSet; null with `error` set when it does not parse or a file
 // imports one the set does not hold.
 client::GrpcSchemaPtr schemaFromDescriptorSet(const QByteArray &bytes, QString *error);
+// The same from a file, as a saved request names it (`descriptorSet:`; relative paths from `folder`, the workspace's);
+// `error` names the file.
+client::GrpcSchemaPtr schemaFromDescriptorSetFile(const QString &path, const QString &folder, QString *error);
 
 // `file` labels the diagnostics and becomes each request's descriptor set (pass an absolute path).
 ImportResult importProtoset(const QByteArray &bytes, const QString &file);

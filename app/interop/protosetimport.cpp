@@ -4,6 +4,8 @@
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/descriptor.pb.h>
 
+#include <QDir>
+#include <QFile>
 #include <QSet>
 
 #include <vector>
@@ -45,6 +47,24 @@ client::GrpcSchemaPtr schemaFromDescriptorSet(const QByteArray &bytes, QString *
     auto schema = client::GrpcSchema::fromFileDescriptors(files, services, error);
     if (!schema)
         return nullptr;
+    return schema;
+}
+
+client::GrpcSchemaPtr schemaFromDescriptorSetFile(const QString &path, const QString &folder, QString *error) {
+    const QString absolute = QDir(folder).absoluteFilePath(path);
+    QFile file(absolute);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the descriptor set %1: %2")
+                     .arg(absolute, path.isEmpty() ? QStringLiteral("no file named") : file.errorString());
+        return nullptr;
+    }
+    if (file.size() > limits::kMaxImportBytes) {
+        *error = QStringLiteral("the descriptor set %1 is over %2 MB").arg(absolute).arg(limits::kMaxImportBytes >> 20);
+        return nullptr;
+    }
+    auto schema = schemaFromDescriptorSet(file.readAll(), error);
+    if (!schema)
+        *error = absolute + QStringLiteral(": ") + *error;
     return schema;
 }
 

@@ -22,26 +22,26 @@ bool tooBig(const QByteArray &bytes, const QString &file, workspace::Diagnostics
     return true;
 }
 
-// yaml-cpp shares an aliased node; written out as JSON it is copied, so the copies are counted against a budget.
+// An aliased YAML node is shared; written out as JSON it is copied, so the copies are counted against a budget.
 class YamlToJson {
 public:
-    std::optional<QJsonValue> convert(const YAML::Node &node, int depth) {
+    std::optional<QJsonValue> convert(const workspace::YamlNode &node, int depth) {
         if (++m_nodes > limits::kMaxDocumentNodes || depth > limits::kMaxDocumentDepth) {
             m_exceeded = true;
             return std::nullopt;
         }
-        switch (node.Type()) {
-        case YAML::NodeType::Map: {
+        switch (node.type()) {
+        case workspace::YamlNode::Type::Map: {
             QJsonObject object;
-            for (const auto &entry : node) {
-                auto value = convert(entry.second, depth + 1);
+            for (const auto &[key, item] : node.entries()) {
+                auto value = convert(item, depth + 1);
                 if (!value)
                     return std::nullopt;
-                object.insert(QString::fromStdString(entry.first.Scalar()), *value);
+                object.insert(key.scalar(), *value);
             }
             return object;
         }
-        case YAML::NodeType::Sequence: {
+        case workspace::YamlNode::Type::Sequence: {
             QJsonArray array;
             for (const auto &item : node) {
                 auto value = convert(item, depth + 1);
@@ -51,7 +51,7 @@ public:
             }
             return array;
         }
-        case YAML::NodeType::Scalar:
+        case workspace::YamlNode::Type::Scalar:
             return QJsonValue::fromVariant(workspace::nodeToVariant(node));
         default:
             return QJsonValue();

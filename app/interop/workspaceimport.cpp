@@ -1,5 +1,6 @@
 #include "app/interop/workspaceimport.h"
 
+#include "app/interop/urlimport.h"
 #include "app/workspace/documentformat.h"
 #include "app/workspace/workspace.h"
 
@@ -51,12 +52,22 @@ QString ensureFolder(Workspace &workspace, const QString &path, QSet<QString> &m
     return {};
 }
 
-void writeRequests(Workspace &workspace, const ImportResult &result, ImportSummary &summary) {
+void writeRequests(Workspace &workspace, const ImportResult &result, ImportSummary &summary,
+                   const ImportControl &control) {
     summary.collection = freeName(result.collectionName,
                                   [&](const QString &name) { return QFileInfo::exists(workspace.absolutePath(name)); });
     QSet<QString> made;
     QSet<QString> files; // paths taken by this import: the listing is only refreshed by createFolder
     for (const auto &imported : result.requests) {
+        if (control.cancelled()) {
+            summary.error = QStringLiteral("Cancelled after %1 of %2 requests; %3 holds those written")
+                                .arg(summary.requests.size())
+                                .arg(result.requests.size())
+                                .arg(summary.collection);
+            return;
+        }
+        if (control.progress)
+            control.progress(summary.requests.size(), result.requests.size());
         const QString folder =
             imported.folder.isEmpty() ? summary.collection : summary.collection + QLatin1Char('/') + imported.folder;
         if (QString error = ensureFolder(workspace, folder, made); !error.isEmpty()) {
@@ -106,16 +117,21 @@ QString createWhenEmpty(const QString &folder) {
 } // namespace
 
 ImportSummary importIntoWorkspace(const QString &file, const QString &root, std::optional<ImportFormat> format,
-                                  NewWorkspace newWorkspace) {
+                                  NewWorkspace newWorkspace, const ImportControl &control) {
     ImportSummary summary;
     summary.file = file;
     ImportFormat used = ImportFormat::Curl;
-    const ImportResult result = importFile(file, format, &used);
+    const ImportResult result =
+        isImportUrl(file) ? importUrl(QUrl(file), format, &used, control.cancel) : importFile(file, format, &used);
     summary.format = importFormatName(used);
     for (const auto &diagnostic : result.diagnostics)
         summary.skipped.append(diagnostic.text());
     if (!result.ok()) {
         summary.error = QStringLiteral("Nothing was imported from %1: it has errors").arg(QFileInfo(file).fileName());
+        return summary;
+    }
+    if (control.cancelled()) {
+        summary.error = QStringLiteral("Cancelled: nothing was imported from %1").arg(QFileInfo(file).fileName());
         return summary;
     }
     if (newWorkspace == NewWorkspace::CreateWhenEmpty) {
@@ -130,7 +146,7 @@ ImportSummary importIntoWorkspace(const QString &file, const QString &root, std:
         return summary;
     }
     if (!result.requests.isEmpty())
-        writeRequests(workspace, result, summary);
+        writeRequests(workspace, result, summary, control);
     if (summary.ok())
         writeEnvironments(workspace, result, summary);
     return summary;

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
 #include <optional>
 
 // An import into a workspace (docs/interop.md), for File ▸ Import… and `triptych-cli import`: a file read by the
@@ -28,10 +30,20 @@ struct ImportSummary {
 // new or empty — only once the file has been read, so a refused import leaves nothing behind.
 enum class NewWorkspace { Refuse, CreateWhenEmpty };
 
-// Reads `file` (format detected when none is given) and writes it into the workspace at `root`. Thread-safe: it
-// opens a Workspace of its own on `root`; the window's own copy sees the new files on its next rescan.
+// How a caller on another thread follows and stops an import (the window's progress dialog). `progress` is called on
+// the importing thread: (files written, files to write), first with 0 once the input is read. `cancel` is looked at
+// before each file: a cancelled import stops there and says what it had written.
+struct ImportControl {
+    const std::atomic_bool *cancel = nullptr;
+    std::function<void(qsizetype done, qsizetype total)> progress;
+    bool cancelled() const { return cancel && cancel->load(); }
+};
+
+// Reads `file` — a path, or an http(s) URL (urlimport.h) — (format detected when none is given) and writes it into
+// the workspace at `root`. Thread-safe: it opens a Workspace of its own on `root`; the window's own copy sees the new
+// files on its next rescan.
 ImportSummary importIntoWorkspace(const QString &file, const QString &root,
                                   std::optional<ImportFormat> format = std::nullopt,
-                                  NewWorkspace newWorkspace = NewWorkspace::Refuse);
+                                  NewWorkspace newWorkspace = NewWorkspace::Refuse, const ImportControl &control = {});
 
 } // namespace triptych::interop

@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -203,6 +204,20 @@ void GrpcPane::onOpenProtoFiles() {
     importPaths.removeDuplicates();
     QString error;
     auto schema = client::GrpcSchema::fromProtoFiles(files, importPaths, &error);
+    // An import the files' own folders do not hold: the person names the folder it is found in (an import path, as
+    // protoc's -I), as often as it takes.
+    while (!schema &&
+           QMessageBox::question(this, tr("Open .proto files"),
+                                 tr("The .proto files did not load:\n%1\n\nIf an import is missing, choose the folder "
+                                    "its path starts from (an import path, as protoc's -I).")
+                                     .arg(error),
+                                 QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Open) == QMessageBox::Open) {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Import path"), importPaths.value(0));
+        if (folder.isEmpty())
+            break;
+        importPaths.append(folder);
+        schema = client::GrpcSchema::fromProtoFiles(files, importPaths, &error);
+    }
     if (!schema) {
         refuse(tr("The .proto files did not load: %1").arg(error));
         return;

@@ -77,6 +77,8 @@ private:
     // Loads the services from the .proto files the loaded document names (grpcpanedocument.cpp); false when it
     // names none, so reflection is asked.
     bool loadSchemaFromDocument();
+    // The schema from a descriptor set file (grpcpanedocument.cpp); true, having shown a problem if it did not load.
+    bool loadDescriptorSet(const QString &path);
     void updateStreamButtons();
     static QByteArray messageList(const QList<QByteArray> &messages);
     bool methodIsClientStreaming() const;

@@ -1,4 +1,5 @@
 // The gRPC pane as a saved request (docs/workspace.md) and back, and the schema a saved request names.
+#include "app/interop/protoset.h"
 #include "app/model/methodtreemodel.h"
 #include "app/ui/documentfields.h"
 #include "app/ui/grpcconnectioneditor.h"
@@ -7,6 +8,7 @@
 #include "app/ui/responseview.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
@@ -53,10 +55,12 @@ void GrpcPane::loadDocument(const workspace::RequestDocument &document) {
 
 bool GrpcPane::loadSchemaFromDocument() {
     const workspace::GrpcPart grpc = toDocument().grpc; // the Schema & TLS tab as it is now
+    const QDir folder(workspaceFolder().isEmpty() ? QDir::currentPath() : workspaceFolder());
+    if (grpc.protoSource == workspace::ProtoSource::DescriptorSet)
+        return loadDescriptorSet(folder.absoluteFilePath(resolvedText(grpc.descriptorSetFile)));
     if (grpc.protoSource != workspace::ProtoSource::ProtoFiles || grpc.protoFiles.isEmpty())
         return false;
     // Import paths are relative to the workspace folder; the files are named as imports name them.
-    const QDir folder(workspaceFolder().isEmpty() ? QDir::currentPath() : workspaceFolder());
     QStringList importPaths;
     for (const QString &path : grpc.importPaths)
         importPaths.append(folder.absoluteFilePath(resolvedText(path)));
@@ -74,6 +78,19 @@ bool GrpcPane::loadSchemaFromDocument() {
         return true;
     }
     setSchema(schema, tr("%n .proto file(s)", nullptr, int(files.size())));
+    return true;
+}
+
+bool GrpcPane::loadDescriptorSet(const QString &path) {
+    QString error;
+    auto schema = interop::schemaFromDescriptorSetFile(path, QString(), &error);
+    if (!schema) {
+        m_sendWhenLoaded = false;
+        setBusy(false);
+        responseView()->showProblem(tr("The request's descriptor set did not load: %1").arg(error));
+        return true;
+    }
+    setSchema(schema, tr("the descriptor set %1").arg(QFileInfo(path).fileName()));
     return true;
 }
 

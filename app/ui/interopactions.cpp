@@ -3,6 +3,7 @@
 #include "app/interop/curlexport.h"
 #include "app/interop/curlimport.h"
 #include "app/interop/grpcurlexport.h"
+#include "app/interop/urlimport.h"
 #include "app/ui/graphqlpane.h"
 #include "app/ui/grpcpane.h"
 #include "app/ui/panerow.h"
@@ -17,6 +18,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
@@ -82,13 +84,15 @@ InteropActions::InteropActions(PaneRow *panes, WorkspaceController *workspace, Q
 
 InteropActions::~InteropActions() {
     if (m_thread) {
-        m_thread->wait(); // a QThread must not be destroyed while it runs; the import only writes files
+        m_cancel->store(true); // it stops before its next file
+        m_thread->wait();      // a QThread must not be destroyed while it runs; the import only writes files
         delete m_thread;
     }
 }
 
 void InteropActions::addFileActions(QMenu *file) {
     file->addAction(tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &InteropActions::chooseFileToImport);
+    file->addAction(tr("Import from &URL…"), this, &InteropActions::chooseUrlToImport);
 }
 
 void InteropActions::addRequestActions(QMenu *request) {
@@ -169,6 +173,27 @@ void InteropActions::chooseFileToImport() {
     dialog->open();
 }
 
+void InteropActions::chooseUrlToImport() {
+    if (!m_workspace->workspace()) {
+        askForWorkspace();
+        return;
+    }
+    auto *dialog = new QInputDialog(m_window);
+    dialog->setObjectName(QStringLiteral("importUrl"));
+    dialog->setWindowTitle(tr("Import from URL"));
+    dialog->setLabelText(tr("The URL of an OpenAPI document (such as http://127.0.0.1:8080/openapi.json), a Postman "
+                            "collection, a HAR capture …"));
+    dialog->setTextValue(QStringLiteral("http://"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+        if (interop::isImportUrl(text.trimmed()))
+            importFile(text.trimmed());
+        else
+            Q_EMIT message(tr("Not imported: %1 is not an http:// or https:// URL").arg(text));
+    });
+    dialog->open();
+}
+
 void InteropActions::askForWorkspace() {
     auto *box = new QMessageBox(QMessageBox::Question, tr("Import"),
                                 tr("An import goes into a workspace, and none is open. Open one or make a new one, "
@@ -192,16 +217,42 @@ void InteropActions::importFile(const QString &file) {
         return;
     const QString root = m_workspace->workspace()->root();
     auto summary = std::make_shared<interop::ImportSummary>();
-    m_thread = QThread::create([file, root, summary] { *summary = interop::importIntoWorkspace(file, root); });
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_busy = new QProgressDialog(tr("Reading %1…").arg(QFileInfo(file).fileName()), tr("Cancel"), 0, 0, m_window);
+    interop::ImportControl control;
+    control.cancel = m_cancel.get();
+    // From the worker: a queued call per 1 % (and the first), so 5,000 files do not flood the event queue.
+    // `this` outlives the thread (the destructor waits for it); the dialog may be gone by the time a call arrives.
+    control.progress = [this, file](qsizetype done, qsizetype total) {
+        if (done != 0 && done % std::max<qsizetype>(1, total / 100) != 0)
+            return;
+        QMetaObject::invokeMethod(this, [this, done, total, file] {
+            if (!m_busy)
+                return;
+            m_busy->setLabelText(
+                tr("Writing %1 of %2 requests from %3…").arg(done).arg(total).arg(QFileInfo(file).fileName()));
+            m_busy->setMaximum(int(total));
+            m_busy->setValue(int(done));
+        });
+    };
+    // The thread holds the flag it reads, whatever happens to m_cancel.
+    m_thread = QThread::create([file, root, summary, control, cancel = m_cancel] {
+        *summary = interop::importIntoWorkspace(file, root, std::nullopt, interop::NewWorkspace::Refuse, control);
+    });
     connect(m_thread, &QThread::finished, this, [this, summary] {
         m_thread->deleteLater();
         m_thread = nullptr;
         onImportFinished(*summary);
     });
-    m_busy = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(file).fileName()), QString(), 0, 0, m_window);
+    connect(m_busy, &QProgressDialog::canceled, this, [this] {
+        m_cancel->store(true);
+        Q_EMIT message(tr("Cancelling the import…"));
+    });
     m_busy->setObjectName(QStringLiteral("importBusy"));
     m_busy->setWindowTitle(tr("Import"));
     m_busy->setMinimumDuration(0);
+    m_busy->setAutoReset(false);
+    m_busy->setAutoClose(false);
     m_busy->setAttribute(Qt::WA_DeleteOnClose);
     m_busy->show();
     Q_EMIT message(tr("Importing %1…").arg(QFileInfo(file).fileName()));

@@ -6,6 +6,9 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <atomic>
+#include <memory>
+
 class QMainWindow;
 class QMenu;
 class QProgressDialog;
@@ -36,7 +39,10 @@ public:
     bool copyFocusedAsCommand();
     // File ▸ Import…: asks for a workspace first when none is open, then for the file.
     void chooseFileToImport();
-    // Imports `file` into the open workspace off the GUI thread, with a busy indicator, then shows the summary.
+    // File ▸ Import from URL…: an OpenAPI document a server publishes (or any file the importers read) by its URL.
+    void chooseUrlToImport();
+    // Imports `file` (a path or an http(s) URL) into the open workspace off the GUI thread, with its progress and a
+    // Cancel button, then shows the summary.
     void importFile(const QString &file);
     bool isImporting() const { return m_thread != nullptr; }
 
@@ -56,6 +62,7 @@ private:
     QMainWindow *m_window;
     QThread *m_thread = nullptr;
     QPointer<QProgressDialog> m_busy;
+    std::shared_ptr<std::atomic_bool> m_cancel; // the running import's
 };
 
 } // namespace triptych::ui

@@ -12,23 +12,23 @@ namespace {
 constexpr int kMaxMs = std::numeric_limits<int>::max();
 
 void readKeyValues(MapReader &parent, QStringView key, QList<KeyValue> &out) {
-    const YAML::Node list = parent.take(key);
-    if (!list.IsDefined())
+    const YamlNode list = parent.take(key);
+    if (!list.isDefined())
         return;
     YamlReadContext &context = parent.context();
-    if (!list.IsSequence()) {
-        context.error(list.Mark(), QStringLiteral("%1 must be a list of entries with name and value, not %2")
+    if (!list.isSequence()) {
+        context.error(list.mark(), QStringLiteral("%1 must be a list of entries with name and value, not %2")
                                        .arg(parent.path(key), describeNode(list)));
         return;
     }
-    for (std::size_t i = 0; i < list.size(); ++i) {
+    for (qsizetype i = 0; i < list.size(); ++i) {
         const QString where = QStringLiteral("%1[%2]").arg(parent.path(key)).arg(i + 1);
         MapReader item(context, list[i], where);
         if (!item.isMap())
             continue;
         KeyValue entry;
         if (!item.has(u"name"))
-            context.error(list[i].Mark(), QStringLiteral("%1 needs a name").arg(where));
+            context.error(list[i].mark(), QStringLiteral("%1 needs a name").arg(where));
         item.text(u"name", entry.name);
         item.text(u"value", entry.value);
         item.flag(u"enabled", entry.enabled);
@@ -38,15 +38,15 @@ void readKeyValues(MapReader &parent, QStringView key, QList<KeyValue> &out) {
 }
 
 void readMultipart(MapReader &body, QList<MultipartPart> &out) {
-    const YAML::Node list = body.take(u"multipart");
-    if (!list.IsDefined())
+    const YamlNode list = body.take(u"multipart");
+    if (!list.isDefined())
         return;
-    if (!list.IsSequence()) {
-        body.context().error(list.Mark(),
+    if (!list.isSequence()) {
+        body.context().error(list.mark(),
                              QStringLiteral("body.multipart must be a list of parts, not %1").arg(describeNode(list)));
         return;
     }
-    for (std::size_t i = 0; i < list.size(); ++i) {
+    for (qsizetype i = 0; i < list.size(); ++i) {
         MapReader item(body.context(), list[i], QStringLiteral("body.multipart[%1]").arg(i + 1));
         if (!item.isMap())
             continue;
@@ -57,15 +57,15 @@ void readMultipart(MapReader &body, QList<MultipartPart> &out) {
         item.text(u"contentType", part.contentType);
         item.flag(u"enabled", part.enabled);
         if (part.name.isEmpty())
-            body.context().error(list[i].Mark(), QStringLiteral("body.multipart[%1] needs a name").arg(i + 1));
+            body.context().error(list[i].mark(), QStringLiteral("body.multipart[%1] needs a name").arg(i + 1));
         item.finish();
         out.append(part);
     }
 }
 
 void readBody(MapReader &top, RequestBody &body) {
-    const YAML::Node node = top.take(u"body");
-    if (!node.IsDefined())
+    const YamlNode node = top.take(u"body");
+    if (!node.isDefined())
         return;
     MapReader reader(top.context(), node, QStringLiteral("body"));
     if (!reader.isMap())
@@ -80,8 +80,8 @@ void readBody(MapReader &top, RequestBody &body) {
 }
 
 void readAuth(MapReader &top, RequestAuth &auth) {
-    const YAML::Node node = top.take(u"auth");
-    if (!node.IsDefined())
+    const YamlNode node = top.take(u"auth");
+    if (!node.isDefined())
         return;
     MapReader reader(top.context(), node, QStringLiteral("auth"));
     if (!reader.isMap())
@@ -94,13 +94,13 @@ void readAuth(MapReader &top, RequestAuth &auth) {
     reader.text(u"value", auth.apiKeyValue);
     reader.choice(u"in", auth.apiKeyIn, kApiKeyPlacements);
     if (auth.kind == AuthKind::ApiKey && auth.apiKeyName.isEmpty())
-        top.context().error(node.Mark(), QStringLiteral("auth.name must name the API key's header or parameter"));
+        top.context().error(node.mark(), QStringLiteral("auth.name must name the API key's header or parameter"));
     reader.finish();
 }
 
 void readOptions(MapReader &top, HttpOptions &options) {
-    const YAML::Node node = top.take(u"options");
-    if (!node.IsDefined())
+    const YamlNode node = top.take(u"options");
+    if (!node.isDefined())
         return;
     MapReader reader(top.context(), node, QStringLiteral("options"));
     if (!reader.isMap())
@@ -109,8 +109,8 @@ void readOptions(MapReader &top, HttpOptions &options) {
     reader.flag(u"followRedirects", options.followRedirects);
     reader.flag(u"gzip", options.acceptGzip);
     reader.choice(u"httpVersion", options.httpVersion, kHttpVersions);
-    const YAML::Node tlsNode = reader.take(u"tls");
-    if (tlsNode.IsDefined()) {
+    const YamlNode tlsNode = reader.take(u"tls");
+    if (tlsNode.isDefined()) {
         MapReader tls(top.context(), tlsNode, QStringLiteral("options.tls"));
         if (tls.isMap()) {
             tls.text(u"caFile", options.tls.caFile);
@@ -127,7 +127,7 @@ void readOptions(MapReader &top, HttpOptions &options) {
 void readRest(MapReader &top, HttpPart &http) {
     top.text(u"method", http.method);
     if (http.method.isEmpty() || http.method.contains(u' '))
-        top.context().error(top.take(u"method").Mark(), QStringLiteral("method must be an HTTP method such as GET"));
+        top.context().error(top.take(u"method").mark(), QStringLiteral("method must be an HTTP method such as GET"));
     top.text(u"url", http.url);
     readKeyValues(top, u"params", http.params);
     readKeyValues(top, u"headers", http.headers);
@@ -150,8 +150,8 @@ void readGraphQL(MapReader &top, HttpPart &http, GraphQLPart &graphql) {
 }
 
 void readProto(MapReader &top, GrpcPart &grpc) {
-    const YAML::Node node = top.take(u"proto");
-    if (!node.IsDefined())
+    const YamlNode node = top.take(u"proto");
+    if (!node.isDefined())
         return;
     MapReader reader(top.context(), node, QStringLiteral("proto"));
     if (!reader.isMap())
@@ -161,9 +161,9 @@ void readProto(MapReader &top, GrpcPart &grpc) {
     reader.textList(u"importPaths", grpc.importPaths);
     reader.text(u"descriptorSet", grpc.descriptorSetFile);
     if (grpc.protoSource == ProtoSource::ProtoFiles && grpc.protoFiles.isEmpty())
-        top.context().error(node.Mark(), QStringLiteral("proto.files must list at least one .proto file"));
+        top.context().error(node.mark(), QStringLiteral("proto.files must list at least one .proto file"));
     if (grpc.protoSource == ProtoSource::DescriptorSet && grpc.descriptorSetFile.isEmpty())
-        top.context().error(node.Mark(), QStringLiteral("proto.descriptorSet must name a descriptor set file"));
+        top.context().error(node.mark(), QStringLiteral("proto.descriptorSet must name a descriptor set file"));
     reader.finish();
 }
 
@@ -174,8 +174,8 @@ void readGrpc(MapReader &top, GrpcPart &grpc) {
     top.text(u"message", grpc.message);
     readKeyValues(top, u"metadata", grpc.metadata);
     top.integer(u"deadlineMs", grpc.deadlineMs, 1, kMaxMs);
-    const YAML::Node tlsNode = top.take(u"tls");
-    if (!tlsNode.IsDefined())
+    const YamlNode tlsNode = top.take(u"tls");
+    if (!tlsNode.isDefined())
         return;
     MapReader tls(top.context(), tlsNode, QStringLiteral("tls"));
     if (!tls.isMap())
@@ -190,16 +190,16 @@ void readGrpc(MapReader &top, GrpcPart &grpc) {
 }
 
 void readChecks(MapReader &top, QVariantList &checks) {
-    const YAML::Node node = top.take(u"checks");
-    if (!node.IsDefined() || node.IsNull())
+    const YamlNode node = top.take(u"checks");
+    if (!node.isDefined() || node.isNull())
         return;
-    if (!node.IsSequence()) {
-        top.context().error(node.Mark(), QStringLiteral("checks must be a list, not %1").arg(describeNode(node)));
+    if (!node.isSequence()) {
+        top.context().error(node.mark(), QStringLiteral("checks must be a list, not %1").arg(describeNode(node)));
         return;
     }
-    for (const YAML::Node &item : node) {
-        if (!item.IsMap()) {
-            top.context().error(item.Mark(),
+    for (const YamlNode &item : node) {
+        if (!item.isMap()) {
+            top.context().error(item.mark(),
                                 QStringLiteral("each check must be a mapping, not %1").arg(describeNode(item)));
             continue;
         }
@@ -208,18 +208,18 @@ void readChecks(MapReader &top, QVariantList &checks) {
 }
 
 void readVersion(MapReader &top) {
-    const YAML::Node node = top.take(u"version");
-    if (!node.IsDefined()) {
-        top.context().warning(YAML::Mark::null_mark(), QStringLiteral("no `version: 1`; read as version 1"));
+    const YamlNode node = top.take(u"version");
+    if (!node.isDefined()) {
+        top.context().warning(YamlMark(), QStringLiteral("no `version: 1`; read as version 1"));
         return;
     }
-    const auto text = node.IsScalar() ? scalarText(node) : std::nullopt;
+    const auto text = node.isScalar() ? scalarText(node) : std::nullopt;
     bool ok = false;
     const int version = text ? text->toInt(&ok) : 0;
     if (!ok || version < 1)
-        top.context().error(node.Mark(), QStringLiteral("version must be 1"));
+        top.context().error(node.mark(), QStringLiteral("version must be 1"));
     else if (version > format::kVersion)
-        top.context().error(node.Mark(), QStringLiteral("version %1 is newer than this Triptych reads (%2); update "
+        top.context().error(node.mark(), QStringLiteral("version %1 is newer than this Triptych reads (%2); update "
                                                         "Triptych to open it")
                                              .arg(version)
                                              .arg(format::kVersion));
@@ -233,9 +233,9 @@ RequestReadResult readRequest(const QByteArray &bytes, RequestStyle style, const
     result.document.name = name;
     YamlReadContext context(file);
     if (bytes.size() > format::kMaxFileBytes) {
-        context.error(YAML::Mark::null_mark(), QStringLiteral("the file is over %1 MiB; a request file is text a "
-                                                              "person reads")
-                                                   .arg(format::kMaxFileBytes / (1024 * 1024)));
+        context.error(YamlMark(), QStringLiteral("the file is over %1 MiB; a request file is text a "
+                                                 "person reads")
+                                      .arg(format::kMaxFileBytes / (1024 * 1024)));
         result.diagnostics = context.diagnostics();
         return result;
     }

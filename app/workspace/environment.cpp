@@ -39,26 +39,26 @@ void writeVariables(YamlWriter &out, const QList<Variable> &variables) {
 }
 
 void readVariables(MapReader &top, QList<Variable> &out) {
-    const YAML::Node node = top.take(u"variables");
-    if (!node.IsDefined() || node.IsNull())
+    const YamlNode node = top.take(u"variables");
+    if (!node.isDefined() || node.isNull())
         return;
     MapReader variables(top.context(), node, QStringLiteral("variables"));
     if (!variables.isMap())
         return;
     for (const QString &name : variables.keys()) {
-        const YAML::Node value = variables.take(name);
+        const YamlNode value = variables.take(name);
         Variable variable{name, {}, false};
         if (!isValidVariableName(name))
             top.context().error(variables.keyMark(name), QStringLiteral("%1 is not a variable name: use letters, "
                                                                         "digits, _ - and ., starting with a letter "
                                                                         "or _")
                                                              .arg(name));
-        if (value.IsMap()) {
+        if (value.isMap()) {
             MapReader entry(top.context(), value, variables.path(name));
             entry.flag(u"secret", variable.secret);
             entry.text(u"value", variable.value);
             if (variable.secret && !variable.value.isEmpty())
-                top.context().warning(value.Mark(), QStringLiteral("the value of secret %1 belongs in the keyring; "
+                top.context().warning(value.mark(), QStringLiteral("the value of secret %1 belongs in the keyring; "
                                                                    "it is used, and moved there on the next save")
                                                         .arg(name));
             entry.finish();
@@ -66,7 +66,7 @@ void readVariables(MapReader &top, QList<Variable> &out) {
             variable.value = *text;
         } else {
             top.context().error(
-                value.Mark(),
+                value.mark(),
                 QStringLiteral("variable %1 must be text or {secret: true}, not %2").arg(name, describeNode(value)));
         }
         out.append(variable);
@@ -78,19 +78,19 @@ void readOrder(MapReader &top, QStringList &order) {
 }
 
 void readVersion(MapReader &top) {
-    const YAML::Node node = top.take(u"version");
-    if (!node.IsDefined())
+    const YamlNode node = top.take(u"version");
+    if (!node.isDefined())
         return; // these small files are often written by hand; version 1 is assumed
     const auto text = scalarText(node);
     if (!text || text->toInt() != format::kVersion)
-        top.context().error(node.Mark(), QStringLiteral("version must be %1").arg(format::kVersion));
+        top.context().error(node.mark(), QStringLiteral("version must be %1").arg(format::kVersion));
 }
 
 // Reads a file whose top level is a mapping; `read` takes the keys it knows, the rest are reported as unknown.
 template <typename T, typename Read> ReadResult<T> readFile(const QByteArray &bytes, const QString &file, Read read) {
     ReadResult<T> result;
     YamlReadContext context(file);
-    const auto root = bytes.trimmed().isEmpty() ? std::optional<YAML::Node>() : context.parse(bytes);
+    const auto root = bytes.trimmed().isEmpty() ? std::optional<YamlNode>() : context.parse(bytes);
     if (root) {
         MapReader top(context, *root, QString());
         if (top.isMap()) {

@@ -2,17 +2,16 @@
 
 #include "app/workspace/diagnostic.h"
 #include "app/workspace/formatnames.h"
+#include "app/workspace/yamlnode.h"
 
 #include <QString>
 #include <QStringList>
 #include <QVariant>
 
-#include <yaml-cpp/yaml.h>
-
 #include <optional>
 
-// Typed access to yaml-cpp nodes for the workspace's readers: every problem becomes a Diagnostic with the line of the
-// node it is about, and reading goes on, so one file reports all its problems at once.
+// Typed access to YAML nodes (yamlnode.h, read by libyaml) for the workspace's readers: every problem becomes a
+// Diagnostic with the line of the node it is about, and reading goes on, so one file reports all its problems at once.
 namespace triptych::workspace {
 
 class YamlReadContext {
@@ -21,40 +20,40 @@ public:
         : m_file(std::move(file)) {}
 
     // Parses `bytes` as one YAML document; nothing (and an error) when the text is not YAML or holds several.
-    std::optional<YAML::Node> parse(const QByteArray &bytes);
+    std::optional<YamlNode> parse(const QByteArray &bytes);
 
-    void error(const YAML::Mark &mark, const QString &message);
-    void warning(const YAML::Mark &mark, const QString &message);
+    void error(const YamlMark &mark, const QString &message);
+    void warning(const YamlMark &mark, const QString &message);
     const QString &file() const { return m_file; }
     Diagnostics diagnostics() const { return m_diagnostics; }
 
 private:
-    void add(Diagnostic::Severity severity, const YAML::Mark &mark, const QString &message);
+    void add(Diagnostic::Severity severity, const YamlMark &mark, const QString &message);
 
     QString m_file;
     Diagnostics m_diagnostics;
 };
 
 // "a list", "a mapping", "text", "nothing": how a node's kind is named in messages.
-QString describeNode(const YAML::Node &node);
+QString describeNode(const YamlNode &node);
 // A scalar's text; a null node (a key with nothing after it) reads as empty text.
-std::optional<QString> scalarText(const YAML::Node &node);
+std::optional<QString> scalarText(const YamlNode &node);
 // The opaque data of checks: quoted scalars are strings, plain ones numbers, booleans or null when they read as such.
-QVariant nodeToVariant(const YAML::Node &node);
+QVariant nodeToVariant(const YamlNode &node);
 
 // The keys of one mapping, taken one at a time by the reader; keys never taken are reported as unknown (warnings),
 // repeated keys as errors. `where` names the mapping in messages ("options.tls"); empty for the top level.
 class MapReader {
 public:
-    MapReader(YamlReadContext &context, const YAML::Node &node, QString where);
+    MapReader(YamlReadContext &context, const YamlNode &node, QString where);
 
     bool isMap() const { return m_isMap; }
     bool has(QStringView key) const;
     // Every key, in the order written (a repeated key once).
     QStringList keys() const;
-    YAML::Mark keyMark(QStringView key) const;
+    YamlMark keyMark(QStringView key) const;
     // The value node; an invalid node when the key is absent.
-    YAML::Node take(QStringView key);
+    YamlNode take(QStringView key);
 
     void text(QStringView key, QString &out);
     void flag(QStringView key, bool &out);
@@ -62,15 +61,15 @@ public:
     void textList(QStringView key, QStringList &out);
     template <typename Enum, std::size_t N>
     void choice(QStringView key, Enum &out, const formatnames::Name<Enum> (&table)[N]) {
-        const YAML::Node node = take(key);
-        if (!node.IsDefined())
+        const YamlNode node = take(key);
+        if (!node.isDefined())
             return;
         const auto value = scalarText(node);
         const auto parsed = value ? formatnames::valueOf(table, *value) : std::nullopt;
         if (parsed)
             out = *parsed;
         else
-            m_context.error(node.Mark(), QStringLiteral("%1 must be one of %2, not %3")
+            m_context.error(node.mark(), QStringLiteral("%1 must be one of %2, not %3")
                                              .arg(path(key), formatnames::allNames(table), shown(node)));
     }
 
@@ -83,11 +82,11 @@ public:
 private:
     struct Entry {
         QString key;
-        YAML::Node keyNode;
-        YAML::Node value;
+        YamlNode keyNode;
+        YamlNode value;
         bool taken = false;
     };
-    QString shown(const YAML::Node &node) const;
+    QString shown(const YamlNode &node) const;
 
     YamlReadContext &m_context;
     QString m_where;

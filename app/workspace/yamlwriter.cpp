@@ -137,8 +137,9 @@ void YamlWriter::scalarAfter(const QByteArray &lead, QStringView value, int cont
         return;
     }
     QByteArray header("|");
-    // An explicit indentation indicator when the first line starts with a space or empty lines come first.
-    if (value.front() == u' ' || value.front() == u'\n')
+    // An explicit indentation indicator when the first line starts with a space or a tab (libyaml reads a tab where
+    // it would detect the indentation as a tab indent) or empty lines come first.
+    if (value.front() == u' ' || value.front() == u'\t' || value.front() == u'\n')
         header += QByteArray::number(2);
     if (!value.endsWith(u'\n'))
         header += '-';

@@ -4,11 +4,15 @@
 #include "app/interop/openapi.h"
 #include "app/interop/postman.h"
 #include "app/interop/structuredinput.h"
+#include "app/interop/workspaceimport.h"
+#include "app/workspace/atomicfile.h"
+#include "app/workspace/workspace.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -50,9 +54,9 @@ QJsonObject postmanRequest(int folder, int index) {
     return {{QStringLiteral("name"), QStringLiteral("Request %1").arg(index)}, {QStringLiteral("request"), request}};
 }
 
-QByteArray postmanCollection() {
+QByteArray postmanCollection(int folderCount = kFolders) {
     QJsonArray folders;
-    for (int folder = 0; folder < kFolders; ++folder) {
+    for (int folder = 0; folder < folderCount; ++folder) {
         QJsonArray items;
         for (int index = 0; index < kRequestsPerFolder; ++index)
             items.append(postmanRequest(folder, index));
@@ -124,6 +128,20 @@ int main() {
             .toJson();
     measure("OpenAPI 3.1, 1,000 operations, JSON", json.size(),
             [&] { return int(importOpenApi(json, QStringLiteral("bench.json")).requests.size()); });
+    // The window's whole path (File ▸ Import…): read the file, import it, write one file per request. Each file is
+    // written atomically (QSaveFile: fsync, rename), so this is the disk's figure; a tenth of the collection, once.
+    QTemporaryDir folder;
+    const QByteArray tenth = postmanCollection(kFolders / 10);
+    const QString file = folder.filePath(QStringLiteral("bench.postman_collection.json"));
+    triptych::workspace::writeFileAtomically(file, tenth);
+    const QString root = folder.filePath(QStringLiteral("workspace"));
+    triptych::workspace::Workspace::create(root, QStringLiteral("bench"));
+    QElapsedTimer timer;
+    timer.start();
+    const ImportSummary summary = importIntoWorkspace(file, root);
+    std::printf("%-44s %8.2f MB  %6d requests  once:       %7.1f ms%s\n", "Postman, written to a workspace",
+                double(tenth.size()) / (1024 * 1024), int(summary.requests.size()), double(timer.nsecsElapsed()) / 1e6,
+                summary.ok() ? "" : " (failed)");
     const ImportResult check = importOpenApi(yaml, QStringLiteral("bench.yaml"));
     if (!check.ok())
         std::printf("the generated OpenAPI document does not import: %s\n",

@@ -35,21 +35,30 @@ SpanStore::Slot &SpanStore::slotFor(const TraceId &traceId) {
     } else {
         m_lastSlot = m_nextSlot;
         m_nextSlot = (m_nextSlot + 1) % m_maxTraces;
-        Slot &oldest = m_slots[m_lastSlot];
-        m_index.erase(oldest.traceId);
-        m_spanCount -= oldest.spans;
-        m_storedBytes -= oldest.encoded.size();
-        oldest.spans = 0;
-        if (oldest.encoded.capacity() > kMaxKeptSlotBytes) {
-            std::string().swap(oldest.encoded);
-            oldest.encoded.reserve(kSlotBytes);
-        }
-        oldest.encoded.clear();
+        reuse(m_slots[m_lastSlot]);
     }
     Slot &slot = m_slots[m_lastSlot];
     slot.traceId = traceId;
     m_index.emplace(traceId, m_lastSlot);
     return slot;
+}
+
+std::size_t SpanStore::growthOf(const std::string &buffer) {
+    return buffer.capacity() > kSlotBytes ? buffer.capacity() - kSlotBytes : 0;
+}
+
+void SpanStore::reuse(Slot &oldest) {
+    m_index.erase(oldest.traceId);
+    m_spanCount -= oldest.spans;
+    m_storedBytes -= oldest.encoded.size();
+    oldest.spans = 0;
+    if (oldest.encoded.capacity() > kMaxKeptSlotBytes ||
+        (m_grownBytes > kMaxKeptGrowthBytes && growthOf(oldest.encoded))) {
+        m_grownBytes -= growthOf(oldest.encoded);
+        std::string().swap(oldest.encoded);
+        oldest.encoded.reserve(kSlotBytes);
+    }
+    oldest.encoded.clear();
 }
 
 void SpanStore::add(const FinishedSpan &span) {
@@ -60,10 +69,17 @@ void SpanStore::add(const FinishedSpan &span) {
         return;
     }
     const std::size_t before = slot.encoded.size();
+    const std::size_t grownBefore = growthOf(slot.encoded);
     encodeSpan(slot.encoded, span);
+    m_grownBytes += growthOf(slot.encoded) - grownBefore;
     const std::size_t added = slot.encoded.size() - before;
     if (slot.encoded.size() > m_maxTraceBytes || m_storedBytes + added > m_maxStoreBytes) {
         slot.encoded.resize(before);
+        if (growthOf(slot.encoded) > grownBefore) { // a dropped span leaves no grown buffer behind either
+            m_grownBytes -= growthOf(slot.encoded);
+            slot.encoded.shrink_to_fit();
+            m_grownBytes += growthOf(slot.encoded);
+        }
         ++m_dropped;
         return;
     }

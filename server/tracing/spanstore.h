@@ -22,6 +22,9 @@ public:
     static constexpr std::size_t kSlotBytes = 4 * 1024;
     // A slot whose buffer grew past this (a trace of many or long spans) gives the memory back when reused.
     static constexpr std::size_t kMaxKeptSlotBytes = 64 * 1024;
+    // Buffers only grow, so over hours every slot would keep the largest trace it ever held (up to 2,000 × 64 KiB):
+    // beyond this much kept above kSlotBytes in all, a reused slot goes back to kSlotBytes (docs/reliability.md).
+    static constexpr std::size_t kMaxKeptGrowthBytes = 4 * 1024 * 1024;
     // Encoded spans of one trace, and of all traces together: beyond either, new spans are dropped (counted) until
     // new traces have pushed the oldest out, so the store's memory stays bounded whatever requests come (bytes).
     static constexpr std::size_t kDefaultMaxTraceBytes = 1024 * 1024;
@@ -52,12 +55,15 @@ private:
         std::size_t operator()(const TraceId &id) const;
     };
     Slot &slotFor(const TraceId &traceId);
+    void reuse(Slot &oldest);
+    static std::size_t growthOf(const std::string &buffer);
 
     std::size_t m_maxTraces;
     std::size_t m_maxSpansPerTrace;
     std::size_t m_maxTraceBytes;
     std::size_t m_maxStoreBytes;
     std::size_t m_storedBytes = 0; // the encoded spans of every slot
+    std::size_t m_grownBytes = 0;  // what the slots' buffers hold beyond kSlotBytes each
     mutable std::mutex m_mutex;
     std::vector<Slot> m_slots; // grows to m_maxTraces, then m_nextSlot holds the oldest trace
     std::size_t m_nextSlot = 0;

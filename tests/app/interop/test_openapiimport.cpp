@@ -132,6 +132,19 @@ private Q_SLOTS:
         QVERIFY2(messages(result).startsWith(message), qPrintable(messages(result)));
     }
 
+    void otherMediaTypesAreNamedNotTheChosenOne() {
+        const QByteArray yaml = "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    post:\n"
+                                "      requestBody:\n        content:\n          application/json: {example: {a: 1}}\n"
+                                "          application/xml: {}\n      responses: {'200': {description: ok}}\n";
+        const ImportResult result = importOpenApi(yaml, "m.yaml");
+        QVERIFY2(result.ok(), qPrintable(messages(result)));
+        QVERIFY2(messages(result).contains("the body is sent as application/json; the document also allows "
+                                           "application/xml\n") ||
+                     messages(result).endsWith("the body is sent as application/json; the document also allows "
+                                               "application/xml"),
+                 qPrintable(messages(result)));
+    }
+
     void refCycleNamesThePlace() {
         const QByteArray json = data("cycle.openapi.json");
         const ImportResult result = importOpenApi(json, "c.json");

@@ -10,16 +10,22 @@
 #include "app/ui/workspacecontroller.h"
 #include "app/workspace/workspace.h"
 #include "tests/app/ui/windowoptions.h"
+#include "tests/support/testorderserver.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -218,6 +224,53 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("Skipped or changed")) && text.contains(QStringLiteral("digest")),
                  qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Get user")), qPrintable(text));
+    }
+
+    // The server's own /openapi.json by its URL (File ▸ Import from URL…), fetched on the worker thread.
+    void importFromUrl() {
+        testing::TestOrderServer server;
+        QVERIFY(server.start());
+        const QString root = m_folder.filePath(QStringLiteral("from-url"));
+        QVERIFY(m_window->workspace->createWorkspace(root));
+        QSignalSpy finished(m_window->interop, &ui::InteropActions::importFinished);
+        m_window->interop->importFile(server.httpBase() + QStringLiteral("/openapi.json"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20'000);
+        const auto summary = finished.first().first().value<interop::ImportSummary>();
+        QVERIFY2(summary.ok(), qPrintable(summary.error + summary.skipped.join('\n')));
+        QCOMPARE(summary.format, QStringLiteral("openapi"));
+        QVERIFY(summary.requests.size() >= 10); // one per operation of the contract
+        QVERIFY(m_window->workspace->workspace()->indexOf(summary.collection) >= 0);
+    }
+
+    // A big collection shows its progress with a Cancel button; cancelling stops before the next file is written.
+    void importCanBeCancelled() {
+        QJsonArray items;
+        for (int i = 0; i < 3000; ++i)
+            items.append(QJsonObject{{"name", QStringLiteral("Request %1").arg(i)},
+                                     {"request", QJsonObject{{"method", "GET"}, {"url", "http://127.0.0.1:1/x"}}}});
+        const QJsonObject collection{
+            {"info", QJsonObject{{"name", "Big"},
+                                 {"schema", "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}}},
+            {"item", items}};
+        const QString file = m_folder.filePath(QStringLiteral("big.postman_collection.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(collection).toJson());
+        out.close();
+        const QString root = m_folder.filePath(QStringLiteral("cancelled"));
+        QVERIFY(m_window->workspace->createWorkspace(root));
+        QSignalSpy finished(m_window->interop, &ui::InteropActions::importFinished);
+        m_window->interop->importFile(file);
+        auto *busy = m_window->main.findChild<QProgressDialog *>(QStringLiteral("importBusy"));
+        QVERIFY(busy);
+        QPushButton *cancel = busy->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        QCOMPARE(cancel->text(), QStringLiteral("Cancel"));
+        cancel->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20'000);
+        const auto summary = finished.first().first().value<interop::ImportSummary>();
+        QVERIFY2(summary.error.startsWith(QStringLiteral("Cancelled")), qPrintable(summary.error));
+        QVERIFY(summary.requests.size() < 3000);
     }
 
     void importWithoutWorkspaceAsksForOne() {

@@ -22,16 +22,22 @@ private Q_SLOTS:
         row("comments only", "x.rest.yaml", "# nothing\n",
             "x.rest.yaml: the file is empty; a request file starts with `version: 1`");
         row("not YAML", "x.rest.yaml", "version: 1\nurl: [unclosed\n",
-            "x.rest.yaml:3: not valid YAML: end of sequence flow not found");
+            "x.rest.yaml:3: not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)");
         row("tab indentation", "x.rest.yaml", "version: 1\nheaders:\n\t- name: a\n",
-            "x.rest.yaml:3: not valid YAML: illegal block entry (YAML indents with spaces, not tabs)");
-        // yaml-cpp 0.7 never returns on these (found by fuzz_import_openapi): refused before it parses.
+            "x.rest.yaml:3: not valid YAML: found character that cannot start any token (while scanning for the next "
+            "token) (YAML indents with spaces, not tabs)");
+        // yaml-cpp 0.7, the reader before libyaml, never returned on these (found by fuzz_import_openapi).
         row("a comma first", "x.rest.yaml", ",p: x{t\n",
-            "x.rest.yaml:1: not valid YAML: a line may not start with a comma here (end the line before with it "
-            "instead)");
+            "x.rest.yaml:1: not valid YAML: did not find expected node content (while parsing a block node)");
         row("a comma at a line's start", "x.rest.yaml", "version: 1\n[a]\n,b\n",
-            "x.rest.yaml:3: not valid YAML: a line may not start with a comma here (end the line before with it "
-            "instead)");
+            "x.rest.yaml:3: not valid YAML: could not find expected ':' (while scanning a simple key)");
+        row("runs of tags", "x.rest.yaml", "\n\n\n\n\n!0000000000000000!0000,00000000000NUL",
+            "x.rest.yaml:6: not valid YAML: did not find expected whitespace or line break (while scanning a tag)");
+        row("an alias inside its anchor", "x.rest.yaml", "version: 1\nurl: &u [*u]\n",
+            "x.rest.yaml:2: not valid YAML: the alias *u names no anchor written before it (an alias may not name a "
+            "list or mapping that holds it)");
+        row("nested too deep", "x.rest.yaml", QByteArray(300, '['),
+            "x.rest.yaml:1: not valid YAML: lists and mappings are nested more than 256 deep");
         row("a NUL byte", "x.rest.yaml", QByteArray("version: 1\n\0,s\n", 15),
             "x.rest.yaml:2: not valid YAML: a control character (such as NUL) is not allowed");
         row("a list at the top", "x.rest.yaml", "- version: 1\n",

@@ -127,6 +127,24 @@ private Q_SLOTS:
         QVERIFY(store.retainedBytes() < SpanStore::kMaxKeptSlotBytes);
     }
 
+    // Buffers only grow: without a bound each slot would keep the largest trace it ever held (RSS after a long load).
+    void keepsNoMoreGrownBuffersThanItsBudget() {
+        SpanStore store(100, 10'000);
+        const std::vector<Attribute> attributes{{"db.statement", std::string(1000, 's')}};
+        auto big = spanOf(newTraceId());
+        big.attributes = attributes;
+        for (int trace = 0; trace < 100; ++trace) { // every slot grows to hold about 40 KiB
+            big.traceId = newTraceId();
+            for (int i = 0; i < 40; ++i)
+                store.add(big);
+        }
+        QVERIFY(store.retainedBytes() > 100 * SpanStore::kSlotBytes + SpanStore::kMaxKeptGrowthBytes);
+        for (int trace = 0; trace < 100; ++trace)
+            store.add(spanOf(newTraceId())); // small traces take the slots over
+        QCOMPARE(store.traceCount(), std::size_t(100));
+        QVERIFY(store.retainedBytes() <= 100 * SpanStore::kSlotBytes + SpanStore::kMaxKeptGrowthBytes);
+    }
+
     void boundsTheBytesOfATraceAndOfTheStore() {
         // 1 KiB spans: a trace holds at most 8 KiB of them, the store 20 KiB in all; the rest is dropped, and new
         // traces push the oldest out, so memory stays bounded whatever arrives.
