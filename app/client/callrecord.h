@@ -61,7 +61,6 @@ struct CallSizes {
     qint64 responseHeaderBytes = 0;
     qint64 responseBodyWireBytes = 0;
     qint64 responseBodyDecodedBytes = 0;
-    qint64 responseBodyTextBytes = -1; // gRPC-Web: the frames' size as base64 (-text), beside the binary size
 };
 
 // One message of a stream (SSE event, GraphQL subscription payload, gRPC message), sent or received.

@@ -177,7 +177,6 @@ void GrpcWebCaller::decodeAnswer(const Pending &call, CallRecord &record) {
     record.messages = messages;
     record.body = messages.size() > 1 ? messages.constLast().body : QByteArray();
     record.sizes.responseBodyDecodedBytes = binaryBytes;
-    record.sizes.responseBodyTextBytes = (binaryBytes + 2) / 3 * 4;
     if (!record.transportOk() && record.error.kind != ErrorKind::HttpStatus)
         return; // unreachable, timed out, cancelled: the transfer's own error says it
     // A trailers-only answer carries the status in its headers.

@@ -17,7 +17,8 @@ class RestCaller;
 
 // gRPC calls over gRPC-Web (binary or text) through the libcurl engine: the JSON message framed into a POST to
 // /package.Service/Method on the target's HTTP port, the answer's frames decoded into messages, and the trailer
-// frame into the status, message and details, as a native call's record has them. Unary and server-streaming
+// frame into the status, message and details, as a native call's record has them; the record's decoded body size
+// is the frames' binary size (grpcWebTextBytes gives their size as text). Unary and server-streaming
 // methods only: gRPC-Web cannot stream from the client. Reports on this object's thread like GrpcCaller.
 class GrpcWebCaller : public QObject {
     Q_OBJECT

@@ -87,6 +87,15 @@ QList<GrpcWebFrame> GrpcWebDecoder::takeFrames() {
     return frames;
 }
 
+bool isGrpcWebAnswer(const CallRecord &record) {
+    if (record.kind != CallKind::Grpc)
+        return false;
+    for (const auto &[name, value] : record.responseHeaders)
+        if (name.compare("content-type", Qt::CaseInsensitive) == 0)
+            return value.startsWith("application/grpc-web");
+    return false;
+}
+
 QByteArray grpcWebRequestBody(const QByteArray &message, bool text) {
     QByteArray framed(kFrameHeaderBytes, '\0');
     const auto length = quint32(message.size());

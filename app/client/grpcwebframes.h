@@ -42,6 +42,14 @@ private:
     QString m_error;
 };
 
+// The size of `binaryBytes` of frames as base64 text (-text mode): four characters per three bytes, padded.
+constexpr qint64 grpcWebTextBytes(qint64 binaryBytes) {
+    return (binaryBytes + 2) / 3 * 4;
+}
+// True when the record is a gRPC call answered in gRPC-Web (its content type says so); its decoded body size is
+// then the frames' binary size.
+bool isGrpcWebAnswer(const CallRecord &record);
+
 // A request body: one message frame, base64-encoded in text mode.
 QByteArray grpcWebRequestBody(const QByteArray &message, bool text);
 // The header lines of a trailer frame ("grpc-status:0\r\n…"), names in lower case.

@@ -106,14 +106,16 @@ http::HttpResponse dispatch(Shared &shared, http::HttpRequest &request) {
     }
     const std::string method(request.pathParam("method"));
     auto call = std::make_unique<WebCall>(shared.context.tracer, request, *encoding, method);
-    std::string body = std::move(request.body);
+    // Read in place: the HTTP span records the body's size once the handler returns.
+    std::string decoded;
     if (*encoding == Encoding::Text) {
-        auto decoded = base64Decode(body);
-        if (!decoded)
+        auto text = base64Decode(request.body);
+        if (!text)
             return answerStatus(*call, rpc::toGrpcStatus(rpc::invalidField(
                                            "request", "the application/grpc-web-text body is not base64")));
-        body = std::move(*decoded);
+        decoded = std::move(*text);
     }
+    const std::string &body = *encoding == Encoding::Text ? decoded : request.body;
     call->addRequestBytes(body.size());
     namespace pb = orders::v1;
     if (method == "GetUser")

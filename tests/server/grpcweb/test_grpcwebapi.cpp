@@ -133,6 +133,22 @@ private Q_SLOTS:
             QCOMPARE(violationFields(*answer), fields);
     }
 
+    void writeWithTokenCreatesTheOrder() {
+        orders::v1::CreateOrderRequest create;
+        create.set_user_id(7);
+        create.set_product("Wireless Mouse");
+        create.set_quantity(2);
+        const auto answer =
+            callWeb(port(), "CreateOrder", framed(create), true, "Authorization: Bearer demo-token\r\n");
+        QVERIFY(answer);
+        QCOMPARE(answer->grpcStatus(), 0);
+        QCOMPARE(answer->messages.size(), 1);
+        orders::v1::Order order;
+        QVERIFY(order.ParseFromArray(answer->messages[0].constData(), int(answer->messages[0].size())));
+        QCOMPARE(order.user_id(), 7);
+        QCOMPARE(order.quantity(), 2);
+    }
+
     void textBodyThatIsNotBase64IsInvalid() {
         auto raw = request(port(), "POST", "/orders.v1.OrderService/GetUser",
                            "Content-Type: application/grpc-web-text\r\n", "not*base64");
@@ -182,6 +198,8 @@ private Q_SLOTS:
         QCOMPARE(tree.parentName("orders.v1.OrderService/GetUser"),
                  std::string("POST /orders.v1.OrderService/{method}"));
         QVERIFY(tree.named("OrderService.user"));
+        const auto *http = tree.named("POST /orders.v1.OrderService/{method}");
+        QVERIFY(std::get<std::int64_t>(*http->attribute("http.request.body.size")) > 0);
         QCOMPARE(tree.parentName("OrderService.user"), std::string("orders.v1.OrderService/GetUser"));
     }
 
