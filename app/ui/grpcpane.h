@@ -80,6 +80,8 @@ private:
     void updateStreamButtons();
     bool methodIsClientStreaming() const;
     void updateMessageAssist();
+    // "127.0.0.1:8080": the embedded server's HTTP port as a gRPC-Web target.
+    QString embeddedHttpTarget() const;
 
     client::GrpcCaller *m_caller;
     client::GrpcReflection *m_reflection;
