@@ -226,8 +226,11 @@ size_t CurlTransfer::onHeaderData(char *data, size_t size, size_t count, void *s
                      .arg(responselimits::kMaxResponseHeaders),
                  QStringLiteral("the call was stopped there; a server sending that many is broken or hostile")});
         record.responseHeaders.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
-        if (line.left(colon).trimmed().compare("content-type", Qt::CaseInsensitive) == 0)
+        if (line.left(colon).trimmed().compare("content-type", Qt::CaseInsensitive) == 0) {
             transfer->m_isEventStream = line.contains("text/event-stream");
+            if (line.contains("application/grpc-web"))
+                transfer->m_grpcWeb.emplace(line.contains("application/grpc-web-text"));
+        }
     }
     return size * count;
 }
@@ -249,6 +252,8 @@ void CurlTransfer::takeBody(const QByteArray &chunk) {
         return;
     }
     m_record.body += chunk;
+    if (m_grpcWeb)
+        return takeGrpcWebFrames(chunk);
     if (!m_isEventStream)
         return;
     const auto events = m_sse.feed(chunk);
@@ -266,6 +271,25 @@ void CurlTransfer::takeBody(const QByteArray &chunk) {
     if (!m_sse.errorMessage().isEmpty())
         stop({ErrorKind::Network, m_sse.errorMessage(),
               QStringLiteral("the server's event stream is broken; the call was stopped there")});
+}
+
+void CurlTransfer::takeGrpcWebFrames(const QByteArray &chunk) {
+    constexpr qint64 kFrameHeaderBytes = 5;
+    for (const auto &frame : m_grpcWeb->feed(chunk)) {
+        if (frame.trailers)
+            continue; // read from the whole body once it is complete
+        StreamMessage message{false, elapsedUs(), frame.payload.size() + kFrameHeaderBytes, {}, frame.payload};
+        m_keptBytes += frame.payload.size() + responselimits::kStreamMessageOverheadBytes;
+        if (m_keptBytes > m_maxKeptBytes) {
+            stop(responseTooLargeError(m_maxKeptBytes, QStringLiteral("The call's messages")));
+            return;
+        }
+        m_record.messages.append(message);
+        if (m_onMessage)
+            m_onMessage(m_record.id, message);
+    }
+    if (!m_grpcWeb->errorMessage().isEmpty())
+        stop({ErrorKind::Network, m_grpcWeb->errorMessage(), QStringLiteral("the call was stopped there")});
 }
 
 size_t CurlTransfer::stop(CallError error) {

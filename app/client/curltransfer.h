@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/client/callrecord.h"
+#include "app/client/grpcwebframes.h"
 #include "app/client/restrequest.h"
 #include "app/client/sseparser.h"
 
@@ -49,6 +50,8 @@ private:
     // Remembers why the transfer stops early; the callback then returns 0 and curl ends with a write error.
     size_t stop(CallError error);
     void takeBody(const QByteArray &chunk);
+    // A gRPC-Web answer's message frames, reported as they arrive like SSE events (the payload as it came).
+    void takeGrpcWebFrames(const QByteArray &chunk);
     CallError timeoutError() const;
     void collectInfo();
     qint64 elapsedUs() const;
@@ -63,8 +66,9 @@ private:
     QByteArray m_uploadBody;
     SseParser m_sse;
     bool m_isEventStream = false;
-    qint64 m_maxKeptBytes = 0; // the response size limit of this call
-    qint64 m_keptBytes = 0;    // body and stream messages held so far
+    std::optional<GrpcWebDecoder> m_grpcWeb; // set when the answer is application/grpc-web*
+    qint64 m_maxKeptBytes = 0;               // the response size limit of this call
+    qint64 m_keptBytes = 0;                  // body and stream messages held so far
     int m_headerCount = 0;
     std::optional<CallError> m_stopError;
     std::chrono::steady_clock::time_point m_started;

@@ -1,6 +1,7 @@
 #include "app/client/grpccaller.h"
 
 #include "app/client/grpccall.h"
+#include "app/client/grpcwebcaller.h"
 #include "app/client/restcaller.h"
 #include "app/client/tracefetch.h"
 #include "app/client/tracemerge.h"
@@ -17,9 +18,13 @@ namespace triptych::client {
 GrpcCaller::GrpcCaller(QObject *parent)
     : QObject(parent)
     , m_relay(std::make_shared<ResultRelay>(this))
-    , m_traceCaller(new RestCaller(this)) {
+    , m_traceCaller(new RestCaller(this))
+    , m_web(new GrpcWebCaller(this)) {
     connect(m_traceCaller, &RestCaller::callFinished, this, &GrpcCaller::onTraceFetched);
     connect(m_traceCaller, &RestCaller::callFailed, this, &GrpcCaller::onTraceFetched);
+    connect(m_web, &GrpcWebCaller::messageReceived, this, &GrpcCaller::messageReceived);
+    connect(m_web, &GrpcWebCaller::callFinished, this, &GrpcCaller::callFinished);
+    connect(m_web, &GrpcWebCaller::callFailed, this, &GrpcCaller::callFailed);
 }
 
 GrpcCaller::~GrpcCaller() {
@@ -46,6 +51,8 @@ quint64 GrpcCaller::call(GrpcSchemaPtr schema, GrpcRequest request) {
             this, [this, record] { Q_EMIT callFailed(record); }, Qt::QueuedConnection);
         return id;
     }
+    if (request.transport != GrpcTransport::Grpc)
+        return m_web->call(std::move(schema), method, std::move(request));
     if (request.sendTraceparent) {
         const auto context = newTraceContext();
         record.traceId = context.traceId;
@@ -84,6 +91,8 @@ void GrpcCaller::halfClose(quint64 id) {
 }
 
 void GrpcCaller::cancel(quint64 id) {
+    if (m_web->cancel(id))
+        return;
     const auto call = m_calls.value(id);
     if (!call || m_cancelled.contains(id))
         return;

@@ -14,13 +14,14 @@
 namespace triptych::client {
 
 class GrpcCall;
+class GrpcWebCaller;
 class RestCaller;
 
 // Makes dynamic gRPC calls (descriptors from a GrpcSchema, messages as JSON) and reports on this object's thread:
 // messageReceived for every streamed message, then exactly one callFinished (status OK or not: the server answered)
 // or callFailed (unreachable, deadline, cancelled, bad JSON). A cancelled call ends with callFailed
 // (ErrorKind::Cancelled) carrying what it had: messages, sizes, time and the server's trace; its messages after
-// cancel() are not reported.
+// cancel() are not reported. A request whose transport is gRPC-Web goes through GrpcWebCaller, reported the same way.
 class GrpcCaller : public QObject {
     Q_OBJECT
 public:
@@ -48,6 +49,7 @@ private:
     QSet<quint64> m_cancelled;                 // calls asked to stop: their record is on its way
     QHash<quint64, CallRecord> m_traceFetches; // by the fetch's id: the call waiting for its spans
     RestCaller *m_traceCaller = nullptr;
+    GrpcWebCaller *m_web = nullptr; // calls whose request chose gRPC-Web
 };
 
 } // namespace triptych::client

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/client/callrecord.h"
+#include "app/client/grpcwebframes.h"
 
 #include <QByteArray>
 #include <QList>
@@ -20,7 +21,8 @@ struct GrpcRequest {
     bool halfCloseAfterMessages = true; // false keeps a client/bidi stream open for send() and halfClose()
     HeaderList metadata;
     int deadlineMs = grpclimits::kDefaultDeadlineMs;
-    qint64 maxResponseBytes = 0; // 0: the process-wide cap (app/client/responselimit.h)
+    qint64 maxResponseBytes = 0;                   // 0: the process-wide cap (app/client/responselimit.h)
+    GrpcTransport transport = GrpcTransport::Grpc; // gRPC-Web: target is the HTTP host:port
     bool tls = false;
     QString caFile; // TLS roots; empty: the system's
     bool gzip = false;

@@ -41,6 +41,7 @@ QStringList linesOf(const QPlainTextEdit *edit) {
 GrpcConnectionEditor::GrpcConnectionEditor(QWidget *parent)
     : QWidget(parent)
     , m_source(new QComboBox(this))
+    , m_transport(new QComboBox(this))
     , m_files(lineList(tr(".proto files"), tr("orders/v1/orders.proto — one per line"), this))
     , m_imports(lineList(tr("Import paths"), tr("proto — one per line; empty: the workspace folder"), this))
     , m_descriptorSet(lineEdit(tr("Descriptor set file"), tr("protoc --descriptor_set_out file"), this))
@@ -53,7 +54,12 @@ GrpcConnectionEditor::GrpcConnectionEditor(QWidget *parent)
     // In the order of workspace::ProtoSource.
     m_source->addItems({tr("Server reflection"), tr(".proto files"), tr("Descriptor set")});
     m_source->setAccessibleName(tr("Where the schema comes from"));
+    m_transport->addItems({tr("gRPC (HTTP/2)"), tr("gRPC-Web, binary (HTTP/1.1)"), tr("gRPC-Web, text (HTTP/1.1)")});
+    m_transport->setAccessibleName(tr("Transport"));
+    m_transport->setToolTip(tr("gRPC-Web calls the target's HTTP port, as a browser behind a gRPC-Web proxy does; "
+                               "unary and server-streaming methods only"));
     auto *layout = new QFormLayout(this);
+    layout->addRow(tr("Transport"), m_transport);
     layout->addRow(tr("Schema"), m_source);
     layout->addRow(tr("Files"), m_files);
     layout->addRow(tr("Import paths"), m_imports);
@@ -70,6 +76,7 @@ GrpcConnectionEditor::GrpcConnectionEditor(QWidget *parent)
 
 void GrpcConnectionEditor::setConnection(const workspace::GrpcPart &grpc) {
     m_source->setCurrentIndex(int(grpc.protoSource));
+    m_transport->setCurrentIndex(int(grpc.transport));
     m_files->setPlainText(grpc.protoFiles.join(QLatin1Char('\n')));
     m_imports->setPlainText(grpc.importPaths.join(QLatin1Char('\n')));
     m_descriptorSet->setText(grpc.descriptorSetFile);
@@ -84,6 +91,7 @@ void GrpcConnectionEditor::setConnection(const workspace::GrpcPart &grpc) {
 
 void GrpcConnectionEditor::applyTo(workspace::GrpcPart &grpc) const {
     grpc.protoSource = workspace::ProtoSource(m_source->currentIndex());
+    grpc.transport = workspace::GrpcTransport(m_transport->currentIndex());
     grpc.protoFiles = linesOf(m_files);
     grpc.importPaths = linesOf(m_imports);
     grpc.descriptorSetFile = m_descriptorSet->text();

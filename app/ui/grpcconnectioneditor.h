@@ -13,7 +13,7 @@ namespace triptych::ui {
 
 // Where a saved gRPC request's schema comes from and how it connects (docs/workspace.md, `proto` and `tls`):
 // server reflection, .proto files with their import paths (one per line, relative to the workspace folder), or a
-// descriptor set; plaintext or TLS with its files, authority and verification switch.
+// descriptor set; plaintext or TLS with its files, authority and verification switch; native gRPC or gRPC-Web.
 class GrpcConnectionEditor : public QWidget {
     Q_OBJECT
 public:
@@ -24,6 +24,7 @@ public:
     void applyTo(workspace::GrpcPart &grpc) const;
 
     QComboBox *sourceBox() const { return m_source; }
+    QComboBox *transportBox() const { return m_transport; }
     QPlainTextEdit *protoFilesEdit() const { return m_files; }
     QPlainTextEdit *importPathsEdit() const { return m_imports; }
     QLineEdit *descriptorSetEdit() const { return m_descriptorSet; }
@@ -38,6 +39,7 @@ private:
     void onSourceChanged(int source);
 
     QComboBox *m_source;
+    QComboBox *m_transport; // in the order of workspace::GrpcTransport
     QPlainTextEdit *m_files;
     QPlainTextEdit *m_imports;
     QLineEdit *m_descriptorSet;

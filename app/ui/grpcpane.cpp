@@ -34,6 +34,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
+#include <QUrl>
 
 #include <google/protobuf/descriptor.h>
 
@@ -166,14 +167,27 @@ GrpcPane::GrpcPane(QWidget *parent)
     updateStreamButtons();
 }
 
+QString GrpcPane::embeddedHttpTarget() const {
+    return QUrl(m_httpBase).authority();
+}
+
 void GrpcPane::loadSchema() {
     if (loadSchemaFromDocument())
         return;
     client::ReflectionRequest request;
     request.target = resolvedText(m_target->text().trimmed());
-    const workspace::GrpcTls tls = toDocument().grpc.tls;
-    request.tls = tls.enabled;
-    request.caFile = resolvedText(tls.caFile);
+    const workspace::GrpcPart grpc = toDocument().grpc;
+    // Reflection is a gRPC stream, which gRPC-Web cannot carry: the embedded server's HTTP port reflects on its
+    // gRPC port.
+    if (grpc.transport != workspace::GrpcTransport::Grpc && request.target == embeddedHttpTarget())
+        request.target = m_embeddedTarget;
+    request.tls = grpc.tls.enabled;
+    request.caFile = resolvedText(grpc.tls.caFile);
+    // The pane's metadata goes with it: some servers want credentials for reflection too.
+    for (const auto &entry : grpc.metadata) {
+        if (entry.enabled && !entry.name.trimmed().isEmpty())
+            request.metadata.append({entry.name.trimmed().toLower().toUtf8(), resolvedText(entry.value).toUtf8()});
+    }
     responseView()->setStreamState(tr("Loading services of %1 by reflection…").arg(request.target));
     m_reflection->load(request);
 }
@@ -330,7 +344,7 @@ void GrpcPane::send() {
     request.halfCloseAfterMessages = !methodIsClientStreaming() || m_halfCloseAfterList;
     for (auto &entry : request.metadata)
         entry.first = entry.first.toLower(); // gRPC refuses upper-case metadata keys
-    if (request.target == m_embeddedTarget)
+    if (request.target == m_embeddedTarget || request.target == embeddedHttpTarget())
         request.traceBaseUrl = m_httpBase;
     responseView()->begin(tr("Calling %1…").arg(request.method));
     m_callId = m_caller->call(m_schema, std::move(request));

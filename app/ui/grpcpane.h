@@ -83,6 +83,8 @@ private:
     static QByteArray messageList(const QList<QByteArray> &messages);
     bool methodIsClientStreaming() const;
     void updateMessageAssist();
+    // "127.0.0.1:8080": the embedded server's HTTP port as a gRPC-Web target.
+    QString embeddedHttpTarget() const;
 
     client::GrpcCaller *m_caller;
     client::GrpcReflection *m_reflection;

@@ -1,5 +1,6 @@
 #include "app/ui/responseview.h"
 
+#include "app/client/grpcwebframes.h"
 #include "app/model/formatting.h"
 #include "app/model/jsonpretty.h"
 #include "app/model/keyvaluemodel.h"
@@ -324,6 +325,9 @@ void ResponseView::showTimings(const client::CallRecord &record) {
     QString sizes = tr("↑ %1  ↓ %2").arg(model::formatBytes(sent), model::formatBytes(received));
     if (s.responseBodyWireBytes > 0 && s.responseBodyWireBytes != received)
         sizes += tr(" (%1 on the wire)").arg(model::formatBytes(s.responseBodyWireBytes));
+    if (client::isGrpcWebAnswer(record)) // what the answer's frames weigh in each encoding
+        sizes += tr(" · frames %1 binary, %2 as text")
+                     .arg(model::formatBytes(received), model::formatBytes(client::grpcWebTextBytes(received)));
     m_sizes->setText(sizes);
     m_sizes->setToolTip(tr("Sent %1 (headers %2, body %3)\nReceived body %4, on the wire %5, headers %6")
                             .arg(model::exactBytes(sent), model::exactBytes(s.requestHeaderBytes),

@@ -174,6 +174,7 @@ void readGrpc(MapReader &top, GrpcPart &grpc) {
     top.text(u"message", grpc.message);
     readKeyValues(top, u"metadata", grpc.metadata);
     top.integer(u"deadlineMs", grpc.deadlineMs, 1, kMaxMs);
+    top.choice(u"transport", grpc.transport, kGrpcTransports);
     const YamlNode tlsNode = top.take(u"tls");
     if (!tlsNode.isDefined())
         return;

@@ -150,6 +150,8 @@ void writeGrpc(YamlWriter &out, const GrpcPart &grpc) {
     keyValues(out, u"metadata", grpc.metadata);
     if (grpc.deadlineMs != documentdefaults::kDeadlineMs)
         out.integer(u"deadlineMs", grpc.deadlineMs);
+    if (grpc.transport != GrpcTransport::Grpc)
+        out.scalar(u"transport", nameOf(kGrpcTransports, grpc.transport));
     if (grpc.tls != GrpcTls{}) {
         out.beginMap(u"tls");
         flag(out, u"enabled", grpc.tls.enabled, false);

@@ -37,6 +37,10 @@ inline constexpr Name<ProtoSource> kProtoSources[] = {{ProtoSource::Reflection, 
                                                       {ProtoSource::ProtoFiles, u"files"},
                                                       {ProtoSource::DescriptorSet, u"descriptor-set"}};
 
+inline constexpr Name<GrpcTransport> kGrpcTransports[] = {{GrpcTransport::Grpc, u"grpc"},
+                                                          {GrpcTransport::GrpcWeb, u"grpc-web"},
+                                                          {GrpcTransport::GrpcWebText, u"grpc-web-text"}};
+
 template <typename Enum, std::size_t N> QString nameOf(const Name<Enum> (&table)[N], Enum value) {
     for (const auto &entry : table) {
         if (entry.value == value)

@@ -156,6 +156,9 @@ client::GrpcRequest toGrpcRequest(const RequestDocument &document) {
     request.deadlineMs = grpc.deadlineMs;
     request.tls = grpc.tls.enabled;
     request.caFile = grpc.tls.caFile;
+    request.transport = grpc.transport == GrpcTransport::GrpcWeb       ? client::GrpcTransport::GrpcWeb
+                        : grpc.transport == GrpcTransport::GrpcWebText ? client::GrpcTransport::GrpcWebText
+                                                                       : client::GrpcTransport::Grpc;
     return request;
 }
 

@@ -116,6 +116,8 @@ struct GraphQLPart {
 };
 
 enum class ProtoSource { Reflection, ProtoFiles, DescriptorSet };
+// Native gRPC, or gRPC-Web (binary or base64 text) on the target's HTTP port.
+enum class GrpcTransport { Grpc, GrpcWeb, GrpcWebText };
 
 struct GrpcTls {
     bool enabled = false; // plaintext when false
@@ -138,6 +140,7 @@ struct GrpcPart {
     QList<KeyValue> metadata;
     int deadlineMs = documentdefaults::kDeadlineMs;
     GrpcTls tls;
+    GrpcTransport transport = GrpcTransport::Grpc;
     bool operator==(const GrpcPart &) const = default;
 };
 

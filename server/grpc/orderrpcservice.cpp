@@ -1,16 +1,13 @@
 #include "server/grpc/orderrpcservice.h"
 
-#include "server/core/orderservice.h"
 #include "server/core/servicecontext.h"
 #include "server/domain/limits.h"
 #include "server/grpc/callchecks.h"
-#include "server/grpc/protoconvert.h"
 #include "server/grpc/rawmessage.h"
-#include "server/grpc/readmask.h"
 #include "server/grpc/rpctrace.h"
-#include "server/grpc/statusmapping.h"
 #include "server/grpc/streamordersreactor.h"
 #include "server/grpc/trackordersreactor.h"
+#include "server/grpc/unaryhandlers.h"
 #include "server/grpc/uploadordersreactor.h"
 
 #include <google/protobuf/arena.h>
@@ -28,18 +25,6 @@ grpc::ServerUnaryReactor *finishWith(grpc::CallbackServerContext *call, grpc::St
 std::optional<grpc::Status> precheck(const CallChecks &checks, grpc::CallbackServerContext &call) {
     CallChecks::mirrorCompression(call);
     return checks.admit(call);
-}
-
-std::optional<grpc::Status> checkId(std::int32_t id, const char *field, const char *what) {
-    if (id > 0)
-        return std::nullopt;
-    return toGrpcStatus(invalidField(field, std::string("must be a positive ") + what + " id"));
-}
-
-// The serialization span of a unary answer: building the message from domain values and sizing it (the sizes are
-// cached for the bytes written next; bench/grpc times that step alone).
-template <typename Build> void serialize(Build &&build, const google::protobuf::Message &response) {
-    tracing::recordSerialization("serialize protobuf", build, [&] { return response.ByteSizeLong(); });
 }
 
 } // namespace
@@ -76,33 +61,12 @@ grpc::ServerUnaryReactor *OrderRpcService::unary(grpc::CallbackServerContext *ca
 
 grpc::Status OrderRpcService::getUser(grpc::CallbackServerContext &, const orders::v1::GetUserRequest &request,
                                       orders::v1::User &response) {
-    if (auto invalid = checkId(request.user_id(), "user_id", "user"))
-        return *invalid;
-    const auto fields = readMaskFields(request.read_mask(), *orders::v1::User::descriptor()); // before any SQL
-    if (!fields)
-        return toGrpcStatus(fields.error());
-    auto user = m_env.context.service.user(request.user_id());
-    if (!user)
-        return toGrpcStatus(user.error());
-    serialize(
-        [&] {
-            orders::v1::User full;
-            toProto(*user, full);
-            moveMaskedFields(full, response, *fields);
-        },
-        response);
-    return grpc::Status::OK;
+    return rpc::getUser(m_env.context, request, response);
 }
 
 grpc::Status OrderRpcService::getUserOrders(grpc::CallbackServerContext &, const orders::v1::UserRequest &request,
                                             orders::v1::OrderList &response) {
-    if (auto invalid = checkId(request.user_id(), "user_id", "user"))
-        return *invalid;
-    auto orders = m_env.context.service.userOrders(request.user_id());
-    if (!orders)
-        return toGrpcStatus(orders.error());
-    serialize([&] { toProto(*orders, response); }, response);
-    return grpc::Status::OK;
+    return rpc::getUserOrders(m_env.context, request, response);
 }
 
 grpc::Status OrderRpcService::listUsers(grpc::CallbackServerContext &, const orders::v1::ListUsersRequest &request,
@@ -133,24 +97,14 @@ grpc::Status OrderRpcService::createOrder(grpc::CallbackServerContext &call,
                                           const orders::v1::CreateOrderRequest &request, orders::v1::Order &response) {
     if (auto refused = m_env.checks.authorize(call))
         return *refused;
-    auto created = m_env.context.service.createOrder(fromProto(request));
-    if (!created)
-        return toGrpcStatus(created.error());
-    serialize([&] { toProto(*created, response); }, response);
-    return grpc::Status::OK;
+    return rpc::createOrder(m_env.context, request, response);
 }
 
 grpc::Status OrderRpcService::cancelOrder(grpc::CallbackServerContext &call,
                                           const orders::v1::CancelOrderRequest &request, orders::v1::Order &response) {
     if (auto refused = m_env.checks.authorize(call))
         return *refused;
-    if (auto invalid = checkId(request.order_id(), "order_id", "order"))
-        return *invalid;
-    auto cancelled = m_env.context.service.cancelOrder(request.order_id());
-    if (!cancelled)
-        return toGrpcStatus(cancelled.error());
-    serialize([&] { toProto(*cancelled, response); }, response);
-    return grpc::Status::OK;
+    return rpc::cancelOrder(m_env.context, request, response);
 }
 
 grpc::ServerUnaryReactor *OrderRpcService::GetUser(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,

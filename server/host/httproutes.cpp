@@ -4,6 +4,7 @@
 #include "server/core/servicecontext.h"
 #include "server/domain/credentials.h"
 #include "server/graphqlapi/graphqlapi.h"
+#include "server/grpcweb/grpcwebapi.h"
 #include "server/host/httptracing.h"
 #include "server/http/problem.h"
 #include "server/rest/problems.h"
@@ -78,6 +79,7 @@ http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &optio
     if (options.gateway)
         graphql.gatewayGrpcPort = std::move(grpcPort);
     graphqlapi::addRoutes(router, context, std::move(graphql));
+    grpcweb::addRoutes(router, context); // gRPC-Web (docs/grpc.md) on the HTTP port, as Envoy's filter serves it
     return router;
 }
 

@@ -164,6 +164,8 @@ const QList<FieldRow> &fieldRows() {
         {"grpc tls client key", S::Grpc, [](auto &d) { d.grpc.tls.clientKey = "me.key"; }},
         {"grpc tls authority", S::Grpc, [](auto &d) { d.grpc.tls.authority = "orders.internal"; }},
         {"grpc tls skip verify", S::Grpc, [](auto &d) { d.grpc.tls.skipVerification = true; }},
+        {"grpc-web", S::Grpc, [](auto &d) { d.grpc.transport = GrpcTransport::GrpcWeb; }},
+        {"grpc-web text", S::Grpc, [](auto &d) { d.grpc.transport = GrpcTransport::GrpcWebText; }},
         {"grpc notes", S::Grpc, [](auto &d) { d.notes = "  indented first line\nsecond\n\n"; }},
         {"grpc checks", S::Grpc,
          [](auto &d) {

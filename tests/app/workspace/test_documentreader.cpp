@@ -111,6 +111,8 @@ private Q_SLOTS:
             "c.grpc.yaml:3: proto.descriptorSet must name a descriptor set file");
         row("grpc tls on", "c.grpc.yaml", "version: 1\ntls:\n  enabled: on\n",
             "c.grpc.yaml:3: tls.enabled must be true or false, not \"on\"");
+        row("grpc transport unknown", "c.grpc.yaml", "version: 1\ntransport: grpc-websocket\n",
+            "c.grpc.yaml:2: transport must be one of grpc, grpc-web, grpc-web-text, not \"grpc-websocket\"");
         row("checks not a list", "x.rest.yaml", "version: 1\nchecks: status 200\n",
             "x.rest.yaml:2: checks must be a list, not text");
         row("check not a mapping", "x.rest.yaml", "version: 1\nchecks:\n  - status 200\n",

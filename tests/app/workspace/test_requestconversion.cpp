@@ -146,6 +146,22 @@ private Q_SLOTS:
         QVERIFY(request.tls);
         QCOMPARE(request.caFile, QString("ca.pem"));
     }
+
+    void grpcTransport_data() {
+        QTest::addColumn<int>("saved");
+        QTest::addColumn<int>("sent");
+        QTest::newRow("grpc") << int(GrpcTransport::Grpc) << int(client::GrpcTransport::Grpc);
+        QTest::newRow("grpc-web") << int(GrpcTransport::GrpcWeb) << int(client::GrpcTransport::GrpcWeb);
+        QTest::newRow("grpc-web-text") << int(GrpcTransport::GrpcWebText) << int(client::GrpcTransport::GrpcWebText);
+    }
+    void grpcTransport() {
+        QFETCH(int, saved);
+        QFETCH(int, sent);
+        RequestDocument document;
+        document.style = RequestStyle::Grpc;
+        document.grpc.transport = GrpcTransport(saved);
+        QCOMPARE(int(toGrpcRequest(document).transport), sent);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRequestConversion)

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "orders/v1/orders.pb.h"
+
+#include <grpcpp/support/status.h>
+
+namespace triptych {
+struct ServiceContext;
+}
+
+// The unary methods' work once the transport's checks have passed (rate limit, credentials for writes), shared by
+// gRPC (OrderRpcService) and gRPC-Web (server/grpcweb), so both answer the same values and the same errors.
+// Each answers the status; the response is filled when it is OK.
+namespace triptych::rpc {
+
+grpc::Status getUser(ServiceContext &context, const orders::v1::GetUserRequest &request, orders::v1::User &response);
+grpc::Status getUserOrders(ServiceContext &context, const orders::v1::UserRequest &request,
+                           orders::v1::OrderList &response);
+grpc::Status createOrder(ServiceContext &context, const orders::v1::CreateOrderRequest &request,
+                         orders::v1::Order &response);
+grpc::Status cancelOrder(ServiceContext &context, const orders::v1::CancelOrderRequest &request,
+                         orders::v1::Order &response);
+
+} // namespace triptych::rpc

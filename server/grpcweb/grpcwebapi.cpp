@@ -1,0 +1,150 @@
+#include "server/grpcweb/grpcwebapi.h"
+
+#include "server/core/servicecontext.h"
+#include "server/domain/credentials.h"
+#include "server/grpc/rawmessage.h"
+#include "server/grpc/statusmapping.h"
+#include "server/grpc/unaryhandlers.h"
+#include "server/grpcweb/grpcwebcall.h"
+#include "server/grpcweb/grpcwebstream.h"
+#include "server/http/problem.h"
+#include "server/http/router.h"
+#include "server/http/scheduler.h"
+
+#include <grpcpp/support/byte_buffer.h>
+#include <grpcpp/support/slice.h>
+
+#include <google/protobuf/arena.h>
+
+#include <memory>
+
+namespace triptych::grpcweb {
+namespace {
+
+struct Shared {
+    ServiceContext &context;
+    std::shared_ptr<http::Scheduler> scheduler;
+};
+
+// What a unary method does once its request parsed; the status to answer, the response filled when OK.
+template <typename Request, typename Response>
+using UnaryWork = grpc::Status (*)(ServiceContext &, const Request &, Response &);
+
+// Writes need `authorization: Bearer <token>`, as the gRPC methods' metadata does.
+std::optional<grpc::Status> authorize(const ServiceContext &context, const http::HttpRequest &request) {
+    const auto header = request.headers.find("authorization");
+    if (!header)
+        return rpc::toGrpcStatus(DomainError{ErrorCode::Unauthenticated,
+                                             "writes need the header `authorization: Bearer <token>`",
+                                             {},
+                                             "MISSING_CREDENTIALS"});
+    if (!context.credentials.acceptsAuthorization(*header))
+        return rpc::toGrpcStatus(DomainError{ErrorCode::Unauthenticated,
+                                             "the bearer token in `authorization` is not accepted",
+                                             {},
+                                             "INVALID_CREDENTIALS"});
+    return std::nullopt;
+}
+
+// Parses one framed message into `message` with gRPC's own parser, so a bad body answers the same BadRequest.
+std::optional<grpc::Status> parseBody(const std::string &body, google::protobuf::Message &message) {
+    auto framed = singleMessage(body);
+    if (!framed.error.empty())
+        return rpc::toGrpcStatus(rpc::invalidField("request", framed.error));
+    grpc::Slice slice(framed.payload);
+    const grpc::ByteBuffer bytes(&slice, 1);
+    return rpc::parseRequest(bytes, message);
+}
+
+http::HttpResponse answerStatus(WebCall &call, const grpc::Status &status) {
+    auto response = call.head();
+    response.body = call.finish(status);
+    return response;
+}
+
+template <typename Request, typename Response>
+http::HttpResponse unary(Shared &shared, const http::HttpRequest &request, const std::string &body, WebCall &call,
+                         UnaryWork<Request, Response> work, bool needsCredentials) {
+    google::protobuf::Arena arena;
+    auto *message = google::protobuf::Arena::CreateMessage<Request>(&arena);
+    auto *answer = google::protobuf::Arena::CreateMessage<Response>(&arena);
+    grpc::Status status;
+    {
+        auto scope = call.makeCurrent();
+        if (auto refused = needsCredentials ? authorize(shared.context, request) : std::nullopt)
+            status = *refused;
+        else if (auto unparsed = parseBody(body, *message))
+            status = *unparsed;
+        else
+            status = work(shared.context, *message, *answer);
+    }
+    auto response = call.head();
+    if (status.ok())
+        response.body = call.messageChunk(answer->SerializeAsString());
+    response.body += call.finish(status);
+    return response;
+}
+
+http::HttpResponse streamOrders(Shared &shared, const std::string &body, std::unique_ptr<WebCall> call,
+                                std::string_view timeout) {
+    orders::v1::StreamOrdersRequest message;
+    {
+        auto scope = call->makeCurrent();
+        if (auto unparsed = parseBody(body, message))
+            return answerStatus(*call, *unparsed);
+    }
+    return OrderFrameStream::open(shared.context, shared.scheduler, std::move(call), message, timeout);
+}
+
+http::HttpResponse dispatch(Shared &shared, http::HttpRequest &request) {
+    const auto encoding = encodingOf(request.header("Content-Type"));
+    if (!encoding) {
+        auto refused = http::problemResponse(
+            415, "gRPC-Web calls are application/grpc-web, application/grpc-web+proto or application/grpc-web-text.");
+        addCorsHeaders(request, refused.headers);
+        return refused;
+    }
+    const std::string method(request.pathParam("method"));
+    auto call = std::make_unique<WebCall>(shared.context.tracer, request, *encoding, method);
+    // Read in place: the HTTP span records the body's size once the handler returns.
+    std::string decoded;
+    if (*encoding == Encoding::Text) {
+        auto text = base64Decode(request.body);
+        if (!text)
+            return answerStatus(*call, rpc::toGrpcStatus(rpc::invalidField(
+                                           "request", "the application/grpc-web-text body is not base64")));
+        decoded = std::move(*text);
+    }
+    const std::string &body = *encoding == Encoding::Text ? decoded : request.body;
+    call->addRequestBytes(body.size());
+    namespace pb = orders::v1;
+    if (method == "GetUser")
+        return unary<pb::GetUserRequest, pb::User>(shared, request, body, *call, &rpc::getUser, false);
+    if (method == "GetUserOrders")
+        return unary<pb::UserRequest, pb::OrderList>(shared, request, body, *call, &rpc::getUserOrders, false);
+    if (method == "CreateOrder")
+        return unary<pb::CreateOrderRequest, pb::Order>(shared, request, body, *call, &rpc::createOrder, true);
+    if (method == "CancelOrder")
+        return unary<pb::CancelOrderRequest, pb::Order>(shared, request, body, *call, &rpc::cancelOrder, true);
+    if (method == "StreamOrders")
+        return streamOrders(shared, body, std::move(call), request.header("grpc-timeout"));
+    if (method == "UploadOrders" || method == "TrackOrders")
+        return answerStatus(*call, grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
+                                                "orders.v1.OrderService/" + method +
+                                                    " streams from the client, which gRPC-Web cannot; call it "
+                                                    "over gRPC"));
+    return answerStatus(
+        *call, grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "orders.v1.OrderService has no method " + method));
+}
+
+} // namespace
+
+void addRoutes(http::Router &router, ServiceContext &context) {
+    auto shared = std::make_shared<Shared>(Shared{context, std::make_shared<http::Scheduler>()});
+    router.add("POST", "/orders.v1.OrderService/{method}",
+               [shared](http::HttpRequest &request) { return dispatch(*shared, request); });
+    router.add("OPTIONS", "/orders.v1.OrderService/{method}",
+               [](http::HttpRequest &request) { return preflightAnswer(request); });
+}
+
+} // namespace triptych::grpcweb
