@@ -108,6 +108,7 @@ struct CallRecord {
     HeaderList trailers;
     QByteArray body;
     QList<StreamMessage> messages;
+    qint64 unkeptMessages = 0; // received after `messages` filled its window: counted in the sizes, bodies not kept
     int grpcCode = -1;
     QString grpcMessage;
     QByteArray grpcDetailsJson; // google.rpc.Status as JSON, empty when absent

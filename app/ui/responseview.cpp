@@ -208,6 +208,13 @@ void ResponseView::addMessage(const client::StreamMessage &message) {
         m_tabs->setCurrentIndex(m_tabs->count() - 1);
 }
 
+void ResponseView::addMessages(const QList<client::StreamMessage> &messages) {
+    const bool first = m_messages->messageCount() == 0;
+    m_messages->append(messages);
+    if (first && !messages.isEmpty())
+        m_tabs->setCurrentIndex(m_tabs->count() - 1);
+}
+
 void ResponseView::setStreamState(const QString &text) {
     m_pendingStreamState = text;
     if (!m_streamStateTimer.isActive()) {
@@ -251,7 +258,7 @@ void ResponseView::showRecord(const client::CallRecord &record) {
     m_trailers->setPairs(toPairs(record.trailers));
     m_details->setPairs(model::flattenStatusDetails(record.grpcDetailsJson));
     // The record has every message (a cancelled stream's last ones, a gRPC call's request): the list ends as it.
-    if (!record.messages.isEmpty() && m_messages->messageCount() != record.messages.size())
+    if (!record.messages.isEmpty() && m_messages->messageCount() != record.messages.size() + record.unkeptMessages)
         m_messages->setMessages(record.messages);
     m_messages->flush();
     if (m_details->rowCount() > 0)
@@ -290,7 +297,7 @@ QString ResponseView::cancelledStatus(const client::CallRecord &record) {
                                         [](const client::StreamMessage &message) { return !message.outgoing; });
     if (received == 0 && record.messages.isEmpty())
         return tr("Cancelled");
-    return tr("Cancelled · %n message(s)", nullptr, int(received));
+    return tr("Cancelled · %n message(s)", nullptr, int(received + record.unkeptMessages));
 }
 
 ResponseView::FormattedBody ResponseView::formatBody(const QByteArray &raw) {

@@ -37,6 +37,8 @@ public:
     // A call started: clear the last answer and show that something is under way.
     void begin(const QString &what);
     void addMessage(const client::StreamMessage &message);
+    // A frame's batch in one go.
+    void addMessages(const QList<client::StreamMessage> &messages);
     void showRecord(const client::CallRecord &record);
     // An error the composer found before sending, e.g. JSON that does not parse: "Not sent", the reason, and none
     // of the previous answer.

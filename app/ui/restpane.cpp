@@ -111,7 +111,7 @@ RestPane::RestPane(QWidget *parent)
     params->setAccessibleName(tr("Query parameters"));
     headers->setAccessibleName(tr("Request headers"));
 
-    connect(m_caller, &client::RestCaller::messageReceived, this, &RestPane::onMessageReceived);
+    connect(m_caller, &client::RestCaller::messagesReceived, this, &RestPane::onMessagesReceived);
     connect(m_caller, &client::RestCaller::callFinished, this, &RestPane::onCallEnded);
     connect(m_caller, &client::RestCaller::callFailed, this, &RestPane::onCallEnded);
     finishKeyboardOrder({m_method,         m_url,      sendButton(),      tabs,
@@ -319,10 +319,10 @@ void RestPane::cancel() {
     responseView()->setStreamState(tr("Cancelling…"));
 }
 
-void RestPane::onMessageReceived(quint64 id, const client::StreamMessage &message) {
+void RestPane::onMessagesReceived(quint64 id, const QList<client::StreamMessage> &messages) {
     if (id != m_callId)
         return;
-    responseView()->addMessage(message);
+    responseView()->addMessages(messages);
     responseView()->setStreamState(tr("Stream open · %n message(s)", nullptr, responseView()->messageCount()));
 }
 
