@@ -248,6 +248,10 @@ void CurlTransfer::takeBody(const QByteArray &chunk) {
         stop(responseTooLargeError(m_maxKeptBytes));
         return;
     }
+    if (spoolsBody(chunk.size())) {
+        spoolBody(chunk);
+        return;
+    }
     m_record.body += chunk;
     if (!m_isEventStream)
         return;

@@ -49,6 +49,9 @@ private:
     // Remembers why the transfer stops early; the callback then returns 0 and curl ends with a write error.
     size_t stop(CallError error);
     void takeBody(const QByteArray &chunk);
+    // Whether the body goes to its spool file (app/client/curlspool.cpp) rather than to memory.
+    bool spoolsBody(qsizetype incomingBytes) const;
+    void spoolBody(const QByteArray &chunk);
     CallError timeoutError() const;
     void collectInfo();
     qint64 elapsedUs() const;

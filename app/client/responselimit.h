@@ -17,6 +17,8 @@ constexpr int kMaxResponseHeaders = 1'000;                         // real serve
 // A gRPC stream's record keeps its messages up to this many bytes; past it, when the limit is higher, the messages are
 // counted (CallRecord::unkeptMessages) but not kept, so a million-message stream holds bounded memory.
 constexpr qint64 kStreamRecordWindowBytes = 16LL * 1024 * 1024;
+// The window's panes write a body past this to a temporary file (RestRequest::spoolAboveBytes) instead of memory.
+constexpr qint64 kSpoolAboveBytes = 16LL * 1024 * 1024;
 } // namespace responselimits
 
 // The process-wide cap that calls use unless their request names one; thread-safe. Clamped to the bounds above.

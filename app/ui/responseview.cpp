@@ -266,6 +266,10 @@ void ResponseView::showRecord(const client::CallRecord &record) {
     else if (m_messages->rowCount() == 0)
         m_tabs->setCurrentIndex(0);
     const quint64 generation = ++m_formatGeneration;
+    if (record.spooledBody) {
+        showSpooledBody(record.spooledBody, generation);
+        return;
+    }
     if (record.body.size() <= kInlineFormatBytes) {
         m_formatting = false;
         m_formatted = formatBody(record.body);

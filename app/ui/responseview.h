@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/client/bodyspool.h"
 #include "app/client/callrecord.h"
 #include "app/client/resultrelay.h"
 #include "app/ui/largetextview.h"
@@ -24,6 +25,11 @@ class StreamMessageModel;
 namespace triptych::ui {
 
 class FindBar;
+
+namespace responseviewlimits {
+// A spooled body up to this size is still read into memory and indented; a larger one is shown as received.
+constexpr qint64 kMaxIndentedSpooledBytes = 64LL * 1024 * 1024;
+} // namespace responseviewlimits
 
 // Shows one call's answer under a composer: status, timing phases and sizes, the body pretty or raw, headers,
 // trailers, decoded gRPC error details and, for streams, the message list. Bodies of any size: a big one shows its
@@ -81,6 +87,9 @@ private:
     static QString cancelledStatus(const client::CallRecord &record);
     void clearAnswer();
     void onFormatFinished(FormattedBody body);
+    // The body kept in a file by the client: mapped, first screen now, indexed or indented on a worker
+    // (app/ui/responseviewspool.cpp).
+    void showSpooledBody(const client::BodySpoolPtr &spool, quint64 generation);
     void onMessageSelected();
     void onPrettyToggled(bool pretty);
     void showBody();

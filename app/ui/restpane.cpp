@@ -1,5 +1,6 @@
 #include "app/ui/restpane.h"
 
+#include "app/client/responselimit.h"
 #include "app/client/restcaller.h"
 #include "app/client/restrequest.h"
 #include "app/interop/curlimport.h"
@@ -304,6 +305,7 @@ void RestPane::send() {
         refuse(problem);
         return;
     }
+    request.spoolAboveBytes = client::responselimits::kSpoolAboveBytes; // a huge body goes to disk, not memory
     responseView()->begin(tr("Sending %1 %2…").arg(QString::fromLatin1(request.method), request.url));
     m_callId = m_caller->send(std::move(request));
     setBusy(true);
