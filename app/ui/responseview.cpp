@@ -258,7 +258,9 @@ void ResponseView::showRecord(const client::CallRecord &record) {
     m_trailers->setPairs(toPairs(record.trailers));
     m_details->setPairs(model::flattenStatusDetails(record.grpcDetailsJson));
     // The record has every message (a cancelled stream's last ones, a gRPC call's request): the list ends as it.
-    if (!record.messages.isEmpty() && m_messages->messageCount() != record.messages.size() + record.unkeptMessages)
+    // A record that kept only a window of a long stream's messages has fewer than the list: the list stays.
+    if (!record.messages.isEmpty() && record.unkeptMessages == 0 &&
+        m_messages->messageCount() != record.messages.size())
         m_messages->setMessages(record.messages);
     m_messages->flush();
     if (m_details->rowCount() > 0)
