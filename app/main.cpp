@@ -1,5 +1,6 @@
 // The desktop app: the embedded order server and the window around it (docs/app.md).
 #include "app/session/comparisonsession.h"
+#include "app/session/datasetcache.h"
 #include "app/session/instanceguard.h"
 #include "app/session/questioncatalog.h"
 #include "app/session/serverhost.h"
@@ -137,6 +138,7 @@ int main(int argc, char *argv[]) {
     settings.httpPort = int(parser.value(httpPort).toUInt());
     settings.grpcPort = int(parser.value(grpcPort).toUInt());
 
+    triptych::session::DatasetCache::enable(); // later starts copy the data set instead of generating it
     triptych::session::ServerHost host;
     // The server opens its database and binds its ports on its worker while the window is built.
     host.start(settings);

@@ -3,6 +3,7 @@
 #include "app/checks/checkoperators.h"
 #include "app/checks/jsonpath.h"
 #include "app/checks/jsonpointer.h"
+#include "app/client/responselimit.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -82,6 +83,10 @@ const std::optional<QJsonValue> &CheckEvaluator::document() {
                 messages.append(parseJsonValue(message.body).value_or(QString::fromUtf8(message.body)));
         }
         m_document = messages;
+    } else if (m_record.spooledBody) {
+        // Only the body's start is in memory: a check on it would judge part of the answer.
+        m_documentError = QStringLiteral("the body is too large to check (%1, kept on disk)")
+                              .arg(client::sizeText(m_record.sizes.responseBodyDecodedBytes));
     } else if (m_record.body.isEmpty()) {
         m_documentError = m_record.transportOk() ? QStringLiteral("the body is empty")
                                                  : QStringLiteral("no answer: %1").arg(m_record.error.message);

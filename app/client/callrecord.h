@@ -7,9 +7,12 @@
 #include <QPair>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace triptych::client {
+
+class BodySpool;
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
@@ -106,8 +109,11 @@ struct CallRecord {
     QStringList redirects; // "301 → http://…" per hop that was followed
     HeaderList responseHeaders;
     HeaderList trailers;
-    QByteArray body;
+    QByteArray body; // when spooled, its start only
+    // The whole body on disk when it outgrew RestRequest::spoolAboveBytes (app/client/bodyspool.h).
+    std::shared_ptr<BodySpool> spooledBody;
     QList<StreamMessage> messages;
+    qint64 unkeptMessages = 0; // received after `messages` filled its window: counted in the sizes, bodies not kept
     int grpcCode = -1;
     QString grpcMessage;
     QByteArray grpcDetailsJson; // google.rpc.Status as JSON, empty when absent

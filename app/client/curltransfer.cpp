@@ -251,6 +251,10 @@ void CurlTransfer::takeBody(const QByteArray &chunk) {
         stop(responseTooLargeError(m_maxKeptBytes));
         return;
     }
+    if (spoolsBody(chunk.size())) {
+        spoolBody(chunk);
+        return;
+    }
     m_record.body += chunk;
     if (m_grpcWeb)
         return takeGrpcWebFrames(chunk);

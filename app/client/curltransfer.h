@@ -52,6 +52,9 @@ private:
     void takeBody(const QByteArray &chunk);
     // A gRPC-Web answer's message frames, reported as they arrive like SSE events (the payload as it came).
     void takeGrpcWebFrames(const QByteArray &chunk);
+    // Whether the body goes to its spool file (app/client/curlspool.cpp) rather than to memory.
+    bool spoolsBody(qsizetype incomingBytes) const;
+    void spoolBody(const QByteArray &chunk);
     CallError timeoutError() const;
     void collectInfo();
     qint64 elapsedUs() const;

@@ -15,6 +15,7 @@ GraphQLWsCaller::GraphQLWsCaller(QObject *parent)
     : QObject(parent)
     , m_worker(WebSocketWorker::shared())
     , m_relay(std::make_shared<ResultRelay>(this))
+    , m_batcher(std::make_shared<MessageBatcher>(this, [this](const auto &batch) { deliverMessages(batch); }))
     , m_traceCaller(new RestCaller(this)) {
     connect(m_traceCaller, &RestCaller::callFinished, this, &GraphQLWsCaller::onTraceFetched);
     connect(m_traceCaller, &RestCaller::callFailed, this, &GraphQLWsCaller::onTraceFetched);
@@ -22,6 +23,7 @@ GraphQLWsCaller::GraphQLWsCaller(QObject *parent)
 
 GraphQLWsCaller::~GraphQLWsCaller() {
     m_relay->detach();
+    m_batcher->detach();
     for (const quint64 id : std::as_const(m_running))
         m_worker->stop(id);
 }
@@ -48,19 +50,32 @@ quint64 GraphQLWsCaller::send(const GraphQLWsRequest &request) {
     GraphQLWsSession::Sinks sinks;
     sinks.onSubscribed = [relay, this](quint64 callId) {
         relay->post([this, callId] {
+            m_batcher->flush(); // the messages before the subscription come before it
             if (m_running.contains(callId))
                 Q_EMIT subscribed(callId);
         });
     };
-    sinks.onMessage = [relay, this](quint64 callId, const StreamMessage &message) {
-        relay->post([this, callId, message] {
-            if (m_running.contains(callId))
-                Q_EMIT messageReceived(callId, message);
+    sinks.onMessage = [batcher = m_batcher](quint64 callId, const StreamMessage &message) {
+        batcher->add(callId, message);
+    };
+    sinks.onDone = [relay, this](const CallRecord &done) {
+        relay->post([this, done] {
+            m_batcher->flush(); // the call's last messages come before its end
+            onDone(done);
         });
     };
-    sinks.onDone = [relay, this](const CallRecord &done) { relay->post([this, done] { onDone(done); }); };
     m_worker->start(std::move(record), std::move(sent), std::move(sinks));
     return id;
+}
+
+void GraphQLWsCaller::deliverMessages(const MessageBatcher::Batch &batch) {
+    for (const auto &[callId, messages] : MessageBatcher::byCall(batch)) {
+        if (!m_running.contains(callId))
+            continue;
+        for (const auto &message : messages)
+            Q_EMIT messageReceived(callId, message);
+        Q_EMIT messagesReceived(callId, messages);
+    }
 }
 
 void GraphQLWsCaller::cancel(quint64 id) {

@@ -2,6 +2,7 @@
 
 #include "app/client/callrecord.h"
 #include "app/client/graphqlwsprotocol.h"
+#include "app/client/messagebatcher.h"
 #include "app/client/resultrelay.h"
 
 #include <QHash>
@@ -47,16 +48,20 @@ public:
 Q_SIGNALS:
     void subscribed(quint64 id);
     void messageReceived(quint64 id, const triptych::client::StreamMessage &message);
+    // The same messages, as the batch of one frame: after each of them was reported by messageReceived.
+    void messagesReceived(quint64 id, const QList<triptych::client::StreamMessage> &messages);
     void callFinished(const triptych::client::CallRecord &record);
     void callFailed(const triptych::client::CallRecord &record);
 
 private:
+    void deliverMessages(const MessageBatcher::Batch &batch);
     void onDone(CallRecord record);
     void onTraceFetched(const CallRecord &traceRecord);
     void complete(const CallRecord &record);
 
     std::shared_ptr<WebSocketWorker> m_worker;
     ResultRelayPtr m_relay;
+    MessageBatcherPtr m_batcher; // stream messages, one delivery per frame
     QSet<quint64> m_running;
     RestCaller *m_traceCaller;
     QHash<quint64, CallRecord> m_traceFetches; // by the fetch's id: the call waiting for its server spans

@@ -237,11 +237,17 @@ bool GrpcCall::recordReceived(const grpc::ByteBuffer &buffer) {
         std::lock_guard lock(m_mutex);
         m_record.sizes.responseBodyDecodedBytes += qint64(bytes.size());
         m_record.sizes.responseBodyWireBytes += received.size;
-        m_keptBytes += qint64(bytes.size()) + received.body.size() + responselimits::kStreamMessageOverheadBytes;
+        const qint64 cost = qint64(bytes.size()) + received.body.size() + responselimits::kStreamMessageOverheadBytes;
+        const bool windowFull = m_maxKeptBytes > responselimits::kStreamRecordWindowBytes &&
+                                m_keptBytes + cost > responselimits::kStreamRecordWindowBytes;
+        m_keptBytes += windowFull ? 0 : cost;
         overLimit = m_keptBytes > m_maxKeptBytes;
         if (overLimit && !m_stopError)
             m_stopError = responseTooLargeError(m_maxKeptBytes, QStringLiteral("The call's messages"));
-        if (!overLimit) {
+        if (windowFull) {
+            ++m_record.unkeptMessages;
+            m_record.body = received.body;
+        } else if (!overLimit) {
             m_record.messages.append(received);
             m_record.body = received.body;
         }

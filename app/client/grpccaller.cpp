@@ -18,17 +18,23 @@ namespace triptych::client {
 GrpcCaller::GrpcCaller(QObject *parent)
     : QObject(parent)
     , m_relay(std::make_shared<ResultRelay>(this))
+    , m_batcher(std::make_shared<MessageBatcher>(this, [this](const auto &batch) { deliverMessages(batch); }))
     , m_traceCaller(new RestCaller(this))
     , m_web(new GrpcWebCaller(this)) {
     connect(m_traceCaller, &RestCaller::callFinished, this, &GrpcCaller::onTraceFetched);
     connect(m_traceCaller, &RestCaller::callFailed, this, &GrpcCaller::onTraceFetched);
-    connect(m_web, &GrpcWebCaller::messageReceived, this, &GrpcCaller::messageReceived);
+    // gRPC-Web messages arrive on this thread already, one event each (libcurl hands them over per chunk).
+    connect(m_web, &GrpcWebCaller::messageReceived, this, [this](quint64 id, const StreamMessage &message) {
+        Q_EMIT messageReceived(id, message);
+        Q_EMIT messagesReceived(id, {message});
+    });
     connect(m_web, &GrpcWebCaller::callFinished, this, &GrpcCaller::callFinished);
     connect(m_web, &GrpcWebCaller::callFailed, this, &GrpcCaller::callFailed);
 }
 
 GrpcCaller::~GrpcCaller() {
     m_relay->detach();
+    m_batcher->detach();
     for (const auto &call : std::as_const(m_calls))
         call->cancel();
 }
@@ -60,20 +66,30 @@ quint64 GrpcCaller::call(GrpcSchemaPtr schema, GrpcRequest request) {
     }
     auto relay = m_relay;
     const QString traceBase = request.traceBaseUrl;
-    auto onMessage = [relay, this](quint64 callId, const StreamMessage &message) {
-        relay->post([this, callId, message] {
-            if (m_calls.contains(callId) && !m_cancelled.contains(callId))
-                Q_EMIT messageReceived(callId, message);
-        });
+    auto onMessage = [batcher = m_batcher](quint64 callId, const StreamMessage &message) {
+        batcher->add(callId, message);
     };
     auto onDone = [relay, this, traceBase](CallRecord done) {
-        relay->post([this, traceBase, done = std::move(done)]() mutable { onCallDone(std::move(done), traceBase); });
+        relay->post([this, traceBase, done = std::move(done)]() mutable {
+            m_batcher->flush(); // the call's last messages come before its end
+            onCallDone(std::move(done), traceBase);
+        });
     };
     auto call =
         std::make_shared<GrpcCall>(std::move(record), std::move(request), std::move(schema), method, onMessage, onDone);
     m_calls.insert(id, call);
     call->start();
     return id;
+}
+
+void GrpcCaller::deliverMessages(const MessageBatcher::Batch &batch) {
+    for (const auto &[callId, messages] : MessageBatcher::byCall(batch)) {
+        if (!m_calls.contains(callId) || m_cancelled.contains(callId))
+            continue;
+        for (const auto &message : messages)
+            Q_EMIT messageReceived(callId, message);
+        Q_EMIT messagesReceived(callId, messages);
+    }
 }
 
 bool GrpcCaller::send(quint64 id, const QByteArray &json, QString *error) {

@@ -3,6 +3,7 @@
 #include "app/client/callrecord.h"
 #include "app/client/grpcrequest.h"
 #include "app/client/grpcschema.h"
+#include "app/client/messagebatcher.h"
 #include "app/client/resultrelay.h"
 
 #include <QHash>
@@ -36,15 +37,19 @@ public:
 
 Q_SIGNALS:
     void messageReceived(quint64 id, const triptych::client::StreamMessage &message);
+    // The same messages, as the batch of one frame: after each of them was reported by messageReceived.
+    void messagesReceived(quint64 id, const QList<triptych::client::StreamMessage> &messages);
     void callFinished(const triptych::client::CallRecord &record);
     void callFailed(const triptych::client::CallRecord &record);
 
 private:
+    void deliverMessages(const MessageBatcher::Batch &batch);
     void onCallDone(CallRecord record, const QString &traceBaseUrl);
     void onTraceFetched(const CallRecord &traceRecord);
     void complete(CallRecord record);
 
     ResultRelayPtr m_relay;
+    MessageBatcherPtr m_batcher; // stream messages, one delivery per frame
     QHash<quint64, std::shared_ptr<GrpcCall>> m_calls;
     QSet<quint64> m_cancelled;                 // calls asked to stop: their record is on its way
     QHash<quint64, CallRecord> m_traceFetches; // by the fetch's id: the call waiting for its spans

@@ -14,6 +14,11 @@ constexpr qint64 kMinMaxResponseBytes = 1024;                      // below this
 constexpr qint64 kMaxMaxResponseBytes = 64LL * 1024 * 1024 * 1024; // a typo's guard, not a real need
 constexpr qint64 kStreamMessageOverheadBytes = 128;                // a kept message's bookkeeping besides its text
 constexpr int kMaxResponseHeaders = 1'000;                         // real servers send tens
+// A gRPC stream's record keeps its messages up to this many bytes; past it, when the limit is higher, the messages are
+// counted (CallRecord::unkeptMessages) but not kept, so a million-message stream holds bounded memory.
+constexpr qint64 kStreamRecordWindowBytes = 16LL * 1024 * 1024;
+// The window's panes write a body past this to a temporary file (RestRequest::spoolAboveBytes) instead of memory.
+constexpr qint64 kSpoolAboveBytes = 16LL * 1024 * 1024;
 } // namespace responselimits
 
 // The process-wide cap that calls use unless their request names one; thread-safe. Clamped to the bounds above.

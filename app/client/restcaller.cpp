@@ -24,10 +24,12 @@ qint64 nowUnixNs() {
 RestCaller::RestCaller(QObject *parent)
     : QObject(parent)
     , m_engine(CurlEngine::shared())
-    , m_relay(std::make_shared<ResultRelay>(this)) {}
+    , m_relay(std::make_shared<ResultRelay>(this))
+    , m_batcher(std::make_shared<MessageBatcher>(this, [this](const auto &batch) { deliverMessages(batch); })) {}
 
 RestCaller::~RestCaller() {
     m_relay->detach();
+    m_batcher->detach();
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
         m_engine->cancel(it.key());
 }
@@ -56,17 +58,26 @@ quint64 RestCaller::send(RestRequest request) {
 void RestCaller::submit(CallRecord record, RestRequest request) {
     const bool fetchTrace = request.fetchServerTrace && !record.traceId.isEmpty();
     auto relay = m_relay;
-    auto onMessage = [relay, this](quint64 callId, const StreamMessage &message) {
-        relay->post([this, callId, message] {
-            if (m_pending.contains(callId) && !m_cancelled.contains(callId))
-                Q_EMIT messageReceived(callId, message);
-        });
+    auto onMessage = [batcher = m_batcher](quint64 callId, const StreamMessage &message) {
+        batcher->add(callId, message);
     };
     auto onDone = [relay, this, fetchTrace](CallRecord done) {
-        relay->post(
-            [this, fetchTrace, done = std::move(done)]() mutable { onTransferDone(std::move(done), fetchTrace); });
+        relay->post([this, fetchTrace, done = std::move(done)]() mutable {
+            m_batcher->flush(); // the call's last messages come before its end
+            onTransferDone(std::move(done), fetchTrace);
+        });
     };
     m_engine->submit(std::make_unique<CurlTransfer>(std::move(record), std::move(request), onMessage, onDone));
+}
+
+void RestCaller::deliverMessages(const MessageBatcher::Batch &batch) {
+    for (const auto &[callId, messages] : MessageBatcher::byCall(batch)) {
+        if (!m_pending.contains(callId) || m_cancelled.contains(callId))
+            continue;
+        for (const auto &message : messages)
+            Q_EMIT messageReceived(callId, message);
+        Q_EMIT messagesReceived(callId, messages);
+    }
 }
 
 void RestCaller::cancel(quint64 id) {

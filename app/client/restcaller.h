@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/client/callrecord.h"
+#include "app/client/messagebatcher.h"
 #include "app/client/restrequest.h"
 #include "app/client/resultrelay.h"
 
@@ -32,10 +33,13 @@ public:
 
 Q_SIGNALS:
     void messageReceived(quint64 id, const triptych::client::StreamMessage &message);
+    // The same messages, as the batch of one frame: after each of them was reported by messageReceived.
+    void messagesReceived(quint64 id, const QList<triptych::client::StreamMessage> &messages);
     void callFinished(const triptych::client::CallRecord &record);
     void callFailed(const triptych::client::CallRecord &record);
 
 private:
+    void deliverMessages(const MessageBatcher::Batch &batch);
     void submit(CallRecord record, RestRequest request);
     void onTransferDone(CallRecord record, bool fetchTrace);
     void onTraceFetched(const CallRecord &traceRecord);
@@ -43,6 +47,7 @@ private:
 
     std::shared_ptr<CurlEngine> m_engine;
     ResultRelayPtr m_relay;
+    MessageBatcherPtr m_batcher;               // stream messages, one delivery per frame
     QHash<quint64, CallRecord> m_pending;      // by call id; the record as first sent
     QSet<quint64> m_cancelled;                 // pending calls asked to stop: their record is on its way
     QHash<quint64, CallRecord> m_traceFetches; // by the fetch's id: the call waiting for its spans

@@ -63,6 +63,7 @@ struct RestRequest {
     int timeoutMs = restlimits::kDefaultTimeoutMs;
     int connectTimeoutMs = restlimits::kDefaultConnectTimeoutMs;
     qint64 maxResponseBytes = 0;    // 0: the process-wide cap (app/client/responselimit.h)
+    qint64 spoolAboveBytes = 0;     // a body past this goes to a temporary file (CallRecord::spooledBody); 0: never
     CallKind kind = CallKind::Rest; // GraphQL over HTTP reuses this engine
 };
 

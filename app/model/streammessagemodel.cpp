@@ -37,6 +37,12 @@ void StreamMessageModel::append(const client::StreamMessage &message) {
         m_batchTimer.start();
 }
 
+void StreamMessageModel::append(const QList<client::StreamMessage> &messages) {
+    m_pending.append(messages);
+    if (!m_batchTimer.isActive() && !m_pending.isEmpty())
+        m_batchTimer.start();
+}
+
 void StreamMessageModel::flush() {
     m_batchTimer.stop();
     if (m_pending.isEmpty())

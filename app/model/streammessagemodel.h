@@ -15,9 +15,10 @@ namespace streamlimits {
 // Rows arrive in batches at most this often, so 100,000 messages a second cost the view ~60 inserts, not 100,000.
 constexpr int kBatchIntervalMs = 16;
 // Message bodies kept whole up to this many bytes in all; past it each new body keeps only its start.
-constexpr qsizetype kMaxStoredBodyBytes = 64LL * 1024 * 1024;
-// What a message keeps of its body once the budget is spent: enough for the preview and a glance.
-constexpr qsizetype kTruncatedBodyBytes = 512;
+constexpr qsizetype kMaxStoredBodyBytes = 32LL * 1024 * 1024;
+// What a message keeps of its body once the budget is spent: the start of its preview, so a million messages stay
+// small.
+constexpr qsizetype kTruncatedBodyBytes = 64;
 } // namespace streamlimits
 
 // The messages of one stream (SSE events, subscription payloads, gRPC messages): direction, offset from the start,
@@ -33,6 +34,7 @@ public:
     void clear();
     // Queued; the rows appear at the next batch (or flush()).
     void append(const client::StreamMessage &message);
+    void append(const QList<client::StreamMessage> &messages);
     void setMessages(const QList<client::StreamMessage> &messages);
     // Inserts the queued messages now.
     void flush();

@@ -1,5 +1,7 @@
 #include "app/session/serverhost.h"
 
+#include "app/session/datasetcache.h"
+
 #include "server/host/malloctuning.h"
 #include "server/host/orderserver.h"
 
@@ -46,6 +48,16 @@ ServerSettings toSettings(const ServerOptions &options) {
     settings.gateway = options.gateway;
     settings.dbLatencyMs = int(options.dbLatency.count());
     return settings;
+}
+
+// Stops the running server and removes its copy of the cached data set, if it had one.
+void stopServer(std::unique_ptr<OrderServer> &server) {
+    if (!server)
+        return;
+    server->stop();
+    const std::string database = server->options().databasePath;
+    server.reset();
+    DatasetCache::removeCopy(database);
 }
 
 // Tries the asked ports first, then a free one for whichever is taken: the app must come up even when another
@@ -125,12 +137,15 @@ void ServerHost::start(const ServerSettings &settings, const QString &reason) {
     auto server = m_server;
     auto relay = m_relay;
     m_pool.start([this, server, relay, options] {
-        if (*server) {
-            (*server)->stop();
-            server->reset();
-        }
-        const ServerState state = startServer(*server, options);
+        stopServer(*server);
+        ServerOptions started = options;
+        started.databasePath = DatasetCache::copyFor(options); // empty: generate into a temporary database
+        const ServerState state = startServer(*server, started);
         relay->post([this, state] { publish(state); });
+        if (state.phase == ServerState::Phase::Running)
+            DatasetCache::storeFrom(**server, options); // after the start is shown: the first start pays nothing
+        else
+            DatasetCache::removeCopy(started.databasePath);
     });
 }
 
@@ -139,10 +154,7 @@ void ServerHost::stop() {
     auto relay = m_relay;
     ServerSettings settings = m_state.settings;
     m_pool.start([this, server, relay, settings] {
-        if (*server) {
-            (*server)->stop();
-            server->reset();
-        }
+        stopServer(*server);
         ServerState stopped;
         stopped.settings = settings;
         relay->post([this, stopped] { publish(stopped); });

@@ -1,6 +1,7 @@
 #include "app/ui/findbar.h"
 
 #include "app/ui/largetextview.h"
+#include "app/ui/spooledtext.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -129,8 +130,10 @@ void FindBar::search() {
     auto stop = m_stop;
     auto relay = m_relay;
     const QByteArray text = m_view->utf8();
-    QThreadPool::globalInstance()->start([this, relay, stop, text, needle] {
-        auto matches = findAllMatches(text, needle, kMaxMatches, *stop);
+    const QString file = m_view->filePath(); // a spooled body: read from its file, not through its mapping
+    QThreadPool::globalInstance()->start([this, relay, stop, text, file, needle] {
+        auto matches = file.isEmpty() ? findAllMatches(text, needle, kMaxMatches, *stop)
+                                      : findAllMatchesInFile(file, needle, kMaxMatches, *stop);
         relay->post([this, stop, matches = std::move(matches)]() mutable {
             if (stop->load())
                 return; // replaced by a newer search

@@ -105,7 +105,7 @@ GraphQLPane::GraphQLPane(QWidget *parent)
     connect(m_caller, &client::GraphQLCaller::callFinished, this, &GraphQLPane::onCallEnded);
     connect(m_caller, &client::GraphQLCaller::callFailed, this, &GraphQLPane::onCallEnded);
     connect(m_wsCaller, &client::GraphQLWsCaller::subscribed, this, &GraphQLPane::onSubscribed);
-    connect(m_wsCaller, &client::GraphQLWsCaller::messageReceived, this, &GraphQLPane::onSubscriptionMessage);
+    connect(m_wsCaller, &client::GraphQLWsCaller::messagesReceived, this, &GraphQLPane::onSubscriptionMessages);
     connect(m_wsCaller, &client::GraphQLWsCaller::callFinished, this, &GraphQLPane::onSubscriptionEnded);
     connect(m_wsCaller, &client::GraphQLWsCaller::callFailed, this, &GraphQLPane::onSubscriptionEnded);
     m_url->setText(m_baseUrl + QStringLiteral("/graphql"));
@@ -202,16 +202,27 @@ void GraphQLPane::onSubscribed(quint64 id) {
         responseView()->setStreamState(tr("Subscribed · waiting for events (Esc completes)"));
 }
 
-void GraphQLPane::onSubscriptionMessage(quint64 id, const client::StreamMessage &message) {
+void GraphQLPane::onSubscriptionMessages(quint64 id, const QList<client::StreamMessage> &messages) {
     if (id != m_subscriptionId)
         return;
-    responseView()->addMessage(message);
-    if (!message.outgoing && (message.event == QLatin1String("next") || message.event == QLatin1String("data"))) {
-        ++m_events;
-        responseView()->setStreamState(tr("Subscribed · %n event(s) (Esc completes)", nullptr, m_events));
-    } else if (message.event == QLatin1String("connection_ack")) {
-        responseView()->setStreamState(tr("Connected · subscribing…"));
+    responseView()->addMessages(messages);
+    // One state line per batch: the one its last telling message would have set.
+    bool counted = false;
+    bool acknowledged = false;
+    for (const auto &message : messages) {
+        if (!message.outgoing && (message.event == QLatin1String("next") || message.event == QLatin1String("data"))) {
+            ++m_events;
+            counted = true;
+            acknowledged = false;
+        } else if (message.event == QLatin1String("connection_ack")) {
+            acknowledged = true;
+            counted = false;
+        }
     }
+    if (counted)
+        responseView()->setStreamState(tr("Subscribed · %n event(s) (Esc completes)", nullptr, m_events));
+    else if (acknowledged)
+        responseView()->setStreamState(tr("Connected · subscribing…"));
 }
 
 void GraphQLPane::onSubscriptionEnded(const client::CallRecord &record) {

@@ -85,7 +85,7 @@ private:
     void onCallEnded(const client::CallRecord &record);
     void subscribe(const workspace::RequestDocument &document);
     void onSubscribed(quint64 id);
-    void onSubscriptionMessage(quint64 id, const client::StreamMessage &message);
+    void onSubscriptionMessages(quint64 id, const QList<client::StreamMessage> &messages);
     void onSubscriptionEnded(const client::CallRecord &record);
     void setupAssist();
     void onSchemaLoaded(const editor::EditorSchema &schema);

@@ -158,7 +158,7 @@ GrpcPane::GrpcPane(QWidget *parent)
 
     connect(m_reflection, &client::GrpcReflection::schemaLoaded, this, &GrpcPane::onSchemaLoaded);
     connect(m_reflection, &client::GrpcReflection::loadFailed, this, &GrpcPane::onSchemaFailed);
-    connect(m_caller, &client::GrpcCaller::messageReceived, this, &GrpcPane::onMessageReceived);
+    connect(m_caller, &client::GrpcCaller::messagesReceived, this, &GrpcPane::onMessagesReceived);
     connect(m_caller, &client::GrpcCaller::callFinished, this, &GrpcPane::onCallEnded);
     connect(m_caller, &client::GrpcCaller::callFailed, this, &GrpcPane::onCallEnded);
     finishKeyboardOrder({m_target, reflect, protoFiles, m_method, sendButton(), m_tree, tabs, m_request, metadataView,
@@ -381,10 +381,10 @@ void GrpcPane::cancel() {
     responseView()->setStreamState(tr("Cancelling…"));
 }
 
-void GrpcPane::onMessageReceived(quint64 id, const client::StreamMessage &message) {
+void GrpcPane::onMessagesReceived(quint64 id, const QList<client::StreamMessage> &messages) {
     if (id != m_callId)
         return;
-    responseView()->addMessage(message);
+    responseView()->addMessages(messages);
     responseView()->setStreamState(tr("Stream open · %n message(s)", nullptr, responseView()->messageCount()));
 }
 

@@ -71,7 +71,7 @@ private:
     void onMethodActivated(const QModelIndex &index);
     void showMethodInTree();
     void onRequestChanged();
-    void onMessageReceived(quint64 id, const client::StreamMessage &message);
+    void onMessagesReceived(quint64 id, const QList<client::StreamMessage> &messages);
     void onCallEnded(const client::CallRecord &record);
     void setSchema(const client::GrpcSchemaPtr &schema, const QString &source);
     // Loads the services from the .proto files the loaded document names (grpcpanedocument.cpp); false when it

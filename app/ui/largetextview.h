@@ -4,6 +4,9 @@
 #include <QByteArray>
 #include <QColor>
 #include <QList>
+#include <QString>
+
+#include <memory>
 
 namespace triptych::ui {
 
@@ -13,6 +16,10 @@ struct IndexedText {
     QByteArray text;
     QList<qint64> lineStarts{0}; // byte offset of each line; always at least one line
     qint64 longestLineBytes = 0;
+    // Set when `text` maps a file (a spooled body, app/ui/spooledtext.h): searches read the file instead of the
+    // mapping, and `storage` keeps the mapping alive as long as a copy uses it.
+    QString filePath;
+    std::shared_ptr<const void> storage;
 
     static IndexedText fromUtf8(QByteArray text);
     qsizetype lineCount() const { return qsizetype(lineStarts.size()); }
@@ -31,6 +38,8 @@ public:
     void setText(IndexedText text, bool highlightJson);
     void clear() { setText(IndexedText::fromUtf8({}), false); }
     const QByteArray &utf8() const { return m_text.text; }
+    // The file the text maps, empty when it is held in memory.
+    const QString &filePath() const { return m_text.filePath; }
     QString toPlainText() const { return QString::fromUtf8(m_text.text); }
     qsizetype lineCount() const { return m_text.lineCount(); }
     bool highlightsJson() const { return m_highlightJson; }

@@ -209,6 +209,13 @@ void ResponseView::addMessage(const client::StreamMessage &message) {
         m_tabs->setCurrentIndex(m_tabs->count() - 1);
 }
 
+void ResponseView::addMessages(const QList<client::StreamMessage> &messages) {
+    const bool first = m_messages->messageCount() == 0;
+    m_messages->append(messages);
+    if (first && !messages.isEmpty())
+        m_tabs->setCurrentIndex(m_tabs->count() - 1);
+}
+
 void ResponseView::setStreamState(const QString &text) {
     m_pendingStreamState = text;
     if (!m_streamStateTimer.isActive()) {
@@ -252,7 +259,9 @@ void ResponseView::showRecord(const client::CallRecord &record) {
     m_trailers->setPairs(toPairs(record.trailers));
     m_details->setPairs(model::flattenStatusDetails(record.grpcDetailsJson));
     // The record has every message (a cancelled stream's last ones, a gRPC call's request): the list ends as it.
-    if (!record.messages.isEmpty() && m_messages->messageCount() != record.messages.size())
+    // A record that kept only a window of a long stream's messages has fewer than the list: the list stays.
+    if (!record.messages.isEmpty() && record.unkeptMessages == 0 &&
+        m_messages->messageCount() != record.messages.size())
         m_messages->setMessages(record.messages);
     m_messages->flush();
     if (m_details->rowCount() > 0)
@@ -260,6 +269,10 @@ void ResponseView::showRecord(const client::CallRecord &record) {
     else if (m_messages->rowCount() == 0)
         m_tabs->setCurrentIndex(0);
     const quint64 generation = ++m_formatGeneration;
+    if (record.spooledBody) {
+        showSpooledBody(record.spooledBody, generation);
+        return;
+    }
     if (record.body.size() <= kInlineFormatBytes) {
         m_formatting = false;
         m_formatted = formatBody(record.body);
@@ -291,7 +304,7 @@ QString ResponseView::cancelledStatus(const client::CallRecord &record) {
                                         [](const client::StreamMessage &message) { return !message.outgoing; });
     if (received == 0 && record.messages.isEmpty())
         return tr("Cancelled");
-    return tr("Cancelled · %n message(s)", nullptr, int(received));
+    return tr("Cancelled · %n message(s)", nullptr, int(received + record.unkeptMessages));
 }
 
 ResponseView::FormattedBody ResponseView::formatBody(const QByteArray &raw) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/client/bodyspool.h"
 #include "app/client/callrecord.h"
 #include "app/client/resultrelay.h"
 #include "app/ui/largetextview.h"
@@ -25,6 +26,11 @@ namespace triptych::ui {
 
 class FindBar;
 
+namespace responseviewlimits {
+// A spooled body up to this size is still read into memory and indented; a larger one is shown as received.
+constexpr qint64 kMaxIndentedSpooledBytes = 64LL * 1024 * 1024;
+} // namespace responseviewlimits
+
 // Shows one call's answer under a composer: status, timing phases and sizes, the body pretty or raw, headers,
 // trailers, decoded gRPC error details and, for streams, the message list. Bodies of any size: a big one shows its
 // first screen at once and the rest when a worker has indented and indexed it; only visible lines are coloured.
@@ -37,6 +43,8 @@ public:
     // A call started: clear the last answer and show that something is under way.
     void begin(const QString &what);
     void addMessage(const client::StreamMessage &message);
+    // A frame's batch in one go.
+    void addMessages(const QList<client::StreamMessage> &messages);
     void showRecord(const client::CallRecord &record);
     // An error the composer found before sending, e.g. JSON that does not parse: "Not sent", the reason, and none
     // of the previous answer.
@@ -79,6 +87,9 @@ private:
     static QString cancelledStatus(const client::CallRecord &record);
     void clearAnswer();
     void onFormatFinished(FormattedBody body);
+    // The body kept in a file by the client: mapped, first screen now, indexed or indented on a worker
+    // (app/ui/responseviewspool.cpp).
+    void showSpooledBody(const client::BodySpoolPtr &spool, quint64 generation);
     void onMessageSelected();
     void onPrettyToggled(bool pretty);
     void showBody();

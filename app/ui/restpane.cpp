@@ -1,5 +1,6 @@
 #include "app/ui/restpane.h"
 
+#include "app/client/responselimit.h"
 #include "app/client/restcaller.h"
 #include "app/client/restrequest.h"
 #include "app/interop/curlimport.h"
@@ -112,7 +113,7 @@ RestPane::RestPane(QWidget *parent)
     params->setAccessibleName(tr("Query parameters"));
     headers->setAccessibleName(tr("Request headers"));
 
-    connect(m_caller, &client::RestCaller::messageReceived, this, &RestPane::onMessageReceived);
+    connect(m_caller, &client::RestCaller::messagesReceived, this, &RestPane::onMessagesReceived);
     connect(m_caller, &client::RestCaller::callFinished, this, &RestPane::onCallEnded);
     connect(m_caller, &client::RestCaller::callFailed, this, &RestPane::onCallEnded);
     finishKeyboardOrder({m_method,         m_url,      sendButton(),      tabs,
@@ -305,6 +306,7 @@ void RestPane::send() {
         refuse(problem);
         return;
     }
+    request.spoolAboveBytes = client::responselimits::kSpoolAboveBytes; // a huge body goes to disk, not memory
     responseView()->begin(tr("Sending %1 %2…").arg(QString::fromLatin1(request.method), request.url));
     m_callId = m_caller->send(std::move(request));
     setBusy(true);
@@ -320,10 +322,10 @@ void RestPane::cancel() {
     responseView()->setStreamState(tr("Cancelling…"));
 }
 
-void RestPane::onMessageReceived(quint64 id, const client::StreamMessage &message) {
+void RestPane::onMessagesReceived(quint64 id, const QList<client::StreamMessage> &messages) {
     if (id != m_callId)
         return;
-    responseView()->addMessage(message);
+    responseView()->addMessages(messages);
     responseView()->setStreamState(tr("Stream open · %n message(s)", nullptr, responseView()->messageCount()));
 }
 

@@ -66,7 +66,7 @@ private:
     void onBodyChanged();
     void onUseDemoCredentials();
     void onBrowseFile();
-    void onMessageReceived(quint64 id, const client::StreamMessage &message);
+    void onMessagesReceived(quint64 id, const QList<client::StreamMessage> &messages);
     void onCallEnded(const client::CallRecord &record);
     QWidget *createBodyTab();
     QWidget *createAuthTab();

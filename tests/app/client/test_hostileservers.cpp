@@ -1,6 +1,7 @@
 // The app's callers against servers that misbehave on purpose (tests/support/hostileserver.h): each case ends in a
 // clear message with memory bounded by the response size limit, and cancelling always works. The 2 GB body and the
 // 10 million gRPC messages run against a small limit: what matters is that the limit stops them.
+#include "app/client/bodyspool.h"
 #include "app/client/graphqlwscaller.h"
 #include "app/client/grpccaller.h"
 #include "app/client/responselimit.h"
@@ -140,6 +141,38 @@ private Q_SLOTS:
         setMaxResponseBytes(before);
         QVERIFY2(lastRecord(failed).error.message.contains(QLatin1String("exceeded the 2 MB limit")),
                  qPrintable(lastRecord(failed).error.message));
+    }
+
+    // Past the request's spool threshold the body goes to a temporary file; the record keeps its start in memory.
+    void aBodyPastTheThresholdIsSpooledToAFile_data() {
+        QTest::addColumn<qint64>("bodyBytes");
+        QTest::addColumn<bool>("spooled");
+        QTest::newRow("under the threshold") << qint64(512 * 1024) << false;
+        QTest::newRow("past it") << qint64(24LL * 1024 * 1024) << true;
+    }
+    void aBodyPastTheThresholdIsSpooledToAFile() {
+        QFETCH(qint64, bodyBytes);
+        QFETCH(bool, spooled);
+        HostileServer server(misbehaving(Misbehaviour::HugeBody, bodyBytes));
+        RestCaller caller;
+        QSignalSpy finished(&caller, &RestCaller::callFinished);
+        RestRequest request;
+        request.url = server.url();
+        request.fetchServerTrace = false;
+        request.spoolAboveBytes = 1024 * 1024;
+        caller.send(request);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        const CallRecord record = lastRecord(finished);
+        QCOMPARE(record.sizes.responseBodyDecodedBytes, bodyBytes);
+        QCOMPARE(bool(record.spooledBody), spooled);
+        if (!spooled) {
+            QCOMPARE(record.body.size(), bodyBytes);
+            return;
+        }
+        QCOMPARE(record.spooledBody->size(), bodyBytes);
+        QCOMPARE(record.body.size(), 64 * 1024);
+        QCOMPARE(record.spooledBody->read(0, record.body.size()), record.body);
+        QCOMPARE(record.spooledBody->read(bodyBytes - 3, 10), QByteArray("xxx"));
     }
 
     void limitSizesRead_data() {
