@@ -1,5 +1,6 @@
 // The gRPC pane as a saved request (docs/workspace.md) and back, and the schema a saved request names.
 #include "app/model/methodtreemodel.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/documentfields.h"
 #include "app/ui/grpcconnectioneditor.h"
 #include "app/ui/grpcpane.h"
@@ -25,6 +26,7 @@ workspace::RequestDocument GrpcPane::toDocument() const {
     grpc.deadlineMs = m_deadline->value();
     m_connection->applyTo(grpc);
     document.notes = m_notes->notes();
+    document.checks = checksTab()->entries();
     return document;
 }
 
@@ -44,6 +46,7 @@ void GrpcPane::loadDocument(const workspace::RequestDocument &document) {
     m_deadline->setValue(grpc.deadlineMs);
     m_connection->setConnection(grpc);
     m_notes->setNotes(document.notes);
+    checksTab()->setEntries(document.checks);
     const auto current = m_methods->findMethod(grpc.method);
     if (current.isValid())
         m_tree->setCurrentIndex(current);

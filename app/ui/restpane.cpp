@@ -4,6 +4,7 @@
 #include "app/client/restrequest.h"
 #include "app/interop/curlimport.h"
 #include "app/model/keyvaluemodel.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/fonts.h"
 #include "app/ui/httpoptionseditor.h"
 #include "app/ui/multiparteditor.h"
@@ -104,6 +105,7 @@ RestPane::RestPane(QWidget *parent)
     tabs->addTab(createOptionsTab(), tr("Options"));
     m_notes = new NotesEditor(this);
     tabs->addTab(m_notes, tr("Notes"));
+    tabs->addTab(checksTab(), tr("Checks"));
     composerLayout()->addWidget(tabs, 1);
     m_method->setAccessibleName(tr("HTTP method"));
     m_url->setAccessibleName(tr("REST URL"));
