@@ -24,6 +24,7 @@ class StreamMessageModel;
 namespace triptych::ui {
 
 class FindBar;
+class JsonPathFilter;
 
 // Shows one call's answer under a composer: status, timing phases and sizes, the body pretty or raw, headers,
 // trailers, decoded gRPC error details and, for streams, the message list. Bodies of any size: a big one shows its
@@ -58,6 +59,7 @@ public:
     QString formatNote() const;
     LargeTextView *bodyView() const { return m_body; }
     FindBar *findBar() const { return m_findBar; }
+    JsonPathFilter *filter() const { return m_filter; }
     model::StreamMessageModel *messagesModel() const { return m_messages; }
     QTableView *messagesView() const { return m_messagesView; }
     model::KeyValueModel *headersModel() const { return m_headers; }
@@ -104,6 +106,7 @@ private:
     model::KeyValueModel *m_trailers;
     model::KeyValueModel *m_details;
     model::StreamMessageModel *m_messages;
+    JsonPathFilter *m_filter = nullptr;
     client::ResultRelayPtr m_relay;
     quint64 m_formatGeneration = 0; // a late format of a replaced body is dropped
     FormattedBody m_formatted;
