@@ -9,9 +9,11 @@
 #include "app/session/serverhost.h"
 #include "app/ui/aboutdialog.h"
 #include "app/ui/benchmarkdialog.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/collectionsview.h"
 #include "app/ui/comparetoolbar.h"
 #include "app/ui/comparisonstrip.h"
+#include "app/ui/diffdialog.h"
 #include "app/ui/editorassist.h"
 #include "app/ui/environmentbox.h"
 #include "app/ui/findbar.h"
@@ -153,6 +155,15 @@ void MainWindow::connectHistory() {
     });
     connect(m_history, &HistoryView::copyFinished, this,
             [this](const QString &what) { statusBar()->showMessage(tr("Copied %1").arg(what), kMessageMs); });
+    connect(m_history, &HistoryView::compareRequested, this,
+            [this](const client::CallRecord &left, const client::CallRecord &right) {
+                DiffDialog::openFor(left, right, this);
+            });
+    for (auto *pane : m_panes->panes())
+        connect(pane->checksTab(), &ChecksTab::compareRequested, this,
+                [this](const QString &check, const QString &expected, const QString &actual) {
+                    DiffDialog::openFor(check, expected, actual, this);
+                });
 }
 
 void MainWindow::createDocks() {
