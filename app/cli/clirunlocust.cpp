@@ -2,8 +2,8 @@
 
 #include "app/cli/clirun.h"
 #include "app/cli/clirunner.h"
-#include "app/cli/clirunsender.h"
 #include "app/client/graphqlwsprotocol.h"
+#include "app/session/runsender.h"
 #include "app/workspace/requestconversion.h"
 #include "app/workspace/workspace.h"
 
@@ -106,8 +106,8 @@ void CliRunLocust::start() {
     m_out = QDir(m_options.out).absolutePath();
     if (!QDir().mkpath(m_out + QStringLiteral("/protos")))
         return fail(QStringLiteral("Cannot create %1").arg(m_out), kExitUsage);
-    m_schemas = new CliRunSender(root, false, this);
-    connect(m_schemas, &CliRunSender::requestFailed, this, [this](const QString &why) {
+    m_schemas = new session::RunSender(root, false, this);
+    connect(m_schemas, &session::RunSender::requestFailed, this, [this](const QString &why) {
         skip(m_paths.at(m_index - 1).chopped(5), why);
         next();
     });

@@ -17,9 +17,11 @@ namespace triptych::workspace {
 class Workspace;
 }
 
-namespace triptych::cli {
+namespace triptych::session {
+class RunSender;
+}
 
-class CliRunSender;
+namespace triptych::cli {
 
 // `triptych-cli locust WORKSPACE[/FOLDER] --out DIR` (docs/checks.md, "Locust"): the folder's requests, resolved with
 // the workspace's variables, --env and --var, as a Locust project: requests.json, the locustfile (REST and GraphQL
@@ -49,7 +51,7 @@ private:
     CliPrinter &m_printer;
     std::unique_ptr<workspace::Workspace> m_workspace;
     workspace::VariableResolver m_resolver;
-    CliRunSender *m_schemas = nullptr;
+    session::RunSender *m_schemas = nullptr;
     QStringList m_paths;
     int m_index = 0;
     QString m_host;

@@ -29,6 +29,7 @@
 #include "app/ui/responselimitsetting.h"
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
+#include "app/ui/runnerdock.h"
 #include "app/ui/schemaexplorer.h"
 #include "app/ui/serverdialog.h"
 #include "app/ui/statusline.h"
@@ -114,6 +115,7 @@ MainWindow::MainWindow(session::ServerHost *server, const WindowOptions &options
     createDocks();
     createHistorySearch();
     createMenus();
+    installRunner(this, m_workspace, m_panes); // Run ▸ Run folder… and the Runner dock (docs/checks.md)
     // The Lessons dock, View ▸ Presenter (F5) and the lesson handout (docs/lessons.md).
     installLessons(this, m_server);
     sizeBottomDocks();
