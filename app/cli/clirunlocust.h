@@ -3,6 +3,7 @@
 #include "app/cli/clioptions.h"
 #include "app/cli/cliprinter.h"
 #include "app/client/grpcschema.h"
+#include "app/session/locustproject.h"
 #include "app/workspace/variableresolver.h"
 
 #include <QJsonArray>
@@ -10,8 +11,6 @@
 #include <QObject>
 
 #include <memory>
-#include <set>
-#include <string>
 
 namespace triptych::workspace {
 class Workspace;
@@ -54,11 +53,7 @@ private:
     session::RunSender *m_schemas = nullptr;
     QStringList m_paths;
     int m_index = 0;
-    QString m_host;
-    QJsonArray m_requests;
-    QJsonArray m_skipped;
-    QJsonArray m_protoFiles;
-    std::set<std::string> m_writtenFiles;
+    session::LocustProject m_project;
     QString m_out;
     bool m_finished = false;
 };
