@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -98,7 +99,8 @@ ChecksTab::ChecksTab(QWidget *parent)
     : QWidget(parent)
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_summary(new QLabel(this))
-    , m_compare(new QPushButton(tr("Compare expected and actual…"), this)) {
+    , m_compare(new QPushButton(tr("Compare expected and actual…"), this))
+    , m_relay(std::make_shared<client::ResultRelay>(this)) {
     m_table->setHorizontalHeaderLabels(
         {tr("Kind"), tr("Subject / path"), tr("Operator / source"), tr("Expected / variable"), tr("Result")});
     m_table->horizontalHeaderItem(OperatorColumn)->setToolTip(tr("A check's operator; a capture's source"));
@@ -137,6 +139,10 @@ ChecksTab::ChecksTab(QWidget *parent)
     layout->addWidget(m_summary);
 }
 
+ChecksTab::~ChecksTab() {
+    m_relay->detach();
+}
+
 void ChecksTab::appendRow(const QString &kind, const QString &subject, const QString &op, const QString &expected) {
     const QSignalBlocker blocker(m_table);
     const int row = m_table->rowCount();
@@ -150,6 +156,7 @@ void ChecksTab::appendRow(const QString &kind, const QString &subject, const QSt
 }
 
 void ChecksTab::setEntries(const QVariantList &entries) {
+    ++m_generation;
     m_loaded = entries;
     m_aside.clear();
     m_table->setRowCount(0);
@@ -229,12 +236,14 @@ void ChecksTab::removeSelectedRows() {
     std::sort(rows.begin(), rows.end(), std::greater<>());
     for (const int row : rows)
         m_table->removeRow(row);
+    ++m_generation;
     clearResults();
 }
 
 void ChecksTab::onCellChanged(int row, int column) {
     if (column == ResultColumn)
         return;
+    ++m_generation; // a verdict still being judged is about the rows as they were
     // A row's old verdict no longer says anything about what it checks now.
     showResult(row, true, QString(), QString());
     m_results.remove(row);
@@ -258,67 +267,82 @@ void ChecksTab::showResult(int row, bool passed, const QString &text, const QStr
     item->setForeground(passed ? palette().text() : QBrush(QColor(0xc0, 0x1c, 0x28)));
 }
 
-checks::Verdict ChecksTab::judge(const client::CallRecord &record,
-                                 const std::function<QString(const QString &)> &resolveText) {
+void ChecksTab::judge(const client::CallRecord &record, const std::function<QString(const QString &)> &resolveText) {
     clearResults();
+    const quint64 generation = ++m_generation;
     // Each row on its own, so its verdict lands in its row; the evaluator still parses the body once for all.
     checks::CheckList list;
-    int invalid = 0;
-    QList<int> checkRows;
-    QList<int> captureRows;
+    Rows rows;
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const checks::CheckList one = checks::parseChecks({rowEntry(row)});
         if (!one.errors.isEmpty()) {
             const QString error = one.errors.first().section(QStringLiteral(": "), 1);
             showResult(row, false, tr("✗ not a check: %1").arg(error), error);
             m_results.insert(row, {error, false, tr("a valid check"), tr("an invalid entry")});
-            ++invalid;
+            ++rows.invalid;
         }
         for (const auto &check : one.checks) {
             list.checks.append(check);
-            checkRows.append(row);
+            rows.checks.append(row);
         }
         for (const auto &capture : one.captures) {
             list.captures.append(capture);
-            captureRows.append(row);
+            rows.captures.append(row);
         }
+    }
+    if (!record.transportOk()) {
+        m_summary->setText(tr("Not judged: the call got no answer (%1).").arg(record.error.message));
+        return;
     }
     checks::resolveVariables(list, resolveText);
     const QString summary = record.kind == client::CallKind::Grpc ? client::grpcCodeName(record.grpcCode)
                                                                   : QString::number(record.httpStatus);
-    checks::Verdict verdict = checks::judge(list, record, summary);
-    const bool implicit = list.checks.isEmpty();
-    for (qsizetype i = 0; i < checkRows.size() && !implicit; ++i) {
+    // A 50 MB body takes a while to parse: judged on a worker, the verdict shown if no newer answer came meanwhile.
+    m_summary->setText(tr("Judging…"));
+    auto relay = m_relay;
+    QThreadPool::globalInstance()->start([this, relay, list, record, summary, rows, generation] {
+        checks::Verdict verdict = checks::judge(list, record, summary);
+        relay->post([this, verdict = std::move(verdict), rows, generation] {
+            if (generation == m_generation)
+                showVerdict(verdict, rows);
+        });
+    });
+}
+
+void ChecksTab::showVerdict(const checks::Verdict &verdict, const Rows &rows) {
+    const bool implicit = rows.checks.isEmpty();
+    for (qsizetype i = 0; i < rows.checks.size(); ++i) {
         const checks::CheckResult &result = verdict.checks.at(i);
-        m_results.insert(checkRows.at(i), result);
-        showResult(checkRows.at(i), result.passed,
+        m_results.insert(rows.checks.at(i), result);
+        showResult(rows.checks.at(i), result.passed,
                    result.passed ? tr("✓ %1").arg(result.actual)
                                  : tr("✗ expected %1, got %2").arg(result.expected, result.actual),
                    result.message());
     }
-    for (qsizetype i = 0; i < captureRows.size(); ++i) {
+    for (qsizetype i = 0; i < rows.captures.size(); ++i) {
         const checks::CaptureResult &capture = verdict.captures.at(i);
-        showResult(captureRows.at(i), capture.ok,
+        showResult(rows.captures.at(i), capture.ok,
                    capture.ok ? tr("→ %1 = %2").arg(capture.variable, capture.value.left(80))
                               : tr("✗ %1").arg(capture.error),
                    capture.ok ? capture.value : capture.error);
     }
-    if (implicit && invalid == 0)
+    const int checkCount = int(rows.checks.size());
+    if (implicit && rows.invalid == 0)
         m_summary->setText(verdict.checks.value(0).passed
                                ? tr("No checks: answered without an error.")
                                : tr("No checks, and the answer is an error: %1").arg(verdict.checks.value(0).actual));
     else
         m_summary->setText(tr("%1 check(s): %2 passed, %3 failed%4")
-                               .arg(list.checks.size() + invalid)
-                               .arg(list.checks.size() - verdict.failedChecks())
-                               .arg(verdict.failedChecks() + invalid)
-                               .arg(list.captures.isEmpty()
+                               .arg(checkCount + rows.invalid)
+                               .arg(checkCount - (implicit ? 0 : verdict.failedChecks()))
+                               .arg((implicit ? 0 : verdict.failedChecks()) + rows.invalid)
+                               .arg(rows.captures.isEmpty()
                                         ? QString()
                                         : tr("; %n capture(s) set", nullptr, int(verdict.capturedValues().size()))));
+    m_compare->setEnabled(m_results.contains(m_table->currentRow()) && !m_results.value(m_table->currentRow()).passed);
     if (const auto values = verdict.capturedValues(); !values.isEmpty())
         Q_EMIT variablesCaptured(values);
-    m_compare->setEnabled(m_results.contains(m_table->currentRow()) && !m_results.value(m_table->currentRow()).passed);
-    return verdict;
+    Q_EMIT verdictShown();
 }
 
 void ChecksTab::onCompareClicked() {

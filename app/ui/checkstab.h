@@ -2,6 +2,7 @@
 
 #include "app/checks/checkjudge.h"
 #include "app/client/callrecord.h"
+#include "app/client/resultrelay.h"
 
 #include <QHash>
 #include <QVariantList>
@@ -24,6 +25,7 @@ public:
     enum Column { KindColumn, SubjectColumn, OperatorColumn, ExpectedColumn, ResultColumn, ColumnCount };
 
     explicit ChecksTab(QWidget *parent = nullptr);
+    ~ChecksTab() override;
 
     // The request file's `checks:` list; entries the table cannot show (invalid ones) are kept aside and saved back.
     void setEntries(const QVariantList &entries);
@@ -33,9 +35,10 @@ public:
     // The rows as checks and captures, with `checks[N]: …` errors for rows that say nothing sensible.
     checks::CheckList checkList() const;
 
-    // Judges `record` with the table's checks, their {{variables}} through `resolveText`, shows each verdict in its
-    // row and returns it; the captures' values go out with variablesCaptured.
-    checks::Verdict judge(const client::CallRecord &record, const std::function<QString(const QString &)> &resolveText);
+    // Judges `record` with the table's checks, their {{variables}} through `resolveText`, on a worker thread; then
+    // shows each verdict in its row (verdictShown), and the captures' values go out with variablesCaptured. A newer
+    // answer, an edit or another file drops a verdict still being judged.
+    void judge(const client::CallRecord &record, const std::function<QString(const QString &)> &resolveText);
     void clearResults();
 
     void addCheckRow();
@@ -48,10 +51,17 @@ public:
 
 Q_SIGNALS:
     void variablesCaptured(const QHash<QString, QString> &values);
+    void verdictShown();
     // A failed check's expected and actual, to be compared side by side.
     void compareRequested(const QString &title, const QString &expected, const QString &actual);
 
 private:
+    struct Rows {
+        QList<int> checks;   // the row of each check of the list judged
+        QList<int> captures; // and of each capture
+        int invalid = 0;     // rows that are no check
+    };
+    void showVerdict(const checks::Verdict &verdict, const Rows &rows);
     void appendRow(const QString &kind, const QString &subject, const QString &op, const QString &expected);
     QVariantMap rowEntry(int row) const;
     QVariantList rowEntries() const;
@@ -66,6 +76,8 @@ private:
     QVariantList m_loadedRows; // the rows as they were right after loading
     QVariantList m_aside;      // loaded entries the table cannot show
     QHash<int, checks::CheckResult> m_results;
+    client::ResultRelayPtr m_relay;
+    quint64 m_generation = 0;
 };
 
 } // namespace triptych::ui
