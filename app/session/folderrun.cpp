@@ -34,19 +34,23 @@ QString FolderRun::defaultSummary(const CallRecord &record) {
 FolderRun::FolderRun(workspace::Workspace &workspace, QStringList paths, workspace::VariableResolver resolver,
                      Options options, QObject *parent)
     : QObject(parent)
-    , m_workspace(workspace)
+    , m_root(workspace.root())
     , m_paths(std::move(paths))
     , m_resolver(std::move(resolver))
     , m_options(std::move(options)) {
     m_options.iterations = std::max(1, m_options.iterations);
     if (!m_options.summarize)
         m_options.summarize = &FolderRun::defaultSummary;
+    for (const QString &path : std::as_const(m_paths)) {
+        if (!m_loaded.contains(path))
+            m_loaded.insert(path, workspace.load(path));
+    }
 }
 
 FolderRun::~FolderRun() = default;
 
 void FolderRun::start() {
-    m_sender = new RunSender(m_workspace.root(), m_options.sendTrace, this);
+    m_sender = new RunSender(m_root, m_options.sendTrace, this);
     connect(m_sender, &RunSender::requestFinished, this, &FolderRun::onRecord);
     connect(m_sender, &RunSender::requestFailed, this, &FolderRun::onRequestFailed);
     m_clock.start();
@@ -79,11 +83,8 @@ void FolderRun::next() {
     RunRequestResult result;
     result.path = m_currentPath;
     result.iteration = m_iteration;
-    // Each file is read and parsed once per run: iterations and data rows reuse it.
-    auto cached = m_loaded.find(m_currentPath);
-    if (cached == m_loaded.end())
-        cached = m_loaded.insert(m_currentPath, m_workspace.load(m_currentPath));
-    const workspace::LoadedRequest &loaded = *cached;
+    // Each file was read and parsed once, when the run was made: iterations and data rows reuse it.
+    const workspace::LoadedRequest &loaded = *m_loaded.constFind(m_currentPath);
     result.style = workspace::styleName(loaded.document.style);
     if (!loaded.ok()) {
         result.requestError =

@@ -24,7 +24,8 @@ QStringList requestsUnder(const workspace::Workspace &workspace, int folderIndex
 // Runs saved requests in order, in every style, once per iteration or data row (docs/checks.md): resolves each with
 // the variables (the resolver's, then `given`, the data row and what captures set), sends it, judges its checks and
 // keeps its captures for the requests after it. The loop of `triptych-cli run` and of the window's Runner: each
-// prints or shows what it reports. Event-driven on the thread it lives in; the calls run on the engines' threads.
+// prints or shows what it reports. The files are read when it is made, on the caller's thread; after that it touches
+// only its own state, so it may be moved to a worker thread before start(). The calls run on the engines' threads.
 class FolderRun : public QObject {
     Q_OBJECT
 public:
@@ -39,6 +40,7 @@ public:
         std::function<QString(const client::CallRecord &)> summarize;
     };
 
+    // Reads every file of `paths` (each once, however many iterations).
     FolderRun(workspace::Workspace &workspace, QStringList paths, workspace::VariableResolver resolver, Options options,
               QObject *parent = nullptr);
     ~FolderRun() override;
@@ -69,7 +71,7 @@ private:
     void complete(RunRequestResult result, const client::CallRecord &record = {});
     void finish();
 
-    workspace::Workspace &m_workspace;
+    QString m_root;
     QStringList m_paths;
     workspace::VariableResolver m_resolver;
     Options m_options;

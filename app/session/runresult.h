@@ -3,6 +3,7 @@
 #include "app/checks/checkevaluator.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace triptych::session {
@@ -31,3 +32,5 @@ struct RunTotals {
 RunTotals totalsOf(const QList<RunRequestResult> &results, qint64 elapsedMs);
 
 } // namespace triptych::session
+
+Q_DECLARE_METATYPE(triptych::session::RunRequestResult)

@@ -26,6 +26,9 @@ RunnerDock::RunnerDock(QWidget *parent)
     , m_stop(new QPushButton(tr("Stop"), this))
     , m_rerun(new QPushButton(tr("Re-run failed"), this))
     , m_tree(new QTreeWidget(this)) {
+    // What crosses from the run's thread.
+    qRegisterMetaType<session::RunRequestResult>();
+    qRegisterMetaType<client::CallRecord>();
     m_title->setWordWrap(true);
     m_totals->setWordWrap(true);
     m_tree->setColumnCount(2);
@@ -52,7 +55,16 @@ RunnerDock::RunnerDock(QWidget *parent)
     layout->addWidget(m_totals);
 }
 
-RunnerDock::~RunnerDock() = default;
+RunnerDock::~RunnerDock() {
+    if (m_run) {
+        // The run and its callers belong to the thread: they go there, before it ends.
+        m_run->disconnect(this);
+        QMetaObject::invokeMethod(
+            m_run, [run = m_run] { delete run; }, Qt::BlockingQueuedConnection);
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
 
 bool RunnerDock::runFolder(workspace::Workspace *workspace, const QString &folder,
                            const workspace::VariableResolver &resolver) {
@@ -78,7 +90,14 @@ void RunnerDock::runPaths(const QStringList &paths) {
     m_records.clear();
     m_results.clear();
     m_current = nullptr;
-    m_run = new session::FolderRun(*m_workspace, paths, *m_resolver, {}, this);
+    m_stopping = false;
+    // Made here, where the workspace's files are read; run on the thread, where its callers are made by start().
+    m_run = new session::FolderRun(*m_workspace, paths, *m_resolver, {});
+    if (!m_thread.isRunning()) {
+        m_thread.setObjectName(QStringLiteral("Runner"));
+        m_thread.start();
+    }
+    m_run->moveToThread(&m_thread);
     connect(m_run, &session::FolderRun::requestStarted, this, &RunnerDock::onRequestStarted);
     connect(m_run, &session::FolderRun::requestFinished, this, &RunnerDock::onRequestFinished);
     connect(m_run, &session::FolderRun::runFinished, this, &RunnerDock::onRunFinished);
@@ -86,7 +105,7 @@ void RunnerDock::runPaths(const QStringList &paths) {
     m_rerun->setEnabled(false);
     m_clock.start();
     m_tick.start();
-    m_run->start();
+    QMetaObject::invokeMethod(m_run, &session::FolderRun::start, Qt::QueuedConnection);
     updateTotals();
 }
 
@@ -95,8 +114,11 @@ void RunnerDock::rerunFailed() {
 }
 
 void RunnerDock::stop() {
-    if (m_run)
-        m_run->stop();
+    if (!m_run || m_stopping)
+        return;
+    m_stopping = true;
+    m_stop->setEnabled(false);
+    QMetaObject::invokeMethod(m_run, &session::FolderRun::stop, Qt::QueuedConnection);
 }
 
 QStringList RunnerDock::failedPaths() const {
@@ -172,7 +194,7 @@ void RunnerDock::updateTotals() {
                           .arg(totals.failedChecks)
                           .arg(totals.requestErrors)
                           .arg(double(totals.elapsedMs) / 1000.0, 0, 'f', 1)
-                          .arg(m_run && m_run->stopped() ? tr(" · stopped") : QString()));
+                          .arg(m_stopping ? tr(" · stopped") : QString()));
 }
 
 void RunnerDock::onItemActivated(QTreeWidgetItem *item) {

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
+#include <QThread>
 #include <QTimer>
 #include <QWidget>
 
@@ -33,8 +34,9 @@ class PaneRow;
 class WorkspaceController;
 
 // The Runner dock (docs/checks.md, "Runner in the window"): runs a folder of saved requests with the loop of
-// `triptych-cli run` (session::FolderRun) and lists each request and each of its checks as they finish, with the
-// totals and the time so far; Stop, Re-run failed, and a double-click that opens a request's answer in its pane.
+// `triptych-cli run` (session::FolderRun, on a thread of its own: judging a big answer never blocks the window) and
+// lists each request and each of its checks as they finish, with the totals and the time so far; Stop, Re-run
+// failed, and a double-click that opens a request's answer in its pane.
 class RunnerDock : public QWidget {
     Q_OBJECT
 public:
@@ -80,7 +82,9 @@ private:
     QList<session::RunRequestResult> m_results;
     QHash<QTreeWidgetItem *, client::CallRecord> m_records;
     QElapsedTimer m_clock;
-    QTimer m_tick; // the elapsed time while a run goes
+    QTimer m_tick;    // the elapsed time while a run goes
+    QThread m_thread; // where runs live, started with the first
+    bool m_stopping = false;
 };
 
 // The Runner dock in `window` (hidden until a run starts), the Run menu (Run folder…, Re-run failed, Stop) and the

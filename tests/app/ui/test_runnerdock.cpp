@@ -81,10 +81,11 @@ private Q_SLOTS:
         QSignalSpy finished(&dock, &ui::RunnerDock::runFinished);
         QVERIFY(dock.runFolder(&m_workspace, {}, m_resolver));
         dock.stop();
-        QCOMPARE(finished.size(), 1);
+        QVERIFY(!dock.stopButton()->isEnabled());
+        QTRY_COMPARE(finished.size(), 1); // the run lives on its own thread
         QVERIFY(!dock.isRunning());
         QVERIFY2(dock.totalsText().contains("stopped"), qPrintable(dock.totalsText()));
-        QVERIFY(dock.tree()->topLevelItemCount() <= 1);
+        QVERIFY(dock.tree()->topLevelItemCount() < 3); // of the workspace's three requests
     }
 
     void emptyFolderSaysSo() {
