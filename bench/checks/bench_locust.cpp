@@ -41,17 +41,20 @@ QList<session::BenchmarkResult> benchmark(const QList<session::BenchmarkCall> &c
 bool exportCall(const session::BenchmarkCall &call, const QString &folder) {
     session::BenchmarkLocust exporter;
     bool ok = false;
+    bool done = false;
     QEventLoop loop;
     QObject::connect(&exporter, &session::BenchmarkLocust::exportFinished, &loop, [&] {
-        ok = true;
+        ok = done = true;
         loop.quit();
     });
     QObject::connect(&exporter, &session::BenchmarkLocust::exportFailed, &loop, [&](const QString &error) {
         std::fprintf(stderr, "export failed: %s\n", qPrintable(error));
+        done = true;
         loop.quit();
     });
     exporter.start({call}, folder);
-    loop.exec();
+    if (!done) // REST and GraphQL finish at once, gRPC after reflection
+        loop.exec();
     return ok;
 }
 
@@ -118,11 +121,13 @@ int main(int argc, char **argv) {
     std::printf("%s, %d in flight per style; Locust: 2 workers, %d users, %d s per style\n", qPrintable(preset.name),
                 concurrency, concurrency, seconds);
     std::printf("%-8s %18s %18s\n", "style", "Triptych req/s", "Locust req/s");
+    std::fflush(stdout);
     const QList<session::BenchmarkResult> own = benchmark(preset.calls, iterations, concurrency);
     QTemporaryDir work;
     for (const session::BenchmarkCall &call : preset.calls) {
         const QString folder = work.filePath(call.label);
         std::optional<LocustRate> locust;
+        std::fprintf(stderr, "Locust: %s…\n", qPrintable(call.label));
         if (exportCall(call, folder))
             locust = runLocust(folder, concurrency, seconds);
         double ownRate = 0;
