@@ -1,8 +1,6 @@
 #include "app/cli/clirun.h"
 
-#include "app/checks/checkevaluator.h"
 #include "app/cli/clirunner.h"
-#include "app/cli/clirunsender.h"
 #include "app/workspace/documentformat.h"
 #include "app/workspace/workspace.h"
 
@@ -31,15 +29,6 @@ QString summaryOf(const CallRecord &record) {
     return text;
 }
 
-// A stream is stopped once the count its `messageCount` check expects has come.
-int expectedMessages(const checks::CheckList &list) {
-    for (const auto &check : list.checks) {
-        if (check.subject == checks::Subject::MessageCount && check.op == checks::Operator::Equals)
-            return check.expected.toInt();
-    }
-    return 0;
-}
-
 } // namespace
 
 QString workspaceRootOf(const QString &folder) {
@@ -52,21 +41,6 @@ QString workspaceRootOf(const QString &folder) {
         }
     }
     return QDir(folder).absolutePath();
-}
-
-QStringList requestsUnder(const workspace::Workspace &workspace, int folderIndex) {
-    QStringList paths;
-    const auto &nodes = workspace.nodes();
-    std::function<void(int)> walk = [&](int index) {
-        for (const int child : nodes.at(index).children) {
-            if (nodes.at(child).kind == workspace::WorkspaceNode::Kind::Folder)
-                walk(child);
-            else
-                paths.append(nodes.at(child).path);
-        }
-    };
-    walk(folderIndex);
-    return paths;
 }
 
 CliRun::CliRun(CliOptions options, CliPrinter &printer, QObject *parent)
@@ -168,103 +142,24 @@ void CliRun::start() {
                         .arg(m_options.environment, m_workspace->root(),
                              m_workspace->environmentNames().join(QStringLiteral(", "))));
     loadVariables();
-    m_sender = new CliRunSender(m_workspace->root(), !m_options.noTrace, this);
-    connect(m_sender, &CliRunSender::requestFinished, this, &CliRun::onRecord);
-    connect(m_sender, &CliRunSender::requestFailed, this, &CliRun::onRequestFailed);
-    m_clock.start();
-    next();
-}
-
-void CliRun::next() {
-    if (m_index == m_paths.size()) {
-        m_index = 0;
-        ++m_iteration;
-    }
-    if (m_bailed || m_iteration >= m_iterations)
-        return finish();
-    if (m_index == 0 && m_iterations > 1 && wants(QStringLiteral("cli")))
-        m_printer.printOut(QStringLiteral("— iteration %1 of %2\n").arg(m_iteration + 1).arg(m_iterations));
-    m_currentPath = m_paths.at(m_index++);
-    RunRequestResult result;
-    result.path = m_currentPath;
-    result.iteration = m_iteration;
-    // Each file is read and parsed once per run: iterations and data rows reuse it.
-    auto cached = m_loaded.find(m_currentPath);
-    if (cached == m_loaded.end())
-        cached = m_loaded.insert(m_currentPath, m_workspace->load(m_currentPath));
-    const workspace::LoadedRequest &loaded = *cached;
-    result.style = workspace::styleName(loaded.document.style);
-    if (!loaded.ok()) {
-        result.requestError =
-            loaded.diagnostics.isEmpty() ? QStringLiteral("cannot be read") : loaded.diagnostics.first().text();
-        return complete(result);
-    }
-    m_currentChecks = checks::parseChecks(loaded.document.checks);
-    DataRow values = m_given;
-    if (!m_rows.isEmpty())
-        values.insert(m_rows.at(m_iteration % m_rows.size()));
-    values.insert(m_captured);
-    m_resolver.setRuntimeValues(values);
-    const workspace::ResolveResult resolved = m_resolver.resolve(loaded.document);
-    if (!resolved.ok()) {
-        result.requestError = resolved.errorText();
-        return complete(result);
-    }
-    // Checks may name variables too: `equals: '{{orderId}}'`, `$.orders[?@.id == {{orderId}}]`.
-    for (auto &check : m_currentChecks.checks) {
-        check.argument = m_resolver.resolveText(check.argument);
-        if (check.expected.typeId() == QMetaType::QString)
-            check.expected = m_resolver.resolveText(check.expected.toString());
-    }
-    m_sender->send(resolved.document, expectedMessages(m_currentChecks));
-}
-
-void CliRun::onRequestFailed(const QString &error) {
-    RunRequestResult result;
-    result.path = m_currentPath;
-    result.iteration = m_iteration;
-    result.requestError = error;
-    complete(result);
-}
-
-void CliRun::onRecord(const CallRecord &record) {
-    RunRequestResult result;
-    result.path = m_currentPath;
-    result.iteration = m_iteration;
-    if (const auto style = workspace::styleOfFileName(QFileInfo(m_currentPath).fileName()))
-        result.style = workspace::styleName(*style);
-    result.summary = summaryOf(record);
-    result.timeUs = record.timings.totalUs;
-    if (!record.transportOk()) {
-        result.requestError = record.error.text();
-        return complete(result);
-    }
-    checks::CheckEvaluator evaluator(record);
-    for (const QString &error : std::as_const(m_currentChecks.errors))
-        result.checks.append({error, false, QStringLiteral("a valid check"), QStringLiteral("an invalid entry")});
-    for (const auto &check : std::as_const(m_currentChecks.checks))
-        result.checks.append(evaluator.evaluate(check));
-    // Without checks, a request passes when it answered without an error (HTTP < 400, gRPC OK, no GraphQL close).
-    if (m_currentChecks.checks.isEmpty() && m_currentChecks.errors.isEmpty())
-        result.checks.append({QStringLiteral("answered without an error"), record.ok(), QStringLiteral("no error"),
-                              record.ok() ? result.summary : record.error.message});
-    for (const auto &capture : std::as_const(m_currentChecks.captures)) {
-        const checks::CaptureResult captured = evaluator.capture(capture);
-        if (captured.ok)
-            m_captured.insert(captured.variable, captured.value);
-        result.captures.append(captured);
-    }
-    complete(result);
-}
-
-void CliRun::complete(RunRequestResult result) {
-    if (wants(QStringLiteral("cli")))
-        printResult(result);
-    if (m_options.bail && !result.passed())
-        m_bailed = true;
-    m_results.append(std::move(result));
-    // Queued, so a long folder does not grow the stack when requests fail without waiting for the network.
-    QMetaObject::invokeMethod(this, &CliRun::next, Qt::QueuedConnection);
+    session::FolderRun::Options options;
+    options.given = m_given;
+    options.rows = m_rows;
+    options.iterations = m_iterations;
+    options.bail = m_options.bail;
+    options.sendTrace = !m_options.noTrace;
+    options.summarize = &summaryOf;
+    m_run = new session::FolderRun(*m_workspace, m_paths, m_resolver, std::move(options), this);
+    connect(m_run, &session::FolderRun::iterationStarted, this, [this](int iteration, int iterations) {
+        if (wants(QStringLiteral("cli")))
+            m_printer.printOut(QStringLiteral("— iteration %1 of %2\n").arg(iteration + 1).arg(iterations));
+    });
+    connect(m_run, &session::FolderRun::requestFinished, this, [this](const RunRequestResult &result) {
+        if (wants(QStringLiteral("cli")))
+            printResult(result);
+    });
+    connect(m_run, &session::FolderRun::runFinished, this, &CliRun::finish);
+    m_run->start();
 }
 
 void CliRun::printResult(const RunRequestResult &result) {
@@ -286,7 +181,8 @@ void CliRun::printResult(const RunRequestResult &result) {
 void CliRun::finish() {
     if (std::exchange(m_finished, true))
         return;
-    const RunTotals totals = totalsOf(m_results, m_clock.elapsed());
+    const QList<RunRequestResult> &results = m_run->results();
+    const RunTotals totals = totalsOf(results, m_run->elapsedMs());
     const int exitCode = totals.requestErrors > 0  ? kExitUsage
                          : totals.failedChecks > 0 ? kExitCallFailed
                                                    : kExitSuccess;
@@ -304,9 +200,9 @@ void CliRun::finish() {
             continue;
         }
         if (reporter == QLatin1String("json"))
-            writeJsonReport(m_results, totals, file);
+            writeJsonReport(results, totals, file);
         else
-            writeJUnitReport(m_results, totals, runName, file);
+            writeJUnitReport(results, totals, runName, file);
     }
     m_printer.printOut(QStringLiteral("%1 request(s)%2, %3 check(s): %4 passed, %5 failed; %6 request error(s)%7 "
                                       "in %8\n")
@@ -316,7 +212,7 @@ void CliRun::finish() {
                            .arg(totals.checks - totals.failedChecks)
                            .arg(totals.failedChecks)
                            .arg(totals.requestErrors)
-                           .arg(m_bailed ? QStringLiteral(", stopped at the first failure (--bail)") : QString())
+                           .arg(m_run->bailed() ? QStringLiteral(", stopped at the first failure (--bail)") : QString())
                            .arg(formatDuration(totals.elapsedMs * 1000)));
     Q_EMIT commandFinished(exitCode);
 }

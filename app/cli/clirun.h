@@ -5,6 +5,7 @@
 #include "app/cli/cliprinter.h"
 #include "app/cli/clirundata.h"
 #include "app/cli/clirunreport.h"
+#include "app/session/folderrun.h"
 #include "app/workspace/requestdocument.h"
 #include "app/workspace/variableresolver.h"
 #include "app/workspace/workspace.h"
@@ -16,16 +17,14 @@
 
 namespace triptych::cli {
 
-class CliRunSender;
-
 // The nearest folder at or above `folder` that is a workspace: with a workspace.yaml, else an environments/ folder.
 QString workspaceRootOf(const QString &folder);
-// The saved requests in and below a folder of the tree, in display order.
-QStringList requestsUnder(const workspace::Workspace &workspace, int folderIndex);
+using session::requestsUnder;
 
 // `triptych-cli run WORKSPACE[/FOLDER]` (docs/checks.md): the folder's saved requests in display order, in every
-// style, once per iteration or data row; after each its checks and captures, printed as they come, then a summary and
-// the JSON and JUnit reports. Exit 0 when every check passed, 1 when one failed, 2 when a request could not be made.
+// style, once per iteration or data row (session::FolderRun); after each its checks and captures, printed as they
+// come, then a summary and the JSON and JUnit reports. Exit 0 when every check passed, 1 when one failed, 2 when a
+// request could not be made.
 class CliRun : public QObject {
     Q_OBJECT
 public:
@@ -41,10 +40,6 @@ private:
     bool openFolder(const QString &argument);
     bool readOptions();
     void loadVariables();
-    void next();
-    void onRecord(const client::CallRecord &record);
-    void onRequestFailed(const QString &error);
-    void complete(RunRequestResult result);
     void printResult(const RunRequestResult &result);
     void finish();
     void fail(const QString &text);
@@ -55,20 +50,11 @@ private:
     std::unique_ptr<workspace::Workspace> m_workspace;
     QString m_folder; // relative to the workspace root; empty for all of it
     QStringList m_paths;
-    QHash<QString, workspace::LoadedRequest> m_loaded; // by path, read once per run
-    CliRunSender *m_sender = nullptr;
+    session::FolderRun *m_run = nullptr;
     workspace::VariableResolver m_resolver;
     DataRow m_given; // --var
-    DataRow m_captured;
     QList<DataRow> m_rows;
     int m_iterations = 1;
-    int m_iteration = 0;
-    int m_index = 0;
-    QString m_currentPath;
-    checks::CheckList m_currentChecks;
-    QElapsedTimer m_clock;
-    QList<RunRequestResult> m_results;
-    bool m_bailed = false;
     bool m_finished = false;
 };
 

@@ -3,6 +3,7 @@
 #include "app/cli/clioptions.h"
 #include "app/cli/cliprinter.h"
 #include "app/client/grpcschema.h"
+#include "app/session/locustproject.h"
 #include "app/workspace/variableresolver.h"
 
 #include <QJsonArray>
@@ -10,16 +11,16 @@
 #include <QObject>
 
 #include <memory>
-#include <set>
-#include <string>
 
 namespace triptych::workspace {
 class Workspace;
 }
 
-namespace triptych::cli {
+namespace triptych::session {
+class RunSender;
+}
 
-class CliRunSender;
+namespace triptych::cli {
 
 // `triptych-cli locust WORKSPACE[/FOLDER] --out DIR` (docs/checks.md, "Locust"): the folder's requests, resolved with
 // the workspace's variables, --env and --var, as a Locust project: requests.json, the locustfile (REST and GraphQL
@@ -49,14 +50,10 @@ private:
     CliPrinter &m_printer;
     std::unique_ptr<workspace::Workspace> m_workspace;
     workspace::VariableResolver m_resolver;
-    CliRunSender *m_schemas = nullptr;
+    session::RunSender *m_schemas = nullptr;
     QStringList m_paths;
     int m_index = 0;
-    QString m_host;
-    QJsonArray m_requests;
-    QJsonArray m_skipped;
-    QJsonArray m_protoFiles;
-    std::set<std::string> m_writtenFiles;
+    session::LocustProject m_project;
     QString m_out;
     bool m_finished = false;
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/checks/checkevaluator.h"
+#include "app/session/runresult.h"
 
 #include <QList>
 #include <QString>
@@ -9,28 +9,9 @@ class QIODevice;
 
 namespace triptych::cli {
 
-// One request of a `triptych-cli run`, as the reporters see it.
-struct RunRequestResult {
-    QString path;      // in the workspace: "Writes (need credentials)/Create an order.rest.yaml"
-    QString style;     // rest, graphql, grpc
-    int iteration = 0; // from 0
-    QString summary;   // "201 · 12 ms", "NOT_FOUND · 3 ms"
-    qint64 timeUs = 0;
-    QString requestError; // not empty: the request could not be made or got no answer
-    QList<checks::CheckResult> checks;
-    QList<checks::CaptureResult> captures;
-    int failedChecks() const;
-    bool passed() const { return requestError.isEmpty() && failedChecks() == 0; }
-};
-
-struct RunTotals {
-    int requests = 0;
-    int requestErrors = 0;
-    int checks = 0;
-    int failedChecks = 0;
-    qint64 elapsedMs = 0;
-};
-RunTotals totalsOf(const QList<RunRequestResult> &results, qint64 elapsedMs);
+using session::RunRequestResult;
+using session::RunTotals;
+using session::totalsOf;
 
 // The whole run as one JSON document (docs/checks.md has its shape).
 void writeJsonReport(const QList<RunRequestResult> &results, const RunTotals &totals, QIODevice &out);

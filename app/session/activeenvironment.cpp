@@ -78,6 +78,11 @@ void ActiveEnvironment::select(const QString &name) {
     onEnvironmentFilled(environment);
 }
 
+void ActiveEnvironment::setRunValues(const QHash<QString, QString> &values) {
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        m_resolver.setRuntimeValue(it.key(), it.value());
+}
+
 void ActiveEnvironment::reload() {
     if (!m_workspace)
         return;

@@ -39,6 +39,9 @@ public:
     void reload();
 
     const workspace::VariableResolver &resolver() const { return m_resolver; }
+    // Values a check's captures took from an answer (docs/checks.md): they win over every file's until the window
+    // closes, whichever environment is active.
+    void setRunValues(const QHash<QString, QString> &values);
 
 Q_SIGNALS:
     void environmentChanged(const QString &name);

@@ -1,6 +1,7 @@
 #include "app/ui/benchmarkdialog.h"
 
 #include "app/model/benchmarkresultmodel.h"
+#include "app/session/benchmarklocust.h"
 #include "app/ui/composerpane.h"
 
 #include <QBarCategoryAxis>
@@ -47,6 +48,7 @@ BenchmarkDialog::BenchmarkDialog(const session::Endpoints &endpoints,
     , m_startButton(new QPushButton(tr("Start"), this))
     , m_csvButton(new QPushButton(tr("Export CSV…"), this))
     , m_pngButton(new QPushButton(tr("Export PNG…"), this))
+    , m_locustButton(new QPushButton(tr("Export to Locust…"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_table(new QTableView(this))
@@ -99,6 +101,8 @@ BenchmarkDialog::BenchmarkDialog(const session::Endpoints &endpoints,
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_csvButton, QDialogButtonBox::ActionRole);
     buttons->addButton(m_pngButton, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_locustButton, QDialogButtonBox::ActionRole);
+    m_locustButton->setToolTip(tr("Write these calls as a Locust project: load from many machines"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(run);
@@ -111,6 +115,7 @@ BenchmarkDialog::BenchmarkDialog(const session::Endpoints &endpoints,
     connect(m_startButton, &QPushButton::clicked, this, [this] { isRunning() ? cancel() : start(); });
     connect(m_csvButton, &QPushButton::clicked, this, &BenchmarkDialog::onExportCsv);
     connect(m_pngButton, &QPushButton::clicked, this, &BenchmarkDialog::onExportPng);
+    connect(m_locustButton, &QPushButton::clicked, this, &BenchmarkDialog::onExportLocust);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_runner, &session::BenchmarkRunner::progressChanged, this, &BenchmarkDialog::onProgress);
     connect(m_runner, &session::BenchmarkRunner::runFinished, this, &BenchmarkDialog::onRunFinished);
@@ -274,6 +279,30 @@ void BenchmarkDialog::onExportPng() {
                                                       QStringLiteral("benchmark.png"), tr("PNG images (*.png)"));
     if (!path.isEmpty() && !exportPng(path))
         QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1").arg(path));
+}
+
+void BenchmarkDialog::onExportLocust() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export to Locust into folder"));
+    if (!folder.isEmpty())
+        exportLocust(folder);
+}
+
+void BenchmarkDialog::exportLocust(const QString &folder) {
+    // The same project as `triptych-cli locust`; gRPC schemas come from the server's reflection, so it is async.
+    auto *exporter = new session::BenchmarkLocust(this);
+    m_locustButton->setEnabled(false);
+    m_status->setText(tr("Exporting to Locust…"));
+    const auto done = [this, exporter](bool ok, const QString &text) {
+        exporter->deleteLater();
+        m_locustButton->setEnabled(true);
+        m_status->setText(ok ? text : tr("Export to Locust failed: %1").arg(text));
+        Q_EMIT locustExportFinished(ok, text);
+    };
+    connect(exporter, &session::BenchmarkLocust::exportFinished, this,
+            [done](const QString &summary) { done(true, summary); });
+    connect(exporter, &session::BenchmarkLocust::exportFailed, this,
+            [done](const QString &error) { done(false, error); });
+    exporter->start(selectedCalls(), folder);
 }
 
 } // namespace triptych::ui

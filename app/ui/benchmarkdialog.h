@@ -36,6 +36,9 @@ public:
     bool isRunning() const;
     bool exportCsv(const QString &path, QString *error) const;
     bool exportPng(const QString &path) const;
+    // The selected calls as a Locust project in `folder` (docs/checks.md): locustExportFinished says how it went.
+    void exportLocust(const QString &folder);
+    QPushButton *locustButton() const { return m_locustButton; }
 
     QComboBox *sourceBox() const { return m_source; }
     QSpinBox *iterationsBox() const { return m_iterations; }
@@ -48,12 +51,14 @@ public:
 
 Q_SIGNALS:
     void runFinished();
+    void locustExportFinished(bool ok, const QString &text);
 
 private:
     void onProgress(int done, int total, const QString &label);
     void onRunFinished(const QList<session::BenchmarkResult> &results, bool cancelled);
     void onExportCsv();
     void onExportPng();
+    void onExportLocust();
     void showHistograms(const QList<session::BenchmarkResult> &results);
     QList<session::BenchmarkCall> selectedCalls() const;
     void setRunning(bool running);
@@ -68,6 +73,7 @@ private:
     QPushButton *m_startButton;
     QPushButton *m_csvButton;
     QPushButton *m_pngButton;
+    QPushButton *m_locustButton;
     QProgressBar *m_progress;
     QLabel *m_status;
     QTableView *m_table;

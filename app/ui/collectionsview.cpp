@@ -204,6 +204,10 @@ void CollectionsView::onContextMenu(const QPoint &position) {
     add->addAction(tr("GraphQL"), this, [this] { askNewRequest(RequestStyle::GraphQL); });
     add->addAction(tr("gRPC"), this, [this] { askNewRequest(RequestStyle::Grpc); });
     menu->addAction(tr("New folder…"), this, &CollectionsView::askNewFolder);
+    if (!node || node->kind == workspace::WorkspaceNode::Kind::Folder) {
+        const QString folder = node ? node->path : QString();
+        menu->addAction(tr("Run folder"), this, [this, folder] { Q_EMIT runRequested(folder); });
+    }
     if (node) {
         menu->addSeparator();
         const QString path = node->path;

@@ -64,6 +64,8 @@ Q_SIGNALS:
     void sampleRequested();
     void newWorkspaceRequested();
     void openWorkspaceRequested();
+    // "Run folder" on a folder, or on the tree's empty space for the whole workspace (docs/checks.md).
+    void runRequested(const QString &folder);
 
 private:
     QWidget *createEmptyPage();

@@ -1,6 +1,7 @@
 #include "app/ui/composerpane.h"
 
 #include "app/session/questioncatalog.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/responseview.h"
 #include "app/workspace/variableresolver.h"
 
@@ -36,6 +37,7 @@ ComposerPane::ComposerPane(const QString &title, const QColor &accent, SyntaxLan
     , m_title(new PaneTitle(title, accent, this))
     , m_composerLayout(new QVBoxLayout)
     , m_response(new ResponseView(bodyLanguage, this))
+    , m_checks(new ChecksTab(this))
     , m_sendButton(new QPushButton(tr("Send"), this))
     , m_splitter(new QSplitter(Qt::Vertical, this)) {
     m_sendButton->setToolTip(tr("Send (Ctrl+Enter)"));
@@ -137,6 +139,7 @@ void ComposerPane::setSendBlocked(const QString &reason) {
 void ComposerPane::finishCall(const client::CallRecord &record) {
     setBusy(false);
     m_response->showRecord(record);
+    m_checks->judge(record, [this](const QString &text) { return resolvedText(text); });
     Q_EMIT callCompleted(record);
 }
 

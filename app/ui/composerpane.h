@@ -23,6 +23,7 @@ class VariableResolver;
 
 namespace triptych::ui {
 
+class ChecksTab;
 class ResponseView;
 
 // A pane's title: the style's name on its accent colour; double-click maximises the pane.
@@ -77,6 +78,8 @@ public:
     void focusComposer();
 
     ResponseView *responseView() const { return m_response; }
+    // The Checks tab each pane shows among its request parts; it judges every answer the pane shows after a send.
+    ChecksTab *checksTab() const { return m_checks; }
     PaneTitle *title() const { return m_title; }
     QPushButton *sendButton() const { return m_sendButton; }
     static QColor accentFor(client::CallKind kind);
@@ -120,6 +123,7 @@ private:
     PaneTitle *m_title;
     QVBoxLayout *m_composerLayout;
     ResponseView *m_response;
+    ChecksTab *m_checks;
     QPushButton *m_sendButton;
     QSplitter *m_splitter;
     QWidget *m_firstField = nullptr; // where the keyboard goes first (finishKeyboardOrder)

@@ -5,6 +5,7 @@
 #include "app/model/keyvaluemodel.h"
 #include "app/session/questionrequests.h"
 #include "app/ui/autheditor.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/editorassist.h"
 #include "app/ui/fonts.h"
 #include "app/ui/graphqloptionseditor.h"
@@ -88,6 +89,7 @@ GraphQLPane::GraphQLPane(QWidget *parent)
     tabs->addTab(m_auth, tr("Auth"));
     tabs->addTab(m_options, tr("Options"));
     tabs->addTab(m_notes, tr("Notes"));
+    tabs->addTab(checksTab(), tr("Checks"));
     composerLayout()->addWidget(tabs, 1);
     setupAssist(); // completion, diagnostics under the editor, prettify, the schema row (graphqlpaneschema.cpp)
     m_problem->setStyleSheet(QStringLiteral("color: #c01c28;"));

@@ -1,6 +1,7 @@
 // The GraphQL pane as a saved request (docs/workspace.md) and back.
 #include "app/client/graphqlwsprotocol.h"
 #include "app/ui/autheditor.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/documentfields.h"
 #include "app/ui/graphqloptionseditor.h"
 #include "app/ui/graphqlpane.h"
@@ -20,6 +21,7 @@ workspace::RequestDocument GraphQLPane::toDocument() const {
     document.http.auth = m_auth->auth();
     m_options->applyTo(document);
     document.notes = m_notes->notes();
+    document.checks = checksTab()->entries();
     workspace::GraphQLPart &graphql = document.graphql;
     graphql.document = m_query->toPlainText();
     graphql.variables = m_variables->toPlainText();
@@ -55,6 +57,7 @@ void GraphQLPane::loadDocument(const workspace::RequestDocument &document) {
     m_schemaCachedAt = {};
     if (!m_schemaCache.isEmpty())
         useCachedSchema();
+    checksTab()->setEntries(document.checks);
 }
 
 } // namespace triptych::ui

@@ -7,6 +7,7 @@
 #include "app/model/methodtreemodel.h"
 #include "app/model/requestexample.h"
 #include "app/ui/bodyformatter.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/editorassist.h"
 #include "app/ui/fonts.h"
 #include "app/ui/grpcconnectioneditor.h"
@@ -131,6 +132,7 @@ GrpcPane::GrpcPane(QWidget *parent)
     m_notes = new NotesEditor(this);
     tabs->addTab(m_connection, tr("Schema && TLS"));
     tabs->addTab(m_notes, tr("Notes"));
+    tabs->addTab(checksTab(), tr("Checks"));
     // Another schema source: the services are loaded again from it at the next send.
     connect(m_connection->sourceBox(), &QComboBox::currentIndexChanged, this, [this] { m_schema.reset(); });
 

@@ -1,6 +1,7 @@
 // The gRPC pane as a saved request (docs/workspace.md) and back, and the schema a saved request names.
 #include "app/interop/protoset.h"
 #include "app/model/methodtreemodel.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/documentfields.h"
 #include "app/ui/grpcconnectioneditor.h"
 #include "app/ui/grpcpane.h"
@@ -27,6 +28,7 @@ workspace::RequestDocument GrpcPane::toDocument() const {
     grpc.deadlineMs = m_deadline->value();
     m_connection->applyTo(grpc);
     document.notes = m_notes->notes();
+    document.checks = checksTab()->entries();
     return document;
 }
 
@@ -47,6 +49,7 @@ void GrpcPane::loadDocument(const workspace::RequestDocument &document) {
     m_deadline->setValue(grpc.deadlineMs);
     m_connection->setConnection(grpc);
     m_notes->setNotes(document.notes);
+    checksTab()->setEntries(document.checks);
     const auto current = m_methods->findMethod(grpc.method);
     if (current.isValid())
         m_tree->setCurrentIndex(current);

@@ -128,6 +128,7 @@ QMenu *HistoryView::createContextMenu() {
         menu->addAction(tr("Re-send"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &HistoryView::resendRequested)
             ->setEnabled(call);
     }
+    addCompareActions(menu);
     menu->addAction(tr("Copy URL or target"), this, [this] { copySelected(false); })->setEnabled(call);
     menu->addAction(tr("Copy response body"), this, [this] { copySelected(true); })->setEnabled(call);
     menu->addSeparator();
@@ -135,6 +136,23 @@ QMenu *HistoryView::createContextMenu() {
         ->setEnabled(current.isValid());
     menu->addAction(tr("Clear history"), m_history, &model::HistoryModel::clear)->setEnabled(m_history->rowCount() > 0);
     return menu;
+}
+
+void HistoryView::addCompareActions(QMenu *menu) {
+    const client::CallRecord *record = selectedRecord();
+    if (m_compareWith && record && record->id != m_compareWith->id) {
+        const QString other = m_compareWith->url.isEmpty() ? m_compareWith->method : m_compareWith->url;
+        menu->addAction(tr("Compare with %1 (#%2)").arg(other.right(40)).arg(m_compareWith->id), this, [this] {
+            if (const auto *current = selectedRecord())
+                Q_EMIT compareRequested(*m_compareWith, *current);
+        });
+    }
+    menu->addAction(tr("Compare with…"), this,
+                    [this] {
+                        if (const auto *current = selectedRecord())
+                            m_compareWith = *current; // the other answer's menu offers the comparison
+                    })
+        ->setEnabled(record != nullptr);
 }
 
 void HistoryView::copySelected(bool body) {

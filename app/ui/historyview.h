@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLineEdit;
 class QMenu;
 class QSortFilterProxyModel;
@@ -46,16 +48,20 @@ Q_SIGNALS:
     // The menu on a comparison's entry: ask its question again (`key` is the question's id, empty for Send all).
     void askAgainRequested(const QString &key);
     void copyFinished(const QString &what);
+    // The menu's "Compare with…" on one call, then "Compare with …" on another: both answers, side by side.
+    void compareRequested(const triptych::client::CallRecord &left, const triptych::client::CallRecord &right);
 
 private:
     void onRowsInserted();
     void deleteSelected();
     void copySelected(bool body);
+    void addCompareActions(QMenu *menu);
 
     model::HistoryModel *m_history;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QTreeView *m_tree;
+    std::optional<client::CallRecord> m_compareWith; // the call "Compare with…" was picked on
 };
 
 } // namespace triptych::ui

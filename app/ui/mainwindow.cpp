@@ -9,9 +9,11 @@
 #include "app/session/serverhost.h"
 #include "app/ui/aboutdialog.h"
 #include "app/ui/benchmarkdialog.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/collectionsview.h"
 #include "app/ui/comparetoolbar.h"
 #include "app/ui/comparisonstrip.h"
+#include "app/ui/diffdialog.h"
 #include "app/ui/editorassist.h"
 #include "app/ui/environmentbox.h"
 #include "app/ui/findbar.h"
@@ -27,6 +29,7 @@
 #include "app/ui/responselimitsetting.h"
 #include "app/ui/responseview.h"
 #include "app/ui/restpane.h"
+#include "app/ui/runnerdock.h"
 #include "app/ui/schemaexplorer.h"
 #include "app/ui/serverdialog.h"
 #include "app/ui/statusline.h"
@@ -112,6 +115,7 @@ MainWindow::MainWindow(session::ServerHost *server, const WindowOptions &options
     createDocks();
     createHistorySearch();
     createMenus();
+    installRunner(this, m_workspace, m_panes); // Run ▸ Run folder… and the Runner dock (docs/checks.md)
     // The Lessons dock, View ▸ Presenter (F5) and the lesson handout (docs/lessons.md).
     installLessons(this, m_server);
     sizeBottomDocks();
@@ -153,6 +157,15 @@ void MainWindow::connectHistory() {
     });
     connect(m_history, &HistoryView::copyFinished, this,
             [this](const QString &what) { statusBar()->showMessage(tr("Copied %1").arg(what), kMessageMs); });
+    connect(m_history, &HistoryView::compareRequested, this,
+            [this](const client::CallRecord &left, const client::CallRecord &right) {
+                DiffDialog::openFor(left, right, this);
+            });
+    for (auto *pane : m_panes->panes())
+        connect(pane->checksTab(), &ChecksTab::compareRequested, this,
+                [this](const QString &check, const QString &expected, const QString &actual) {
+                    DiffDialog::openFor(check, expected, actual, this);
+                });
 }
 
 void MainWindow::createDocks() {

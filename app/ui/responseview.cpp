@@ -9,6 +9,7 @@
 #include "app/ui/bodyformatter.h"
 #include "app/ui/findbar.h"
 #include "app/ui/fonts.h"
+#include "app/ui/jsonpathfilter.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -107,6 +108,8 @@ ResponseView::ResponseView(SyntaxLanguage bodyLanguage, QWidget *parent)
     m_tabs->addTab(createTable(m_trailers, tr("Response trailers"), this), tr("Trailers"));
     m_tabs->addTab(createTable(m_details, tr("Error details"), this), tr("Error details"));
     m_tabs->addTab(createMessagesTab(), tr("Messages"));
+    m_filter = new JsonPathFilter(this);
+    m_tabs->addTab(m_filter, tr("Filter"));
     m_tabs->setAccessibleName(tr("Response parts"));
     // A few lines of any part are enough on a small screen; its pages scroll the rest.
     m_tabs->setMinimumHeight(m_tabs->tabBar()->sizeHint().height() + 4 * fontMetrics().height());
@@ -196,6 +199,7 @@ void ResponseView::clearAnswer() {
     m_formatted = {};
     m_formatNote->hide();
     m_body->clear();
+    m_filter->setBody({});
     m_headers->setPairs({});
     m_trailers->setPairs({});
     m_details->setPairs({});
@@ -268,6 +272,7 @@ void ResponseView::showRecord(const client::CallRecord &record) {
         m_tabs->setCurrentIndex(3);
     else if (m_messages->rowCount() == 0)
         m_tabs->setCurrentIndex(0);
+    m_filter->setBody(record.body);
     const quint64 generation = ++m_formatGeneration;
     if (record.spooledBody) {
         showSpooledBody(record.spooledBody, generation);

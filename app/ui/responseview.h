@@ -25,6 +25,7 @@ class StreamMessageModel;
 namespace triptych::ui {
 
 class FindBar;
+class JsonPathFilter;
 
 namespace responseviewlimits {
 // A spooled body up to this size is still read into memory and indented; a larger one is shown as received.
@@ -66,6 +67,7 @@ public:
     QString formatNote() const;
     LargeTextView *bodyView() const { return m_body; }
     FindBar *findBar() const { return m_findBar; }
+    JsonPathFilter *filter() const { return m_filter; }
     model::StreamMessageModel *messagesModel() const { return m_messages; }
     QTableView *messagesView() const { return m_messagesView; }
     model::KeyValueModel *headersModel() const { return m_headers; }
@@ -115,6 +117,7 @@ private:
     model::KeyValueModel *m_trailers;
     model::KeyValueModel *m_details;
     model::StreamMessageModel *m_messages;
+    JsonPathFilter *m_filter = nullptr;
     client::ResultRelayPtr m_relay;
     quint64 m_formatGeneration = 0; // a late format of a replaced body is dropped
     FormattedBody m_formatted;

@@ -6,6 +6,7 @@
 #include "app/interop/curlimport.h"
 #include "app/model/keyvaluemodel.h"
 #include "app/session/questionrequests.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/fonts.h"
 #include "app/ui/httpoptionseditor.h"
 #include "app/ui/multiparteditor.h"
@@ -106,6 +107,7 @@ RestPane::RestPane(QWidget *parent)
     tabs->addTab(createOptionsTab(), tr("Options"));
     m_notes = new NotesEditor(this);
     tabs->addTab(m_notes, tr("Notes"));
+    tabs->addTab(checksTab(), tr("Checks"));
     composerLayout()->addWidget(tabs, 1);
     m_method->setAccessibleName(tr("HTTP method"));
     m_url->setAccessibleName(tr("REST URL"));

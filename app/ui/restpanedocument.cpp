@@ -1,4 +1,5 @@
 // The REST pane as a saved request (docs/workspace.md) and back.
+#include "app/ui/checkstab.h"
 #include "app/ui/documentfields.h"
 #include "app/ui/httpoptionseditor.h"
 #include "app/ui/multiparteditor.h"
@@ -84,6 +85,7 @@ workspace::RequestDocument RestPane::toDocument() const {
     http.options.tls.skipVerification = m_skipTlsVerification->isChecked();
     m_moreOptions->applyTo(http.options);
     document.notes = m_notes->notes();
+    document.checks = checksTab()->entries();
     return document;
 }
 
@@ -126,6 +128,7 @@ void RestPane::loadDocument(const workspace::RequestDocument &document) {
     m_apiKeyIn->setCurrentIndex(int(auth.apiKeyIn));
     m_moreOptions->setOptions(http.options);
     m_notes->setNotes(document.notes);
+    checksTab()->setEntries(document.checks);
 }
 
 } // namespace triptych::ui

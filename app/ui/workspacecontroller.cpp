@@ -4,6 +4,7 @@
 #include "app/session/activeenvironment.h"
 #include "app/session/recentworkspaces.h"
 #include "app/session/sampleworkspace.h"
+#include "app/ui/checkstab.h"
 #include "app/ui/collectionsview.h"
 #include "app/ui/composerpane.h"
 #include "app/ui/environmentbox.h"
@@ -53,6 +54,8 @@ WorkspaceController::WorkspaceController(PaneRow *panes, const WindowOptions &op
     for (auto *pane : panes->panes()) {
         pane->setVariableResolver(&m_environment->resolver());
         m_marker->watchPane(pane);
+        connect(pane->checksTab(), &ChecksTab::variablesCaptured, m_environment,
+                &session::ActiveEnvironment::setRunValues);
     }
     connect(m_environment, &session::ActiveEnvironment::environmentChanged, this,
             &WorkspaceController::onEnvironmentChanged);

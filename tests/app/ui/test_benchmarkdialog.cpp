@@ -7,6 +7,9 @@
 #include <QChart>
 #include <QComboBox>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -103,6 +106,31 @@ private Q_SLOTS:
         const QString pngPath = dir.filePath(QStringLiteral("bench.png"));
         QVERIFY(d->exportPng(pngPath));
         QVERIFY(!QImage(pngPath).isNull());
+    }
+
+    // Export to Locust writes the project `triptych-cli locust` writes: every style, the gRPC method's .proto file.
+    void exportsThePresetToLocust() {
+        auto d = dialog();
+        d->sourceBox()->setCurrentIndex(0);
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        QSignalSpy finished(d.get(), &BenchmarkDialog::locustExportFinished);
+        d->exportLocust(folder.path());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(finished.first().at(1).toString()));
+        QFile file(folder.filePath("requests.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject exported = QJsonDocument::fromJson(file.readAll()).object();
+        QStringList styles;
+        for (const auto &request : exported.value("requests").toArray())
+            styles.append(request.toObject().value("style").toString());
+        QCOMPARE(styles, (QStringList{"rest", "graphql", "grpc"}));
+        QVERIFY(exported.value("requests").toArray().at(1).toObject().value("graphql").toObject().contains("query"));
+        const QString proto = exported.value("protoFiles").toArray().first().toString();
+        QVERIFY2(QFile::exists(folder.filePath("protos/" + proto)), qPrintable(proto));
+        for (const char *name : {"locustfile.py", "triptych_locust.py", "run-distributed"})
+            QVERIFY(QFile::exists(folder.filePath(name)));
+        QVERIFY(d->statusText().contains("3 request(s) exported"));
     }
 
     void withoutAFocusedCallItSaysWhatToDo() {

@@ -17,19 +17,19 @@ class GrpcCaller;
 class RestCaller;
 } // namespace triptych::client
 
-namespace triptych::cli {
+namespace triptych::session {
 
-// Sends one resolved saved request at a time for `triptych-cli run`, in any style, and reports its record. Streams
-// (SSE, subscriptions, gRPC streams) are stopped by the runner: once `stopAfterMessages` have arrived, or a stream
-// window after they started, so a folder with a live stream still ends; such a record is not an error. gRPC schemas
-// from reflection are kept per target for the whole run.
-class CliRunSender : public QObject {
+// Sends one resolved saved request at a time for `triptych-cli run` and the window's Runner, in any style, and reports
+// its record. Streams (SSE, subscriptions, gRPC streams) are stopped by the runner: once `stopAfterMessages` have
+// arrived, or a stream window after they started, so a folder with a live stream still ends; such a record is not an
+// error. gRPC schemas from reflection are kept per target for the whole run.
+class RunSender : public QObject {
     Q_OBJECT
 public:
     static constexpr int kStreamWindowMs = 1'000;
 
-    CliRunSender(QString workspaceRoot, bool sendTrace, QObject *parent = nullptr);
-    ~CliRunSender() override;
+    RunSender(QString workspaceRoot, bool sendTrace, QObject *parent = nullptr);
+    ~RunSender() override;
 
     // `stopAfterMessages` 0: no count, only the stream window.
     void send(const workspace::RequestDocument &resolved, int stopAfterMessages);
@@ -66,4 +66,4 @@ private:
     bool m_stopped = false;
 };
 
-} // namespace triptych::cli
+} // namespace triptych::session

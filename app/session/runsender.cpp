@@ -1,4 +1,4 @@
-#include "app/cli/clirunsender.h"
+#include "app/session/runsender.h"
 
 #include "app/client/graphqlcaller.h"
 #include "app/client/graphqlwscaller.h"
@@ -13,11 +13,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace triptych::cli {
+namespace triptych::session {
 
 using namespace triptych::client;
 
-CliRunSender::CliRunSender(QString workspaceRoot, bool sendTrace, QObject *parent)
+RunSender::RunSender(QString workspaceRoot, bool sendTrace, QObject *parent)
     : QObject(parent)
     , m_root(std::move(workspaceRoot))
     , m_sendTrace(sendTrace)
@@ -37,19 +37,19 @@ CliRunSender::CliRunSender(QString workspaceRoot, bool sendTrace, QObject *paren
         if (!message.outgoing)
             onMessage(id);
     });
-    connect(m_rest, &RestCaller::callFinished, this, &CliRunSender::onRecord);
-    connect(m_rest, &RestCaller::callFailed, this, &CliRunSender::onRecord);
-    connect(m_graphql, &GraphQLCaller::callFinished, this, &CliRunSender::onRecord);
-    connect(m_graphql, &GraphQLCaller::callFailed, this, &CliRunSender::onRecord);
-    connect(m_graphqlWs, &GraphQLWsCaller::callFinished, this, &CliRunSender::onRecord);
-    connect(m_graphqlWs, &GraphQLWsCaller::callFailed, this, &CliRunSender::onRecord);
-    connect(m_grpc, &GrpcCaller::callFinished, this, &CliRunSender::onRecord);
-    connect(m_grpc, &GrpcCaller::callFailed, this, &CliRunSender::onRecord);
+    connect(m_rest, &RestCaller::callFinished, this, &RunSender::onRecord);
+    connect(m_rest, &RestCaller::callFailed, this, &RunSender::onRecord);
+    connect(m_graphql, &GraphQLCaller::callFinished, this, &RunSender::onRecord);
+    connect(m_graphql, &GraphQLCaller::callFailed, this, &RunSender::onRecord);
+    connect(m_graphqlWs, &GraphQLWsCaller::callFinished, this, &RunSender::onRecord);
+    connect(m_graphqlWs, &GraphQLWsCaller::callFailed, this, &RunSender::onRecord);
+    connect(m_grpc, &GrpcCaller::callFinished, this, &RunSender::onRecord);
+    connect(m_grpc, &GrpcCaller::callFailed, this, &RunSender::onRecord);
 }
 
-CliRunSender::~CliRunSender() = default;
+RunSender::~RunSender() = default;
 
-void CliRunSender::send(const workspace::RequestDocument &resolved, int stopAfterMessages) {
+void RunSender::send(const workspace::RequestDocument &resolved, int stopAfterMessages) {
     m_stopAfter = stopAfterMessages;
     m_received = 0;
     m_stopped = false;
@@ -66,13 +66,13 @@ void CliRunSender::send(const workspace::RequestDocument &resolved, int stopAfte
     }
 }
 
-void CliRunSender::startWindow(quint64 id) {
+void RunSender::startWindow(quint64 id) {
     m_current = id;
     if (!m_window.isActive())
         m_window.start(kStreamWindowMs);
 }
 
-void CliRunSender::onMessage(quint64 id) {
+void RunSender::onMessage(quint64 id) {
     if (id != m_current || m_stopped)
         return;
     ++m_received;
@@ -81,14 +81,14 @@ void CliRunSender::onMessage(quint64 id) {
     startWindow(id);
 }
 
-void CliRunSender::stop(quint64 id) {
+void RunSender::stop(quint64 id) {
     if (id == 0 || id != m_current || m_stopped || !m_cancel)
         return;
     m_stopped = true;
     m_cancel(id);
 }
 
-void CliRunSender::onRecord(const CallRecord &record) {
+void RunSender::onRecord(const CallRecord &record) {
     if (record.id != m_current && m_current != 0)
         return;
     m_window.stop();
@@ -100,7 +100,7 @@ void CliRunSender::onRecord(const CallRecord &record) {
     Q_EMIT requestFinished(result);
 }
 
-void CliRunSender::sendRest(const workspace::RequestDocument &document) {
+void RunSender::sendRest(const workspace::RequestDocument &document) {
     RestRequest request = workspace::toRestRequest(document);
     request.sendTraceparent = m_sendTrace;
     request.fetchServerTrace = false;
@@ -110,7 +110,7 @@ void CliRunSender::sendRest(const workspace::RequestDocument &document) {
         startWindow(m_current);
 }
 
-void CliRunSender::sendGraphQL(const workspace::RequestDocument &document) {
+void RunSender::sendGraphQL(const workspace::RequestDocument &document) {
     const bool subscription =
         operationType(document.graphql.document, document.graphql.operationName) == OperationType::Subscription;
     if (!workspace::usesWebSocket(document) && !subscription) {
@@ -137,7 +137,7 @@ void CliRunSender::sendGraphQL(const workspace::RequestDocument &document) {
         startWindow(m_current);
 }
 
-void CliRunSender::schemaFor(const workspace::RequestDocument &document, std::function<void(GrpcSchemaPtr)> next) {
+void RunSender::schemaFor(const workspace::RequestDocument &document, std::function<void(GrpcSchemaPtr)> next) {
     const workspace::GrpcPart &grpc = document.grpc;
     if (grpc.protoSource == workspace::ProtoSource::ProtoFiles) {
         const QDir root(m_root);
@@ -175,7 +175,7 @@ void CliRunSender::schemaFor(const workspace::RequestDocument &document, std::fu
     reflection->load(workspace::toReflectionRequest(document));
 }
 
-void CliRunSender::sendGrpc(const workspace::RequestDocument &document) {
+void RunSender::sendGrpc(const workspace::RequestDocument &document) {
     schemaFor(document, [this, document](const GrpcSchemaPtr &schema) {
         GrpcRequest request = workspace::toGrpcRequest(document);
         const auto *method = schema->findMethod(request.method);
@@ -189,4 +189,4 @@ void CliRunSender::sendGrpc(const workspace::RequestDocument &document) {
     });
 }
 
-} // namespace triptych::cli
+} // namespace triptych::session
