@@ -1,7 +1,6 @@
 #include "server/grpc/orderrpcservice.h"
 
 #include "server/core/servicecontext.h"
-#include "server/domain/limits.h"
 #include "server/grpc/callchecks.h"
 #include "server/grpc/rawmessage.h"
 #include "server/grpc/rpctrace.h"
@@ -71,26 +70,7 @@ grpc::Status OrderRpcService::getUserOrders(grpc::CallbackServerContext &, const
 
 grpc::Status OrderRpcService::listUsers(grpc::CallbackServerContext &, const orders::v1::ListUsersRequest &request,
                                         orders::v1::UserList &response) {
-    const int first = request.first() == 0 ? triptych::limits::kDefaultPageSize : request.first();
-    if (first < triptych::limits::kMinPageSize || first > triptych::limits::kMaxPageSize)
-        return toGrpcStatus(invalidField("first", "must be from 1 to 100 (0: 20)"));
-    const auto fields = readMaskFields(request.read_mask(), *orders::v1::User::descriptor()); // before any SQL
-    if (!fields)
-        return toGrpcStatus(fields.error());
-    auto slice = m_env.context.service.usersAfter(0, first, false);
-    if (!slice)
-        return toGrpcStatus(slice.error());
-    serialize(
-        [&] {
-            orders::v1::User full;
-            for (const auto &user : slice->users) {
-                full.Clear();
-                toProto(user, full);
-                moveMaskedFields(full, *response.add_users(), *fields);
-            }
-        },
-        response);
-    return grpc::Status::OK;
+    return rpc::listUsers(m_env.context, request, response);
 }
 
 grpc::Status OrderRpcService::createOrder(grpc::CallbackServerContext &call,

@@ -2,6 +2,7 @@
 
 #include "server/core/orderservice.h"
 #include "server/core/servicecontext.h"
+#include "server/domain/limits.h"
 #include "server/grpc/protoconvert.h"
 #include "server/grpc/readmask.h"
 #include "server/grpc/statusmapping.h"
@@ -53,6 +54,30 @@ grpc::Status getUserOrders(ServiceContext &context, const orders::v1::UserReques
     if (!orders)
         return toGrpcStatus(orders.error());
     serialize([&] { toProto(*orders, response); }, response);
+    return grpc::Status::OK;
+}
+
+grpc::Status listUsers(ServiceContext &context, const orders::v1::ListUsersRequest &request,
+                       orders::v1::UserList &response) {
+    const int first = request.first() == 0 ? triptych::limits::kDefaultPageSize : request.first();
+    if (first < triptych::limits::kMinPageSize || first > triptych::limits::kMaxPageSize)
+        return toGrpcStatus(invalidField("first", "must be from 1 to 100 (0: 20)"));
+    const auto fields = readMaskFields(request.read_mask(), *orders::v1::User::descriptor()); // before any SQL
+    if (!fields)
+        return toGrpcStatus(fields.error());
+    auto slice = context.service.usersAfter(0, first, false);
+    if (!slice)
+        return toGrpcStatus(slice.error());
+    serialize(
+        [&] {
+            orders::v1::User full;
+            for (const auto &user : slice->users) {
+                full.Clear();
+                toProto(user, full);
+                moveMaskedFields(full, *response.add_users(), *fields);
+            }
+        },
+        response);
     return grpc::Status::OK;
 }
 

@@ -16,6 +16,8 @@ namespace triptych::rpc {
 grpc::Status getUser(ServiceContext &context, const orders::v1::GetUserRequest &request, orders::v1::User &response);
 grpc::Status getUserOrders(ServiceContext &context, const orders::v1::UserRequest &request,
                            orders::v1::OrderList &response);
+grpc::Status listUsers(ServiceContext &context, const orders::v1::ListUsersRequest &request,
+                       orders::v1::UserList &response);
 grpc::Status createOrder(ServiceContext &context, const orders::v1::CreateOrderRequest &request,
                          orders::v1::Order &response);
 grpc::Status cancelOrder(ServiceContext &context, const orders::v1::CancelOrderRequest &request,

@@ -122,6 +122,8 @@ http::HttpResponse dispatch(Shared &shared, http::HttpRequest &request) {
         return unary<pb::GetUserRequest, pb::User>(shared, request, body, *call, &rpc::getUser, false);
     if (method == "GetUserOrders")
         return unary<pb::UserRequest, pb::OrderList>(shared, request, body, *call, &rpc::getUserOrders, false);
+    if (method == "ListUsers")
+        return unary<pb::ListUsersRequest, pb::UserList>(shared, request, body, *call, &rpc::listUsers, false);
     if (method == "CreateOrder")
         return unary<pb::CreateOrderRequest, pb::Order>(shared, request, body, *call, &rpc::createOrder, true);
     if (method == "CancelOrder")
