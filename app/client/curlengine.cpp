@@ -64,6 +64,7 @@ void CurlEngine::run() {
         curl_multi_perform(m_multi, &running);
         collectFinished();
         curl_multi_poll(m_multi, nullptr, 0, kPollIdleMs, nullptr);
+        CurlTransfer::notePollEnded();
     }
 }
 
