@@ -291,6 +291,7 @@ bool RestPane::buildRequest(client::RestRequest &request, QString *problem) cons
     }
     request = workspace::toRestRequest(*document);
     request.url = url.toString();
+    request.cookieSession = cookieSession();
     if (request.timeoutMs > 0)
         request.connectTimeoutMs = std::min(request.connectTimeoutMs, request.timeoutMs);
     return true;
