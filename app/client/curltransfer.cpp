@@ -1,5 +1,6 @@
 #include "app/client/curltransfer.h"
 
+#include "app/client/curlproxy.h"
 #include "app/client/responselimit.h"
 
 #include <QFile>
@@ -107,6 +108,8 @@ CURL *CurlTransfer::setUp(CURLSH *cookieShare) {
     }
     setUpTls();
     setUpPhaseProbe();
+    if (!setUpProxy())
+        return nullptr;
     if (!setUpBody())
         return nullptr;
     setUpHeaders();
@@ -189,6 +192,13 @@ void CurlTransfer::setUpHeaders() {
     headers.removeLast();
     m_record.requestHeaders = headers;
     curl_easy_setopt(m_easy, CURLOPT_HTTPHEADER, m_headerList);
+}
+
+bool CurlTransfer::setUpProxy() {
+    const auto error = applyProxy(m_easy, m_request);
+    if (error)
+        fail(error->kind, error->message, error->hint);
+    return !error;
 }
 
 void CurlTransfer::setUpTls() {

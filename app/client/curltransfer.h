@@ -54,6 +54,7 @@ private:
     bool setUpMultipart();
     void setUpHeaders();
     void setUpTls();
+    bool setUpProxy(); // false: the proxy setting was refused and reported
     void fail(ErrorKind kind, const QString &message, const QString &hint = {});
     // Remembers why the transfer stops early; the callback then returns 0 and curl ends with a write error.
     size_t stop(CallError error);

@@ -1,7 +1,9 @@
 // What a REST request asks of the wire beyond method and URL: the HTTP version reaches the transfer and the one the
-// server agreed to is recorded.
+// server agreed to is recorded; proxies (explicit, from the environment, never for loopback).
+#include "app/client/curlproxy.h"
 #include "app/client/restcaller.h"
 #include "tests/app/client/testserver.h"
+#include "tests/support/loopbackproxy.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -137,6 +139,83 @@ private Q_SLOTS:
         QCOMPARE(record.httpVersion, QStringLiteral("HTTP/2"));
         QCOMPARE(record.httpStatus, 200);
         QCOMPARE(record.body, QByteArray("ok"));
+    }
+
+    void proxiesSeeTheRequest_data() {
+        QTest::addColumn<testing::LoopbackProxy::Kind>("kind");
+        QTest::addColumn<QString>("scheme");
+        QTest::addColumn<bool>("fromEnvironment");
+        QTest::addColumn<QList<QByteArray>>("seen");
+        const QByteArray absolute = "GET http://orders.example.test/v1/users/42 HTTP/1.1";
+        QTest::addRow("http") << testing::LoopbackProxy::Kind::Http << QStringLiteral("http") << false
+                              << QList<QByteArray>{absolute};
+        QTest::addRow("http from http_proxy")
+            << testing::LoopbackProxy::Kind::Http << QStringLiteral("http") << true << QList<QByteArray>{absolute};
+        QTest::addRow("socks5h") << testing::LoopbackProxy::Kind::Socks5 << QStringLiteral("socks5h") << false
+                                 << QList<QByteArray>{"orders.example.test:80", "GET /v1/users/42 HTTP/1.1"};
+        QTest::addRow("socks5h from all_proxy")
+            << testing::LoopbackProxy::Kind::Socks5 << QStringLiteral("socks5h") << true
+            << QList<QByteArray>{"orders.example.test:80", "GET /v1/users/42 HTTP/1.1"};
+    }
+    void proxiesSeeTheRequest() {
+        QFETCH(testing::LoopbackProxy::Kind, kind);
+        QFETCH(QString, scheme);
+        QFETCH(bool, fromEnvironment);
+        QFETCH(QList<QByteArray>, seen);
+        testing::LoopbackProxy proxy(kind);
+        QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+        const QString proxyUrl = QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(proxy.serverPort());
+        RestRequest request;
+        request.url = QStringLiteral("http://orders.example.test/v1/users/42");
+        request.fetchServerTrace = false;
+        request.sendTraceparent = false;
+        const char *variable = kind == testing::LoopbackProxy::Kind::Http ? "http_proxy" : "all_proxy";
+        if (fromEnvironment)
+            qputenv(variable, proxyUrl.toUtf8());
+        else
+            request.proxy = proxyUrl;
+        const auto record = call(request);
+        qunsetenv(variable);
+        QVERIFY2(record.ok(), qPrintable(record.error.text()));
+        QCOMPARE(record.body, QByteArray("via proxy"));
+        QCOMPARE(proxy.seen, seen);
+
+        // Loopback never goes through a proxy: the embedded server answers itself.
+        request.url = testing::httpBase(*m_server) + QStringLiteral("/healthz");
+        request.proxy = proxyUrl;
+        QCOMPARE(call(request).httpStatus, 200);
+        QCOMPARE(proxy.seen, seen);
+    }
+
+    void directIgnoresTheEnvironment() {
+        testing::LoopbackProxy proxy(testing::LoopbackProxy::Kind::Http);
+        QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+        qputenv("http_proxy", QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort()).toUtf8());
+        RestRequest request;
+        request.url = QStringLiteral("http://192.0.2.1/"); // TEST-NET-1: never answers
+        request.proxy = QStringLiteral("direct");
+        request.connectTimeoutMs = 300;
+        request.fetchServerTrace = false;
+        const auto record = call(request);
+        qunsetenv("http_proxy");
+        QVERIFY(!record.transportOk());
+        QVERIFY(proxy.seen.isEmpty());
+    }
+
+    void badProxyIsRefused() {
+        RestRequest request;
+        request.url = testing::httpBase(*m_server) + QStringLiteral("/healthz");
+        request.proxy = QStringLiteral("ftp://proxy:21");
+        const auto record = call(request);
+        QCOMPARE(toString(record.error.kind), toString(ErrorKind::InvalidRequest));
+        QVERIFY(record.error.message.contains(QStringLiteral("ftp://proxy:21")));
+    }
+
+    void systemNoProxyJoinsLoopback() {
+        qputenv("no_proxy", "corp.example, .internal");
+        QCOMPARE(noProxyHosts(), QByteArray("localhost,127.0.0.0/8,::1,corp.example, .internal"));
+        qunsetenv("no_proxy");
+        QCOMPARE(noProxyHosts(), QByteArray("localhost,127.0.0.0/8,::1"));
     }
 };
 
