@@ -9,6 +9,7 @@
 #include "app/ui/multiparteditor.h"
 #include "app/ui/noteseditor.h"
 #include "app/ui/responseview.h"
+#include "app/ui/websocketpanel.h"
 #include "app/workspace/requestconversion.h"
 
 #include <QCheckBox>
@@ -105,6 +106,7 @@ RestPane::RestPane(QWidget *parent)
     m_notes = new NotesEditor(this);
     tabs->addTab(m_notes, tr("Notes"));
     composerLayout()->addWidget(tabs, 1);
+    createWebSocketPanel();
     m_method->setAccessibleName(tr("HTTP method"));
     m_url->setAccessibleName(tr("REST URL"));
     tabs->setAccessibleName(tr("REST request parts"));
@@ -305,12 +307,19 @@ void RestPane::send() {
         refuse(problem);
         return;
     }
+    if (WebSocketPanel::isWebSocketUrl(request.url)) {
+        m_webSocket->open(request);
+        setBusy(true); // until the connection ends: Cancel closes it
+        return;
+    }
     responseView()->begin(tr("Sending %1 %2…").arg(QString::fromLatin1(request.method), request.url));
     m_callId = m_caller->send(std::move(request));
     setBusy(true);
 }
 
 void RestPane::cancel() {
+    if (m_webSocket->isOpen())
+        m_webSocket->closeSocket();
     if (m_callId == 0)
         return;
     const quint64 id = std::exchange(m_callId, 0);
@@ -318,6 +327,15 @@ void RestPane::cancel() {
     m_caller->cancel(id);
     setBusy(false);
     responseView()->setStreamState(tr("Cancelling…"));
+}
+
+void RestPane::createWebSocketPanel() {
+    m_webSocket = new WebSocketPanel(responseView(), this);
+    m_webSocket->hide();
+    composerLayout()->addWidget(m_webSocket);
+    connect(m_url, &QLineEdit::textChanged, m_webSocket,
+            [this](const QString &text) { m_webSocket->setVisible(WebSocketPanel::isWebSocketUrl(text)); });
+    connect(m_webSocket, &WebSocketPanel::connectionEnded, this, &RestPane::finishCall);
 }
 
 void RestPane::onMessageReceived(quint64 id, const client::StreamMessage &message) {
