@@ -57,6 +57,42 @@ void CurlEngine::cancel(quint64 id) {
     curl_multi_wakeup(m_multi);
 }
 
+void CurlEngine::readCookies(const QString &session, std::function<void(QList<Cookie>)> done) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back([this, session, done = std::move(done)] {
+            QList<Cookie> cookies;
+            CURL *easy = curl_easy_init(); // a handle on the share only reads its cookies, it transfers nothing
+            curl_easy_setopt(easy, CURLOPT_SHARE, cookieShare(session));
+            curl_slist *list = nullptr;
+            curl_easy_getinfo(easy, CURLINFO_COOKIELIST, &list);
+            for (curl_slist *item = list; item; item = item->next) {
+                if (auto cookie = fromNetscapeLine(item->data))
+                    cookies.append(*cookie);
+            }
+            curl_slist_free_all(list);
+            curl_easy_cleanup(easy);
+            done(std::move(cookies));
+        });
+    }
+    curl_multi_wakeup(m_multi);
+}
+
+void CurlEngine::replaceCookies(const QString &session, QList<QByteArray> netscapeLines) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back([this, session, lines = std::move(netscapeLines)] {
+            CURL *easy = curl_easy_init();
+            curl_easy_setopt(easy, CURLOPT_SHARE, cookieShare(session));
+            curl_easy_setopt(easy, CURLOPT_COOKIELIST, "ALL");
+            for (const auto &line : lines)
+                curl_easy_setopt(easy, CURLOPT_COOKIELIST, line.constData());
+            curl_easy_cleanup(easy);
+        });
+    }
+    curl_multi_wakeup(m_multi);
+}
+
 void CurlEngine::run() {
     while (!m_stopping) {
         takeCommands();
@@ -64,17 +100,22 @@ void CurlEngine::run() {
         curl_multi_perform(m_multi, &running);
         collectFinished();
         curl_multi_poll(m_multi, nullptr, 0, kPollIdleMs, nullptr);
+        CurlTransfer::notePollEnded();
     }
 }
 
 void CurlEngine::takeCommands() {
     std::vector<std::unique_ptr<CurlTransfer>> incoming;
     std::vector<quint64> cancels;
+    std::vector<std::function<void()>> tasks;
     {
         std::lock_guard lock(m_mutex);
         incoming.swap(m_incoming);
         cancels.swap(m_cancels);
+        tasks.swap(m_tasks);
     }
+    for (auto &task : tasks)
+        task();
     for (auto &transfer : incoming)
         startTransfer(std::move(transfer));
     for (const auto id : cancels)

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "app/client/cookiejar.h"
+
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -33,6 +36,11 @@ public:
     void submit(std::unique_ptr<CurlTransfer> transfer);
     void cancel(quint64 id);
 
+    // A cookie session's cookies as Netscape cookie-file lines, read or replaced on the worker thread (curl's share
+    // is not locked, so only that thread touches it). `done` runs on the worker thread.
+    void readCookies(const QString &session, std::function<void(QList<Cookie>)> done);
+    void replaceCookies(const QString &session, QList<QByteArray> netscapeLines);
+
 private:
     void run();
     void takeCommands();
@@ -45,6 +53,7 @@ private:
     std::mutex m_mutex;
     std::vector<std::unique_ptr<CurlTransfer>> m_incoming;
     std::vector<quint64> m_cancels;
+    std::vector<std::function<void()>> m_tasks; // run on the worker thread
     std::atomic<bool> m_stopping{false};
     std::unordered_map<void *, std::unique_ptr<CurlTransfer>> m_running; // by easy handle
     std::map<QString, CURLSH *> m_cookieShares;

@@ -41,8 +41,9 @@ QString httpVersionName(long version) {
     }
 }
 
-// libcurl reports cumulative points since the start; the record keeps the phases between them.
-ClientTimings phases(CURL *easy, bool newConnection, bool hostIsLiteral) {
+// libcurl reports cumulative points since the start; the record keeps the phases between them. waitUs, when the
+// transfer saw its request leave, is the time from the request's last byte to the answer's first, on one clock.
+ClientTimings phases(CURL *easy, bool newConnection, bool hostIsLiteral, std::optional<qint64> waitUs) {
     const qint64 dns = infoTime(easy, CURLINFO_NAMELOOKUP_TIME_T);
     const qint64 connect = infoTime(easy, CURLINFO_CONNECT_TIME_T);
     const qint64 tls = infoTime(easy, CURLINFO_APPCONNECT_TIME_T);
@@ -64,6 +65,11 @@ ClientTimings phases(CURL *easy, bool newConnection, bool hostIsLiteral) {
         timings.firstByteUs = firstByte - std::max(pretransfer, ready);
         timings.downloadUs = std::max<qint64>(0, total - firstByte);
     }
+    if (firstByte > ready && waitUs) {
+        // curl's first-byte point is exact; the request's last byte splits the time before it into send and wait.
+        timings.firstByteUs = std::min(*waitUs, firstByte - ready);
+        timings.sentUs = firstByte - ready - *timings.firstByteUs;
+    }
     return timings;
 }
 
@@ -73,7 +79,10 @@ void CurlTransfer::collectInfo() {
     const QUrl url(m_request.url);
     const bool newConnection = infoLong(m_easy, CURLINFO_NUM_CONNECTS) > 0;
     m_record.connectionReused = !newConnection && infoLong(m_easy, CURLINFO_RESPONSE_CODE) > 0;
-    m_record.timings = phases(m_easy, newConnection, !QHostAddress(url.host()).isNull());
+    std::optional<qint64> waitUs;
+    if (m_lastSentAt && m_firstReceivedAt && *m_firstReceivedAt >= *m_lastSentAt)
+        waitUs = std::chrono::duration_cast<std::chrono::microseconds>(*m_firstReceivedAt - *m_lastSentAt).count();
+    m_record.timings = phases(m_easy, newConnection, !QHostAddress(url.host()).isNull(), waitUs);
     m_record.httpVersion = httpVersionName(long(infoLong(m_easy, CURLINFO_HTTP_VERSION)));
     char *ip = nullptr;
     curl_easy_getinfo(m_easy, CURLINFO_PRIMARY_IP, &ip);

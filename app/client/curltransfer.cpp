@@ -1,5 +1,6 @@
 #include "app/client/curltransfer.h"
 
+#include "app/client/curlproxy.h"
 #include "app/client/responselimit.h"
 
 #include <QFile>
@@ -9,6 +10,7 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <ctime>
 
 namespace triptych::client {
 
@@ -105,6 +107,9 @@ CURL *CurlTransfer::setUp(CURLSH *cookieShare) {
         curl_easy_setopt(m_easy, CURLOPT_COOKIEFILE, "");
     }
     setUpTls();
+    setUpPhaseProbe();
+    if (!setUpProxy())
+        return nullptr;
     if (!setUpBody())
         return nullptr;
     setUpHeaders();
@@ -189,6 +194,13 @@ void CurlTransfer::setUpHeaders() {
     curl_easy_setopt(m_easy, CURLOPT_HTTPHEADER, m_headerList);
 }
 
+bool CurlTransfer::setUpProxy() {
+    const auto error = applyProxy(m_easy, m_request);
+    if (error)
+        fail(error->kind, error->message, error->hint);
+    return !error;
+}
+
 void CurlTransfer::setUpTls() {
     const auto &tls = m_request.tls;
     if (!tls.caFile.isEmpty())
@@ -203,6 +215,74 @@ void CurlTransfer::setUpTls() {
         m_record.warnings.append(QStringLiteral("TLS certificate verification is off: anyone on the path could read "
                                                 "and change this call"));
     }
+}
+
+namespace {
+// The end of the worker's latest wait in curl_multi_poll (one worker thread per engine).
+thread_local std::optional<std::chrono::steady_clock::time_point> t_pollEndedWall;
+thread_local qint64 t_pollEndedCpuNs = 0;
+} // namespace
+
+CurlTransfer::Moment CurlTransfer::Moment::now() {
+    timespec cpu{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+    return {std::chrono::steady_clock::now(), qint64(cpu.tv_sec) * 1'000'000'000 + cpu.tv_nsec};
+}
+
+void CurlTransfer::notePollEnded() {
+    const Moment now = Moment::now();
+    t_pollEndedWall = now.wall;
+    t_pollEndedCpuNs = now.cpuNs;
+}
+
+void CurlTransfer::setUpPhaseProbe() {
+    curl_easy_setopt(m_easy, CURLOPT_PREREQFUNCTION, &CurlTransfer::onPrereq);
+    curl_easy_setopt(m_easy, CURLOPT_PREREQDATA, this);
+    // The debug function is only called in verbose mode; curl then prints nothing itself.
+    curl_easy_setopt(m_easy, CURLOPT_DEBUGFUNCTION, &CurlTransfer::onDebug);
+    curl_easy_setopt(m_easy, CURLOPT_DEBUGDATA, this);
+    curl_easy_setopt(m_easy, CURLOPT_VERBOSE, 1L);
+}
+
+int CurlTransfer::onPrereq(void *self, char *, char *, int, int) {
+    static_cast<CurlTransfer *>(self)->m_writeAnchor = Moment::now(); // the request is about to be written
+    return CURL_PREREQFUNC_OK;
+}
+
+// A write that wakes the server on a busy machine often lets the server run before the write returns: curl's
+// report comes after the server's work. The bytes left when the write began, so the time since the moment before
+// it (the request's start, the previous write, or the end of a poll) counts only while this thread was running.
+void CurlTransfer::noteSent() {
+    const Moment now = Moment::now();
+    Moment anchor = m_writeAnchor.value_or(now);
+    if (t_pollEndedWall && *t_pollEndedWall > anchor.wall)
+        anchor = {*t_pollEndedWall, t_pollEndedCpuNs};
+    const auto running = std::chrono::nanoseconds(std::max<qint64>(0, now.cpuNs - anchor.cpuNs));
+    const auto sentAt =
+        std::min(now.wall, anchor.wall + std::chrono::duration_cast<std::chrono::steady_clock::duration>(running));
+    m_lastSentAt = sentAt;
+    m_writeAnchor = Moment{sentAt, now.cpuNs};
+}
+
+int CurlTransfer::onDebug(CURL *, int type, char *, size_t, void *self) {
+    auto *transfer = static_cast<CurlTransfer *>(self);
+    // curl reports outgoing headers and body right after the socket (or the TLS layer) took them.
+    switch (curl_infotype(type)) {
+    case CURLINFO_HEADER_OUT:
+        transfer->m_firstReceivedAt.reset(); // a new request: a redirect's hop or a retry
+        transfer->noteSent();
+        break;
+    case CURLINFO_DATA_OUT:
+        transfer->noteSent();
+        break;
+    case CURLINFO_HEADER_IN:
+        if (!transfer->m_firstReceivedAt)
+            transfer->m_firstReceivedAt = std::chrono::steady_clock::now();
+        break;
+    default:
+        break;
+    }
+    return 0;
 }
 
 size_t CurlTransfer::onHeaderData(char *data, size_t size, size_t count, void *self) {

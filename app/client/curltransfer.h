@@ -26,6 +26,9 @@ public:
 
     CurlTransfer(CallRecord record, RestRequest request, MessageSink onMessage, DoneSink onDone);
     ~CurlTransfer();
+    // The engine's worker calls this after each wait for its sockets: a write after it started no earlier.
+    static void notePollEnded();
+
     CurlTransfer(const CurlTransfer &) = delete;
     CurlTransfer &operator=(const CurlTransfer &) = delete;
 
@@ -42,10 +45,17 @@ public:
 private:
     static size_t onHeaderData(char *data, size_t size, size_t count, void *self);
     static size_t onBodyData(char *data, size_t size, size_t count, void *self);
+    static int onDebug(CURL *easy, int type, char *data, size_t size, void *self);
+    static int onPrereq(void *self, char *remoteIp, char *localIp, int remotePort, int localPort);
+    // Watches the request's bytes leave and the answer's first bytes arrive: libcurl's pre-transfer point is taken
+    // when its state machine moves on, which can be a poll round after the request left.
+    void setUpPhaseProbe();
+    void noteSent();
     bool setUpBody();
     bool setUpMultipart();
     void setUpHeaders();
     void setUpTls();
+    bool setUpProxy(); // false: the proxy setting was refused and reported
     void fail(ErrorKind kind, const QString &message, const QString &hint = {});
     // Remembers why the transfer stops early; the callback then returns 0 and curl ends with a write error.
     size_t stop(CallError error);
@@ -75,6 +85,16 @@ private:
     int m_headerCount = 0;
     std::optional<CallError> m_stopError;
     std::chrono::steady_clock::time_point m_started;
+    // A moment on the wall clock and the worker thread's CPU clock: the time between two of them that the CPU
+    // clock did not see, the thread was not running.
+    struct Moment {
+        std::chrono::steady_clock::time_point wall;
+        qint64 cpuNs = 0;
+        static Moment now();
+    };
+    std::optional<Moment> m_writeAnchor;                               // the latest moment before the next write began
+    std::optional<std::chrono::steady_clock::time_point> m_lastSentAt; // the request's last byte handed over
+    std::optional<std::chrono::steady_clock::time_point> m_firstReceivedAt; // the answer's first header after it
     char m_errorBuffer[256] = {};
 };
 

@@ -121,10 +121,14 @@ void GrpcCall::connectThenBegin() {
 }
 
 void GrpcCall::begin() {
-    if (m_method->client_streaming() || m_method->server_streaming())
-        startStream();
-    else
-        startUnary();
+    const bool unary = !m_method->client_streaming() && !m_method->server_streaming();
+    if (unary) {
+        std::lock_guard lock(m_mutex);
+        if (m_outgoing.empty())
+            m_outgoing.push_back(toBuffer({})); // a unary call always carries one request
+        m_halfClosePending = true;
+    }
+    startStream();
 }
 
 bool GrpcCall::send(const QByteArray &json, QString *error) {
@@ -146,7 +150,6 @@ bool GrpcCall::send(const QByteArray &json, QString *error) {
         m_record.requestBody = sent.body;
         m_record.sizes.requestBodyBytes += sent.size;
         m_outgoing.push_back(toBuffer(bytes));
-        m_unaryRequest = toBuffer(bytes);
     }
     if (running) {
         if (m_onMessage)
@@ -181,22 +184,6 @@ void GrpcCall::pump() {
     }
 }
 
-void GrpcCall::startUnary() {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_outgoing.empty())
-            m_unaryRequest = toBuffer({});
-        m_halfClosed = true;
-    }
-    const std::string path = m_record.method.toStdString();
-    m_stub->UnaryCall(&m_context, path, grpc::StubOptions(), &m_unaryRequest, &m_readBuffer,
-                      [this](grpc::Status status) {
-                          if (status.ok())
-                              recordReceived(m_readBuffer);
-                          finish(status);
-                      });
-}
-
 void GrpcCall::startStream() {
     {
         std::lock_guard lock(m_mutex);
@@ -215,7 +202,7 @@ void GrpcCall::OnReadInitialMetadataDone(bool ok) {
     if (!ok)
         return;
     std::lock_guard lock(m_mutex);
-    m_record.timings.firstByteUs = elapsedUs();
+    m_headersAtUs = elapsedUs();
 }
 
 void GrpcCall::OnReadDone(bool ok) {
@@ -244,6 +231,8 @@ bool GrpcCall::recordReceived(const grpc::ByteBuffer &buffer) {
         overLimit = m_keptBytes > m_maxKeptBytes;
         if (overLimit && !m_stopError)
             m_stopError = responseTooLargeError(m_maxKeptBytes, QStringLiteral("The call's messages"));
+        if (!m_firstMessageAtUs)
+            m_firstMessageAtUs = received.offsetUs;
         if (windowFull) {
             ++m_record.unkeptMessages;
             m_record.body = received.body;
@@ -265,7 +254,9 @@ void GrpcCall::OnWriteDone(bool ok) {
     {
         std::lock_guard lock(m_mutex);
         m_writing = false;
-        if (!ok) { // the call is over; nothing more can be written
+        if (ok && !m_sentAtUs)
+            m_sentAtUs = elapsedUs(); // gRPC took the message into the connection: the request has left
+        if (!ok) {                    // the call is over; nothing more can be written
             m_outgoing.clear();
             m_halfClosed = true;
         }
@@ -277,16 +268,27 @@ void GrpcCall::OnDone(const grpc::Status &status) {
     finish(status);
 }
 
-void GrpcCall::finish(const grpc::Status &status) {
-    std::unique_lock lock(m_mutex);
+void GrpcCall::setPhases() {
     auto &timings = m_record.timings;
     timings.totalUs = elapsedUs();
-    // Phases follow one another: the wait for the first answer starts once the channel is connected.
+    // Phases follow one another: connect, send (until the first message was written), wait (until the first
+    // message came back, or the headers of an answer without one), receive.
     const qint64 setupUs = timings.connectUs.value_or(0);
-    if (timings.firstByteUs && *timings.firstByteUs <= timings.totalUs) {
-        timings.firstByteUs = std::max<qint64>(0, *timings.firstByteUs - setupUs);
-        timings.downloadUs = timings.totalUs - setupUs - *timings.firstByteUs;
+    qint64 waitStartUs = setupUs;
+    if (m_sentAtUs && *m_sentAtUs >= setupUs) {
+        timings.sentUs = *m_sentAtUs - setupUs;
+        waitStartUs = *m_sentAtUs;
     }
+    const std::optional<qint64> answerUs = m_firstMessageAtUs ? m_firstMessageAtUs : m_headersAtUs;
+    if (answerUs && *answerUs <= timings.totalUs) {
+        timings.firstByteUs = std::max<qint64>(0, *answerUs - waitStartUs);
+        timings.downloadUs = timings.totalUs - waitStartUs - *timings.firstByteUs;
+    }
+}
+
+void GrpcCall::finish(const grpc::Status &status) {
+    std::unique_lock lock(m_mutex);
+    setPhases();
     m_record.grpcCode = int(status.error_code());
     m_record.grpcMessage = QString::fromStdString(status.error_message());
     m_record.grpcDetailsJson = decodeStatusDetails(status.error_details());

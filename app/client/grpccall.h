@@ -29,7 +29,8 @@ public:
     GrpcCall(CallRecord record, GrpcRequest request, GrpcSchemaPtr schema,
              const google::protobuf::MethodDescriptor *method, MessageSink onMessage, DoneSink onDone);
 
-    // UnaryCall for unary methods, a generic bidi stream for the three streaming kinds (it carries all of them).
+    // A generic bidi stream for every kind (it carries all four, and unlike UnaryCall it tells when the request's
+    // write completed, which ends the "send" phase).
     // The first call to a target waits for its channel to connect on a worker thread first, so the connection's
     // setup shows as the record's own "connect" phase instead of swelling the call.
     void start();
@@ -50,13 +51,13 @@ private:
     void setUpContext();
     void begin();
     void connectThenBegin();
-    void startUnary();
     void startStream();
     // Starts the next write or the half-close; called without the lock, since gRPC may run callbacks inline.
     void pump();
     // False once the messages outgrow the response size limit: the call is being cancelled.
     bool recordReceived(const grpc::ByteBuffer &buffer);
     void finish(const grpc::Status &status);
+    void setPhases(); // with the lock held
     qint64 elapsedUs() const;
 
     CallRecord m_record;
@@ -71,7 +72,6 @@ private:
     std::shared_ptr<grpc::GenericStub> m_stub; // shared by every call to the same target
     std::atomic<bool> m_cancelRequested{false};
     grpc::ByteBuffer m_readBuffer;
-    grpc::ByteBuffer m_unaryRequest;
     std::shared_ptr<GrpcCall> m_self; // held from start until OnDone
 
     std::mutex m_mutex; // guards the write queue and m_record while the call runs
@@ -84,6 +84,10 @@ private:
     qint64 m_maxKeptBytes = 0; // the response size limit of this call
     qint64 m_keptBytes = 0;    // received messages held so far, as bytes and JSON
     std::optional<CallError> m_stopError;
+    // Phase ends since the start: the first message's write completed, the server's headers, its first message.
+    std::optional<qint64> m_sentAtUs;
+    std::optional<qint64> m_headersAtUs;
+    std::optional<qint64> m_firstMessageAtUs;
 };
 
 } // namespace triptych::client

@@ -122,7 +122,8 @@ void GrpcCaller::onCallDone(CallRecord record, const QString &traceBaseUrl) {
         return;
     if (m_cancelled.contains(record.id) && record.error.kind == ErrorKind::Cancelled)
         record.error = {ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}};
-    const qint64 waitStartUs = record.timings.connectUs.value_or(0); // the server's time follows the channel's setup
+    // The server's time follows the channel's setup and the request's write.
+    const qint64 waitStartUs = record.timings.connectUs.value_or(0) + record.timings.sentUs.value_or(0);
     mergeTrace(record, spansFromServerTiming(record.header("server-timing"), waitStartUs), TraceSource::ServerTiming);
     // A cancelled stream that the server answered has spans to show, as a finished call has.
     const bool answered =

@@ -55,6 +55,9 @@ struct RestRequest {
     AuthSettings auth;
     TlsSettings tls;
     HttpVersion httpVersion = HttpVersion::Auto;
+    // Empty: the system's http_proxy / https_proxy / all_proxy / no_proxy; "direct": no proxy; else the proxy's URL
+    // (http://, https://, socks4://, socks4a://, socks5://, socks5h://). Loopback targets never go through one.
+    QString proxy;
     bool followRedirects = true;
     bool acceptGzip = false;
     bool sendTraceparent = true;

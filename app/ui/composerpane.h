@@ -64,6 +64,9 @@ public:
     virtual void prepareSave(workspace::RequestDocument &document) { Q_UNUSED(document) }
     // {{variables}} in the composer are resolved from here when it sends; null: sent as written.
     void setVariableResolver(const workspace::VariableResolver *resolver) { m_resolver = resolver; }
+    // The cookie jar HTTP calls of this pane use (the active environment's, cookiescontroller.h); empty: none.
+    void setCookieSession(const QString &session) { m_cookieSession = session; }
+    const QString &cookieSession() const { return m_cookieSession; }
     // The workspace folder that relative file names of a loaded document (.proto files) start from.
     void setWorkspaceFolder(const QString &folder) { m_workspaceFolder = folder; }
     // The question catalog's presets of this pane's style, for the Request menu.
@@ -135,6 +138,7 @@ private:
     const workspace::VariableResolver *m_resolver = nullptr;
     workspace::RequestDocument m_loaded;
     QString m_workspaceFolder;
+    QString m_cookieSession;
 };
 
 } // namespace triptych::ui

@@ -170,7 +170,8 @@ void GraphQLPane::send() {
         subscribe(*document);
         return;
     }
-    const client::GraphQLRequest request = workspace::toGraphQLRequest(*document);
+    client::GraphQLRequest request = workspace::toGraphQLRequest(*document);
+    request.http.cookieSession = cookieSession();
     responseView()->begin(tr("Sending to %1…").arg(request.url));
     m_callId = m_caller->send(request);
     setBusy(true);

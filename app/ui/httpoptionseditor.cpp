@@ -44,6 +44,9 @@ HttpOptionsEditor::HttpOptionsEditor(Shown shown, QWidget *parent)
     m_version->setAccessibleName(tr("HTTP version"));
     layout->addRow(m_gzip);
     layout->addRow(tr("HTTP version"), m_version);
+    m_proxy =
+        fileEdit(tr("Proxy"), tr("system (*_proxy variables); or http://host:port, socks5h://host:port, direct"), this);
+    layout->addRow(tr("Proxy"), m_proxy);
     layout->addRow(tr("CA file"), m_caFile);
     layout->addRow(tr("Client certificate"), m_certificate);
     layout->addRow(tr("Client key"), m_key);
@@ -63,6 +66,7 @@ void HttpOptionsEditor::setOptions(const workspace::HttpOptions &options) {
     }
     m_gzip->setChecked(options.acceptGzip);
     m_version->setCurrentIndex(int(options.httpVersion));
+    m_proxy->setText(options.proxy);
     m_caFile->setText(options.tls.caFile);
     m_certificate->setText(options.tls.clientCertificate);
     m_key->setText(options.tls.clientKey);
@@ -77,6 +81,7 @@ void HttpOptionsEditor::applyTo(workspace::HttpOptions &options) const {
     }
     options.acceptGzip = m_gzip->isChecked();
     options.httpVersion = workspace::HttpVersion(m_version->currentIndex());
+    options.proxy = m_proxy->text().trimmed();
     options.tls.caFile = m_caFile->text();
     options.tls.clientCertificate = m_certificate->text();
     options.tls.clientKey = m_key->text();

@@ -34,6 +34,7 @@ public:
     QLineEdit *keyEdit() const { return m_key; }
     QLineEdit *serverNameEdit() const { return m_serverName; }
     QCheckBox *skipVerificationCheck() const { return m_skipVerification; }
+    QLineEdit *proxyEdit() const { return m_proxy; }
 
 private:
     Shown m_shown;
@@ -46,6 +47,7 @@ private:
     QLineEdit *m_key;
     QLineEdit *m_serverName;
     QCheckBox *m_skipVerification = nullptr;
+    QLineEdit *m_proxy = nullptr;
 };
 
 } // namespace triptych::ui

@@ -13,6 +13,7 @@
 #include "app/ui/collectionsview.h"
 #include "app/ui/comparetoolbar.h"
 #include "app/ui/comparisonstrip.h"
+#include "app/ui/cookiescontroller.h"
 #include "app/ui/diffdialog.h"
 #include "app/ui/editorassist.h"
 #include "app/ui/environmentbox.h"
@@ -87,6 +88,9 @@ MainWindow::MainWindow(session::ServerHost *server, const WindowOptions &options
     m_recorder = new session::HistoryRecorder(options.historyDatabase, this);
     m_workspace = new WorkspaceController(m_panes, options, this);
     connect(m_workspace, &WorkspaceController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kExportMessageMs); });
+    auto *cookies = new CookiesController(m_workspace, m_panes, this);
+    connect(cookies, &CookiesController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, kExportMessageMs); });
     connect(m_session, &session::ComparisonSession::followUpFinished, m_recorder, &session::HistoryRecorder::record);
     connect(m_session, &session::ComparisonSession::eventWriteFinished, m_recorder, &session::HistoryRecorder::record);
@@ -333,6 +337,7 @@ void MainWindow::createViewMenu() {
     view->addSeparator();
     for (const char *dock : {"collections", "history", "allCalls", "comparison", "trace", "graphqlSchema"})
         view->addAction(findChild<QDockWidget *>(QString::fromLatin1(dock))->toggleViewAction());
+    view->addAction(findChild<CookiesController *>()->cookiesAction());
     view->addSeparator();
     auto *zoomIn = view->addAction(tr("Zoom &in"), this, [this] { zoomBy(1); });
     // Ctrl++ is Ctrl+Shift+= on most keyboards, Ctrl+= without Shift on some: both work.

@@ -341,6 +341,8 @@ void ResponseView::showTimings(const client::CallRecord &record) {
     const qint64 sent = s.requestHeaderBytes + s.requestBodyBytes;
     const qint64 received = s.responseBodyDecodedBytes > 0 ? s.responseBodyDecodedBytes : qint64(record.body.size());
     QString sizes = tr("↑ %1  ↓ %2").arg(model::formatBytes(sent), model::formatBytes(received));
+    if (!record.httpVersion.isEmpty()) // the protocol the server agreed to, which a request may only ask for
+        sizes = record.httpVersion + QStringLiteral("  ") + sizes;
     if (s.responseBodyWireBytes > 0 && s.responseBodyWireBytes != received)
         sizes += tr(" (%1 on the wire)").arg(model::formatBytes(s.responseBodyWireBytes));
     if (client::isGrpcWebAnswer(record)) // what the answer's frames weigh in each encoding

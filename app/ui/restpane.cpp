@@ -12,6 +12,7 @@
 #include "app/ui/multiparteditor.h"
 #include "app/ui/noteseditor.h"
 #include "app/ui/responseview.h"
+#include "app/ui/websocketpanel.h"
 #include "app/workspace/requestconversion.h"
 
 #include <QCheckBox>
@@ -109,6 +110,7 @@ RestPane::RestPane(QWidget *parent)
     tabs->addTab(m_notes, tr("Notes"));
     tabs->addTab(checksTab(), tr("Checks"));
     composerLayout()->addWidget(tabs, 1);
+    createWebSocketPanel();
     m_method->setAccessibleName(tr("HTTP method"));
     m_url->setAccessibleName(tr("REST URL"));
     tabs->setAccessibleName(tr("REST request parts"));
@@ -295,6 +297,7 @@ bool RestPane::buildRequest(client::RestRequest &request, QString *problem) cons
     }
     request = workspace::toRestRequest(*document);
     request.url = url.toString();
+    request.cookieSession = cookieSession();
     if (request.timeoutMs > 0)
         request.connectTimeoutMs = std::min(request.connectTimeoutMs, request.timeoutMs);
     return true;
@@ -309,12 +312,19 @@ void RestPane::send() {
         return;
     }
     request.spoolAboveBytes = client::responselimits::kSpoolAboveBytes; // a huge body goes to disk, not memory
+    if (WebSocketPanel::isWebSocketUrl(request.url)) {
+        m_webSocket->open(request);
+        setBusy(true); // until the connection ends: Cancel closes it
+        return;
+    }
     responseView()->begin(tr("Sending %1 %2…").arg(QString::fromLatin1(request.method), request.url));
     m_callId = m_caller->send(std::move(request));
     setBusy(true);
 }
 
 void RestPane::cancel() {
+    if (m_webSocket->isOpen())
+        m_webSocket->closeSocket();
     if (m_callId == 0)
         return;
     const quint64 id = std::exchange(m_callId, 0);
@@ -322,6 +332,15 @@ void RestPane::cancel() {
     m_caller->cancel(id);
     setBusy(false);
     responseView()->setStreamState(tr("Cancelling…"));
+}
+
+void RestPane::createWebSocketPanel() {
+    m_webSocket = new WebSocketPanel(responseView(), this);
+    m_webSocket->hide();
+    composerLayout()->addWidget(m_webSocket);
+    connect(m_url, &QLineEdit::textChanged, m_webSocket,
+            [this](const QString &text) { m_webSocket->setVisible(WebSocketPanel::isWebSocketUrl(text)); });
+    connect(m_webSocket, &WebSocketPanel::connectionEnded, this, &RestPane::finishCall);
 }
 
 void RestPane::onMessagesReceived(quint64 id, const QList<client::StreamMessage> &messages) {

@@ -26,6 +26,7 @@ namespace triptych::ui {
 class HttpOptionsEditor;
 class MultipartEditor;
 class NotesEditor;
+class WebSocketPanel;
 
 // Composes an HTTP request: method, URL with a query-parameter table, headers, body (JSON checked as you type,
 // raw, form, file) and an auth helper; SSE answers stream into the message list.
@@ -67,6 +68,7 @@ private:
     void onUseDemoCredentials();
     void onBrowseFile();
     void onMessagesReceived(quint64 id, const QList<client::StreamMessage> &messages);
+    void createWebSocketPanel(); // websocketpanel.h: a ws:// or wss:// URL opens a raw WebSocket instead
     void onCallEnded(const client::CallRecord &record);
     QWidget *createBodyTab();
     QWidget *createAuthTab();
@@ -74,6 +76,7 @@ private:
     bool buildRequest(client::RestRequest &request, QString *problem) const;
 
     client::RestCaller *m_caller;
+    WebSocketPanel *m_webSocket = nullptr;
     QComboBox *m_method;
     QLineEdit *m_url;
     model::KeyValueModel *m_params;

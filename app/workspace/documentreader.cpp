@@ -109,6 +109,7 @@ void readOptions(MapReader &top, HttpOptions &options) {
     reader.flag(u"followRedirects", options.followRedirects);
     reader.flag(u"gzip", options.acceptGzip);
     reader.choice(u"httpVersion", options.httpVersion, kHttpVersions);
+    reader.text(u"proxy", options.proxy);
     const YamlNode tlsNode = reader.take(u"tls");
     if (tlsNode.isDefined()) {
         MapReader tls(top.context(), tlsNode, QStringLiteral("options.tls"));

@@ -96,6 +96,7 @@ void writeOptions(YamlWriter &out, const HttpOptions &options) {
     flag(out, u"gzip", options.acceptGzip, defaults.acceptGzip);
     if (options.httpVersion != defaults.httpVersion)
         out.scalar(u"httpVersion", nameOf(kHttpVersions, options.httpVersion));
+    text(out, u"proxy", options.proxy);
     if (options.tls != defaults.tls) {
         out.beginMap(u"tls");
         text(out, u"caFile", options.tls.caFile);

@@ -73,6 +73,7 @@ void applyHttp(const HttpPart &http, client::RestRequest &request) {
     const HttpTls &tls = http.options.tls;
     request.tls = {tls.caFile, tls.clientCertificate, tls.clientKey, tls.skipVerification};
     request.httpVersion = httpVersion(http.options.httpVersion);
+    request.proxy = http.options.proxy;
     request.followRedirects = http.options.followRedirects;
     request.acceptGzip = http.options.acceptGzip;
     request.timeoutMs = http.options.timeoutMs;

@@ -84,6 +84,7 @@ struct HttpOptions {
     bool acceptGzip = false;
     HttpVersion httpVersion = HttpVersion::Auto;
     HttpTls tls;
+    QString proxy; // empty: the system's *_proxy variables; "direct": none; else a proxy URL (docs/client.md)
     bool operator==(const HttpOptions &) const = default;
 };
 

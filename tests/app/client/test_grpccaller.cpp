@@ -136,6 +136,36 @@ private Q_SLOTS:
         QCOMPARE(record.traceId.size(), 32);
     }
 
+    // connect, send (the request's write), wait (until the first message), receive: in order, inside the total, and
+    // the wait ends when the first message arrived.
+    void callsShowTheirPhases_data() {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QByteArray>("json");
+        QTest::addRow("unary") << QStringLiteral("GetUser") << QByteArray(R"({"user_id": 42})");
+        QTest::addRow("server stream") << QStringLiteral("StreamOrders") << QByteArray(R"({"user_id": 42})");
+    }
+    void callsShowTheirPhases() {
+        QFETCH(QString, method);
+        QFETCH(QByteArray, json);
+        GrpcCaller caller;
+        QSignalSpy finished(&caller, &GrpcCaller::callFinished);
+        auto call = request(method, json);
+        call.sendTraceparent = false;
+        caller.call(m_schema, call);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        const auto record = lastRecord(finished);
+        QCOMPARE(record.grpcCode, 0);
+        const auto &t = record.timings;
+        QVERIFY(t.sentUs.has_value() && t.firstByteUs.has_value() && t.downloadUs.has_value());
+        QVERIFY(*t.sentUs >= 0 && *t.firstByteUs >= 0 && *t.downloadUs >= 0);
+        const qint64 firstAnswerUs = t.connectUs.value_or(0) + *t.sentUs + *t.firstByteUs;
+        QVERIFY(firstAnswerUs + *t.downloadUs <= t.totalUs);
+        const auto first = std::find_if(record.messages.cbegin(), record.messages.cend(),
+                                        [](const StreamMessage &message) { return !message.outgoing; });
+        QVERIFY(first != record.messages.cend());
+        QCOMPARE(first->offsetUs, firstAnswerUs);
+    }
+
     void traceIsFetchedFromTheHttpPort() {
         GrpcCaller caller;
         QSignalSpy finished(&caller, &GrpcCaller::callFinished);

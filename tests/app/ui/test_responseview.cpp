@@ -159,6 +159,22 @@ private Q_SLOTS:
         QCOMPARE(view.statusText(), QStringLiteral("200"));
         QCOMPARE(view.messageCount(), 500);
     }
+
+    void showsTheHttpVersionTheServerAgreedTo_data() {
+        QTest::addColumn<QString>("version");
+        QTest::addRow("1.1") << QStringLiteral("HTTP/1.1");
+        QTest::addRow("2") << QStringLiteral("HTTP/2");
+        QTest::addRow("none") << QString();
+    }
+    void showsTheHttpVersionTheServerAgreedTo() {
+        QFETCH(QString, version);
+        ResponseView view(SyntaxLanguage::Json);
+        client::CallRecord record = recordWith("{}");
+        record.httpVersion = version;
+        view.showRecord(record);
+        QCOMPARE(view.sizesText().startsWith(QStringLiteral("HTTP/")), !version.isEmpty());
+        QVERIFY(view.sizesText().startsWith(version));
+    }
 };
 
 QTEST_MAIN(TestResponseView)

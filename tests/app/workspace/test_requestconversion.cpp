@@ -41,6 +41,9 @@ private Q_SLOTS:
         QCOMPARE(request.tls.caFile, QString("ca.pem"));
         QCOMPARE(request.tls.clientKey, QString("me.key"));
         QVERIFY(request.tls.skipVerification);
+        QVERIFY(request.proxy.isEmpty());
+        document.http.options.proxy = "socks5h://127.0.0.1:1080";
+        QCOMPARE(toRestRequest(document).proxy, QString("socks5h://127.0.0.1:1080"));
     }
 
     void restAuthAndBodies_data() {
