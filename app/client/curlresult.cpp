@@ -1,5 +1,6 @@
 // CurlTransfer's second half: what libcurl measured, turned into the CallRecord.
 #include "app/client/callerrors.h"
+#include "app/client/curltls.h"
 #include "app/client/curltransfer.h"
 #include "app/client/responselimit.h"
 
@@ -75,6 +76,7 @@ void CurlTransfer::collectInfo() {
     m_record.connectionReused = !newConnection && infoLong(m_easy, CURLINFO_RESPONSE_CODE) > 0;
     m_record.timings = phases(m_easy, newConnection, !QHostAddress(url.host()).isNull());
     m_record.httpVersion = httpVersionName(long(infoLong(m_easy, CURLINFO_HTTP_VERSION)));
+    collectCurlTls(m_easy, m_record);
     char *ip = nullptr;
     curl_easy_getinfo(m_easy, CURLINFO_PRIMARY_IP, &ip);
     if (ip && *ip)

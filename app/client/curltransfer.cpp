@@ -1,4 +1,5 @@
 #include "app/client/curltransfer.h"
+#include "app/client/curltls.h"
 
 #include "app/client/responselimit.h"
 
@@ -104,7 +105,7 @@ CURL *CurlTransfer::setUp(CURLSH *cookieShare) {
         curl_easy_setopt(m_easy, CURLOPT_SHARE, cookieShare);
         curl_easy_setopt(m_easy, CURLOPT_COOKIEFILE, "");
     }
-    setUpTls();
+    m_tlsResources = applyCurlTls(m_easy, m_request, m_record);
     if (!setUpBody())
         return nullptr;
     setUpHeaders();
@@ -187,22 +188,6 @@ void CurlTransfer::setUpHeaders() {
     headers.removeLast();
     m_record.requestHeaders = headers;
     curl_easy_setopt(m_easy, CURLOPT_HTTPHEADER, m_headerList);
-}
-
-void CurlTransfer::setUpTls() {
-    const auto &tls = m_request.tls;
-    if (!tls.caFile.isEmpty())
-        curl_easy_setopt(m_easy, CURLOPT_CAINFO, tls.caFile.toLocal8Bit().constData());
-    if (!tls.clientCertificate.isEmpty())
-        curl_easy_setopt(m_easy, CURLOPT_SSLCERT, tls.clientCertificate.toLocal8Bit().constData());
-    if (!tls.clientKey.isEmpty())
-        curl_easy_setopt(m_easy, CURLOPT_SSLKEY, tls.clientKey.toLocal8Bit().constData());
-    if (tls.skipVerification) {
-        curl_easy_setopt(m_easy, CURLOPT_SSL_VERIFYPEER, 0L);
-        curl_easy_setopt(m_easy, CURLOPT_SSL_VERIFYHOST, 0L);
-        m_record.warnings.append(QStringLiteral("TLS certificate verification is off: anyone on the path could read "
-                                                "and change this call"));
-    }
 }
 
 size_t CurlTransfer::onHeaderData(char *data, size_t size, size_t count, void *self) {

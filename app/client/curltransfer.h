@@ -44,7 +44,6 @@ private:
     bool setUpBody();
     bool setUpMultipart();
     void setUpHeaders();
-    void setUpTls();
     void fail(ErrorKind kind, const QString &message, const QString &hint = {});
     // Remembers why the transfer stops early; the callback then returns 0 and curl ends with a write error.
     size_t stop(CallError error);
@@ -60,6 +59,7 @@ private:
     CURL *m_easy = nullptr;
     curl_slist *m_headerList = nullptr;
     curl_mime *m_mime = nullptr;
+    std::shared_ptr<void> m_tlsResources; // what applyCurlTls needs kept while the handle lives
     QByteArray m_uploadBody;
     SseParser m_sse;
     bool m_isEventStream = false;

@@ -41,7 +41,7 @@ public:
         m_context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(request.deadlineMs));
         for (const auto &[key, value] : request.metadata)
             m_context.AddMetadata(key.toLower().toStdString(), value.toStdString());
-        m_stub = std::make_unique<grpc::GenericStub>(grpcChannel(request.target, request.tls, request.caFile));
+        m_stub = std::make_unique<grpc::GenericStub>(grpcChannel(request.target, request.tls));
         m_path = alpha ? "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"
                        : "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo";
         m_queue.push_back({"list_services", "*"});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/client/callrecord.h"
+#include "app/client/grpctls.h"
 
 #include <QByteArray>
 #include <QList>
@@ -21,8 +22,7 @@ struct GrpcRequest {
     HeaderList metadata;
     int deadlineMs = grpclimits::kDefaultDeadlineMs;
     qint64 maxResponseBytes = 0; // 0: the process-wide cap (app/client/responselimit.h)
-    bool tls = false;
-    QString caFile; // TLS roots; empty: the system's
+    GrpcTlsSettings tls;
     bool gzip = false;
     bool sendTraceparent = true;
     QString traceBaseUrl; // e.g. http://127.0.0.1:8080: fetch /debug/traces/{id} there afterwards

@@ -168,8 +168,12 @@ void GrpcPane::loadSchema() {
     client::ReflectionRequest request;
     request.target = resolvedText(m_target->text().trimmed());
     const workspace::GrpcTls tls = toDocument().grpc.tls;
-    request.tls = tls.enabled;
-    request.caFile = resolvedText(tls.caFile);
+    request.tls = {tls.enabled,
+                   resolvedText(tls.caFile),
+                   resolvedText(tls.clientCertificate),
+                   resolvedText(tls.clientKey),
+                   resolvedText(tls.authority),
+                   tls.skipVerification};
     responseView()->setStreamState(tr("Loading services of %1 by reflection…").arg(request.target));
     m_reflection->load(request);
 }

@@ -49,6 +49,10 @@ client::HttpVersion httpVersion(HttpVersion version) {
     return client::HttpVersion::Auto;
 }
 
+client::GrpcTlsSettings grpcTls(const GrpcTls &tls) {
+    return {tls.enabled, tls.caFile, tls.clientCertificate, tls.clientKey, tls.authority, tls.skipVerification};
+}
+
 // Headers, auth, TLS and options: what REST and GraphQL over HTTP share.
 void applyHttp(const HttpPart &http, client::RestRequest &request) {
     request.url = http.url;
@@ -71,7 +75,7 @@ void applyHttp(const HttpPart &http, client::RestRequest &request) {
         break;
     }
     const HttpTls &tls = http.options.tls;
-    request.tls = {tls.caFile, tls.clientCertificate, tls.clientKey, tls.skipVerification};
+    request.tls = {tls.caFile, tls.clientCertificate, tls.clientKey, tls.skipVerification, tls.serverName};
     request.httpVersion = httpVersion(http.options.httpVersion);
     request.followRedirects = http.options.followRedirects;
     request.acceptGzip = http.options.acceptGzip;
@@ -137,6 +141,8 @@ client::GraphQLWsRequest toGraphQLWsRequest(const RequestDocument &document) {
         payload.insert(auth.apiKeyName, auth.apiKeyValue);
     if (!payload.isEmpty())
         request.initPayload = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    const HttpTls &tls = document.http.options.tls;
+    request.tls = {tls.caFile, tls.clientCertificate, tls.clientKey, tls.skipVerification, tls.serverName};
     return request;
 }
 
@@ -154,8 +160,7 @@ client::GrpcRequest toGrpcRequest(const RequestDocument &document) {
     }
     request.metadata = enabledPairs(grpc.metadata);
     request.deadlineMs = grpc.deadlineMs;
-    request.tls = grpc.tls.enabled;
-    request.caFile = grpc.tls.caFile;
+    request.tls = grpcTls(grpc.tls);
     return request;
 }
 
@@ -163,8 +168,7 @@ client::ReflectionRequest toReflectionRequest(const RequestDocument &document) {
     const GrpcPart &grpc = document.grpc;
     client::ReflectionRequest request;
     request.target = grpc.target;
-    request.tls = grpc.tls.enabled;
-    request.caFile = grpc.tls.caFile;
+    request.tls = grpcTls(grpc.tls);
     request.deadlineMs = grpc.deadlineMs;
     for (const auto &entry : grpc.metadata) {
         if (entry.enabled)
