@@ -124,7 +124,10 @@ int main(int argc, char *argv[]) {
         QStringLiteral("workspace"),
         QStringLiteral("The workspace folder; one window per workspace (default: the default workspace)."),
         QStringLiteral("folder"));
-    parser.addOptions({httpPort, grpcPort, screenshot, question, startupProbe, workspace});
+    const QCommandLineOption tls(
+        QStringLiteral("tls"),
+        QStringLiteral("Embedded server in TLS mode: HTTPS, WSS, gRPC over TLS (docs/contract.md)."));
+    parser.addOptions({httpPort, grpcPort, screenshot, question, startupProbe, workspace, tls});
     parser.process(app);
 
     // --screenshot and --startup-probe are measurements, not a person's window: they may run beside one.
@@ -136,6 +139,7 @@ int main(int argc, char *argv[]) {
     triptych::session::ServerSettings settings;
     settings.httpPort = int(parser.value(httpPort).toUInt());
     settings.grpcPort = int(parser.value(grpcPort).toUInt());
+    settings.tls = parser.isSet(tls);
 
     triptych::session::ServerHost host;
     // The server opens its database and binds its ports on its worker while the window is built.

@@ -1,6 +1,7 @@
 #include "app/client/graphqlwssession.h"
 
 #include "app/client/callerrors.h"
+#include "app/client/embeddedtls.h"
 #include "app/client/responselimit.h"
 #include "app/client/tlserrors.h"
 #include "app/client/tracemerge.h"
@@ -81,6 +82,7 @@ void GraphQLWsSession::start() {
     const auto perMessage = quint64(std::min(m_maxKeptBytes, wslimits::kMaxIncomingMessageBytes));
     m_socket->setMaxAllowedIncomingFrameSize(perMessage);
     m_socket->setMaxAllowedIncomingMessageSize(perMessage);
+    trustEmbeddedServer(m_request);
     applyWebSocketTls(m_socket, m_request.tls, m_record);
     connect(m_socket, &QWebSocket::aboutToClose, this, &GraphQLWsSession::onAboutToClose);
     connect(m_socket, &QWebSocket::connected, this, &GraphQLWsSession::onConnected);
