@@ -23,6 +23,7 @@ class StreamMessageModel;
 
 namespace triptych::ui {
 
+class CertificateView;
 class FindBar;
 
 // Shows one call's answer under a composer: status, timing phases and sizes, the body pretty or raw, headers,
@@ -62,6 +63,7 @@ public:
     QTableView *messagesView() const { return m_messagesView; }
     model::KeyValueModel *headersModel() const { return m_headers; }
     model::KeyValueModel *detailsModel() const { return m_details; }
+    CertificateView *certificateView() const { return m_certificate; }
 
 Q_SIGNALS:
     // The body is in the view in its final form (formatted when it is JSON).
@@ -104,6 +106,7 @@ private:
     model::KeyValueModel *m_trailers;
     model::KeyValueModel *m_details;
     model::StreamMessageModel *m_messages;
+    CertificateView *m_certificate;
     client::ResultRelayPtr m_relay;
     quint64 m_formatGeneration = 0; // a late format of a replaced body is dropped
     FormattedBody m_formatted;
