@@ -3,6 +3,7 @@
 #include "app/model/keyvaluemodel.h"
 #include "app/ui/certificateview.h"
 #include "app/ui/responseview.h"
+#include "app/ui/tlswarning.h"
 #include "server/tls/tlsmaterial.h"
 
 #include <QTabWidget>
@@ -70,6 +71,17 @@ private Q_SLOTS:
         view.showRecord({}); // a plaintext call
         QCOMPARE(view.certificateView()->model()->rowCount(), 0);
         QVERIFY(view.certificateView()->summary().contains(QStringLiteral("plaintext")));
+    }
+
+    void skippingVerificationReadsAsAWarning() {
+        QCheckBox box;
+        ui::markAsTlsWarning(&box);
+        QVERIFY(!box.text().contains(QStringLiteral("INSECURE")));
+        box.setChecked(true);
+        QVERIFY(box.text().contains(QStringLiteral("INSECURE")));
+        QVERIFY(box.styleSheet().contains(QStringLiteral("#c01c28")));
+        box.setChecked(false);
+        QVERIFY(box.styleSheet().isEmpty());
     }
 };
 
