@@ -59,7 +59,7 @@ void CertificateView::clear() {
 }
 
 QString CertificateView::summary() const {
-    return m_summary->text() + (m_warning->isVisible() ? QLatin1Char('\n') + m_warning->text() : QString());
+    return m_summary->text() + (!m_warning->isHidden() ? QLatin1Char('\n') + m_warning->text() : QString());
 }
 
 void CertificateView::showTls(const client::TlsInfo &tls) {
