@@ -125,7 +125,10 @@ int main(int argc, char *argv[]) {
         QStringLiteral("workspace"),
         QStringLiteral("The workspace folder; one window per workspace (default: the default workspace)."),
         QStringLiteral("folder"));
-    parser.addOptions({httpPort, grpcPort, screenshot, question, startupProbe, workspace});
+    const QCommandLineOption tls(
+        QStringLiteral("tls"),
+        QStringLiteral("Embedded server in TLS mode: HTTPS, WSS, gRPC over TLS (docs/contract.md)."));
+    parser.addOptions({httpPort, grpcPort, screenshot, question, startupProbe, workspace, tls});
     parser.process(app);
 
     // --screenshot and --startup-probe are measurements, not a person's window: they may run beside one.
@@ -137,6 +140,7 @@ int main(int argc, char *argv[]) {
     triptych::session::ServerSettings settings;
     settings.httpPort = int(parser.value(httpPort).toUInt());
     settings.grpcPort = int(parser.value(grpcPort).toUInt());
+    settings.tls = parser.isSet(tls);
 
     triptych::session::DatasetCache::enable(); // later starts copy the data set instead of generating it
     triptych::session::ServerHost host;

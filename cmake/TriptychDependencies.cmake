@@ -6,6 +6,7 @@ find_package(SQLite3 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 find_package(CURL REQUIRED)
+find_package(OpenSSL REQUIRED) # server/tls generates certificates; the client reads the TLS session
 
 find_path(RAPIDJSON_INCLUDE_DIR rapidjson/document.h REQUIRED)
 add_library(triptych_rapidjson INTERFACE)

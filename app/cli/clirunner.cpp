@@ -242,8 +242,8 @@ void CliRunner::withSchema(const QString &target, std::function<void(GrpcSchemaP
     connect(reflection, &GrpcReflection::loadFailed, this, [this](const CallError &error) { fail(error.text()); });
     ReflectionRequest request;
     request.target = target;
-    request.tls = m_options.tls;
-    request.caFile = m_options.caFile;
+    request.tls.enabled = m_options.tls;
+    request.tls.caFile = m_options.caFile;
     request.metadata = parseHeaders(m_options.headers);
     request.deadlineMs = m_options.timeoutMs;
     reflection->load(request);
@@ -300,8 +300,8 @@ void CliRunner::grpcCall(const GrpcSchemaPtr &schema, const QString &method) {
     request.method = method;
     request.metadata = parseHeaders(m_options.headers);
     request.deadlineMs = m_options.timeoutMs;
-    request.tls = m_options.tls;
-    request.caFile = m_options.caFile;
+    request.tls.enabled = m_options.tls;
+    request.tls.caFile = m_options.caFile;
     request.gzip = m_options.gzip;
     request.sendTraceparent = !m_options.noTrace;
     request.traceBaseUrl = m_options.noTrace ? QString() : m_options.traceUrl;

@@ -1,4 +1,5 @@
 #include "app/client/callerrors.h"
+#include "app/client/tlserrors.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,9 +44,7 @@ CallError describeCurlError(int curlCode, const QUrl &url, const QString &detail
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CERTPROBLEM:
-        return {ErrorKind::Tls, QStringLiteral("TLS handshake with %1 failed: %2").arg(where, detail),
-                QStringLiteral("check the CA file, the certificate's host name and whether the server speaks TLS "
-                               "(http:// for a plain server)")};
+        return describeTlsFailure(classifyTlsText(detail), where, detail);
     case CURLE_UNSUPPORTED_PROTOCOL:
     case CURLE_URL_MALFORMAT:
         return {ErrorKind::InvalidRequest, QStringLiteral("Cannot use the URL %1: %2").arg(url.toString(), detail),
@@ -57,6 +56,8 @@ CallError describeCurlError(int curlCode, const QUrl &url, const QString &detail
     case CURLE_GOT_NOTHING:
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
+        if (classifyTlsText(detail) == TlsFailure::ClientCertificateRequired) // TLS 1.3 refuses after the handshake
+            return describeTlsFailure(TlsFailure::ClientCertificateRequired, where, detail);
         return {ErrorKind::Network, QStringLiteral("The connection to %1 broke: %2").arg(where, detail),
                 QStringLiteral("the server closed it; is it an HTTP server on that port?")};
     default:
@@ -89,6 +90,8 @@ CallError describeGrpcStatus(int code, const QString &message, const QString &ta
     const QString head = QStringLiteral("gRPC %1: %2").arg(grpcCodeName(code), message);
     switch (code) {
     case 14: // UNAVAILABLE
+        if (auto tls = tlsErrorFromText(target, message))
+            return *tls;
         return {ErrorKind::Refused, QStringLiteral("gRPC UNAVAILABLE on %1: %2").arg(target, message),
                 QStringLiteral("is the server running? The embedded one listens on %1.").arg(kEmbeddedGrpcPort)};
     case 4: // DEADLINE_EXCEEDED

@@ -177,6 +177,8 @@ QJsonObject toJson(const CallRecord &record) {
                                                            {QStringLiteral("message"), record.error.text()}});
     if (!record.warnings.isEmpty())
         object.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(record.warnings));
+    if (record.tls.secured)
+        object.insert(QStringLiteral("tls"), toJson(record.tls));
     return object;
 }
 

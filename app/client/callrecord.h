@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/client/tlsinfo.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -123,6 +125,7 @@ struct CallRecord {
 
     ClientTimings timings;
     CallSizes sizes;
+    TlsInfo tls; // the peer's certificates, protocol and cipher; secured false for plaintext
 
     QString traceId;
     TraceSource traceSource = TraceSource::None;

@@ -1,5 +1,6 @@
 // CurlTransfer's second half: what libcurl measured, turned into the CallRecord.
 #include "app/client/callerrors.h"
+#include "app/client/curltls.h"
 #include "app/client/curltransfer.h"
 #include "app/client/responselimit.h"
 
@@ -84,6 +85,7 @@ void CurlTransfer::collectInfo() {
         waitUs = std::chrono::duration_cast<std::chrono::microseconds>(*m_firstReceivedAt - *m_lastSentAt).count();
     m_record.timings = phases(m_easy, newConnection, !QHostAddress(url.host()).isNull(), waitUs);
     m_record.httpVersion = httpVersionName(long(infoLong(m_easy, CURLINFO_HTTP_VERSION)));
+    collectCurlTls(m_easy, m_record);
     char *ip = nullptr;
     curl_easy_getinfo(m_easy, CURLINFO_PRIMARY_IP, &ip);
     if (ip && *ip)

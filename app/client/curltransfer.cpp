@@ -1,4 +1,5 @@
 #include "app/client/curltransfer.h"
+#include "app/client/curltls.h"
 
 #include "app/client/curlproxy.h"
 #include "app/client/responselimit.h"
@@ -106,7 +107,7 @@ CURL *CurlTransfer::setUp(CURLSH *cookieShare) {
         curl_easy_setopt(m_easy, CURLOPT_SHARE, cookieShare);
         curl_easy_setopt(m_easy, CURLOPT_COOKIEFILE, "");
     }
-    setUpTls();
+    m_tlsResources = applyCurlTls(m_easy, m_request, m_record);
     setUpPhaseProbe();
     if (!setUpProxy())
         return nullptr;
@@ -199,22 +200,6 @@ bool CurlTransfer::setUpProxy() {
     if (error)
         fail(error->kind, error->message, error->hint);
     return !error;
-}
-
-void CurlTransfer::setUpTls() {
-    const auto &tls = m_request.tls;
-    if (!tls.caFile.isEmpty())
-        curl_easy_setopt(m_easy, CURLOPT_CAINFO, tls.caFile.toLocal8Bit().constData());
-    if (!tls.clientCertificate.isEmpty())
-        curl_easy_setopt(m_easy, CURLOPT_SSLCERT, tls.clientCertificate.toLocal8Bit().constData());
-    if (!tls.clientKey.isEmpty())
-        curl_easy_setopt(m_easy, CURLOPT_SSLKEY, tls.clientKey.toLocal8Bit().constData());
-    if (tls.skipVerification) {
-        curl_easy_setopt(m_easy, CURLOPT_SSL_VERIFYPEER, 0L);
-        curl_easy_setopt(m_easy, CURLOPT_SSL_VERIFYHOST, 0L);
-        m_record.warnings.append(QStringLiteral("TLS certificate verification is off: anyone on the path could read "
-                                                "and change this call"));
-    }
 }
 
 namespace {

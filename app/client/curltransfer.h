@@ -54,7 +54,6 @@ private:
     bool setUpBody();
     bool setUpMultipart();
     void setUpHeaders();
-    void setUpTls();
     bool setUpProxy(); // false: the proxy setting was refused and reported
     void fail(ErrorKind kind, const QString &message, const QString &hint = {});
     // Remembers why the transfer stops early; the callback then returns 0 and curl ends with a write error.
@@ -76,6 +75,7 @@ private:
     CURL *m_easy = nullptr;
     curl_slist *m_headerList = nullptr;
     curl_mime *m_mime = nullptr;
+    std::shared_ptr<void> m_tlsResources; // what applyCurlTls needs kept while the handle lives
     QByteArray m_uploadBody;
     SseParser m_sse;
     bool m_isEventStream = false;

@@ -3,6 +3,7 @@
 #include "app/client/callrecord.h"
 #include "app/client/graphqlwsprotocol.h"
 #include "app/client/messagebatcher.h"
+#include "app/client/restrequest.h"
 #include "app/client/resultrelay.h"
 
 #include <QHash>
@@ -28,6 +29,7 @@ struct GraphQLWsRequest {
     int connectTimeoutMs = wslimits::kDefaultConnectTimeoutMs;
     qint64 maxResponseBytes = 0; // 0: the process-wide cap (app/client/responselimit.h), per message and in all
     bool sendTraceparent = true; // on the upgrade: the server puts the socket's operations and events under it
+    TlsSettings tls;             // wss:// only
 };
 
 // Runs GraphQL over WebSocket (graphql-transport-ws or the legacy subscriptions-transport-ws) on a worker thread,

@@ -1,8 +1,11 @@
 #include "app/client/graphqlwssession.h"
 
 #include "app/client/callerrors.h"
+#include "app/client/embeddedtls.h"
 #include "app/client/responselimit.h"
+#include "app/client/tlserrors.h"
 #include "app/client/tracemerge.h"
+#include "app/client/wstls.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,6 +82,8 @@ void GraphQLWsSession::start() {
     const auto perMessage = quint64(std::min(m_maxKeptBytes, wslimits::kMaxIncomingMessageBytes));
     m_socket->setMaxAllowedIncomingFrameSize(perMessage);
     m_socket->setMaxAllowedIncomingMessageSize(perMessage);
+    trustEmbeddedServer(m_request);
+    applyWebSocketTls(m_socket, m_request.tls, m_record);
     connect(m_socket, &QWebSocket::aboutToClose, this, &GraphQLWsSession::onAboutToClose);
     connect(m_socket, &QWebSocket::connected, this, &GraphQLWsSession::onConnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &GraphQLWsSession::onTextMessage);
@@ -116,6 +121,7 @@ void GraphQLWsSession::onConnected() {
     m_record.remoteAddress =
         m_socket->peerAddress().toString() + QLatin1Char(':') + QString::number(m_socket->peerPort());
     m_record.subprotocol = m_socket->subprotocol();
+    collectWebSocketTls(m_socket, m_record);
     const QString wanted = subprotocolName(m_request.protocol);
     if (!m_record.subprotocol.isEmpty())
         m_record.responseHeaders.append({"Sec-WebSocket-Protocol", m_record.subprotocol.toLatin1()});
@@ -267,6 +273,8 @@ void GraphQLWsSession::onSocketError(QAbstractSocket::SocketError error) {
     if (m_finished || m_connected)
         return; // once open, the close code tells more: onDisconnected reports it
     const QString detail = m_socket->errorString();
+    if (m_record.tls.secured && classifyTlsText(detail) != TlsFailure::Unknown) // e.g. a client certificate required
+        return finish(describeTlsFailure(classifyTlsText(detail), where(), detail));
     if (detail.contains(QLatin1String("processHandshake"))) {
         // Qt names the status only for some answers ("Unhandled http status code: 404 (Not Found)").
         static const QRegularExpression statusPattern(QStringLiteral(R"(status code:?\s*(\d{3}))"));
@@ -292,8 +300,7 @@ void GraphQLWsSession::onSocketError(QAbstractSocket::SocketError error) {
         onConnectTimeout();
         break;
     case QAbstractSocket::SslHandshakeFailedError:
-        finish({ErrorKind::Tls, QStringLiteral("TLS handshake with %1 failed: %2").arg(where(), detail),
-                QStringLiteral("check the certificate, or use ws:// for a plain server")});
+        finish(describeTlsFailure(classifyTlsText(detail), where(), detail));
         break;
     default:
         finish({ErrorKind::Network, QStringLiteral("The WebSocket upgrade with %1 failed: %2").arg(where(), detail),

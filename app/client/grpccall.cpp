@@ -80,8 +80,15 @@ void GrpcCall::start() {
                       QString::fromStdString(m_method->name());
     m_record.url = m_request.target;
     setUpContext();
-    m_channel = grpcChannel(m_request.target, m_request.tls, m_request.caFile);
-    m_stub = grpcGenericStub(m_request.target, m_request.tls, m_request.caFile);
+    if (const QString problem = grpcTlsProblem(m_request.tls); !problem.isEmpty()) {
+        m_record.error = {ErrorKind::Tls, problem, QStringLiteral("check the TLS files of the connection")};
+        auto keepAlive = std::move(m_self);
+        auto done = std::move(m_onDone);
+        done(std::move(m_record));
+        return;
+    }
+    m_channel = grpcChannel(m_request.target, m_request.tls);
+    m_stub = grpcGenericStub(m_request.target, m_request.tls);
     // Convert every starting message first: a JSON mistake fails the call before anything is sent.
     for (const auto &json : m_request.messages) {
         QString error;
@@ -289,6 +296,7 @@ void GrpcCall::setPhases() {
 void GrpcCall::finish(const grpc::Status &status) {
     std::unique_lock lock(m_mutex);
     setPhases();
+    collectGrpcTls(m_context, m_request.tls, m_record);
     m_record.grpcCode = int(status.error_code());
     m_record.grpcMessage = QString::fromStdString(status.error_message());
     m_record.grpcDetailsJson = decodeStatusDetails(status.error_details());
@@ -302,6 +310,7 @@ void GrpcCall::finish(const grpc::Status &status) {
     else if (!status.ok())
         m_record.error =
             describeGrpcStatus(m_record.grpcCode, m_record.grpcMessage, m_request.target, m_request.deadlineMs);
+    explainGrpcTlsFailure(m_request.tls, m_record);
     CallRecord record = std::move(m_record);
     auto done = std::move(m_onDone);
     auto keepAlive = std::move(m_self); // this object may die when this function returns

@@ -1,5 +1,6 @@
 #include "app/client/grpccaller.h"
 
+#include "app/client/embeddedtls.h"
 #include "app/client/grpccall.h"
 #include "app/client/grpcwebcaller.h"
 #include "app/client/restcaller.h"
@@ -40,6 +41,7 @@ GrpcCaller::~GrpcCaller() {
 }
 
 quint64 GrpcCaller::call(GrpcSchemaPtr schema, GrpcRequest request) {
+    trustEmbeddedServer(request);
     CallRecord record;
     record.id = RestCaller::nextCallId();
     record.kind = CallKind::Grpc;

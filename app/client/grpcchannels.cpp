@@ -1,7 +1,5 @@
 #include "app/client/grpcchannels.h"
 
-#include <QFile>
-
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
@@ -17,22 +15,15 @@ struct Connection {
     std::shared_ptr<grpc::GenericStub> stub;
 };
 
-const Connection &connection(const QString &target, bool tls, const QString &caFile) {
+const Connection &connection(const QString &target, const GrpcTlsSettings &tls) {
     static std::mutex mutex;
     static std::map<QString, Connection> connections; // entries are never erased, so references stay valid
-    const QString key = tls ? target + QStringLiteral("|tls|") + caFile : target;
+    const QString key = target + QChar(0x1e) + tls.key();
     std::lock_guard lock(mutex);
     auto &entry = connections[key];
     if (!entry.channel) {
-        std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
-        if (tls) {
-            grpc::SslCredentialsOptions options;
-            QFile roots(caFile);
-            if (!caFile.isEmpty() && roots.open(QIODevice::ReadOnly))
-                options.pem_root_certs = roots.readAll().toStdString();
-            credentials = grpc::SslCredentials(options);
-        }
-        entry.channel = grpc::CreateChannel(target.toStdString(), credentials);
+        const GrpcChannelSetup setup = grpcChannelSetup(tls);
+        entry.channel = grpc::CreateCustomChannel(target.toStdString(), setup.credentials, setup.arguments);
         entry.stub = std::make_shared<grpc::GenericStub>(entry.channel);
     }
     return entry;
@@ -40,12 +31,12 @@ const Connection &connection(const QString &target, bool tls, const QString &caF
 
 } // namespace
 
-std::shared_ptr<grpc::Channel> grpcChannel(const QString &target, bool tls, const QString &caFile) {
-    return connection(target, tls, caFile).channel;
+std::shared_ptr<grpc::Channel> grpcChannel(const QString &target, const GrpcTlsSettings &tls) {
+    return connection(target, tls).channel;
 }
 
-std::shared_ptr<grpc::GenericStub> grpcGenericStub(const QString &target, bool tls, const QString &caFile) {
-    return connection(target, tls, caFile).stub;
+std::shared_ptr<grpc::GenericStub> grpcGenericStub(const QString &target, const GrpcTlsSettings &tls) {
+    return connection(target, tls).stub;
 }
 
 } // namespace triptych::client

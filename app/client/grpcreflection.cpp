@@ -1,6 +1,7 @@
 #include "app/client/grpcreflection.h"
 
 #include "app/client/callerrors.h"
+#include "app/client/embeddedtls.h"
 #include "app/client/grpcchannels.h"
 #include "app/client/protoparsing.h"
 
@@ -41,7 +42,7 @@ public:
         m_context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(request.deadlineMs));
         for (const auto &[key, value] : request.metadata)
             m_context.AddMetadata(key.toLower().toStdString(), value.toStdString());
-        m_stub = std::make_unique<grpc::GenericStub>(grpcChannel(request.target, request.tls, request.caFile));
+        m_stub = std::make_unique<grpc::GenericStub>(grpcChannel(request.target, request.tls));
         m_path = alpha ? "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"
                        : "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo";
         m_queue.push_back({"list_services", "*"});
@@ -153,7 +154,9 @@ GrpcReflection::~GrpcReflection() {
 
 void GrpcReflection::load(const ReflectionRequest &request) {
     ++m_generation;
-    start(request, false);
+    ReflectionRequest trusted = request;
+    trustEmbeddedServer(trusted);
+    start(trusted, false);
 }
 
 void GrpcReflection::start(const ReflectionRequest &request, bool alpha) {

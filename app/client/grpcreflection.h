@@ -2,6 +2,7 @@
 
 #include "app/client/callrecord.h"
 #include "app/client/grpcschema.h"
+#include "app/client/grpctls.h"
 #include "app/client/resultrelay.h"
 
 #include <QObject>
@@ -11,8 +12,7 @@ namespace triptych::client {
 // Where and how to ask a server for its descriptors.
 struct ReflectionRequest {
     QString target; // host:port
-    bool tls = false;
-    QString caFile;
+    GrpcTlsSettings tls;
     HeaderList metadata; // sent with the reflection call, e.g. credentials
     int deadlineMs = 10'000;
 };

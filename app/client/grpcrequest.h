@@ -2,6 +2,7 @@
 
 #include "app/client/callrecord.h"
 #include "app/client/grpcwebframes.h"
+#include "app/client/grpctls.h"
 
 #include <QByteArray>
 #include <QList>
@@ -23,8 +24,7 @@ struct GrpcRequest {
     int deadlineMs = grpclimits::kDefaultDeadlineMs;
     qint64 maxResponseBytes = 0;                   // 0: the process-wide cap (app/client/responselimit.h)
     GrpcTransport transport = GrpcTransport::Grpc; // gRPC-Web: target is the HTTP host:port
-    bool tls = false;
-    QString caFile; // TLS roots; empty: the system's
+    GrpcTlsSettings tls;
     bool gzip = false;
     bool sendTraceparent = true;
     QString traceBaseUrl; // e.g. http://127.0.0.1:8080: fetch /debug/traces/{id} there afterwards

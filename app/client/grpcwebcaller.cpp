@@ -94,7 +94,7 @@ quint64 GrpcWebCaller::call(GrpcSchemaPtr schema, const google::protobuf::Method
     const QByteArray type = text ? "application/grpc-web-text" : "application/grpc-web+proto";
     RestRequest rest;
     rest.method = "POST";
-    rest.url = (request.tls ? QStringLiteral("https://") : QStringLiteral("http://")) + request.target +
+    rest.url = (request.tls.enabled ? QStringLiteral("https://") : QStringLiteral("http://")) + request.target +
                QLatin1Char('/') + fullMethodName(*method);
     rest.headers = {{"Accept", type},
                     {"X-Grpc-Web", "1"},
@@ -104,7 +104,8 @@ quint64 GrpcWebCaller::call(GrpcSchemaPtr schema, const google::protobuf::Method
     rest.bodyKind = BodyKind::Raw;
     rest.contentType = type;
     rest.body = grpcWebRequestBody(QByteArray::fromStdString(bytes), text);
-    rest.tls.caFile = request.caFile;
+    rest.tls = {request.tls.caFile, request.tls.clientCertificate, request.tls.clientKey,
+                request.tls.skipVerification, request.tls.authority};
     rest.sendTraceparent = request.sendTraceparent;
     rest.fetchServerTrace = !request.traceBaseUrl.isEmpty();
     rest.timeoutMs = request.deadlineMs + kDeadlineGraceMs;

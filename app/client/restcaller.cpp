@@ -2,6 +2,7 @@
 
 #include "app/client/curlengine.h"
 #include "app/client/curltransfer.h"
+#include "app/client/embeddedtls.h"
 #include "app/client/tracefetch.h"
 #include "app/client/tracemerge.h"
 
@@ -40,6 +41,7 @@ quint64 RestCaller::nextCallId() {
 }
 
 quint64 RestCaller::send(RestRequest request) {
+    trustEmbeddedServer(request);
     CallRecord record;
     record.id = nextCallId();
     record.kind = request.kind;

@@ -38,6 +38,7 @@ struct TlsSettings {
     QString clientCertificate;
     QString clientKey;
     bool skipVerification = false; // recorded as a warning on the call
+    QString serverName;            // SNI and the name checked in the certificate, when not the URL's host
 };
 
 // One HTTP request as the REST pane composes it.

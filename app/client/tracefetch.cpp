@@ -1,5 +1,6 @@
 #include "app/client/tracefetch.h"
 
+#include "app/client/embeddedtls.h"
 #include "app/client/tracemerge.h"
 
 #include <QHostAddress>
@@ -27,6 +28,7 @@ RestRequest traceFetchRequest(QUrl server, const QString &traceId, const HeaderL
     fetch.sendTraceparent = false;
     fetch.fetchServerTrace = false;
     fetch.timeoutMs = kTraceFetchTimeoutMs;
+    trustEmbeddedServer(fetch);
     if (isLoopback(server.host()))
         return fetch;
     for (const auto &[name, value] : callHeaders) {

@@ -51,7 +51,7 @@ void ActiveEnvironment::applyBuiltIn() {
     m_resolver.setEnvironment(
         {builtInName(), workspace::embeddedserver::variables(
                             kHost, http, grpc, settings.token.isEmpty() ? defaults.token : settings.token,
-                            settings.apiKey.isEmpty() ? defaults.apiKey : settings.apiKey)});
+                            settings.apiKey.isEmpty() ? defaults.apiKey : settings.apiKey, settings.tls)});
 }
 
 void ActiveEnvironment::select(const QString &name) {

@@ -5,6 +5,10 @@
 #include "server/host/malloctuning.h"
 #include "server/host/orderserver.h"
 
+#include "app/client/embeddedtls.h"
+
+#include <QCoreApplication>
+#include <QStandardPaths>
 #include <QStringList>
 
 #include <array>
@@ -30,6 +34,14 @@ ServerOptions toOptions(const ServerSettings &settings) {
     options.dataLoader = settings.dataLoader;
     options.gateway = settings.gateway;
     options.dbLatency = std::chrono::milliseconds(settings.dbLatencyMs);
+    options.tls.enabled = settings.tls;
+    if (settings.tls && settings.tlsClientCertificates)
+        options.tls.clientCaFile = tls::kGeneratedClientCa;
+    // One folder per app process, in the user's runtime directory: the CA is this instance's to trust.
+    options.tls.directory = QStringLiteral("%1/triptych-tls-%2")
+                                .arg(QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation))
+                                .arg(QCoreApplication::applicationPid())
+                                .toStdString();
     return options;
 }
 
@@ -47,6 +59,8 @@ ServerSettings toSettings(const ServerOptions &options) {
     settings.dataLoader = options.dataLoader;
     settings.gateway = options.gateway;
     settings.dbLatencyMs = int(options.dbLatency.count());
+    settings.tls = options.tls.enabled;
+    settings.tlsClientCertificates = !options.tls.clientCaFile.empty();
     return settings;
 }
 
@@ -80,6 +94,9 @@ ServerState startServer(std::unique_ptr<OrderServer> &server, const ServerOption
             state.phase = ServerState::Phase::Running;
             state.httpPort = server->httpPort();
             state.grpcPort = server->grpcPort();
+            state.tlsCaFile = QString::fromStdString(server->tlsCaFile());
+            state.tlsClientCertificateFile = QString::fromStdString(server->tlsClientCertificateFile());
+            state.tlsClientKeyFile = QString::fromStdString(server->tlsClientKeyFile());
             QStringList notes;
             if (freeHttp)
                 notes << QStringLiteral("HTTP port %1 was taken, using %2").arg(asked.httpPort).arg(state.httpPort);
@@ -163,6 +180,13 @@ void ServerHost::stop() {
 
 void ServerHost::publish(const ServerState &state) {
     m_state = state;
+    // The generated CA is trusted for this server's own addresses only, and only while it runs in TLS mode.
+    client::EmbeddedServerTls trusted;
+    if (state.phase == ServerState::Phase::Running && state.settings.tls)
+        trusted = {state.httpBaseUrl(), state.grpcTarget(), state.tlsCaFile,
+                   state.settings.tlsClientCertificates ? state.tlsClientCertificateFile : QString(),
+                   state.settings.tlsClientCertificates ? state.tlsClientKeyFile : QString()};
+    client::setEmbeddedServerTls(trusted);
     Q_EMIT stateChanged(m_state);
 }
 

@@ -18,6 +18,8 @@ struct ServerSettings {
     bool dataLoader = true;     // GraphQL batches User.orders (off: the N+1 problem inside the server)
     bool gateway = false;       // GraphQL resolvers call the gRPC service over loopback
     int dbLatencyMs = 0;        // each SQL statement first waits this long, as over a network; 0: none
+    bool tls = false;           // HTTPS + WSS and gRPC over TLS, with a CA generated at start (docs/contract.md)
+    bool tlsClientCertificates = false; // TLS mode: require client certificates (the generated client pair)
 
     bool operator==(const ServerSettings &) const = default;
 };
@@ -39,8 +41,15 @@ struct ServerState {
     ServerSettings settings; // as the server runs with them: credentials filled in
     QString error;           // why it failed, in words
     QString note;            // e.g. "HTTP port 8080 was taken, using 41234"; while starting: why it restarts
+    QString tlsCaFile;       // TLS mode: the generated CA, trusted for this server only
+    QString tlsClientCertificateFile;
+    QString tlsClientKeyFile;
 
-    QString httpBaseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(httpPort); }
+    QString httpBaseUrl() const {
+        return QStringLiteral("%1://127.0.0.1:%2")
+            .arg(settings.tls ? QStringLiteral("https") : QStringLiteral("http"))
+            .arg(httpPort);
+    }
     QString grpcTarget() const { return QStringLiteral("127.0.0.1:%1").arg(grpcPort); }
     Endpoints endpoints() const { return {httpBaseUrl(), grpcTarget(), settings.token, settings.apiKey}; }
 };

@@ -1,5 +1,7 @@
 #include "app/ui/grpcconnectioneditor.h"
 
+#include "app/ui/tlswarning.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontMetrics>
@@ -70,6 +72,7 @@ GrpcConnectionEditor::GrpcConnectionEditor(QWidget *parent)
     layout->addRow(tr("Client key"), m_key);
     layout->addRow(tr("Authority"), m_authority);
     layout->addRow(m_skipVerification);
+    markAsTlsWarning(m_skipVerification);
     connect(m_source, &QComboBox::currentIndexChanged, this, &GrpcConnectionEditor::onSourceChanged);
     setConnection({});
 }

@@ -183,8 +183,12 @@ void GrpcPane::loadSchema() {
     // gRPC port.
     if (grpc.transport != workspace::GrpcTransport::Grpc && request.target == embeddedHttpTarget())
         request.target = m_embeddedTarget;
-    request.tls = grpc.tls.enabled;
-    request.caFile = resolvedText(grpc.tls.caFile);
+    request.tls = {grpc.tls.enabled,
+                   resolvedText(grpc.tls.caFile),
+                   resolvedText(grpc.tls.clientCertificate),
+                   resolvedText(grpc.tls.clientKey),
+                   resolvedText(grpc.tls.authority),
+                   grpc.tls.skipVerification};
     // The pane's metadata goes with it: some servers want credentials for reflection too.
     for (const auto &entry : grpc.metadata) {
         if (entry.enabled && !entry.name.trimmed().isEmpty())

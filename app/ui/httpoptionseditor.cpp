@@ -1,5 +1,7 @@
 #include "app/ui/httpoptionseditor.h"
 
+#include "app/ui/tlswarning.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -53,6 +55,7 @@ HttpOptionsEditor::HttpOptionsEditor(Shown shown, QWidget *parent)
     layout->addRow(tr("Server name"), m_serverName);
     if (shown == Shown::All) {
         m_skipVerification = new QCheckBox(tr("Skip TLS verification"), this);
+        markAsTlsWarning(m_skipVerification);
         layout->addRow(m_skipVerification);
     }
     setOptions({});

@@ -7,6 +7,7 @@
 #include "app/model/statusdetails.h"
 #include "app/model/streammessagemodel.h"
 #include "app/ui/bodyformatter.h"
+#include "app/ui/certificateview.h"
 #include "app/ui/findbar.h"
 #include "app/ui/fonts.h"
 #include "app/ui/jsonpathfilter.h"
@@ -79,6 +80,7 @@ ResponseView::ResponseView(SyntaxLanguage bodyLanguage, QWidget *parent)
     , m_trailers(new model::KeyValueModel({tr("Trailer"), tr("Value")}, false, this))
     , m_details(new model::KeyValueModel({tr("Field"), tr("Description")}, false, this))
     , m_messages(new model::StreamMessageModel(this))
+    , m_certificate(new CertificateView(this))
     , m_relay(std::make_shared<client::ResultRelay>(this)) {
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(80);
@@ -107,6 +109,7 @@ ResponseView::ResponseView(SyntaxLanguage bodyLanguage, QWidget *parent)
     m_tabs->addTab(createTable(m_headers, tr("Response headers"), this), tr("Headers"));
     m_tabs->addTab(createTable(m_trailers, tr("Response trailers"), this), tr("Trailers"));
     m_tabs->addTab(createTable(m_details, tr("Error details"), this), tr("Error details"));
+    m_tabs->addTab(m_certificate, tr("Certificate")); // before Messages, which stays the last tab
     m_tabs->addTab(createMessagesTab(), tr("Messages"));
     m_filter = new JsonPathFilter(this);
     m_tabs->addTab(m_filter, tr("Filter"));
@@ -203,6 +206,7 @@ void ResponseView::clearAnswer() {
     m_headers->setPairs({});
     m_trailers->setPairs({});
     m_details->setPairs({});
+    m_certificate->clear();
     m_messages->clear();
     m_messageBody->clear();
 }
@@ -262,6 +266,7 @@ void ResponseView::showRecord(const client::CallRecord &record) {
     m_headers->setPairs(toPairs(record.responseHeaders));
     m_trailers->setPairs(toPairs(record.trailers));
     m_details->setPairs(model::flattenStatusDetails(record.grpcDetailsJson));
+    m_certificate->showTls(record.tls);
     // The record has every message (a cancelled stream's last ones, a gRPC call's request): the list ends as it.
     // A record that kept only a window of a long stream's messages has fewer than the list: the list stays.
     if (!record.messages.isEmpty() && record.unkeptMessages == 0 &&

@@ -24,6 +24,7 @@ class StreamMessageModel;
 
 namespace triptych::ui {
 
+class CertificateView;
 class FindBar;
 class JsonPathFilter;
 
@@ -72,6 +73,7 @@ public:
     QTableView *messagesView() const { return m_messagesView; }
     model::KeyValueModel *headersModel() const { return m_headers; }
     model::KeyValueModel *detailsModel() const { return m_details; }
+    CertificateView *certificateView() const { return m_certificate; }
 
 Q_SIGNALS:
     // The body is in the view in its final form (formatted when it is JSON).
@@ -117,6 +119,7 @@ private:
     model::KeyValueModel *m_trailers;
     model::KeyValueModel *m_details;
     model::StreamMessageModel *m_messages;
+    CertificateView *m_certificate;
     JsonPathFilter *m_filter = nullptr;
     client::ResultRelayPtr m_relay;
     quint64 m_formatGeneration = 0; // a late format of a replaced body is dropped

@@ -12,6 +12,7 @@
 #include "app/ui/multiparteditor.h"
 #include "app/ui/noteseditor.h"
 #include "app/ui/responseview.h"
+#include "app/ui/tlswarning.h"
 #include "app/ui/websocketpanel.h"
 #include "app/workspace/requestconversion.h"
 
@@ -224,6 +225,7 @@ QWidget *RestPane::createOptionsTab() {
     m_followRedirects = new QCheckBox(tr("Follow redirects (up to %1)").arg(client::restlimits::kMaxRedirects), tab);
     m_followRedirects->setChecked(true);
     m_skipTlsVerification = new QCheckBox(tr("Skip TLS verification"), tab);
+    markAsTlsWarning(m_skipTlsVerification);
     m_skipTlsVerification->setToolTip(tr("For self-signed test servers. The call is marked with a warning: anyone in "
                                          "between could read it"));
     auto *layout = new QFormLayout(tab);

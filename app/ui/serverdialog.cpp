@@ -34,6 +34,8 @@ ServerDialog::ServerDialog(const session::ServerSettings &settings, QWidget *par
     , m_tracing(new QCheckBox(tr("Record spans, send traceresponse and Server-Timing"), this))
     , m_dataLoader(new QCheckBox(tr("Batch User.orders and User.friends (DataLoader)"), this))
     , m_gateway(new QCheckBox(tr("GraphQL resolvers call gRPC (gateway mode)"), this))
+    , m_tls(new QCheckBox(tr("TLS: HTTPS, WSS and gRPC over TLS with a CA generated at start"), this))
+    , m_tlsClientCertificates(new QCheckBox(tr("With TLS, require client certificates (mutual TLS)"), this))
     , m_token(new QLineEdit(settings.token, this))
     , m_apiKey(new QLineEdit(settings.apiKey, this)) {
     setWindowTitle(tr("Embedded server options"));
@@ -58,6 +60,12 @@ ServerDialog::ServerDialog(const session::ServerSettings &settings, QWidget *par
     m_gateway->setChecked(settings.gateway);
     m_gateway->setToolTip(tr("On: GraphQL resolvers call orders.v1.OrderService over loopback gRPC, with the "
                              "trace propagated, instead of the service layer in process"));
+    m_tls->setChecked(settings.tls);
+    m_tls->setToolTip(tr("The app trusts the generated CA for this server only; Ask all three then shows the TLS "
+                         "handshake of each style"));
+    m_tlsClientCertificates->setChecked(settings.tlsClientCertificates);
+    m_tlsClientCertificates->setToolTip(tr("With TLS on: the server refuses clients without a certificate; the app "
+                                           "presents the generated client certificate to this server"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Restart with these options"));
@@ -75,6 +83,8 @@ ServerDialog::ServerDialog(const session::ServerSettings &settings, QWidget *par
     form->addRow(m_tracing);
     form->addRow(m_dataLoader);
     form->addRow(m_gateway);
+    form->addRow(m_tls);
+    form->addRow(m_tlsClientCertificates);
     form->addRow(buttons);
 }
 
@@ -90,6 +100,11 @@ void ServerDialog::setGateway(bool on) {
     m_gateway->setChecked(on);
 }
 
+void ServerDialog::setTls(bool on, bool requireClientCertificates) {
+    m_tls->setChecked(on);
+    m_tlsClientCertificates->setChecked(requireClientCertificates);
+}
+
 session::ServerSettings ServerDialog::settings() const {
     session::ServerSettings settings = m_settings;
     settings.httpPort = m_httpPort->value();
@@ -100,6 +115,8 @@ session::ServerSettings ServerDialog::settings() const {
     settings.tracing = m_tracing->isChecked();
     settings.dataLoader = m_dataLoader->isChecked();
     settings.gateway = m_gateway->isChecked();
+    settings.tls = m_tls->isChecked();
+    settings.tlsClientCertificates = m_tls->isChecked() && m_tlsClientCertificates->isChecked();
     settings.token = m_token->text();
     settings.apiKey = m_apiKey->text();
     return settings;

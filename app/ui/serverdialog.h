@@ -21,6 +21,7 @@ public:
     void setDataLoader(bool on);
     void setGateway(bool on);
     void setDbLatencyMs(int ms);
+    void setTls(bool on, bool requireClientCertificates = false);
 
 private:
     session::ServerSettings m_settings;
@@ -32,6 +33,8 @@ private:
     QCheckBox *m_tracing;
     QCheckBox *m_dataLoader;
     QCheckBox *m_gateway;
+    QCheckBox *m_tls;
+    QCheckBox *m_tlsClientCertificates;
     QLineEdit *m_token;
     QLineEdit *m_apiKey;
 };

@@ -49,6 +49,10 @@ client::HttpVersion httpVersion(HttpVersion version) {
     return client::HttpVersion::Auto;
 }
 
+client::GrpcTlsSettings grpcTls(const GrpcTls &tls) {
+    return {tls.enabled, tls.caFile, tls.clientCertificate, tls.clientKey, tls.authority, tls.skipVerification};
+}
+
 // Headers, auth, TLS and options: what REST and GraphQL over HTTP share.
 void applyHttp(const HttpPart &http, client::RestRequest &request) {
     request.url = http.url;
@@ -71,7 +75,7 @@ void applyHttp(const HttpPart &http, client::RestRequest &request) {
         break;
     }
     const HttpTls &tls = http.options.tls;
-    request.tls = {tls.caFile, tls.clientCertificate, tls.clientKey, tls.skipVerification};
+    request.tls = {tls.caFile, tls.clientCertificate, tls.clientKey, tls.skipVerification, tls.serverName};
     request.httpVersion = httpVersion(http.options.httpVersion);
     request.proxy = http.options.proxy;
     request.followRedirects = http.options.followRedirects;
@@ -138,6 +142,8 @@ client::GraphQLWsRequest toGraphQLWsRequest(const RequestDocument &document) {
         payload.insert(auth.apiKeyName, auth.apiKeyValue);
     if (!payload.isEmpty())
         request.initPayload = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    const HttpTls &tls = document.http.options.tls;
+    request.tls = {tls.caFile, tls.clientCertificate, tls.clientKey, tls.skipVerification, tls.serverName};
     return request;
 }
 
@@ -155,8 +161,7 @@ client::GrpcRequest toGrpcRequest(const RequestDocument &document) {
     }
     request.metadata = enabledPairs(grpc.metadata);
     request.deadlineMs = grpc.deadlineMs;
-    request.tls = grpc.tls.enabled;
-    request.caFile = grpc.tls.caFile;
+    request.tls = grpcTls(grpc.tls);
     request.transport = grpc.transport == GrpcTransport::GrpcWeb       ? client::GrpcTransport::GrpcWeb
                         : grpc.transport == GrpcTransport::GrpcWebText ? client::GrpcTransport::GrpcWebText
                                                                        : client::GrpcTransport::Grpc;
@@ -167,8 +172,7 @@ client::ReflectionRequest toReflectionRequest(const RequestDocument &document) {
     const GrpcPart &grpc = document.grpc;
     client::ReflectionRequest request;
     request.target = grpc.target;
-    request.tls = grpc.tls.enabled;
-    request.caFile = grpc.tls.caFile;
+    request.tls = grpcTls(grpc.tls);
     request.deadlineMs = grpc.deadlineMs;
     for (const auto &entry : grpc.metadata) {
         if (entry.enabled)

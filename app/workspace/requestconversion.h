@@ -9,8 +9,8 @@
 #include "app/client/restrequest.h"
 
 // A saved request as the client sends it. Pass a resolved document (VariableResolver::resolve): these functions copy
-// text as it is. Disabled entries are left out. What the client cannot do yet is dropped and said here: an HTTP TLS
-// server name, and a gRPC call's client certificate, authority override and skipped verification.
+// text as it is. Disabled entries are left out. What the client cannot do yet is dropped and said here: the TLS
+// server name of GraphQL over wss:// (Qt's WebSocket has no such option).
 namespace triptych::workspace {
 
 client::RestRequest toRestRequest(const RequestDocument &document);

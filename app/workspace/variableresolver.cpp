@@ -170,10 +170,10 @@ QString ResolveResult::errorText() const {
 }
 
 QList<Variable> embeddedserver::variables(const QString &host, int httpPort, int grpcPort, const QString &token,
-                                          const QString &apiKey) {
+                                          const QString &apiKey, bool tls) {
     const QString http = QStringLiteral("%1:%2").arg(host).arg(httpPort);
-    return {{QStringLiteral("baseUrl"), QStringLiteral("http://") + http, false},
-            {QStringLiteral("wsUrl"), QStringLiteral("ws://") + http, false},
+    return {{QStringLiteral("baseUrl"), (tls ? QStringLiteral("https://") : QStringLiteral("http://")) + http, false},
+            {QStringLiteral("wsUrl"), (tls ? QStringLiteral("wss://") : QStringLiteral("ws://")) + http, false},
             {QStringLiteral("grpcTarget"), QStringLiteral("%1:%2").arg(host).arg(grpcPort), false},
             {QStringLiteral("token"), token, false},
             {QStringLiteral("apiKey"), apiKey, false}};

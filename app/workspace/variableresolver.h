@@ -50,8 +50,10 @@ struct ResolveResult {
 // The names the embedded server's built-in environment defines, from what the server reports at run time.
 namespace embeddedserver {
 inline constexpr auto kEnvironmentName = u"Embedded server";
-// baseUrl (http://host:port), wsUrl (ws://host:port), grpcTarget (host:port), token, apiKey.
-QList<Variable> variables(const QString &host, int httpPort, int grpcPort, const QString &token, const QString &apiKey);
+// baseUrl (http://host:port), wsUrl (ws://host:port), grpcTarget (host:port), token, apiKey; https:// and wss://
+// in the server's TLS mode.
+QList<Variable> variables(const QString &host, int httpPort, int grpcPort, const QString &token, const QString &apiKey,
+                          bool tls = false);
 } // namespace embeddedserver
 
 class VariableResolver {

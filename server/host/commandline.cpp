@@ -52,6 +52,16 @@ std::optional<std::string> readSecretFile(const std::string &option, const std::
     return std::nullopt;
 }
 
+// A TLS file or folder; naming one turns TLS on.
+std::optional<std::string> readTlsPath(const std::string &option, const std::string &value, ServerOptions &options,
+                                       std::string &out) {
+    if (value.empty())
+        return option + " needs a file path";
+    out = value;
+    options.tls.enabled = true;
+    return std::nullopt;
+}
+
 using Setter =
     std::function<std::optional<std::string>(ServerOptions &, const std::string &option, const std::string &value)>;
 
@@ -152,6 +162,21 @@ const std::map<std::string, Setter> &setters() {
              o.gateway = v == "on";
              return std::nullopt;
          }},
+        {"--tls",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (v != "on" && v != "off")
+                 return "--tls needs on or off, not '" + v + "'";
+             o.tls.enabled = v == "on";
+             return std::nullopt;
+         }},
+        {"--tls-cert", [](ServerOptions &o, const std::string &n,
+                          const std::string &v) { return readTlsPath(n, v, o, o.tls.certificateFile); }},
+        {"--tls-key", [](ServerOptions &o, const std::string &n,
+                         const std::string &v) { return readTlsPath(n, v, o, o.tls.keyFile); }},
+        {"--tls-client-ca", [](ServerOptions &o, const std::string &n,
+                               const std::string &v) { return readTlsPath(n, v, o, o.tls.clientCaFile); }},
+        {"--tls-dir", [](ServerOptions &o, const std::string &n,
+                         const std::string &v) { return readTlsPath(n, v, o, o.tls.directory); }},
         {"--otlp-endpoint",
          [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
              if (!v.starts_with("http://") && !v.starts_with("https://"))
@@ -188,6 +213,10 @@ ParsedCommandLine parseServerCommandLine(const std::vector<std::string> &argumen
         }
         if (name == "--gateway" && !inlineValue) { // a switch; --gateway=on|off also works
             options.gateway = true;
+            continue;
+        }
+        if (name == "--tls" && !inlineValue) { // likewise
+            options.tls.enabled = true;
             continue;
         }
         const auto setter = setters().find(name);
@@ -244,6 +273,14 @@ std::string serverUsage(const ServerOptions &d) {
            "                       network does, so N+1 queries cost what they would there (default 0)\n"
            "  --gateway            GraphQL resolvers call the gRPC service over loopback, so one trace shows\n"
            "                       GraphQL -> gRPC -> SQL (default off)\n"
+           "  --tls                HTTPS and WSS on the HTTP port, gRPC over TLS; generates a CA and a\n"
+           "                       certificate for localhost, 127.0.0.1 and ::1 at start and prints the CA's file\n"
+           "                       (tls-ca=FILE) in the ready line (default off)\n"
+           "  --tls-cert FILE      serve this PEM certificate (chain) instead; with --tls-key FILE, its key\n"
+           "  --tls-client-ca FILE require client certificates issued by this CA (mTLS); 'generated' takes the\n"
+           "                       generated CA, which also issued client.pem / client-key.pem beside ca.pem\n"
+           "  --tls-dir DIR        write the generated ca.pem, client.pem and client-key.pem here (default: a\n"
+           "                       new private folder under the temporary directory)\n"
            "  -h, --help           show this help\n"
            "\n"
            "Bound to an address other than loopback, /debug/* needs the credentials too.\n"

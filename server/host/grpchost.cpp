@@ -10,9 +10,23 @@
 
 namespace triptych {
 
-GrpcHost::GrpcHost(ServiceContext &context, const ServerOptions &options)
+namespace {
+
+std::shared_ptr<grpc::ServerCredentials> tlsCredentials(const tls::TlsMaterial &material) {
+    grpc::SslServerCredentialsOptions options(material.clientCaPem.empty()
+                                                  ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+                                                  : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+    options.pem_root_certs = material.clientCaPem;
+    options.pem_key_cert_pairs.push_back({material.server.keyPem, material.server.certificatePem});
+    return grpc::SslServerCredentials(options);
+}
+
+} // namespace
+
+GrpcHost::GrpcHost(ServiceContext &context, const ServerOptions &options, const tls::TlsMaterial *material)
     : m_context(context)
-    , m_options(options) {}
+    , m_options(options)
+    , m_material(material) {}
 
 GrpcHost::~GrpcHost() {
     stop();
@@ -30,7 +44,10 @@ Result<std::uint16_t> GrpcHost::start() {
     builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
     int port = 0;
     const std::string address = m_options.bindAddress + ":" + std::to_string(m_options.grpcPort);
-    builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port);
+    builder.AddListeningPort(address, m_material ? tlsCredentials(*m_material) : grpc::InsecureServerCredentials(),
+                             &port);
+    if (m_material)
+        builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &m_loopbackPort);
     m_api = std::make_unique<rpc::GrpcApi>(m_context);
     m_api->addTo(builder);
     m_server = builder.BuildAndStart();
@@ -43,6 +60,8 @@ Result<std::uint16_t> GrpcHost::start() {
                            {},
                            "ADDRESS_IN_USE"};
     }
+    if (!m_material)
+        m_loopbackPort = port;
     for (const auto &service : rpc::GrpcApi::healthServiceNames())
         m_server->GetHealthCheckService()->SetServingStatus(service, true);
     return static_cast<std::uint16_t>(port);

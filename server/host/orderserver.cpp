@@ -10,6 +10,7 @@
 #include "server/host/memorytrimmer.h"
 #include "server/http/httpserver.h"
 #include "server/store/database.h"
+#include "server/tls/tlsfront.h"
 #include "server/tracing/otlpexporter.h"
 #include "server/tracing/tracer.h"
 
@@ -27,7 +28,9 @@ struct OrderServer::Running {
     std::unique_ptr<RateLimiter> rateLimiter;
     std::unique_ptr<ServiceContext> context;
     std::unique_ptr<OrderLifecycle> lifecycle;
+    std::unique_ptr<tls::TlsMaterial> tlsMaterial; // TLS mode; outlives the listeners that use it
     std::unique_ptr<http::HttpServer> http;
+    std::unique_ptr<tls::TlsFront> tlsFront; // HTTPS on the HTTP port, relaying to `http` on loopback
     std::unique_ptr<GrpcHost> grpc;
     std::unique_ptr<MemoryTrimmer> trimmer;
     std::uint16_t httpPort = 0;
@@ -87,26 +90,10 @@ Status OrderServer::start() {
         running->lifecycle =
             std::make_unique<OrderLifecycle>(*running->service, running->events, m_options.lifecycleStep);
 
-    http::HttpServerOptions httpOptions;
-    httpOptions.bindAddress = m_options.bindAddress;
-    httpOptions.port = m_options.httpPort;
-    httpOptions.threads = m_options.httpThreads;
-    httpOptions.maxStreamQueueBytes = m_options.streamQueueBytes;
-    // The gateway asks for the gRPC port on its first call; only then is the server running.
-    auto grpcPort = [this] { return this->grpcPort(); };
-    running->http =
-        std::make_unique<http::HttpServer>(buildHttpRoutes(*running->context, m_options, grpcPort), httpOptions);
-    auto httpPort = running->http->start();
-    if (!httpPort) {
-        auto error = httpPort.error();
-        if (error.reason == "ADDRESS_IN_USE")
-            error.message = "HTTP port " + std::to_string(m_options.httpPort) + " on " + m_options.bindAddress +
-                            " is in use; choose another with --http-port (0 picks a free one)";
-        return error;
-    }
-    running->httpPort = *httpPort;
+    if (auto http = startHttp(*running); !http)
+        return http.error();
 
-    running->grpc = std::make_unique<GrpcHost>(*running->context, m_options);
+    running->grpc = std::make_unique<GrpcHost>(*running->context, m_options, running->tlsMaterial.get());
     auto grpcListening = running->grpc->start();
     if (!grpcListening)
         return grpcListening.error();
@@ -117,12 +104,52 @@ Status OrderServer::start() {
     return Done{};
 }
 
+Status OrderServer::startHttp(Running &running) {
+    if (m_options.tls.enabled) {
+        auto material = tls::prepareTlsMaterial(m_options.tls);
+        if (!material)
+            return material.error();
+        running.tlsMaterial = std::make_unique<tls::TlsMaterial>(std::move(*material));
+    }
+    http::HttpServerOptions httpOptions;
+    httpOptions.bindAddress = m_options.bindAddress;
+    httpOptions.port = m_options.httpPort;
+    httpOptions.threads = m_options.httpThreads;
+    httpOptions.maxStreamQueueBytes = m_options.streamQueueBytes;
+    if (running.tlsMaterial) { // the plain server moves to a free loopback port behind the TLS front
+        httpOptions.bindAddress = "127.0.0.1";
+        httpOptions.port = 0;
+    }
+    // The gateway asks for the gRPC port on its first call; only then is the server running. In TLS mode it uses
+    // the plaintext loopback port, so it needs no client certificate.
+    auto grpcPort = [this] { return m_running ? static_cast<std::uint16_t>(m_running->grpc->loopbackPort()) : 0; };
+    running.http =
+        std::make_unique<http::HttpServer>(buildHttpRoutes(*running.context, m_options, grpcPort), httpOptions);
+    auto httpPort = running.http->start();
+    if (httpPort && running.tlsMaterial) {
+        running.tlsFront = std::make_unique<tls::TlsFront>(
+            *running.tlsMaterial, tls::TlsFrontOptions{m_options.bindAddress, m_options.httpPort, *httpPort});
+        httpPort = running.tlsFront->start();
+    }
+    if (!httpPort) {
+        auto error = httpPort.error();
+        if (error.reason == "ADDRESS_IN_USE")
+            error.message = "HTTP port " + std::to_string(m_options.httpPort) + " on " + m_options.bindAddress +
+                            " is in use; choose another with --http-port (0 picks a free one)";
+        return error;
+    }
+    running.httpPort = *httpPort;
+    return Done{};
+}
+
 void OrderServer::stop() {
     if (!m_running)
         return;
     // Transports first (no new work), then the lifecycle timer, then the service and database.
     m_running->grpc->stop();
     m_running->http->stop();
+    if (m_running->tlsFront)
+        m_running->tlsFront->stop();
     m_running.reset();
 }
 
@@ -151,8 +178,21 @@ tracing::Tracer *OrderServer::tracer() const {
 
 std::string OrderServer::readyLine() const {
     const std::string &host = m_options.bindAddress;
-    return "triptych-server ready: http=" + host + ":" + std::to_string(httpPort()) + " grpc=" + host + ":" +
-           std::to_string(grpcPort());
+    std::string line = "triptych-server ready: http=" + host + ":" + std::to_string(httpPort()) + " grpc=" + host +
+                       ":" + std::to_string(grpcPort());
+    if (m_options.tls.enabled)
+        line += " tls-ca=" + (tlsCaFile().empty() ? std::string("(own certificate)") : tlsCaFile());
+    return line;
+}
+
+std::string OrderServer::tlsCaFile() const {
+    return m_running && m_running->tlsMaterial ? m_running->tlsMaterial->caFile : std::string();
+}
+std::string OrderServer::tlsClientCertificateFile() const {
+    return m_running && m_running->tlsMaterial ? m_running->tlsMaterial->clientCertificateFile : std::string();
+}
+std::string OrderServer::tlsClientKeyFile() const {
+    return m_running && m_running->tlsMaterial ? m_running->tlsMaterial->clientKeyFile : std::string();
 }
 
 } // namespace triptych

@@ -36,8 +36,13 @@ public:
     std::uint16_t httpPort() const;
     std::uint16_t grpcPort() const;
     const ServerOptions &options() const { return m_options; }
-    // "triptych-server ready: http=127.0.0.1:8080 grpc=127.0.0.1:50051"
+    // "triptych-server ready: http=127.0.0.1:8080 grpc=127.0.0.1:50051", in TLS mode followed by " tls-ca=FILE"
     std::string readyLine() const;
+    bool tlsEnabled() const { return m_options.tls.enabled; }
+    // TLS mode: the generated CA's file (empty with an own certificate) and the generated client pair for mTLS.
+    std::string tlsCaFile() const;
+    std::string tlsClientCertificateFile() const;
+    std::string tlsClientKeyFile() const;
 
     // For tests and the app's host view; null until started.
     OrderService *service() const;
@@ -48,6 +53,7 @@ public:
 private:
     struct Running;
     void startTracing(Running &running) const;
+    Status startHttp(Running &running);
     ServerOptions m_options;
     std::unique_ptr<Running> m_running;
 };

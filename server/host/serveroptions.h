@@ -2,6 +2,7 @@
 
 #include "server/domain/credentials.h"
 #include "server/domain/limits.h"
+#include "server/tls/tlsoptions.h"
 
 #include <chrono>
 #include <cstdint>
@@ -25,6 +26,7 @@ struct ServerOptions {
     bool dataLoader = true;                     // GraphQL batches User.orders/friends, Order.user (off: N+1)
     bool gateway = false;                       // GraphQL resolvers call the gRPC service over loopback
     std::chrono::milliseconds dbLatency{0};     // each SQL statement waits this long, as over a network; 0: none
+    tls::TlsOptions tls;                        // HTTPS + WSS on the HTTP port, gRPC over TLS (docs/contract.md)
     // Bytes waiting for one slow SSE / WebSocket client before it is dropped (WebSocket: close 4500); not a
     // command-line option, tests make it small to reach the limit quickly.
     std::size_t streamQueueBytes = limits::kMaxStreamQueueBytes;

@@ -4,6 +4,7 @@
 #include "app/ui/statusline.h"
 
 #include <QCheckBox>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -93,6 +94,28 @@ private Q_SLOTS:
         ui::StatusLine line;
         line.setState(host.state());
         QVERIFY2(line.text().contains(QStringLiteral("DataLoader off · gateway off")), qPrintable(line.text()));
+    }
+
+    // The TLS switch: the server restarts with HTTPS, its URL becomes https:// and the app trusts the generated CA
+    // for it (no CA file in the request); with client certificates required, the app presents the generated pair.
+    void switchingTlsOnServesHttpsTheAppTrusts_data() {
+        QTest::addColumn<bool>("requireClientCertificates");
+        QTest::newRow("TLS") << false;
+        QTest::newRow("mutual TLS") << true;
+    }
+    void switchingTlsOnServesHttpsTheAppTrusts() {
+        QFETCH(bool, requireClientCertificates);
+        session::ServerHost host;
+        ui::ServerDialog dialog(freePorts());
+        dialog.setTls(true, requireClientCertificates);
+        host.start(dialog.settings());
+        QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(session::ServerState::Phase::Running), 15000);
+        QVERIFY(host.state().httpBaseUrl().startsWith(QStringLiteral("https://127.0.0.1:")));
+        QCOMPARE(host.state().settings.tlsClientCertificates, requireClientCertificates);
+        QVERIFY(QFile::exists(host.state().tlsCaFile));
+        QCOMPARE(sqlStatements(host.state()), 2);
+        host.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(int(host.state().phase), int(session::ServerState::Phase::Stopped), 15000);
     }
 
 private:

@@ -41,6 +41,7 @@ private Q_SLOTS:
         QCOMPARE(request.tls.caFile, QString("ca.pem"));
         QCOMPARE(request.tls.clientKey, QString("me.key"));
         QVERIFY(request.tls.skipVerification);
+        QCOMPARE(request.tls.serverName, QString("api"));
         QVERIFY(request.proxy.isEmpty());
         document.http.options.proxy = "socks5h://127.0.0.1:1080";
         QCOMPARE(toRestRequest(document).proxy, QString("socks5h://127.0.0.1:1080"));
@@ -139,15 +140,19 @@ private Q_SLOTS:
         document.grpc.message = message;
         document.grpc.metadata = {{"authorization", "Bearer t", true}, {"x-off", "1", false}};
         document.grpc.deadlineMs = 1234;
-        document.grpc.tls = {true, "ca.pem", {}, {}, {}, false};
+        document.grpc.tls = {true, "ca.pem", "me.pem", "me.key", "orders.local", true};
         const client::GrpcRequest request = toGrpcRequest(document);
         QCOMPARE(request.messages, messages);
         QCOMPARE(request.target, QString("127.0.0.1:50051"));
         QCOMPARE(request.method, document.grpc.method);
         QCOMPARE(request.metadata, (client::HeaderList{{"authorization", "Bearer t"}}));
         QCOMPARE(request.deadlineMs, 1234);
-        QVERIFY(request.tls);
-        QCOMPARE(request.caFile, QString("ca.pem"));
+        QVERIFY(request.tls.enabled);
+        QCOMPARE(request.tls.caFile, QString("ca.pem"));
+        QCOMPARE(request.tls.clientCertificate, QString("me.pem"));
+        QCOMPARE(request.tls.clientKey, QString("me.key"));
+        QCOMPARE(request.tls.authority, QString("orders.local"));
+        QVERIFY(request.tls.skipVerification);
     }
 
     void grpcTransport_data() {

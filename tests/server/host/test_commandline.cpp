@@ -30,6 +30,9 @@ private Q_SLOTS:
         QTest::newRow("database latency") << QStringList({"--db-latency-ms", "2"}) << "";
         QTest::newRow("database latency too long")
             << QStringList({"--db-latency-ms", "5000"}) << "--db-latency-ms needs a whole number";
+        QTest::newRow("tls switch") << QStringList({"--tls"}) << "";
+        QTest::newRow("bad tls") << QStringList({"--tls=maybe"}) << "--tls needs on or off";
+        QTest::newRow("empty tls key") << QStringList({"--tls-key", ""}) << "--tls-key needs a file path";
     }
     void parses() {
         QFETCH(QStringList, arguments);
@@ -60,6 +63,20 @@ private Q_SLOTS:
         QCOMPARE(options.lifecycleStep.count(), 5);
         QCOMPARE(options.rateLimitPerSecond, 3);
         QCOMPARE(options.dbLatency.count(), 4);
+        QVERIFY(!options.tls.enabled);
+    }
+
+    void tlsFilesTurnTlsOn() {
+        const auto parsed = parseServerCommandLine(
+            {"--tls-cert", "/c.pem", "--tls-key=/k.pem", "--tls-client-ca", "generated", "--tls-dir", "/d"});
+        const auto &options = std::get<ServerOptions>(parsed);
+        QVERIFY(options.tls.enabled);
+        QCOMPARE(options.tls.certificateFile, std::string("/c.pem"));
+        QCOMPARE(options.tls.keyFile, std::string("/k.pem"));
+        QCOMPARE(options.tls.clientCaFile, std::string(tls::kGeneratedClientCa));
+        QCOMPARE(options.tls.directory, std::string("/d"));
+        QVERIFY(std::get<ServerOptions>(parseServerCommandLine({"--tls"})).tls.enabled);
+        QVERIFY(!std::get<ServerOptions>(parseServerCommandLine({"--tls", "--tls=off"})).tls.enabled);
     }
 
     void credentialsFromTheEnvironmentAndFiles_data() {
