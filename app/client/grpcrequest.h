@@ -1,8 +1,8 @@
 #pragma once
 
 #include "app/client/callrecord.h"
-#include "app/client/grpcwebframes.h"
 #include "app/client/grpctls.h"
+#include "app/client/grpcwebframes.h"
 
 #include <QByteArray>
 #include <QList>

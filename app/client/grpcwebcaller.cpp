@@ -104,8 +104,8 @@ quint64 GrpcWebCaller::call(GrpcSchemaPtr schema, const google::protobuf::Method
     rest.bodyKind = BodyKind::Raw;
     rest.contentType = type;
     rest.body = grpcWebRequestBody(QByteArray::fromStdString(bytes), text);
-    rest.tls = {request.tls.caFile, request.tls.clientCertificate, request.tls.clientKey,
-                request.tls.skipVerification, request.tls.authority};
+    rest.tls = {request.tls.caFile, request.tls.clientCertificate, request.tls.clientKey, request.tls.skipVerification,
+                request.tls.authority};
     rest.sendTraceparent = request.sendTraceparent;
     rest.fetchServerTrace = !request.traceBaseUrl.isEmpty();
     rest.timeoutMs = request.deadlineMs + kDeadlineGraceMs;

@@ -39,7 +39,7 @@ private Q_SLOTS:
         const ImportResult result = importProtoset(read(kWithImports), kWithImports);
         QVERIFY(result.ok());
         QCOMPARE(result.collectionName, QString("orders"));
-        QCOMPARE(result.requests.size(), 7);
+        QCOMPARE(result.requests.size(), 8); // orders.v1.OrderService's methods
         const ImportedRequest &first = result.requests.first();
         QCOMPARE(first.folder, QString("orders.v1.OrderService"));
         QCOMPARE(first.document.style, RequestStyle::Grpc);

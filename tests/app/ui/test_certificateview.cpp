@@ -55,7 +55,8 @@ private Q_SLOTS:
         for (int i = 0; i < tabs->count(); ++i)
             names << tabs->tabText(i);
         QVERIFY2(names.contains(QStringLiteral("Certificate")), qPrintable(names.join(',')));
-        QCOMPARE(names.last(), QStringLiteral("Messages"));
+        QVERIFY2(names.indexOf(QStringLiteral("Certificate")) < names.indexOf(QStringLiteral("Messages")),
+                 qPrintable(names.join(',')));
 
         view.showRecord(tlsRecord(verified));
         const auto *model = view.certificateView()->model();

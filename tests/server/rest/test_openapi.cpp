@@ -68,6 +68,8 @@ void TestOpenApi::everyRegisteredRouteIsDocumented() {
     const auto paths = m_document.value("paths").toObject();
     for (const auto &route : routes) {
         const auto path = QString::fromStdString(route.pattern);
+        if (path.startsWith(QLatin1String("/orders.v1.OrderService/")))
+            continue; // gRPC-Web: framed protobuf, described in docs/grpc.md, not an HTTP API OpenAPI can state
         const auto method = QString::fromStdString(route.method).toLower();
         QVERIFY2(paths.value(path).toObject().contains(method),
                  qPrintable("not in /openapi.json: " + method.toUpper() + " " + path));
