@@ -56,8 +56,8 @@ void PhaseBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
                                             figures.phases.firstByteUs, figures.phases.downloadUs};
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
-    // The call's whole time, pale and outlined; the phases fill it from the left. gRPC reports no finer phases for a
-    // unary call (only a first call's channel setup): the rest of its bar stays pale, as the legend says.
+    // The call's whole time, pale and outlined; the phases fill it from the left. What no phase accounts for (a
+    // stream's time after its last message, a call cut short) stays pale, as the legend says.
     const QRect whole(area.left(), area.top(), std::max(2, int(double(figures.phases.totalUs) * pxPerUs)),
                       area.height());
     painter->fillRect(whole, remainderColour(accent));
@@ -117,8 +117,7 @@ ComparisonStrip::ComparisonStrip(QWidget *parent)
     const QColor shown = QColor::fromRgbF(float(pale.redF() * alpha + base.redF() * (1 - alpha)),
                                           float(pale.greenF() * alpha + base.greenF() * (1 - alpha)),
                                           float(pale.blueF() * alpha + base.blueF() * (1 - alpha)));
-    legend << swatch(shown) + QLatin1Char(' ') +
-                  tr("the rest of the call, outlined (a gRPC unary call reports no finer phases)");
+    legend << swatch(shown) + QLatin1Char(' ') + tr("the rest of the call, outlined (what no phase accounts for)");
     m_legend->setTextFormat(Qt::RichText);
     m_legend->setWordWrap(true);
     m_legend->setText(tr("Phase bars, each row in its style's colour, all on one time scale: %1")
