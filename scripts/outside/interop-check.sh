@@ -51,7 +51,7 @@ while IFS= read -r -d '' file; do
     diff "$original" "$file" | sed 's/^/  /' || true
   fi
 done < <(find "$work/back" -path "$work/back/environments" -prune -o -name '*.yaml' ! -name workspace.yaml -print0)
-echo "export -> import: $same files identical, $differ different (Postman has no per-request timeout and no GraphQL operation name)"
+echo "export -> import: $same files identical, $differ different (Postman has no per-request timeout, no GraphQL operation name, and checks only as test scripts, which the export does not write)"
 
 echo "== har-validator on Triptych's HAR export of the history (real calls to an in-process server)"
 QT_QPA_PLATFORM=offscreen TRIPTYCH_HAR_OUT="$work/history.har" "$build/tests/app/interop/test_har" -silent \
