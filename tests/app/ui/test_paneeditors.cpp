@@ -239,7 +239,7 @@ private Q_SLOTS:
         QCOMPARE(pane->toDocument(), loaded.document);
         forget(pane.get(), loaded.document.style);
         RequestDocument expected = loaded.document;
-        expected.name.clear();   // the file's name, not a pane's field
+        expected.name.clear(); // the file's name, not a pane's field
         // The checks come back from the pane's Checks tab, which keeps the file's list while its table is unedited.
         // With one operation in the document the name can only be that one's, and the operation box is hidden:
         // the pane's copy keeps whether the file wrote it.
