@@ -1,13 +1,10 @@
 // GraphQL over HTTP against an in-process OrderServer on port 0, over real sockets: the contract's presets,
-// every error code, GET vs POST, both media types, persisted queries, DataLoader statement counts and limits.
-#include "server/core/orderservice.h"
+// every error code, both media types, DataLoader statement counts and limits (GET and persisted queries:
+// test_graphqlget; traces: test_graphqltracing).
 #include "server/host/orderserver.h"
 #include "server/store/database.h"
-#include "server/tracing/tracer.h"
 #include "tests/server/graphqlapi/graphqlclient.h"
-#include "tests/support/spantree.h"
 
-#include <QCryptographicHash>
 #include <QtTest>
 
 using namespace triptych;
@@ -32,9 +29,6 @@ private Q_SLOTS:
     void mediaTypesAndStatus_data();
     void mediaTypesAndStatus();
     void mutationsCreateAndCancel();
-    void mutationOverGetIsRefused();
-    void getAnswersAreCacheable();
-    void persistedQueryRoundTrip();
     void dataLoaderCounts_data();
     void dataLoaderCounts();
     void limits_data();
@@ -44,8 +38,6 @@ private Q_SLOTS:
     void schemaDocument();
     void deprecatedFieldStillAnswers();
     void connectionPages();
-    void traceHasGraphqlPhases();
-    void gatewayTraceCrossesGrpc();
 
 private:
     quint16 port() const { return m_server->httpPort(); }
@@ -199,56 +191,6 @@ void TestGraphqlHttp::mutationsCreateAndCancel() {
     auto again = postGraphql(port(), graphqlBody(cancel), kGraphqlResponseJson, kApiKey);
     QVERIFY(again);
     QCOMPARE(firstErrorCode(jsonObject(*again)), QStringLiteral("FAILED_PRECONDITION"));
-}
-
-void TestGraphqlHttp::mutationOverGetIsRefused() {
-    auto answer = getGraphql(port(), "mutation { cancelOrder(id: 1) { id } }", "application/json");
-    QVERIFY(answer);
-    QCOMPARE(answer->status, 405);
-    QCOMPARE(answer->header("Allow"), QByteArray("POST"));
-    QVERIFY(jsonObject(*answer)["errors"].isArray());
-}
-
-void TestGraphqlHttp::getAnswersAreCacheable() {
-    auto first = getGraphql(port(), "{ user(id: 42) { name avatarUrl } }", kGraphqlResponseJson);
-    QVERIFY(first);
-    QCOMPARE(first->status, 200);
-    QVERIFY(!first->header("ETag").isEmpty());
-    QVERIFY(!first->header("Cache-Control").isEmpty());
-    auto again =
-        request(port(), "GET", "/graphql?query=" + QUrl::toPercentEncoding("{ user(id: 42) { name avatarUrl } }"),
-                "Accept: application/graphql-response+json\r\nIf-None-Match: " + first->header("ETag") + "\r\n");
-    QVERIFY(again);
-    QCOMPARE(again->status, 304);
-}
-
-void TestGraphqlHttp::persistedQueryRoundTrip() {
-    const QString query = "{ user(id: 7) { name } }";
-    const QByteArray hash = QCryptographicHash::hash(query.toUtf8(), QCryptographicHash::Sha256).toHex();
-    const QByteArray extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}";
-    const QByteArray getPath = "/graphql?extensions=" + QUrl::toPercentEncoding(extensions);
-    auto unknown = request(port(), "GET", getPath, "Accept: application/json\r\n");
-    QVERIFY(unknown);
-    QCOMPARE(firstErrorCode(jsonObject(*unknown)), QStringLiteral("PERSISTED_QUERY_NOT_FOUND"));
-
-    const QByteArray store =
-        "{\"query\":" + QJsonDocument(QJsonArray{query}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
-        ",\"extensions\":" + extensions + "}";
-    auto stored = postGraphql(port(), store, "application/json");
-    QVERIFY(stored);
-    QCOMPARE(stored->status, 200);
-    QVERIFY(jsonObject(*stored)["data"].toObject()["user"].isObject());
-
-    auto byHash = request(port(), "GET", getPath, "Accept: application/json\r\n");
-    QVERIFY(byHash);
-    QCOMPARE(byHash->status, 200);
-    QCOMPARE(jsonObject(*byHash)["data"], jsonObject(*stored)["data"]);
-    QVERIFY(!byHash->header("ETag").isEmpty());
-
-    auto mismatch =
-        postGraphql(port(), "{\"query\":\"{ __typename }\",\"extensions\":" + extensions + "}", "application/json");
-    QVERIFY(mismatch);
-    QCOMPARE(mismatch->status, 400);
 }
 
 void TestGraphqlHttp::dataLoaderCounts_data() {
@@ -430,88 +372,6 @@ void TestGraphqlHttp::connectionPages() {
     QVERIFY(next);
     const QJsonArray edges = jsonObject(*next)["data"].toObject()["users"].toObject()["edges"].toArray();
     QCOMPARE(edges.at(0).toObject()["node"].toObject()["id"].toString(), QStringLiteral("3"));
-}
-
-void TestGraphqlHttp::traceHasGraphqlPhases() {
-    const QByteArray traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-    auto answer = postGraphql(port(), graphqlBody("query Named { user(id: 42) { name orders(first: 3) { id } } }"),
-                              "application/json", "traceparent: 00-" + traceId + "-00f067aa0ba902b7-01\r\n");
-    QVERIFY(answer);
-    QCOMPARE(answer->status, 200);
-    QByteArray spans;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (spans = request(port(), "GET", "/debug/traces/" + traceId)->body).contains("graphql.execute"), 5000);
-    const QByteArray payload =
-        "{\"key\":\"payload.bytes\",\"value\":{\"intValue\":\"" + QByteArray::number(answer->body.size()) + "\"}}";
-    for (const char *name : {"graphql.parse", "graphql.validate", "graphql.execute", "graphql.resolve Query.user",
-                             "graphql.operation.name", "graphql.document", "serialize JSON", payload.constData()})
-        QVERIFY2(spans.contains(name), name);
-
-    // One tree under the caller's span: the phases under the request, resolvers under execute, SQL under both.
-    const SpanTree tree(m_server->tracer()->store().trace(*tracing::parseTraceId(traceId.toStdString())));
-    QCOMPARE(tree.roots().size(), size_t(1));
-    const auto *root = tree.roots().front();
-    QCOMPARE(root->name, std::string("POST /graphql"));
-    QCOMPARE(tracing::toHex(root->parentSpanId), std::string("00f067aa0ba902b7"));
-    for (const char *phase : {"graphql.parse", "graphql.validate", "graphql.execute", "serialize JSON"})
-        QCOMPARE(tree.parentName(phase), std::string("POST /graphql"));
-    QCOMPARE(tree.parentName("graphql.resolve Query.user"), std::string("graphql.execute"));
-    int statements = 0;
-    for (const auto &span : tree.spans()) {
-        if (!span.name.starts_with("SQL"))
-            continue;
-        ++statements;
-        const auto ancestors = tree.ancestors(span);
-        QVERIFY(std::find(ancestors.begin(), ancestors.end(), "graphql.execute") != ancestors.end());
-        QVERIFY(span.attribute("db.statement"));
-    }
-    QCOMPARE(statements, 2); // the user, then the orders of every user asked for (one, here)
-}
-
-void TestGraphqlHttp::gatewayTraceCrossesGrpc() {
-    ServerOptions options;
-    options.httpPort = 0;
-    options.grpcPort = 0;
-    options.gateway = true;
-    OrderServer server(options);
-    QVERIFY(server.start().ok());
-    const QByteArray traceId = "0af7651916cd43dd8448eb211c80319c";
-    auto answer = postGraphql(server.httpPort(), graphqlBody("{ user(id: 42) { name orders(first: 2) { id } } }"),
-                              "application/json", "traceparent: 00-" + traceId + "-b7ad6b7169203331-01\r\n");
-    QVERIFY(answer);
-    QCOMPARE(jsonObject(*answer)["data"].toObject()["user"].toObject()["orders"].toArray().size(), 2);
-    QByteArray spans;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (spans = request(server.httpPort(), "GET", "/debug/traces/" + traceId)->body).count("GetUserOrders") >= 2,
-        5000);
-    QVERIFY(spans.count("orders.v1.OrderService/GetUser\"") >= 2); // client and server span
-
-    // GraphQL → gRPC client → gRPC server → SQL, one tree: the server span of each loopback call is a child of the
-    // client span that made it, in the trace of the GraphQL request.
-    const SpanTree tree(server.tracer()->store().trace(*tracing::parseTraceId(traceId.toStdString())));
-    QCOMPARE(tree.roots().size(), size_t(1));
-    QCOMPARE(tree.roots().front()->name, std::string("POST /graphql"));
-    bool crossed = false;
-    for (const auto &span : tree.spans()) {
-        if (!span.name.starts_with("SQL"))
-            continue;
-        const auto *rpcServer = tree.parentOf(span);
-        while (rpcServer && rpcServer->kind != tracing::SpanKind::Server)
-            rpcServer = tree.parentOf(*rpcServer);
-        QVERIFY(rpcServer);
-        if (rpcServer->name == "POST /graphql")
-            continue; // SQL the GraphQL server ran itself
-        QVERIFY(rpcServer->name.starts_with("orders.v1.OrderService/"));
-        const auto *rpcClient = tree.parentOf(*rpcServer);
-        QVERIFY(rpcClient);
-        QCOMPARE(rpcClient->kind, tracing::SpanKind::Client);
-        QCOMPARE(rpcClient->name, rpcServer->name);
-        const auto ancestors = tree.ancestors(*rpcClient);
-        QVERIFY(ancestors.front().starts_with("graphql.resolve "));
-        QCOMPARE(ancestors.back(), std::string("POST /graphql"));
-        crossed = true;
-    }
-    QVERIFY(crossed);
 }
 
 QTEST_GUILESS_MAIN(TestGraphqlHttp)
