@@ -28,18 +28,6 @@ using workspace::RequestStyle;
 namespace {
 const QStringList kStyles{QStringLiteral("rest"), QStringLiteral("graphql"), QStringLiteral("grpc")};
 
-QString styleLabel(RequestStyle style) {
-    switch (style) {
-    case RequestStyle::Rest:
-        return QStringLiteral("REST");
-    case RequestStyle::GraphQL:
-        return QStringLiteral("GraphQL");
-    case RequestStyle::Grpc:
-        return QStringLiteral("gRPC");
-    }
-    return {};
-}
-
 bool hasMissingSecret(const workspace::Environment &environment) {
     for (const auto &variable : environment.variables) {
         if (variable.secret && variable.value.isEmpty())

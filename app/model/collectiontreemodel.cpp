@@ -97,18 +97,6 @@ QStringList CollectionTreeModel::orderAfterDrop(const QStringList &current, cons
     return order;
 }
 
-QString CollectionTreeModel::styleLabel(workspace::RequestStyle style) {
-    switch (style) {
-    case workspace::RequestStyle::Rest:
-        return QStringLiteral("REST");
-    case workspace::RequestStyle::GraphQL:
-        return QStringLiteral("GraphQL");
-    case workspace::RequestStyle::Grpc:
-        return QStringLiteral("gRPC");
-    }
-    return {};
-}
-
 QModelIndex CollectionTreeModel::index(int row, int column, const QModelIndex &parent) const {
     if (m_nodes.isEmpty() || column != 0 || row < 0)
         return {};

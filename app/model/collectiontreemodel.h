@@ -39,7 +39,6 @@ public:
     // (-1: at the end); names already in `current` move, others are inserted.
     static QStringList orderAfterDrop(const QStringList &current, const QStringList &moved, int row);
     // "REST", "GraphQL", "gRPC".
-    static QString styleLabel(workspace::RequestStyle style);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

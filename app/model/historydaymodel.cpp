@@ -9,17 +9,6 @@ namespace {
 // internalId of a day row; a call's is its day's row + 1.
 constexpr quintptr kDayRow = 0;
 
-QString styleLabel(workspace::RequestStyle style) {
-    switch (style) {
-    case workspace::RequestStyle::Rest:
-        return QStringLiteral("REST");
-    case workspace::RequestStyle::GraphQL:
-        return QStringLiteral("GraphQL");
-    case workspace::RequestStyle::Grpc:
-        return QStringLiteral("gRPC");
-    }
-    return {};
-}
 } // namespace
 
 HistoryDayModel::HistoryDayModel(QObject *parent)

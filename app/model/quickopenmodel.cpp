@@ -19,17 +19,6 @@ bool isWordStart(QStringView text, qsizetype at) {
     return !before.isLetterOrNumber() || (before.isLower() && here.isUpper());
 }
 
-QString styleLabel(workspace::RequestStyle style) {
-    switch (style) {
-    case workspace::RequestStyle::Rest:
-        return QStringLiteral("REST");
-    case workspace::RequestStyle::GraphQL:
-        return QStringLiteral("GraphQL");
-    case workspace::RequestStyle::Grpc:
-        return QStringLiteral("gRPC");
-    }
-    return {};
-}
 } // namespace
 
 int fuzzyScore(QStringView pattern, QStringView text) {

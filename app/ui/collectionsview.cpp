@@ -234,8 +234,7 @@ void CollectionsView::askText(const QString &title, const QString &label, const 
 
 void CollectionsView::askNewRequest(RequestStyle style) {
     const QString folder = m_model->folderAt(sourceIndex(m_tree->currentIndex()));
-    askText(tr("New request"), tr("Name of the new %1 request").arg(model::CollectionTreeModel::styleLabel(style)),
-            tr("New request"),
+    askText(tr("New request"), tr("Name of the new %1 request").arg(workspace::styleLabel(style)), tr("New request"),
             [this, folder, style](const QString &name) { report(createRequest(folder, name, style)); });
 }
 

@@ -14,6 +14,18 @@ QString styleName(RequestStyle style) {
     return {};
 }
 
+QString styleLabel(RequestStyle style) {
+    switch (style) {
+    case RequestStyle::Rest:
+        return QStringLiteral("REST");
+    case RequestStyle::GraphQL:
+        return QStringLiteral("GraphQL");
+    case RequestStyle::Grpc:
+        return QStringLiteral("gRPC");
+    }
+    return {};
+}
+
 std::optional<RequestStyle> styleFromName(QStringView name) {
     for (const RequestStyle style : {RequestStyle::Rest, RequestStyle::GraphQL, RequestStyle::Grpc}) {
         if (name == styleName(style))

@@ -16,6 +16,8 @@ enum class RequestStyle { Rest, GraphQL, Grpc };
 // "rest", "graphql", "grpc": the word in file names (orders.rest.yaml) and in history.
 QString styleName(RequestStyle style);
 std::optional<RequestStyle> styleFromName(QStringView name);
+// "REST", "GraphQL", "gRPC": the style as people write it, in lists and summaries.
+QString styleLabel(RequestStyle style);
 
 // A query parameter, header, form field or metadata entry; a disabled one is kept but not sent.
 struct KeyValue {
