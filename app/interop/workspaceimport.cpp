@@ -1,6 +1,7 @@
 #include "app/interop/workspaceimport.h"
 
 #include "app/interop/urlimport.h"
+#include "app/workspace/atomicfile.h"
 #include "app/workspace/documentformat.h"
 #include "app/workspace/workspace.h"
 
@@ -25,28 +26,11 @@ template <typename Taken> QString freeName(const QString &base, Taken taken) {
     }
 }
 
-QString styleLabel(workspace::RequestStyle style) {
-    switch (style) {
-    case workspace::RequestStyle::Rest:
-        return QStringLiteral("REST");
-    case workspace::RequestStyle::GraphQL:
-        return QStringLiteral("GraphQL");
-    case workspace::RequestStyle::Grpc:
-        return QStringLiteral("gRPC");
-    }
-    return {};
-}
-
-// Every sub-folder of `path` is made as it is first needed.
+// Every sub-folder of `path` is made as it is first needed, the workspace listed once per new folder path.
 QString ensureFolder(Workspace &workspace, const QString &path, QSet<QString> &made) {
     if (path.isEmpty() || made.contains(path))
         return {};
-    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-    const QString parent = slash < 0 ? QString() : path.left(slash);
-    if (QString error = ensureFolder(workspace, parent, made); !error.isEmpty())
-        return error;
-    const auto result = workspace.createFolder(parent, path.mid(slash + 1));
-    if (!result)
+    if (const auto result = workspace.createFolderPath(path); !result)
         return result.error;
     made.insert(path);
     return {};
@@ -56,6 +40,8 @@ void writeRequests(Workspace &workspace, const ImportResult &result, ImportSumma
                    const ImportControl &control) {
     summary.collection = freeName(result.collectionName,
                                   [&](const QString &name) { return QFileInfo::exists(workspace.absolutePath(name)); });
+    const workspace::DeferredSync sync(workspace.root());
+    const Workspace::BatchOfWrites batch(workspace);
     QSet<QString> made;
     QSet<QString> files; // paths taken by this import: the listing is only refreshed by createFolder
     for (const auto &imported : result.requests) {

@@ -14,6 +14,23 @@ namespace triptych::workspace {
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error = nullptr,
                          qint64 failAfterBytes = -1);
 
+// While one is alive on the calling thread, writeFileAtomically still writes a temporary file and renames it over the
+// target, but does not flush each file to disk: the file system is flushed once when the outermost one ends. An import
+// of thousands of new files then pays one sync instead of one per file (each costs milliseconds on a busy disk).
+class DeferredSync {
+public:
+    explicit DeferredSync(const QString &folder);
+    ~DeferredSync();
+    DeferredSync(const DeferredSync &) = delete;
+    DeferredSync &operator=(const DeferredSync &) = delete;
+
+    // Whether writes on this thread are deferred now.
+    static bool active();
+
+private:
+    QString m_folder;
+};
+
 // Reads a whole file; nothing and an error when it cannot be read.
 std::optional<QByteArray> readWholeFile(const QString &path, QString *error = nullptr);
 

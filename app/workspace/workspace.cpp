@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 
+#include <utility>
+
 namespace triptych::workspace {
 
 namespace {
@@ -118,8 +120,15 @@ void Workspace::setListing(WorkspaceListing listing) {
 void Workspace::rememberWrite(const QString &path, const FileState &state) {
     const bool isNew = !m_listing.files.contains(path);
     m_listing.files.insert(path, state);
-    if (isNew)
+    if (isNew && m_batchDepth > 0)
+        m_relistAfterBatch = true;
+    else if (isNew)
         relist();
+}
+
+Workspace::BatchOfWrites::~BatchOfWrites() {
+    if (--m_workspace.m_batchDepth == 0 && std::exchange(m_workspace.m_relistAfterBatch, false))
+        m_workspace.relist();
 }
 
 FileState Workspace::stateOf(const QString &absolutePath, const QByteArray &hash) {

@@ -54,6 +54,22 @@ public:
     // .gitignore for what stays on this machine. Refuses a folder that already holds a workspace.yaml.
     static WorkspaceResult create(const QString &folder, const QString &name);
 
+    // While one is alive, each new request file does not list the tree again (an import writes thousands, and a
+    // listing reads every folder): the tree is listed once when the outermost one ends.
+    class BatchOfWrites {
+    public:
+        explicit BatchOfWrites(Workspace &workspace)
+            : m_workspace(workspace) {
+            ++m_workspace.m_batchDepth;
+        }
+        ~BatchOfWrites();
+        BatchOfWrites(const BatchOfWrites &) = delete;
+        BatchOfWrites &operator=(const BatchOfWrites &) = delete;
+
+    private:
+        Workspace &m_workspace;
+    };
+
     // Lists the folder's tree; false with `error` when it is not a readable folder. Watching starts when asked.
     bool open(const QString &folder, QString *error = nullptr);
     void close();
@@ -85,6 +101,8 @@ public:
     WorkspaceResult removeRequest(const QString &path);
 
     WorkspaceResult createFolder(const QString &parent, const QString &name);
+    // Creates `path` and every missing folder above it, listing the tree once (an import makes hundreds).
+    WorkspaceResult createFolderPath(const QString &path);
     WorkspaceResult renameFolder(const QString &path, const QString &newName);
     WorkspaceResult moveFolder(const QString &path, const QString &toFolder);
     // Removes the folder and everything in it.
@@ -124,6 +142,8 @@ Q_SIGNALS:
 
 private:
     void relist();
+    // mkdir of one folder after checking its name; the caller relists.
+    WorkspaceResult makeFolder(const QString &parent, const QString &name);
     void setListing(WorkspaceListing listing);
     WorkspaceChanges applyRescan(WorkspaceListing listing, const WorkspaceChanges &found);
     void rememberWrite(const QString &path, const FileState &state);
@@ -150,6 +170,8 @@ private:
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer m_debounce;
     std::atomic<quint64> m_generation{0}; // a background result for a workspace closed since is dropped
+    int m_batchDepth = 0;                 // BatchOfWrites alive
+    bool m_relistAfterBatch = false;
 };
 
 } // namespace triptych::workspace

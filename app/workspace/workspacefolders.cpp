@@ -49,12 +49,10 @@ WorkspaceResult Workspace::moveEntry(const QString &from, const QString &to, boo
     return order ? WorkspaceResult::done(to) : order;
 }
 
-WorkspaceResult Workspace::createFolder(const QString &parent, const QString &name) {
+WorkspaceResult Workspace::makeFolder(const QString &parent, const QString &name) {
     const QString problem = entryNameProblem(name);
     if (!problem.isEmpty())
         return WorkspaceResult::failed(problem);
-    if (indexOf(parent) < 0 || m_listing.nodes.at(indexOf(parent)).kind != WorkspaceNode::Kind::Folder)
-        return WorkspaceResult::failed(QStringLiteral("There is no folder %1").arg(parent));
     if (parent.isEmpty() && name == QStringView(workspacefiles::kEnvironments))
         return WorkspaceResult::failed(QStringLiteral("environments is where the workspace keeps its environments"));
     const QString path = paths::join(parent, name);
@@ -62,8 +60,41 @@ WorkspaceResult Workspace::createFolder(const QString &parent, const QString &na
         return WorkspaceResult::failed(QStringLiteral("%1 already exists").arg(path));
     if (!QDir().mkdir(absolutePath(path)))
         return WorkspaceResult::failed(QStringLiteral("Could not create the folder %1").arg(path));
-    relist();
     return WorkspaceResult::done(path);
+}
+
+WorkspaceResult Workspace::createFolder(const QString &parent, const QString &name) {
+    if (indexOf(parent) < 0 || m_listing.nodes.at(indexOf(parent)).kind != WorkspaceNode::Kind::Folder)
+        return WorkspaceResult::failed(QStringLiteral("There is no folder %1").arg(parent));
+    const WorkspaceResult made = makeFolder(parent, name);
+    if (made)
+        relist();
+    return made;
+}
+
+WorkspaceResult Workspace::createFolderPath(const QString &path) {
+    if (!isOpen())
+        return WorkspaceResult::failed(QStringLiteral("No workspace is open"));
+    QString parent;
+    WorkspaceResult result = WorkspaceResult::done(path);
+    bool madeAny = false;
+    for (const QString &name : path.split(QLatin1Char('/'))) {
+        const QString here = paths::join(parent, name);
+        const int index = indexOf(here);
+        if (index >= 0 && m_listing.nodes.at(index).kind != WorkspaceNode::Kind::Folder) {
+            result = WorkspaceResult::failed(QStringLiteral("%1 is not a folder").arg(here));
+            break;
+        }
+        if (index < 0) {
+            if (result = makeFolder(parent, name); !result)
+                break;
+            madeAny = true;
+        }
+        parent = here;
+    }
+    if (madeAny)
+        relist();
+    return result ? WorkspaceResult::done(path) : result;
 }
 
 WorkspaceResult Workspace::renameFolder(const QString &path, const QString &newName) {

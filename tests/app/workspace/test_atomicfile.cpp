@@ -8,8 +8,10 @@
 #include <QTest>
 
 #include <csignal>
+#include <memory>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace triptych::workspace;
 
@@ -82,6 +84,40 @@ private Q_SLOTS:
         // Linux writes into an unnamed O_TMPFILE, so nothing is left; elsewhere a temporary may stay, and is no request
         QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size() <= 2);
         QCOMPARE(listWorkspace(dir.path()).files.keys(), QStringList{"a.rest.yaml"});
+    }
+
+    // Under DeferredSync (imports): files are still replaced whole through a temporary, none is left behind, and a
+    // folder that cannot be written is still reported.
+    void deferredSyncWritesWholeFiles_data() {
+        QTest::addColumn<int>("depth");
+        QTest::newRow("one scope") << 1;
+        QTest::newRow("nested scopes") << 2;
+    }
+
+    void deferredSyncWritesWholeFiles() {
+        QFETCH(int, depth);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("deep/a.rest.yaml");
+        QVERIFY(writeFileAtomically(path, "old\n"));
+        QVERIFY(!DeferredSync::active());
+        {
+            std::vector<std::unique_ptr<DeferredSync>> scopes;
+            for (int i = 0; i < depth; ++i)
+                scopes.push_back(std::make_unique<DeferredSync>(dir.path()));
+            QVERIFY(DeferredSync::active());
+            QString error;
+            QVERIFY2(writeFileAtomically(path, "new\n", &error), qPrintable(error));
+            QVERIFY(writeFileAtomically(dir.filePath("deep/b.rest.yaml"), QByteArray(100000, 'b'), &error));
+            QFile blocker(dir.filePath("file"));
+            QVERIFY(blocker.open(QIODevice::WriteOnly));
+            QVERIFY(!writeFileAtomically(dir.filePath("file/c.rest.yaml"), "x", &error));
+            QVERIFY(error.startsWith("Could not save"));
+        }
+        QVERIFY(!DeferredSync::active());
+        QCOMPARE(readText(path), QByteArray("new\n"));
+        QCOMPARE(readText(dir.filePath("deep/b.rest.yaml")).size(), 100000);
+        QCOMPARE(QDir(dir.filePath("deep")).entryList(QDir::Files | QDir::Hidden),
+                 (QStringList{"a.rest.yaml", "b.rest.yaml"}));
     }
 
     void contentHashIsSha256() {

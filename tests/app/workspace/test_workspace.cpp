@@ -198,6 +198,53 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(file("C")));
     }
 
+    // A folder path made at once (imports): the missing levels are created, existing ones kept, bad names refused.
+    void folderPathsAreCreatedWhole_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QStringList>("tree");
+        QTest::newRow("new, three levels") << "X/Y/Z" << true << QStringList{"A/", "X/", "X/Y/", "X/Y/Z/"};
+        QTest::newRow("under an existing folder") << "A/N" << true << QStringList{"A/", "A/N/"};
+        QTest::newRow("existing") << "A" << true << QStringList{"A/"};
+        QTest::newRow("a bad name half way") << "B/.hidden/C" << false << QStringList{"A/", "B/"};
+        QTest::newRow("the environments folder") << "environments/x" << false << QStringList{"A/"};
+    }
+
+    void folderPathsAreCreatedWhole() {
+        QFETCH(QString, path);
+        QFETCH(bool, ok);
+        QFETCH(QStringList, tree);
+        Workspace workspace;
+        QVERIFY(workspace.open(root()));
+        QVERIFY(workspace.createFolder("", "A").ok);
+        const auto result = workspace.createFolderPath(path);
+        QCOMPARE(result.ok, ok);
+        QVERIFY(ok || !result.error.isEmpty());
+        QCOMPARE(treeOf(workspace), tree);
+        if (ok)
+            QVERIFY(workspace.createRequest(path, rest("r")).ok);
+    }
+
+    // Requests written in a batch (imports) are in the tree once it ends, nested batches at the outermost end.
+    void aBatchOfWritesListsTheTreeOnceAtItsEnd() {
+        Workspace workspace;
+        QVERIFY(workspace.open(root()));
+        QSignalSpy listed(&workspace, &Workspace::treeChanged);
+        {
+            const Workspace::BatchOfWrites outer(workspace);
+            QVERIFY(workspace.createFolderPath("A/B").ok);
+            {
+                const Workspace::BatchOfWrites inner(workspace);
+                for (const char *name : {"one", "two", "three"})
+                    QVERIFY(workspace.createRequest("A/B", rest(name)).ok);
+            }
+            QCOMPARE(listed.size(), 1); // the folders only
+        }
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(treeOf(workspace),
+                 (QStringList{"A/", "A/B/", "A/B/one.rest.yaml", "A/B/three.rest.yaml", "A/B/two.rest.yaml"}));
+    }
+
     void loadErrorsAreListedWhileTheRestLoads() {
         writeText(file("good.rest.yaml"), "version: 1\nurl: http://a\n");
         writeText(file("Broken/bad.grpc.yaml"), "version: 1\ndeadlineMs: soon\n");
