@@ -46,7 +46,8 @@ Result<std::uint16_t> GrpcHost::start() {
     const std::string address = m_options.bindAddress + ":" + std::to_string(m_options.grpcPort);
     builder.AddListeningPort(address, m_material ? tlsCredentials(*m_material) : grpc::InsecureServerCredentials(),
                              &port);
-    if (m_material)
+    // Only the GraphQL gateway needs it; without --gateway the server listens on its two configured ports alone.
+    if (m_material && m_options.gateway)
         builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &m_loopbackPort);
     m_api = std::make_unique<rpc::GrpcApi>(m_context);
     m_api->addTo(builder);

@@ -26,7 +26,8 @@ public:
     GrpcHost(ServiceContext &context, const ServerOptions &options, const tls::TlsMaterial *material = nullptr);
     ~GrpcHost();
     Result<std::uint16_t> start();
-    // Plaintext on 127.0.0.1 for the server's own GraphQL gateway when the public port speaks TLS; else the port.
+    // Plaintext on 127.0.0.1 for the server's own GraphQL gateway (--gateway) when the public port speaks TLS;
+    // without TLS the port itself.
     std::uint16_t loopbackPort() const { return m_loopbackPort; }
     // Cancels open calls and waits for them, bounded by the stop grace period.
     void stop();

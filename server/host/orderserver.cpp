@@ -10,7 +10,7 @@
 #include "server/host/memorytrimmer.h"
 #include "server/http/httpserver.h"
 #include "server/store/database.h"
-#include "server/tls/tlsfront.h"
+#include "server/tls/tlscontext.h"
 #include "server/tracing/otlpexporter.h"
 #include "server/tracing/tracer.h"
 
@@ -29,8 +29,7 @@ struct OrderServer::Running {
     std::unique_ptr<ServiceContext> context;
     std::unique_ptr<OrderLifecycle> lifecycle;
     std::unique_ptr<tls::TlsMaterial> tlsMaterial; // TLS mode; outlives the listeners that use it
-    std::unique_ptr<http::HttpServer> http;
-    std::unique_ptr<tls::TlsFront> tlsFront; // HTTPS on the HTTP port, relaying to `http` on loopback
+    std::unique_ptr<http::HttpServer> http;        // HTTPS and WSS itself in TLS mode
     std::unique_ptr<GrpcHost> grpc;
     std::unique_ptr<MemoryTrimmer> trimmer;
     std::uint16_t httpPort = 0;
@@ -116,9 +115,11 @@ Status OrderServer::startHttp(Running &running) {
     httpOptions.port = m_options.httpPort;
     httpOptions.threads = m_options.httpThreads;
     httpOptions.maxStreamQueueBytes = m_options.streamQueueBytes;
-    if (running.tlsMaterial) { // the plain server moves to a free loopback port behind the TLS front
-        httpOptions.bindAddress = "127.0.0.1";
-        httpOptions.port = 0;
+    if (running.tlsMaterial) { // the HTTP server terminates TLS itself: no plain port beside it
+        auto context = tls::makeServerContext(*running.tlsMaterial);
+        if (!context)
+            return context.error();
+        httpOptions.tls = std::move(*context);
     }
     // The gateway asks for the gRPC port on its first call; only then is the server running. In TLS mode it uses
     // the plaintext loopback port, so it needs no client certificate.
@@ -126,11 +127,6 @@ Status OrderServer::startHttp(Running &running) {
     running.http =
         std::make_unique<http::HttpServer>(buildHttpRoutes(*running.context, m_options, grpcPort), httpOptions);
     auto httpPort = running.http->start();
-    if (httpPort && running.tlsMaterial) {
-        running.tlsFront = std::make_unique<tls::TlsFront>(
-            *running.tlsMaterial, tls::TlsFrontOptions{m_options.bindAddress, m_options.httpPort, *httpPort});
-        httpPort = running.tlsFront->start();
-    }
     if (!httpPort) {
         auto error = httpPort.error();
         if (error.reason == "ADDRESS_IN_USE")
@@ -148,8 +144,6 @@ void OrderServer::stop() {
     // Transports first (no new work), then the lifecycle timer, then the service and database.
     m_running->grpc->stop();
     m_running->http->stop();
-    if (m_running->tlsFront)
-        m_running->tlsFront->stop();
     m_running.reset();
 }
 
