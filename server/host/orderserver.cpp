@@ -5,6 +5,7 @@
 #include "server/core/orderservice.h"
 #include "server/core/ratelimiter.h"
 #include "server/core/servicecontext.h"
+#include "server/grpc/streamslots.h"
 #include "server/host/grpchost.h"
 #include "server/host/httproutes.h"
 #include "server/host/memorytrimmer.h"
@@ -28,6 +29,7 @@ struct OrderServer::Running {
     std::unique_ptr<RateLimiter> rateLimiter;
     std::unique_ptr<ServiceContext> context;
     std::unique_ptr<OrderLifecycle> lifecycle;
+    std::shared_ptr<rpc::StreamSlots> streamSlots; // gRPC and gRPC-Web streams count in the same slots
     std::unique_ptr<tls::TlsMaterial> tlsMaterial; // TLS mode; outlives the listeners that use it
     std::unique_ptr<http::HttpServer> http;        // HTTPS and WSS itself in TLS mode
     std::unique_ptr<GrpcHost> grpc;
@@ -89,10 +91,12 @@ Status OrderServer::start() {
         running->lifecycle =
             std::make_unique<OrderLifecycle>(*running->service, running->events, m_options.lifecycleStep);
 
+    running->streamSlots = makeStreamSlots(m_options);
     if (auto http = startHttp(*running); !http)
         return http.error();
 
-    running->grpc = std::make_unique<GrpcHost>(*running->context, m_options, running->tlsMaterial.get());
+    running->grpc =
+        std::make_unique<GrpcHost>(*running->context, m_options, running->tlsMaterial.get(), running->streamSlots);
     auto grpcListening = running->grpc->start();
     if (!grpcListening)
         return grpcListening.error();
@@ -124,8 +128,8 @@ Status OrderServer::startHttp(Running &running) {
     // The gateway asks for the gRPC port on its first call; only then is the server running. In TLS mode it uses
     // the plaintext loopback port, so it needs no client certificate.
     auto grpcPort = [this] { return m_running ? static_cast<std::uint16_t>(m_running->grpc->loopbackPort()) : 0; };
-    running.http =
-        std::make_unique<http::HttpServer>(buildHttpRoutes(*running.context, m_options, grpcPort), httpOptions);
+    running.http = std::make_unique<http::HttpServer>(
+        buildHttpRoutes(*running.context, m_options, grpcPort, running.streamSlots), httpOptions);
     auto httpPort = running.http->start();
     if (!httpPort) {
         auto error = httpPort.error();

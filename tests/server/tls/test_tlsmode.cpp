@@ -196,7 +196,7 @@ private Q_SLOTS:
         QTemporaryDir directory;
         OrderServer server(tlsOptions(directory, false));
         QVERIFY(server.start().ok());
-        // The TLS front's relay listened on a private loopback port beside these, open to anyone on the machine.
+        // A TLS relay in front of a plain HTTP server listened on a private loopback port beside these, open to anyone.
         QCOMPARE(listeningPorts(), (QSet<quint16>{server.httpPort(), server.grpcPort()}));
     }
 
