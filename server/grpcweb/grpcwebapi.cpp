@@ -124,8 +124,14 @@ http::HttpResponse streamOrders(Shared &shared, const http::HttpRequest &request
     auto slot = shared.slots->tryAcquire(streamPeer(request.remoteAddress, ++shared.streams), &refusal);
     if (!slot)
         return answerStatus(*call, rpc::slotRefusal(shared.slots->shares(), refusal));
+    // The slot and its pool go together (the slot released first), so the pool outlives the slot.
+    struct HeldSlot {
+        std::shared_ptr<rpc::StreamSlots> slots;
+        rpc::StreamSlots::Slot slot;
+    };
+    auto held = std::make_shared<HeldSlot>(HeldSlot{shared.slots, std::move(slot)});
     return OrderFrameStream::open(shared.context, shared.scheduler, std::move(call), message,
-                                  request.header("grpc-timeout"), {shared.slots, std::move(slot)});
+                                  request.header("grpc-timeout"), std::move(held));
 }
 
 http::HttpResponse dispatch(Shared &shared, http::HttpRequest &request) {

@@ -40,14 +40,14 @@ std::optional<std::chrono::milliseconds> parseGrpcTimeout(std::string_view value
 }
 
 OrderFrameStream::OrderFrameStream(std::shared_ptr<http::Scheduler> scheduler, std::unique_ptr<WebCall> call,
-                                   HeldSlot slot)
+                                   std::shared_ptr<void> slot)
     : m_scheduler(std::move(scheduler))
     , m_call(std::move(call))
     , m_slot(std::move(slot)) {}
 
 http::HttpResponse OrderFrameStream::open(ServiceContext &context, std::shared_ptr<http::Scheduler> scheduler,
                                           std::unique_ptr<WebCall> call, const orders::v1::StreamOrdersRequest &request,
-                                          std::string_view timeout, HeldSlot slot) {
+                                          std::string_view timeout, std::shared_ptr<void> slot) {
     const auto refuse = [&call](const grpc::Status &status) {
         auto response = call->head();
         response.body = call->finish(status);
@@ -201,7 +201,7 @@ void OrderFrameStream::finish(const grpc::Status &status) {
     if (m_finished)
         return;
     m_finished = true;
-    m_slot.slot = {}; // the call has ended: its slot is free for the next stream
+    m_slot.reset(); // the call has ended: its slot is free for the next stream
     auto trailers = m_call->finish(status);
     m_early.clear();
     if (!m_out) {

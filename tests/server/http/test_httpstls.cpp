@@ -1,6 +1,7 @@
 // The HTTP server terminating TLS itself: HTTPS, WSS and streams through the same HTTP code; the peer's own address
-// reaches the routes; a plain-HTTP request gets no HTTP answer; a handshake that stalls is closed by the read
-// timeout counted from the accept; stalled handshakes make room at the connection cap; stop ends a stream cleanly.
+// reaches the routes; the body limit holds; a plain-HTTP request gets no HTTP answer; a handshake that stalls is
+// closed by the read timeout counted from the accept; stalled handshakes make room at the connection cap; stop ends
+// a stream cleanly.
 #include "server/http/httpserver.h"
 #include "server/tls/tlscontext.h"
 #include "server/tls/tlsmaterial.h"
@@ -22,6 +23,7 @@ namespace {
 constexpr int kReadTimeoutMs = 300;
 constexpr int kIdleTimeoutMs = 20'000; // far above the read timeout, so a close proves which one fired
 constexpr int kMaxConnections = 4;
+constexpr std::size_t kMaxBodyBytes = 1024;
 constexpr int kWaitMs = 10'000;
 
 // Echoes text messages back.
@@ -109,6 +111,7 @@ private Q_SLOTS:
         options.readTimeout = std::chrono::milliseconds(kReadTimeoutMs);
         options.idleTimeout = std::chrono::milliseconds(kIdleTimeoutMs);
         options.maxConnections = kMaxConnections;
+        options.maxBodyBytes = kMaxBodyBytes;
         options.tls = *context;
         m_server = std::make_unique<HttpServer>(testRoutes(), options);
         auto port = m_server->start();
@@ -147,6 +150,12 @@ private Q_SLOTS:
         QCOMPARE(received.at(0).at(0).toString(), QStringLiteral("over TLS"));
         socket.close();
         QTRY_COMPARE_WITH_TIMEOUT(m_server->openConnections(), std::size_t(0), kWaitMs);
+    }
+
+    void bodyOverTheLimitIsRefusedFromItsHead() {
+        const QByteArray answer = httpsExchange(
+            m_port, m_material, "POST /hello HTTP/1.1\r\nHost: localhost\r\nContent-Length: 4096\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 Content Too Large\r\n"), answer.constData());
     }
 
     void plainHttpGetsNoHttpAnswer() {
