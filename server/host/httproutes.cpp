@@ -61,11 +61,10 @@ bool isLoopbackAddress(std::string_view address) {
            address.starts_with("::ffff:127.");
 }
 
-std::shared_ptr<rpc::StreamSlots> makeStreamSlots(const ServerOptions &options) {
-    const auto defaults = rpc::defaultGrpcApiOptions();
+std::shared_ptr<rpc::StreamSlots> makeStreamSlots() {
+    const auto limits = rpc::defaultGrpcApiOptions();
     return std::make_shared<rpc::StreamSlots>(rpc::StreamSlots::Shares{
-        options.maxStreams > 0 ? options.maxStreams : defaults.maxConcurrentStreams, defaults.maxStreamsPerConnection,
-        options.maxStreamsPerAddress > 0 ? options.maxStreamsPerAddress : defaults.maxStreamsPerAddress});
+        limits.maxConcurrentStreams, limits.maxStreamsPerConnection, limits.maxStreamsPerAddress});
 }
 
 http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &options,
@@ -89,7 +88,7 @@ http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &optio
         graphql.gatewayGrpcPort = std::move(grpcPort);
     graphqlapi::addRoutes(router, context, std::move(graphql));
     if (!streamSlots)
-        streamSlots = makeStreamSlots(options);
+        streamSlots = makeStreamSlots();
     grpcweb::addRoutes(router, context,
                        std::move(streamSlots)); // gRPC-Web (docs/grpc.md) on the HTTP port, as Envoy's filter serves it
     return router;

@@ -91,7 +91,7 @@ Status OrderServer::start() {
         running->lifecycle =
             std::make_unique<OrderLifecycle>(*running->service, running->events, m_options.lifecycleStep);
 
-    running->streamSlots = makeStreamSlots(m_options);
+    running->streamSlots = makeStreamSlots();
     if (auto http = startHttp(*running); !http)
         return http.error();
 

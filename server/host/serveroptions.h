@@ -30,10 +30,6 @@ struct ServerOptions {
     // Bytes waiting for one slow SSE / WebSocket client before it is dropped (WebSocket: close 4500); not a
     // command-line option, tests make it small to reach the limit quickly.
     std::size_t streamQueueBytes = limits::kMaxStreamQueueBytes;
-    // Streaming calls open at once, gRPC and gRPC-Web together, and the share of one address other than loopback;
-    // 0: the gRPC defaults (server/grpc/limits.h). Not command-line options either: tests make them small.
-    int maxStreams = 0;
-    int maxStreamsPerAddress = 0;
     // How often free heap memory goes back to the kernel (MemoryTrimmer); 0: never.
     std::chrono::milliseconds memoryTrimInterval = limits::kMemoryTrimInterval;
 };

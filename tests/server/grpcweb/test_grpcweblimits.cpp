@@ -1,7 +1,8 @@
-// gRPC-Web under gRPC's limits: its streams take the gRPC server's stream slots (one pool, the same share per
-// address), and a unary call honours grpc-timeout with DEADLINE_EXCEEDED as the same call over gRPC does.
+// gRPC-Web under gRPC's limits: its streams take the gRPC server's stream slots (one pool of 100, the same share of
+// 50 per address), and a unary call honours grpc-timeout with DEADLINE_EXCEEDED as the same call over gRPC does.
 #include "tests/server/grpcweb/grpcwebclient.h"
 
+#include "server/grpc/limits.h"
 #include "server/host/orderserver.h"
 
 #include "orders/v1/orders.grpc.pb.h"
@@ -79,43 +80,54 @@ class TestGrpcWebLimits : public QObject {
 
 private Q_SLOTS:
     void webAndGrpcStreamsShareTheSlots() {
-        ServerOptions options = smallServer();
-        options.maxStreams = 2;
-        OrderServer server(options);
+        OrderServer server(smallServer());
         QVERIFY(server.start().ok());
-        auto web = openWebStream(QHostAddress::LocalHost, server.httpPort());
-        QVERIFY(web);
+        // gRPC streams on one channel up to its share, gRPC-Web streams for the rest: every slot taken.
         auto stub = grpcStub(server);
-        grpc::ClientContext grpcContext;
+        std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+        std::vector<std::unique_ptr<grpc::ClientReader<orders::v1::Order>>> readers;
         orders::v1::StreamOrdersRequest request;
         request.set_user_id(42);
         request.set_follow(true);
-        auto reader = stub->StreamOrders(&grpcContext, request);
-        orders::v1::Order first;
-        QVERIFY(reader->Read(&first)); // two streams open: every slot taken
+        for (int i = 0; i < rpc::limits::kMaxStreamsPerConnection; ++i) {
+            contexts.push_back(std::make_unique<grpc::ClientContext>());
+            readers.push_back(stub->StreamOrders(contexts.back().get(), request));
+            orders::v1::Order first;
+            QVERIFY(readers.back()->Read(&first));
+        }
+        std::vector<std::unique_ptr<QTcpSocket>> web;
+        while (int(web.size()) < rpc::limits::kMaxConcurrentStreams - rpc::limits::kMaxStreamsPerConnection) {
+            web.push_back(openWebStream(QHostAddress::LocalHost, server.httpPort()));
+            QVERIFY(web.back());
+        }
 
         const auto refusedWeb = callWeb(server.httpPort(), "StreamOrders", streamRequest(false));
         QVERIFY(refusedWeb);
         QCOMPARE(refusedWeb->grpcStatus(), 8); // RESOURCE_EXHAUSTED
-        QVERIFY2(refusedWeb->trailers.value("grpc-message").contains("streaming calls"),
+        QVERIFY2(refusedWeb->trailers.value("grpc-message").startsWith("all 100 streaming calls"),
                  refusedWeb->trailers.value("grpc-message").constData());
         {
+            auto otherChannel = grpcStub(server); // a channel of its own: not held back by the first one's share
             grpc::ClientContext context;
             context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-            auto refused = stub->StreamOrders(&context, request);
+            auto refused = otherChannel->StreamOrders(&context, request);
             orders::v1::Order none;
             QVERIFY(!refused->Read(&none));
-            QCOMPARE(refused->Finish().error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+            const auto status = refused->Finish();
+            QCOMPARE(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+            QVERIFY2(status.error_message().starts_with("all 100 streaming calls"), status.error_message().c_str());
         }
 
-        web.reset(); // the gRPC-Web client leaves: its slot is free again
+        web.pop_back(); // one gRPC-Web client leaves: its slot is free again
         const auto streamServed = [&] {
             const auto answer = callWeb(server.httpPort(), "StreamOrders", streamRequest(false));
             return answer && answer->grpcStatus() == 0;
         };
         QTRY_VERIFY_WITH_TIMEOUT(streamServed(), kWaitMs);
-        grpcContext.TryCancel();
-        reader->Finish();
+        for (std::size_t i = 0; i < readers.size(); ++i) {
+            contexts[i]->TryCancel();
+            readers[i]->Finish();
+        }
     }
 
     void webStreamsTakeTheAddressShare() {
@@ -124,15 +136,17 @@ private Q_SLOTS:
             QSKIP("this machine has no address other than loopback");
         ServerOptions options = smallServer();
         options.bindAddress = "0.0.0.0";
-        options.maxStreamsPerAddress = 1;
         OrderServer server(options);
         QVERIFY(server.start().ok());
-        auto held = openWebStream(other, server.httpPort());
-        QVERIFY(held);
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        while (int(held.size()) < rpc::limits::kMaxStreamsPerAddress) {
+            held.push_back(openWebStream(other, server.httpPort()));
+            QVERIFY(held.back());
+        }
         auto refused = openWebStream(other, server.httpPort(), false);
         QVERIFY(refused);
         const QByteArray answer = readAll(*refused);
-        QVERIFY2(answer.contains("grpc-status:8") && answer.contains("this address already holds 1 streaming"),
+        QVERIFY2(answer.contains("grpc-status:8") && answer.contains("this address already holds 50 streaming"),
                  answer.constData());
         // Loopback clients are not one peer: their calls are not held to the address share.
         auto local = openWebStream(QHostAddress::LocalHost, server.httpPort(), false);
