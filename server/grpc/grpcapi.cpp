@@ -19,16 +19,15 @@ constexpr const char *kReflectionV1Alpha = "grpc.reflection.v1alpha.ServerReflec
 }
 
 struct GrpcApi::Parts {
-    Parts(ServiceContext &context, const GrpcApiOptions &options)
+    Parts(ServiceContext &context, std::shared_ptr<StreamSlots> sharedSlots)
         : checks(context)
-        , slots(StreamSlots::Shares{options.maxConcurrentStreams, options.maxStreamsPerConnection,
-                                    options.maxStreamsPerAddress})
-        , orders(RpcEnvironment{context, checks, scheduler, slots})
+        , slots(std::move(sharedSlots))
+        , orders(RpcEnvironment{context, checks, scheduler, *slots})
         , reflection(ReflectionResolver(servedServiceNames(), *google::protobuf::DescriptorPool::generated_pool())) {}
 
     CallChecks checks;
     http::Scheduler scheduler;
-    StreamSlots slots;
+    std::shared_ptr<StreamSlots> slots; // outlives every reactor's Slot: the server stops before Parts go
     OrderRpcService orders;
     ReflectionService reflection;
 };
@@ -39,7 +38,12 @@ GrpcApiOptions defaultGrpcApiOptions() {
 }
 
 GrpcApi::GrpcApi(ServiceContext &context, GrpcApiOptions options)
-    : m_parts(std::make_unique<Parts>(context, options)) {
+    : GrpcApi(context,
+              std::make_shared<StreamSlots>(StreamSlots::Shares{
+                  options.maxConcurrentStreams, options.maxStreamsPerConnection, options.maxStreamsPerAddress})) {}
+
+GrpcApi::GrpcApi(ServiceContext &context, std::shared_ptr<StreamSlots> slots)
+    : m_parts(std::make_unique<Parts>(context, std::move(slots))) {
     // The default health service has no descriptor of its own; touching ours links health.proto into the
     // generated pool, so both reflection versions can resolve grpc.health.v1.Health.
     (void)grpc::health::v1::HealthCheckRequest::descriptor();

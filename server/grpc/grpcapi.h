@@ -14,6 +14,8 @@ struct ServiceContext;
 
 namespace triptych::rpc {
 
+class StreamSlots;
+
 struct GrpcApiOptions {
     int maxConcurrentStreams;    // streaming calls open at once
     int maxStreamsPerConnection; // of them, from one client connection
@@ -26,6 +28,8 @@ GrpcApiOptions defaultGrpcApiOptions();
 class GrpcApi {
 public:
     explicit GrpcApi(ServiceContext &context, GrpcApiOptions options = defaultGrpcApiOptions());
+    // Streams counted in `slots`, shared with gRPC-Web on the HTTP port (the options' numbers are then unused).
+    GrpcApi(ServiceContext &context, std::shared_ptr<StreamSlots> slots);
     ~GrpcApi();
     GrpcApi(const GrpcApi &) = delete;
     GrpcApi &operator=(const GrpcApi &) = delete;

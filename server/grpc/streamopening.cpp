@@ -20,7 +20,10 @@ std::optional<grpc::Status> openStream(const RpcEnvironment &env, const grpc::Ca
     slot = env.slots.tryAcquire(call.peer(), &refusal);
     if (slot)
         return std::nullopt;
-    const auto &shares = env.slots.shares();
+    return slotRefusal(env.slots.shares(), refusal);
+}
+
+grpc::Status slotRefusal(const StreamSlots::Shares &shares, StreamSlots::Refusal refusal) {
     const std::string all = std::to_string(shares.capacity);
     switch (refusal) {
     case StreamSlots::Refusal::ConnectionShare:

@@ -20,4 +20,7 @@ enum class StreamAccess { Read, Write };
 std::optional<grpc::Status> openStream(const RpcEnvironment &env, const grpc::CallbackServerContext &call,
                                        StreamAccess access, StreamSlots::Slot &slot);
 
+// RESOURCE_EXHAUSTED with RetryInfo for a refused slot, saying whose share ran out (gRPC-Web answers it too).
+grpc::Status slotRefusal(const StreamSlots::Shares &shares, StreamSlots::Refusal refusal);
+
 } // namespace triptych::rpc

@@ -39,13 +39,15 @@ std::optional<std::chrono::milliseconds> parseGrpcTimeout(std::string_view value
     }
 }
 
-OrderFrameStream::OrderFrameStream(std::shared_ptr<http::Scheduler> scheduler, std::unique_ptr<WebCall> call)
+OrderFrameStream::OrderFrameStream(std::shared_ptr<http::Scheduler> scheduler, std::unique_ptr<WebCall> call,
+                                   std::shared_ptr<void> slot)
     : m_scheduler(std::move(scheduler))
-    , m_call(std::move(call)) {}
+    , m_call(std::move(call))
+    , m_slot(std::move(slot)) {}
 
 http::HttpResponse OrderFrameStream::open(ServiceContext &context, std::shared_ptr<http::Scheduler> scheduler,
                                           std::unique_ptr<WebCall> call, const orders::v1::StreamOrdersRequest &request,
-                                          std::string_view timeout) {
+                                          std::string_view timeout, std::shared_ptr<void> slot) {
     const auto refuse = [&call](const grpc::Status &status) {
         auto response = call->head();
         response.body = call->finish(status);
@@ -56,7 +58,8 @@ http::HttpResponse OrderFrameStream::open(ServiceContext &context, std::shared_p
     if (request.interval_ms() < 0 || request.interval_ms() > rpc::limits::kMaxStreamIntervalMs)
         return refuse(rpc::toGrpcStatus(rpc::invalidField(
             "interval_ms", "must be between 0 and " + std::to_string(rpc::limits::kMaxStreamIntervalMs) + " ms")));
-    std::shared_ptr<OrderFrameStream> stream(new OrderFrameStream(std::move(scheduler), std::move(call)));
+    std::shared_ptr<OrderFrameStream> stream(
+        new OrderFrameStream(std::move(scheduler), std::move(call), std::move(slot)));
     stream->m_interval = std::chrono::milliseconds(request.interval_ms());
     stream->m_follow = request.follow();
     if (stream->m_follow) {
@@ -198,6 +201,7 @@ void OrderFrameStream::finish(const grpc::Status &status) {
     if (m_finished)
         return;
     m_finished = true;
+    m_slot.reset(); // the call has ended: its slot is free for the next stream
     auto trailers = m_call->finish(status);
     m_early.clear();
     if (!m_out) {

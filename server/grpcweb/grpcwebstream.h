@@ -32,13 +32,15 @@ std::optional<std::chrono::milliseconds> parseGrpcTimeout(std::string_view value
 // Subscribes before the orders are read, so no event falls in between (as the gRPC reactor and the SSE stream do).
 class OrderFrameStream : public std::enable_shared_from_this<OrderFrameStream> {
 public:
-    // The answer: a trailers-only error, or the head of the stream that this object then writes.
+    // The answer: a trailers-only error, or the head of the stream that this object then writes. `slot` holds the
+    // call's stream slot (server/grpc's StreamSlots), given back when the call ends.
     static http::HttpResponse open(ServiceContext &context, std::shared_ptr<http::Scheduler> scheduler,
                                    std::unique_ptr<WebCall> call, const orders::v1::StreamOrdersRequest &request,
-                                   std::string_view timeout);
+                                   std::string_view timeout, std::shared_ptr<void> slot);
 
 private:
-    OrderFrameStream(std::shared_ptr<http::Scheduler> scheduler, std::unique_ptr<WebCall> call);
+    OrderFrameStream(std::shared_ptr<http::Scheduler> scheduler, std::unique_ptr<WebCall> call,
+                     std::shared_ptr<void> slot);
 
     void start(std::shared_ptr<http::ResponseStream> out, std::optional<std::chrono::milliseconds> deadline);
     void sendNext();
@@ -52,6 +54,7 @@ private:
 
     std::shared_ptr<http::Scheduler> m_scheduler;
     std::unique_ptr<WebCall> m_call;
+    std::shared_ptr<void> m_slot; // released by finish()
     std::unique_ptr<EventBus::Subscription> m_subscription;
     std::chrono::milliseconds m_interval{0};
     bool m_follow = false;

@@ -23,10 +23,12 @@ std::shared_ptr<grpc::ServerCredentials> tlsCredentials(const tls::TlsMaterial &
 
 } // namespace
 
-GrpcHost::GrpcHost(ServiceContext &context, const ServerOptions &options, const tls::TlsMaterial *material)
+GrpcHost::GrpcHost(ServiceContext &context, const ServerOptions &options, const tls::TlsMaterial *material,
+                   std::shared_ptr<rpc::StreamSlots> slots)
     : m_context(context)
     , m_options(options)
-    , m_material(material) {}
+    , m_material(material)
+    , m_slots(std::move(slots)) {}
 
 GrpcHost::~GrpcHost() {
     stop();
@@ -46,9 +48,10 @@ Result<std::uint16_t> GrpcHost::start() {
     const std::string address = m_options.bindAddress + ":" + std::to_string(m_options.grpcPort);
     builder.AddListeningPort(address, m_material ? tlsCredentials(*m_material) : grpc::InsecureServerCredentials(),
                              &port);
-    if (m_material)
+    // Only the GraphQL gateway needs it; without --gateway the server listens on its two configured ports alone.
+    if (m_material && m_options.gateway)
         builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &m_loopbackPort);
-    m_api = std::make_unique<rpc::GrpcApi>(m_context);
+    m_api = m_slots ? std::make_unique<rpc::GrpcApi>(m_context, m_slots) : std::make_unique<rpc::GrpcApi>(m_context);
     m_api->addTo(builder);
     m_server = builder.BuildAndStart();
     if (!m_server || port == 0) {

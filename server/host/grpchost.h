@@ -15,7 +15,8 @@ namespace triptych {
 
 namespace rpc {
 class GrpcApi;
-}
+class StreamSlots;
+} // namespace rpc
 
 struct ServiceContext;
 
@@ -23,10 +24,13 @@ struct ServiceContext;
 class GrpcHost {
 public:
     // With material the port speaks TLS only (client certificates required when it names a client CA).
-    GrpcHost(ServiceContext &context, const ServerOptions &options, const tls::TlsMaterial *material = nullptr);
+    // Streams count in `slots` when given (shared with gRPC-Web), else in the gRPC API's own.
+    GrpcHost(ServiceContext &context, const ServerOptions &options, const tls::TlsMaterial *material = nullptr,
+             std::shared_ptr<rpc::StreamSlots> slots = {});
     ~GrpcHost();
     Result<std::uint16_t> start();
-    // Plaintext on 127.0.0.1 for the server's own GraphQL gateway when the public port speaks TLS; else the port.
+    // Plaintext on 127.0.0.1 for the server's own GraphQL gateway (--gateway) when the public port speaks TLS;
+    // without TLS the port itself.
     std::uint16_t loopbackPort() const { return m_loopbackPort; }
     // Cancels open calls and waits for them, bounded by the stop grace period.
     void stop();
@@ -35,6 +39,7 @@ private:
     ServiceContext &m_context;
     const ServerOptions &m_options;
     const tls::TlsMaterial *m_material;
+    std::shared_ptr<rpc::StreamSlots> m_slots;
     int m_loopbackPort = 0;
     std::unique_ptr<rpc::GrpcApi> m_api; // outlives the server: its reactors use the services' timer and slots
     std::unique_ptr<grpc::Server> m_server;

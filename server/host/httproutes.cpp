@@ -4,6 +4,8 @@
 #include "server/core/servicecontext.h"
 #include "server/domain/credentials.h"
 #include "server/graphqlapi/graphqlapi.h"
+#include "server/grpc/grpcapi.h"
+#include "server/grpc/streamslots.h"
 #include "server/grpcweb/grpcwebapi.h"
 #include "server/host/httptracing.h"
 #include "server/http/problem.h"
@@ -59,8 +61,14 @@ bool isLoopbackAddress(std::string_view address) {
            address.starts_with("::ffff:127.");
 }
 
+std::shared_ptr<rpc::StreamSlots> makeStreamSlots() {
+    const auto limits = rpc::defaultGrpcApiOptions();
+    return std::make_shared<rpc::StreamSlots>(rpc::StreamSlots::Shares{
+        limits.maxConcurrentStreams, limits.maxStreamsPerConnection, limits.maxStreamsPerAddress});
+}
+
 http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &options,
-                             std::function<std::uint16_t()> grpcPort) {
+                             std::function<std::uint16_t()> grpcPort, std::shared_ptr<rpc::StreamSlots> streamSlots) {
     http::Router router;
     router.addMiddleware(httpTracing(context.tracer));
     if (context.rateLimiter.enabled())
@@ -79,7 +87,10 @@ http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &optio
     if (options.gateway)
         graphql.gatewayGrpcPort = std::move(grpcPort);
     graphqlapi::addRoutes(router, context, std::move(graphql));
-    grpcweb::addRoutes(router, context); // gRPC-Web (docs/grpc.md) on the HTTP port, as Envoy's filter serves it
+    if (!streamSlots)
+        streamSlots = makeStreamSlots();
+    grpcweb::addRoutes(router, context,
+                       std::move(streamSlots)); // gRPC-Web (docs/grpc.md) on the HTTP port, as Envoy's filter serves it
     return router;
 }
 

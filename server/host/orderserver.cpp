@@ -5,12 +5,13 @@
 #include "server/core/orderservice.h"
 #include "server/core/ratelimiter.h"
 #include "server/core/servicecontext.h"
+#include "server/grpc/streamslots.h"
 #include "server/host/grpchost.h"
 #include "server/host/httproutes.h"
 #include "server/host/memorytrimmer.h"
 #include "server/http/httpserver.h"
 #include "server/store/database.h"
-#include "server/tls/tlsfront.h"
+#include "server/tls/tlscontext.h"
 #include "server/tracing/otlpexporter.h"
 #include "server/tracing/tracer.h"
 
@@ -28,9 +29,9 @@ struct OrderServer::Running {
     std::unique_ptr<RateLimiter> rateLimiter;
     std::unique_ptr<ServiceContext> context;
     std::unique_ptr<OrderLifecycle> lifecycle;
+    std::shared_ptr<rpc::StreamSlots> streamSlots; // gRPC and gRPC-Web streams count in the same slots
     std::unique_ptr<tls::TlsMaterial> tlsMaterial; // TLS mode; outlives the listeners that use it
-    std::unique_ptr<http::HttpServer> http;
-    std::unique_ptr<tls::TlsFront> tlsFront; // HTTPS on the HTTP port, relaying to `http` on loopback
+    std::unique_ptr<http::HttpServer> http;        // HTTPS and WSS itself in TLS mode
     std::unique_ptr<GrpcHost> grpc;
     std::unique_ptr<MemoryTrimmer> trimmer;
     std::uint16_t httpPort = 0;
@@ -90,10 +91,12 @@ Status OrderServer::start() {
         running->lifecycle =
             std::make_unique<OrderLifecycle>(*running->service, running->events, m_options.lifecycleStep);
 
+    running->streamSlots = makeStreamSlots();
     if (auto http = startHttp(*running); !http)
         return http.error();
 
-    running->grpc = std::make_unique<GrpcHost>(*running->context, m_options, running->tlsMaterial.get());
+    running->grpc =
+        std::make_unique<GrpcHost>(*running->context, m_options, running->tlsMaterial.get(), running->streamSlots);
     auto grpcListening = running->grpc->start();
     if (!grpcListening)
         return grpcListening.error();
@@ -116,21 +119,18 @@ Status OrderServer::startHttp(Running &running) {
     httpOptions.port = m_options.httpPort;
     httpOptions.threads = m_options.httpThreads;
     httpOptions.maxStreamQueueBytes = m_options.streamQueueBytes;
-    if (running.tlsMaterial) { // the plain server moves to a free loopback port behind the TLS front
-        httpOptions.bindAddress = "127.0.0.1";
-        httpOptions.port = 0;
+    if (running.tlsMaterial) { // the HTTP server terminates TLS itself: no plain port beside it
+        auto context = tls::makeServerContext(*running.tlsMaterial);
+        if (!context)
+            return context.error();
+        httpOptions.tls = std::move(*context);
     }
     // The gateway asks for the gRPC port on its first call; only then is the server running. In TLS mode it uses
     // the plaintext loopback port, so it needs no client certificate.
     auto grpcPort = [this] { return m_running ? static_cast<std::uint16_t>(m_running->grpc->loopbackPort()) : 0; };
-    running.http =
-        std::make_unique<http::HttpServer>(buildHttpRoutes(*running.context, m_options, grpcPort), httpOptions);
+    running.http = std::make_unique<http::HttpServer>(
+        buildHttpRoutes(*running.context, m_options, grpcPort, running.streamSlots), httpOptions);
     auto httpPort = running.http->start();
-    if (httpPort && running.tlsMaterial) {
-        running.tlsFront = std::make_unique<tls::TlsFront>(
-            *running.tlsMaterial, tls::TlsFrontOptions{m_options.bindAddress, m_options.httpPort, *httpPort});
-        httpPort = running.tlsFront->start();
-    }
     if (!httpPort) {
         auto error = httpPort.error();
         if (error.reason == "ADDRESS_IN_USE")
@@ -148,8 +148,6 @@ void OrderServer::stop() {
     // Transports first (no new work), then the lifecycle timer, then the service and database.
     m_running->grpc->stop();
     m_running->http->stop();
-    if (m_running->tlsFront)
-        m_running->tlsFront->stop();
     m_running.reset();
 }
 

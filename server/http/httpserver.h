@@ -9,6 +9,10 @@
 #include <memory>
 #include <string>
 
+namespace boost::asio::ssl {
+class context;
+} // namespace boost::asio::ssl
+
 namespace triptych::http {
 
 struct HttpServerOptions {
@@ -22,6 +26,9 @@ struct HttpServerOptions {
     std::chrono::milliseconds writeTimeout = limits::kHttpWriteTimeout;
     int maxConnections = limits::kMaxHttpConnections;
     std::size_t maxStreamQueueBytes = limits::kMaxStreamQueueBytes;
+    // Set: every connection speaks TLS (HTTPS, WSS), terminated here, so peers keep their own address
+    // (server/tls's makeServerContext builds it; a client CA in it makes the handshake require a certificate).
+    std::shared_ptr<boost::asio::ssl::context> tls;
 };
 
 // The HTTP/1.1 + WebSocket front door shared by REST and GraphQL (Boost.Beast inside, plain C++ outside):

@@ -21,14 +21,19 @@ constexpr std::size_t kFirstReadBytes = 4096;
 void HttpSession::start(bool overCapacity) {
     m_id = m_state.enroll(shared_from_this());
     net::dispatch(m_stream.get_executor(), [self = shared_from_this(), overCapacity] {
-        if (overCapacity) {
-            auto response = problemResponse(503, "The server has too many open connections; retry shortly.");
-            response.headers.set("Retry-After", "1");
-            self->sendResponse(std::move(response), false, false, 11);
-            return;
-        }
-        self->readHeader();
+        if (self->m_stream.isTls())
+            return self->handshake(overCapacity);
+        self->serve(overCapacity);
     });
+}
+
+void HttpSession::serve(bool overCapacity) {
+    if (overCapacity) {
+        auto response = problemResponse(503, "The server has too many open connections; retry shortly.");
+        response.headers.set("Retry-After", "1");
+        return sendResponse(std::move(response), false, false, 11);
+    }
+    readHeader();
 }
 
 void HttpSession::shutdown() {
@@ -268,7 +273,8 @@ void HttpSession::closeNow() {
 }
 
 void startHttpSession(tcp::socket socket, ServerState &state, bool overCapacity) {
-    std::make_shared<HttpSession>(std::move(socket), state)->start(overCapacity);
+    std::make_shared<HttpSession>(SessionSocket(std::move(socket), state.options.tls.get()), state)
+        ->start(overCapacity);
 }
 
 } // namespace triptych::http::detail

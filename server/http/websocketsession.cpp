@@ -1,10 +1,12 @@
 #include "server/http/detail/serverstate.h"
+#include "server/http/detail/sessionsocket.h"
 #include "server/http/detail/upgraderequest.h"
 #include "server/json/utf8.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 
 #include <deque>
 
@@ -30,11 +32,13 @@ std::string closeReasonText(std::string_view reason) {
     return text;
 }
 
+// NextLayer: beast::tcp_stream, or the TLS stream over it (WSS).
+template <class NextLayer>
 class WebSocketSession : public Session,
                          public WebSocketConnection,
-                         public std::enable_shared_from_this<WebSocketSession> {
+                         public std::enable_shared_from_this<WebSocketSession<NextLayer>> {
 public:
-    WebSocketSession(beast::tcp_stream stream, ServerState &state, std::shared_ptr<WebSocketHandler> handler)
+    WebSocketSession(NextLayer stream, ServerState &state, std::shared_ptr<WebSocketHandler> handler)
         : m_socket(std::move(stream))
         , m_state(state)
         , m_handler(std::move(handler)) {
@@ -55,7 +59,9 @@ private:
     void writeNext();
     void finish(std::uint16_t code);
 
-    ws::stream<beast::tcp_stream> m_socket;
+    using std::enable_shared_from_this<WebSocketSession>::shared_from_this;
+
+    ws::stream<NextLayer> m_socket;
     ServerState &m_state;
     std::shared_ptr<WebSocketHandler> m_handler;
     std::uint64_t m_id = 0;
@@ -71,7 +77,9 @@ private:
     bool m_finished = false;
 };
 
-void WebSocketSession::start(std::shared_ptr<UpgradeRequest> upgrade, std::string subprotocol, Headers headers) {
+template <class NextLayer>
+void WebSocketSession<NextLayer>::start(std::shared_ptr<UpgradeRequest> upgrade, std::string subprotocol,
+                                        Headers headers) {
     m_id = m_state.enroll(shared_from_this());
     m_socket.set_option(ws::stream_base::timeout::suggested(beast::role_type::server));
     // The message limit is checked in read(), not by Beast, which answers an oversized frame with 1009 and then
@@ -96,7 +104,7 @@ void WebSocketSession::start(std::shared_ptr<UpgradeRequest> upgrade, std::strin
     });
 }
 
-void WebSocketSession::read() {
+template <class NextLayer> void WebSocketSession<NextLayer>::read() {
     m_socket.async_read_some(m_buffer, kReadChunkBytes, [self = shared_from_this()](beast::error_code ec, std::size_t) {
         if (ec) {
             const auto code = ec == ws::error::closed ? self->m_socket.reason().code
@@ -120,7 +128,7 @@ void WebSocketSession::read() {
     });
 }
 
-bool WebSocketSession::sendText(std::string message) {
+template <class NextLayer> bool WebSocketSession<NextLayer>::sendText(std::string message) {
     {
         std::lock_guard lock(m_mutex);
         if (!m_open || m_closing)
@@ -134,7 +142,7 @@ bool WebSocketSession::sendText(std::string message) {
     return true;
 }
 
-void WebSocketSession::close(std::uint16_t code, std::string reason) {
+template <class NextLayer> void WebSocketSession<NextLayer>::close(std::uint16_t code, std::string reason) {
     ws::close_reason frame(static_cast<ws::close_code>(code));
     frame.reason = closeReasonText(reason);
     {
@@ -147,7 +155,7 @@ void WebSocketSession::close(std::uint16_t code, std::string reason) {
     net::dispatch(m_socket.get_executor(), [self = shared_from_this()] { self->writeNext(); });
 }
 
-void WebSocketSession::writeNext() {
+template <class NextLayer> void WebSocketSession<NextLayer>::writeNext() {
     if (m_writing || m_finished)
         return;
     std::shared_ptr<std::string> data;
@@ -184,7 +192,7 @@ void WebSocketSession::writeNext() {
     });
 }
 
-void WebSocketSession::finish(std::uint16_t code) {
+template <class NextLayer> void WebSocketSession<NextLayer>::finish(std::uint16_t code) {
     if (m_finished)
         return;
     m_finished = true;
@@ -202,10 +210,13 @@ void WebSocketSession::finish(std::uint16_t code) {
 
 } // namespace
 
-void startWebSocketSession(beast::tcp_stream stream, ServerState &state, std::shared_ptr<UpgradeRequest> upgrade,
+void startWebSocketSession(SessionSocket stream, ServerState &state, std::shared_ptr<UpgradeRequest> upgrade,
                            WebSocketAccept accept) {
-    auto session = std::make_shared<WebSocketSession>(std::move(stream), state, std::move(accept.handler));
-    session->start(std::move(upgrade), std::move(accept.subprotocol), std::move(accept.headers));
+    stream.handOver([&](auto next) {
+        using Connection = WebSocketSession<decltype(next)>;
+        auto session = std::make_shared<Connection>(std::move(next), state, std::move(accept.handler));
+        session->start(std::move(upgrade), std::move(accept.subprotocol), std::move(accept.headers));
+    });
 }
 
 } // namespace triptych::http::detail

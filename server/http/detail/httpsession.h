@@ -4,6 +4,7 @@
 // httpsessionstream.cpp writes streamed answers (Server-Sent Events).
 #include "server/http/detail/requestreading.h"
 #include "server/http/detail/serverstate.h"
+#include "server/http/detail/sessionsocket.h"
 #include "server/http/problem.h"
 
 #include <boost/beast/http.hpp>
@@ -27,8 +28,8 @@ template <class Message> void setReason(Message &message, int status) {
 
 class HttpSession : public Session, public std::enable_shared_from_this<HttpSession> {
 public:
-    HttpSession(tcp::socket socket, ServerState &state)
-        : m_stream(std::move(socket))
+    HttpSession(SessionSocket stream, ServerState &state)
+        : m_stream(std::move(stream))
         , m_state(state) {
         beast::error_code ec;
         const auto endpoint = m_stream.socket().remote_endpoint(ec);
@@ -56,6 +57,8 @@ public:
     void setOnStreamClosed(std::function<void()> callback);
 
 private:
+    void serve(bool overCapacity);
+    void handshake(bool overCapacity); // TLS: before the first request (httpsessiontls.cpp)
     void readHeader();
     void onFirstBytes(beast::error_code ec, std::size_t bytes);
     void readHead();
@@ -75,7 +78,7 @@ private:
     void lingerAndClose();
     void closeNow();
 
-    beast::tcp_stream m_stream;
+    SessionSocket m_stream;
     beast::flat_buffer m_buffer;
     ServerState &m_state;
     std::uint64_t m_id = 0;

@@ -110,9 +110,10 @@ private:
 // Starts serving one accepted connection (HTTP first; it may upgrade itself to a WebSocket).
 void startHttpSession(tcp::socket socket, ServerState &state, bool overCapacity);
 
-// Continues an upgraded connection as a WebSocket.
+// Continues an upgraded connection as a WebSocket (over TLS when the connection speaks it).
 struct UpgradeRequest;
-void startWebSocketSession(beast::tcp_stream stream, ServerState &state, std::shared_ptr<UpgradeRequest> upgrade,
+class SessionSocket;
+void startWebSocketSession(SessionSocket stream, ServerState &state, std::shared_ptr<UpgradeRequest> upgrade,
                            WebSocketAccept accept);
 
 } // namespace triptych::http::detail
