@@ -187,6 +187,16 @@ private Q_SLOTS:
         if (style != Style::Grpc) {
             QCOMPARE(record.tls.protocol, QStringLiteral("TLSv1.3"));
             QVERIFY(!record.tls.cipher.isEmpty());
+        } else { // gRPC 1.51's auth context has neither: the record says so and keeps what it does tell
+            QVERIFY(record.tls.protocol.isEmpty() && record.tls.cipher.isEmpty());
+            QVERIFY2(record.tls.note.contains(QStringLiteral("neither the TLS version nor the cipher")),
+                     qPrintable(record.tls.note));
+            const QList<QPair<QString, QString>> expected{
+                {QStringLiteral("transport_security_type"),
+                 skipVerification ? QStringLiteral("tls") : QStringLiteral("ssl")},
+                {QStringLiteral("security_level"), QStringLiteral("TSI_PRIVACY_AND_INTEGRITY")},
+                {QStringLiteral("ssl_session_reused"), QStringLiteral("false")}};
+            QCOMPARE(record.tls.properties, expected);
         }
         if (style != Style::GraphQLWs && style != Style::RawWs) // Qt's WebSocket tells the whole connect only
             QVERIFY2(record.timings.tlsUs.value_or(0) > 0, "no TLS phase");
