@@ -139,7 +139,11 @@ void CurlTransfer::finish(int curlCode) {
     }
     if (curlCode != CURLE_OK) {
         const auto error =
-            describeCurlError(curlCode, QUrl(m_request.url), QString::fromUtf8(m_errorBuffer), m_request.timeoutMs);
+            describeCurlError(curlCode, QUrl(m_request.url),
+                              // libcurl leaves the buffer empty for some errors (an HTTP/2 framing error in 7.88)
+                              m_errorBuffer[0] ? QString::fromUtf8(m_errorBuffer)
+                                               : QString::fromUtf8(curl_easy_strerror(CURLcode(curlCode))),
+                              m_request.timeoutMs);
         fail(error.kind, error.message, error.hint);
         return;
     }

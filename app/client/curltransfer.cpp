@@ -46,6 +46,8 @@ QByteArray formEncoded(const QList<QPair<QByteArray, QByteArray>> &fields) {
     return out;
 }
 
+constexpr unsigned kCurlReusesH2cSince = 0x075900; // 7.89.0
+
 long curlHttpVersion(HttpVersion version) {
     switch (version) {
     case HttpVersion::Auto:
@@ -101,6 +103,13 @@ CURL *CurlTransfer::setUp(CURLSH *cookieShare) {
     curl_easy_setopt(m_easy, CURLOPT_FOLLOWLOCATION, m_request.followRedirects ? 1L : 0L);
     curl_easy_setopt(m_easy, CURLOPT_MAXREDIRS, restlimits::kMaxRedirects);
     curl_easy_setopt(m_easy, CURLOPT_HTTP_VERSION, curlHttpVersion(m_request.httpVersion));
+    // libcurl before 7.89 fails every request that reuses an h2c prior-knowledge connection ("Error in the HTTP2
+    // framing layer": it stacks a second HTTP/2 layer on it, curl pull request 10643), so each gets one of its own.
+    if (m_request.httpVersion == HttpVersion::Http2PriorKnowledge &&
+        curl_version_info(CURLVERSION_NOW)->version_num < kCurlReusesH2cSince) {
+        curl_easy_setopt(m_easy, CURLOPT_FRESH_CONNECT, 1L);
+        curl_easy_setopt(m_easy, CURLOPT_FORBID_REUSE, 1L);
+    }
     if (m_request.acceptGzip)
         curl_easy_setopt(m_easy, CURLOPT_ACCEPT_ENCODING, "gzip");
     if (cookieShare) {

@@ -1,6 +1,7 @@
 #include "app/client/embeddedtls.h"
 
 #include "app/client/graphqlwscaller.h"
+#include "app/client/websocketcaller.h"
 
 #include <QUrl>
 
@@ -71,6 +72,10 @@ void trustEmbeddedServer(RestRequest &request) {
 }
 
 void trustEmbeddedServer(GraphQLWsRequest &request) {
+    trustHttp(request.url, request.tls);
+}
+
+void trustEmbeddedServer(WebSocketRequest &request) {
     trustHttp(request.url, request.tls);
 }
 

@@ -7,6 +7,7 @@
 namespace triptych::client {
 
 struct GraphQLWsRequest;
+struct WebSocketRequest;
 
 // The embedded server's TLS files, trusted for that server's own addresses only (never the system store): its
 // HTTPS origin ("https://127.0.0.1:8080") and gRPC target ("127.0.0.1:50051"). Empty origin: TLS mode off.
@@ -24,6 +25,7 @@ EmbeddedServerTls embeddedServerTls();
 // to its target is made over TLS. Requests to anything else are left as they are.
 void trustEmbeddedServer(RestRequest &request);
 void trustEmbeddedServer(GraphQLWsRequest &request);
+void trustEmbeddedServer(WebSocketRequest &request);
 void trustEmbeddedServer(GrpcRequest &request);
 void trustEmbeddedServer(ReflectionRequest &request);
 

@@ -85,6 +85,7 @@ void GraphQLWsSession::start() {
     trustEmbeddedServer(m_request);
     applyWebSocketTls(m_socket, m_request.tls, m_record);
     connect(m_socket, &QWebSocket::aboutToClose, this, &GraphQLWsSession::onAboutToClose);
+    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(m_socket, &QWebSocket::connected, this, &GraphQLWsSession::onConnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &GraphQLWsSession::onTextMessage);
     connect(m_socket, &QWebSocket::disconnected, this, &GraphQLWsSession::onDisconnected);
@@ -273,8 +274,12 @@ void GraphQLWsSession::onSocketError(QAbstractSocket::SocketError error) {
     if (m_finished || m_connected)
         return; // once open, the close code tells more: onDisconnected reports it
     const QString detail = m_socket->errorString();
-    if (m_record.tls.secured && classifyTlsText(detail) != TlsFailure::Unknown) // e.g. a client certificate required
-        return finish(describeTlsFailure(classifyTlsText(detail), where(), detail));
+    const bool handshake = error == QAbstractSocket::SslHandshakeFailedError || !m_sslErrors.isEmpty();
+    if (m_record.tls.secured && (handshake || classifyTlsText(detail) != TlsFailure::Unknown)) {
+        // e.g. a client certificate required, or a certificate not valid for the server name
+        if (auto tlsError = webSocketTlsError(m_sslErrors, m_request.tls, where(), detail))
+            return finish(*std::move(tlsError));
+    }
     if (detail.contains(QLatin1String("processHandshake"))) {
         // Qt names the status only for some answers ("Unhandled http status code: 404 (Not Found)").
         static const QRegularExpression statusPattern(QStringLiteral(R"(status code:?\s*(\d{3}))"));

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QJsonValue>
 #include <QObject>
+#include <QSslError>
 #include <QThread>
 
 #include <functional>
@@ -58,6 +59,7 @@ private:
     QWebSocket *m_socket = nullptr;
     QTimer *m_connectTimer = nullptr;
     QElapsedTimer m_clock;
+    QList<QSslError> m_sslErrors; // Qt's verdict on the certificate, for the sentence when the handshake fails
     OperationType m_type = OperationType::Query;
     bool m_connected = false;
     bool m_operationSent = false;

@@ -2,6 +2,7 @@
 
 #include "app/client/callerrors.h"
 #include "app/client/grpcchannels.h"
+#include "app/client/grpcphases.h"
 #include "app/client/grpcstatusdetails.h"
 #include "app/client/responselimit.h"
 
@@ -182,6 +183,8 @@ void GrpcCall::pump() {
         m_writing = true;
         m_writeBuffer = std::move(m_outgoing.front());
         m_outgoing.pop_front();
+        if (!m_firstWriteAtUs)
+            m_firstWriteAtUs = elapsedUs();
         lock.unlock();
         StartWrite(&m_writeBuffer);
     } else if (m_halfClosePending) {
@@ -203,6 +206,8 @@ void GrpcCall::startStream() {
     StartRead(&m_readBuffer);
     pump();
     StartCall();
+    std::lock_guard lock(m_mutex);
+    m_callStartedAtUs = elapsedUs();
 }
 
 void GrpcCall::OnReadInitialMetadataDone(bool ok) {
@@ -276,21 +281,15 @@ void GrpcCall::OnDone(const grpc::Status &status) {
 }
 
 void GrpcCall::setPhases() {
-    auto &timings = m_record.timings;
-    timings.totalUs = elapsedUs();
     // Phases follow one another: connect, send (until the first message was written), wait (until the first
-    // message came back, or the headers of an answer without one), receive.
-    const qint64 setupUs = timings.connectUs.value_or(0);
-    qint64 waitStartUs = setupUs;
-    if (m_sentAtUs && *m_sentAtUs >= setupUs) {
-        timings.sentUs = *m_sentAtUs - setupUs;
-        waitStartUs = *m_sentAtUs;
-    }
-    const std::optional<qint64> answerUs = m_firstMessageAtUs ? m_firstMessageAtUs : m_headersAtUs;
-    if (answerUs && *answerUs <= timings.totalUs) {
-        timings.firstByteUs = std::max<qint64>(0, *answerUs - waitStartUs);
-        timings.downloadUs = timings.totalUs - waitStartUs - *timings.firstByteUs;
-    }
+    // message came back, or the headers of an answer without one), receive; grpcphases.h orders the callbacks' moments.
+    // The first message is in gRPC's hands once both its StartWrite and StartCall were issued.
+    std::optional<qint64> handedOverUs;
+    if (m_firstWriteAtUs && m_callStartedAtUs)
+        handedOverUs = std::max(*m_firstWriteAtUs, *m_callStartedAtUs);
+    setGrpcPhases(
+        {m_record.timings.connectUs, handedOverUs, m_sentAtUs, m_headersAtUs, m_firstMessageAtUs, elapsedUs()},
+        m_record.timings);
 }
 
 void GrpcCall::finish(const grpc::Status &status) {

@@ -86,6 +86,8 @@ private:
     std::optional<CallError> m_stopError;
     // Phase ends since the start: the first message's write completed, the server's headers, its first message.
     std::optional<qint64> m_sentAtUs;
+    std::optional<qint64> m_firstWriteAtUs;  // the first StartWrite was issued
+    std::optional<qint64> m_callStartedAtUs; // StartCall returned
     std::optional<qint64> m_headersAtUs;
     std::optional<qint64> m_firstMessageAtUs;
 };

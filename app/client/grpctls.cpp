@@ -96,8 +96,10 @@ void collectGrpcTls(const grpc::ClientContext &context, const GrpcTlsSettings &t
     if (tls.skipVerification)
         record.warnings.append(QStringLiteral("TLS certificate verification is off: anyone on the path could read "
                                               "and change this call"));
-    record.tls.note = QStringLiteral("gRPC 1.51 reports neither the TLS version nor the cipher; the TLS phase is "
-                                     "the channel's whole connect (TCP and handshake)");
+    record.tls.note = QStringLiteral("gRPC 1.51 reports neither the TLS version nor the cipher: its auth context "
+                                     "holds only the peer's certificates and names, the security type and level and "
+                                     "whether the TLS session was resumed. The TLS phase is the channel's whole "
+                                     "connect (TCP and handshake)");
     auto &timings = record.timings;
     if (timings.connectUs) {
         timings.tlsUs = timings.connectUs;
@@ -108,6 +110,13 @@ void collectGrpcTls(const grpc::ClientContext &context, const GrpcTlsSettings &t
     const auto auth = context.auth_context();
     if (!auth)
         return;
+    for (const char *name : {GRPC_TRANSPORT_SECURITY_TYPE_PROPERTY_NAME, GRPC_TRANSPORT_SECURITY_LEVEL_PROPERTY_NAME,
+                             GRPC_SSL_SESSION_REUSED_PROPERTY}) {
+        const auto values = auth->FindPropertyValues(name);
+        if (!values.empty())
+            record.tls.properties.append({QString::fromLatin1(name),
+                                          QString::fromUtf8(values.front().data(), qsizetype(values.front().size()))});
+    }
     auto pem = auth->FindPropertyValues(GRPC_X509_PEM_CERT_CHAIN_PROPERTY_NAME);
     if (pem.empty())
         pem = auth->FindPropertyValues(GRPC_X509_PEM_CERT_PROPERTY_NAME);

@@ -39,8 +39,9 @@ QString grpcTlsProblem(const GrpcTlsSettings &tls);
 // Credentials and channel arguments for the settings. Skipping verification uses gRPC's experimental TLS
 // credentials (1.51: the only way to accept any server certificate).
 GrpcChannelSetup grpcChannelSetup(const GrpcTlsSettings &tls);
-// After a call: the peer's chain from the call's auth context, and the channel's connect as the TLS phase (gRPC
-// 1.51 tells neither the TCP connect and the handshake apart, nor the protocol version and cipher).
+// After a call: the peer's chain and the session's properties from the call's auth context, and the channel's connect
+// as the TLS phase (gRPC 1.51 tells neither the TCP connect and the handshake apart, nor the protocol version and
+// cipher: the note says so).
 void collectGrpcTls(const grpc::ClientContext &context, const GrpcTlsSettings &tls, CallRecord &record);
 // After the error is described: a TLS channel whose socket closed while connecting, with no client certificate
 // given, is most likely a server that requires one (TLS 1.3 refuses it after the handshake; gRPC says only

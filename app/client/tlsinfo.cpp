@@ -50,6 +50,12 @@ QJsonObject toJson(const TlsInfo &tls) {
                        {QStringLiteral("chain"), chain}};
     if (!tls.note.isEmpty())
         object.insert(QStringLiteral("note"), tls.note);
+    if (!tls.properties.isEmpty()) {
+        QJsonObject properties;
+        for (const auto &[name, value] : tls.properties)
+            properties.insert(name, value);
+        object.insert(QStringLiteral("properties"), properties);
+    }
     return object;
 }
 

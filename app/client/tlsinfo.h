@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,8 @@ struct TlsInfo {
     bool sessionReused = false;   // the handshake happened on an earlier call of the same connection or channel
     QList<PeerCertificate> chain; // leaf first
     QString note;                 // what is missing and why, e.g. "gRPC 1.51 does not report the cipher"
+    // What else the transport tells about the session, by its own names (gRPC's auth context: security_level, …).
+    QList<QPair<QString, QString>> properties;
 };
 
 // Every certificate in PEM text (one or more blocks), leaf first as sent.

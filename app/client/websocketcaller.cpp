@@ -1,13 +1,15 @@
 #include "app/client/websocketcaller.h"
 
+#include "app/client/embeddedtls.h"
 #include "app/client/responselimit.h"
 #include "app/client/restcaller.h"
 #include "app/client/resultrelay.h"
+#include "app/client/tlserrors.h"
+#include "app/client/wstls.h"
 
 #include <QElapsedTimer>
 #include <QMetaObject>
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
@@ -43,6 +45,7 @@ private:
     void onConnected();
     void onReceived(const QByteArray &payload, bool binary);
     void onDisconnected();
+    void onSocketError();
     void recordMessage(bool outgoing, bool binary, const QByteArray &payload);
     void finish(CallError error);
     qint64 elapsedUs() const { return m_clock.nsecsElapsed() / 1000; }
@@ -53,6 +56,7 @@ private:
     WebSocketCaller *m_caller; // only used through the relay, on its own thread
     QWebSocket *m_socket = nullptr;
     QElapsedTimer m_clock;
+    QList<QSslError> m_sslErrors; // Qt's verdict on the certificate, for the sentence when the handshake fails
     qint64 m_maxKeptBytes = 0;
     qint64 m_keptBytes = 0;
     bool m_connected = false;
@@ -80,13 +84,11 @@ void WebSocketSession::start() {
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_maxKeptBytes = effectiveMaxResponseBytes(m_request.maxResponseBytes);
     m_socket->setMaxAllowedIncomingMessageSize(quint64(m_maxKeptBytes));
-    if (m_request.skipTlsVerification) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        m_socket->setSslConfiguration(tls);
-        m_record.warnings.append(QStringLiteral("TLS certificate verification is off: anyone on the path could read "
-                                                "and change this connection"));
-    }
+    trustEmbeddedServer(m_request);
+    applyWebSocketTls(m_socket, m_request.tls, m_record);
+    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            &WebSocketSession::onSocketError);
     connect(m_socket, &QWebSocket::connected, this, &WebSocketSession::onConnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this,
             [this](const QString &text) { onReceived(text.toUtf8(), false); });
@@ -115,8 +117,9 @@ void WebSocketSession::onConnected() {
     m_record.subprotocol = m_socket->subprotocol();
     m_record.remoteAddress =
         m_socket->peerAddress().toString() + QLatin1Char(':') + QString::number(m_socket->peerPort());
-    m_relay->post([caller = m_caller, id = m_record.id, subprotocol = m_record.subprotocol] {
-        Q_EMIT caller->opened(id, subprotocol);
+    collectWebSocketTls(m_socket, m_record);
+    m_relay->post([caller = m_caller, id = m_record.id, subprotocol = m_record.subprotocol, tls = m_record.tls] {
+        Q_EMIT caller->opened(id, subprotocol, tls);
     });
 }
 
@@ -184,6 +187,19 @@ void WebSocketSession::onDisconnected() {
     m_record.closeCode = int(m_socket->closeCode());
     m_record.closeReason = m_socket->closeReason();
     finish({});
+}
+
+// Before the socket opened, a failed handshake (or a server that refused the client certificate after it) is said
+// in the words of tlserrors.h; everything else waits for onDisconnected.
+void WebSocketSession::onSocketError() {
+    if (m_finished || m_connected || !m_record.tls.secured)
+        return;
+    const QUrl url(m_request.url);
+    const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(url.port(443));
+    const bool handshake = m_socket->error() == QAbstractSocket::SslHandshakeFailedError || !m_sslErrors.isEmpty();
+    if (auto error = webSocketTlsError(m_sslErrors, m_request.tls, where, m_socket->errorString());
+        error && (handshake || classifyTlsText(m_socket->errorString()) != TlsFailure::Unknown))
+        finish(*std::move(error));
 }
 
 void WebSocketSession::finish(CallError error) {

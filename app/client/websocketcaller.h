@@ -14,8 +14,8 @@ namespace triptych::client {
 struct WebSocketRequest {
     QString url;
     HeaderList headers;
-    QStringList subprotocols;         // offered in Sec-WebSocket-Protocol; empty: none
-    bool skipTlsVerification = false; // wss:// to a self-signed server; recorded as a warning
+    QStringList subprotocols; // offered in Sec-WebSocket-Protocol; empty: none
+    TlsSettings tls;          // wss:// only: as over HTTPS (wstls.h); skipped verification is a warning
     int connectTimeoutMs = restlimits::kDefaultConnectTimeoutMs;
     qint64 maxResponseBytes = 0; // 0: the process-wide cap (responselimit.h), per message and for all together
 };
@@ -39,7 +39,8 @@ public:
     void close(quint64 id, int code = 1000, const QString &reason = {});
 
 Q_SIGNALS:
-    void opened(quint64 id, const QString &subprotocol);
+    // tls: the peer's chain, protocol and cipher for wss:// (secured false for ws://).
+    void opened(quint64 id, const QString &subprotocol, const triptych::client::TlsInfo &tls);
     void messageReceived(quint64 id, const triptych::client::StreamMessage &message);
     void callFinished(const triptych::client::CallRecord &record);
     void callFailed(const triptych::client::CallRecord &record);

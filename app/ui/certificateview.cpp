@@ -66,7 +66,7 @@ void CertificateView::showTls(const client::TlsInfo &tls) {
     if (!tls.secured)
         return clear();
     QStringList parts;
-    parts << (tls.protocol.isEmpty() ? tr("TLS") : tls.protocol);
+    parts << (tls.protocol.isEmpty() ? tr("TLS (version not reported)") : tls.protocol);
     if (!tls.cipher.isEmpty())
         parts << tls.cipher;
     parts << tr("%n certificate(s) from the peer", nullptr, int(tls.chain.size()));
@@ -79,7 +79,12 @@ void CertificateView::showTls(const client::TlsInfo &tls) {
     m_warning->setText(tr("Verification was OFF for this call: this certificate was not checked, anyone on the "
                           "path could have read and changed the call."));
     m_warning->setVisible(!tls.verified);
-    model::KeyValueModel::Pairs pairs;
+    // Never a blank: what the transport did not report says so, and the note above says why.
+    const QString notReported = tr("not reported by this transport");
+    model::KeyValueModel::Pairs pairs{{tr("Protocol"), tls.protocol.isEmpty() ? notReported : tls.protocol},
+                                      {tr("Cipher"), tls.cipher.isEmpty() ? notReported : tls.cipher}};
+    for (const auto &[name, value] : tls.properties)
+        pairs.append({name, value});
     for (int i = 0; i < tls.chain.size(); ++i) {
         const auto &certificate = tls.chain.at(i);
         const QString which = i == 0 ? tr("Leaf") : tr("Issuer %1").arg(i);

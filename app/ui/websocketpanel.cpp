@@ -1,6 +1,7 @@
 #include "app/ui/websocketpanel.h"
 
 #include "app/client/websocketcaller.h"
+#include "app/ui/certificateview.h"
 #include "app/ui/responseview.h"
 
 #include <QComboBox>
@@ -60,14 +61,7 @@ WebSocketPanel::WebSocketPanel(ResponseView *response, QWidget *parent)
     layout->addWidget(m_problem);
     connect(m_send, &QPushButton::clicked, this, &WebSocketPanel::sendMessage);
     connect(m_close, &QPushButton::clicked, this, &WebSocketPanel::closeSocket);
-    connect(m_caller, &client::WebSocketCaller::opened, this, [this](quint64 id, const QString &subprotocol) {
-        if (id != m_id)
-            return;
-        m_opened = true;
-        m_response->setStreamState(subprotocol.isEmpty() ? tr("WebSocket open")
-                                                         : tr("WebSocket open · %1").arg(subprotocol));
-        updateButtons();
-    });
+    connect(m_caller, &client::WebSocketCaller::opened, this, &WebSocketPanel::onOpened);
     connect(m_caller, &client::WebSocketCaller::messageReceived, this, &WebSocketPanel::onMessage);
     connect(m_caller, &client::WebSocketCaller::callFinished, this, &WebSocketPanel::onEnded);
     connect(m_caller, &client::WebSocketCaller::callFailed, this, &WebSocketPanel::onEnded);
@@ -100,7 +94,7 @@ void WebSocketPanel::open(const client::RestRequest &rest) {
         request.headers.append({"Authorization", "Bearer " + auth.token.toUtf8()});
     else if (auth.kind == client::AuthKind::ApiKey)
         request.headers.append({auth.apiKeyHeader, auth.token.toUtf8()});
-    request.skipTlsVerification = rest.tls.skipVerification;
+    request.tls = rest.tls;
     request.connectTimeoutMs = rest.connectTimeoutMs;
     request.maxResponseBytes = rest.maxResponseBytes;
     m_opened = false;
@@ -133,6 +127,16 @@ bool WebSocketPanel::sendMessage() {
 void WebSocketPanel::closeSocket() {
     if (m_id != 0)
         m_caller->close(m_id, m_closeCode->value(), m_reason->text());
+}
+
+void WebSocketPanel::onOpened(quint64 id, const QString &subprotocol, const client::TlsInfo &tls) {
+    if (id != m_id)
+        return;
+    m_opened = true;
+    m_response->certificateView()->showTls(tls); // while the socket is open; the record at its end shows it again
+    m_response->setStreamState(subprotocol.isEmpty() ? tr("WebSocket open")
+                                                     : tr("WebSocket open · %1").arg(subprotocol));
+    updateButtons();
 }
 
 void WebSocketPanel::onMessage(quint64 id, const client::StreamMessage &message) {

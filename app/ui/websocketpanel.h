@@ -30,7 +30,7 @@ public:
 
     static bool isWebSocketUrl(const QString &url);
 
-    // The request's URL with its query, its headers and auth header, and its TLS verification choice.
+    // The request's URL with its query, its headers and auth header, and its TLS settings (wss://).
     void open(const client::RestRequest &request);
     bool isOpen() const { return m_id != 0; }
     // Sends the editor's text as a text message, or its hex digits as a binary one; false when there is nothing to
@@ -48,6 +48,7 @@ Q_SIGNALS:
     void connectionEnded(const triptych::client::CallRecord &record);
 
 private:
+    void onOpened(quint64 id, const QString &subprotocol, const client::TlsInfo &tls);
     void onMessage(quint64 id, const client::StreamMessage &message);
     void onEnded(const client::CallRecord &record);
     void updateButtons();

@@ -1,5 +1,6 @@
 // What a REST request asks of the wire beyond method and URL: the HTTP version reaches the transfer and the one the
-// server agreed to is recorded; proxies (explicit, from the environment, never for loopback).
+// server agreed to is recorded — HTTP/2 over TLS by ALPN and h2c with prior knowledge, both against the embedded
+// server's gRPC port (a gRPC server is an HTTP/2 server); proxies (explicit, from the environment, never for loopback).
 #include "app/client/curlproxy.h"
 #include "app/client/restcaller.h"
 #include "tests/app/client/testserver.h"
@@ -8,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace triptych;
@@ -87,6 +89,8 @@ private:
 class TestRestOptions : public QObject {
     Q_OBJECT
     std::unique_ptr<OrderServer> m_server;
+    QTemporaryDir m_tlsDirectory;
+    std::unique_ptr<OrderServer> m_tlsServer; // its gRPC port is HTTP/2 over TLS (ALPN h2)
 
     CallRecord call(const RestRequest &request) {
         RestCaller caller;
@@ -102,8 +106,19 @@ private Q_SLOTS:
     void initTestCase() {
         m_server = testing::startTestServer();
         QVERIFY(m_server);
+        ServerOptions options;
+        options.httpPort = 0;
+        options.grpcPort = 0;
+        options.users = 100;
+        options.tls.enabled = true;
+        options.tls.directory = m_tlsDirectory.path().toStdString();
+        m_tlsServer = std::make_unique<OrderServer>(options);
+        QVERIFY(m_tlsServer->start().ok());
     }
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() {
+        m_server.reset();
+        m_tlsServer.reset();
+    }
 
     // HTTP/2 over TLS is only asked for on https: over plain http the request stays HTTP/1.1.
     void versionReachesTheTransfer_data() {
@@ -139,6 +154,54 @@ private Q_SLOTS:
         QCOMPARE(record.httpVersion, QStringLiteral("HTTP/2"));
         QCOMPARE(record.httpStatus, 200);
         QCOMPARE(record.body, QByteArray("ok"));
+    }
+
+    // A real HTTP/2 server: the gRPC port. A GET is answered in HTTP/2 with a gRPC error (not a gRPC method); a POST
+    // of a gRPC frame to Health/Check gets the health answer's frame back.
+    void http2ToTheGrpcPort_data() {
+        QTest::addColumn<bool>("tls");
+        QTest::addColumn<HttpVersion>("version");
+        QTest::addColumn<bool>("healthCheck");
+        QTest::addRow("HTTP/2 over TLS, GET") << true << HttpVersion::Http2 << false;
+        QTest::addRow("HTTP/2 over TLS, health check") << true << HttpVersion::Http2 << true;
+        QTest::addRow("auto over TLS: curl offers h2 by ALPN") << true << HttpVersion::Auto << false;
+        // Two h2c calls in a row: libcurl 7.88 fails a request reusing an h2c connection, so the engine opens a new
+        // one.
+        QTest::addRow("h2c prior knowledge, GET") << false << HttpVersion::Http2PriorKnowledge << false;
+        QTest::addRow("h2c prior knowledge, health check") << false << HttpVersion::Http2PriorKnowledge << true;
+    }
+    void http2ToTheGrpcPort() {
+        QFETCH(bool, tls);
+        QFETCH(HttpVersion, version);
+        QFETCH(bool, healthCheck);
+        const OrderServer &server = tls ? *m_tlsServer : *m_server;
+        RestRequest request;
+        request.url = QStringLiteral("%1://127.0.0.1:%2/")
+                          .arg(tls ? QStringLiteral("https") : QStringLiteral("http"))
+                          .arg(server.grpcPort());
+        if (tls)
+            request.tls.caFile = QString::fromStdString(server.tlsCaFile());
+        request.httpVersion = version;
+        request.fetchServerTrace = false;
+        request.sendTraceparent = false;
+        if (healthCheck) {
+            request.method = "POST";
+            request.url += QStringLiteral("grpc.health.v1.Health/Check");
+            request.headers = {{"TE", "trailers"}};
+            request.bodyKind = BodyKind::Raw;
+            request.contentType = "application/grpc";
+            request.body = QByteArray(5, '\0'); // an empty HealthCheckRequest: not compressed, 0 bytes
+        }
+        const auto record = call(request);
+        QVERIFY2(record.ok(), qPrintable(record.error.text()));
+        QCOMPARE(record.httpVersion, QStringLiteral("HTTP/2"));
+        QCOMPARE(record.httpStatus, 200);
+        QCOMPARE(record.tls.secured, tls);
+        QCOMPARE(record.header("content-type"), QByteArray("application/grpc"));
+        if (healthCheck) // HealthCheckResponse{status: SERVING}: field 1, varint 1, in a 2-byte frame
+            QCOMPARE(record.body, QByteArray("\x00\x00\x00\x00\x02\x08\x01", 7));
+        else
+            QCOMPARE(record.header("grpc-message"), QByteArray("Bad method header"));
     }
 
     void proxiesSeeTheRequest_data() {

@@ -64,6 +64,8 @@ private Q_SLOTS:
         QVERIFY(valueOf(*model, QStringLiteral("Leaf names (SAN)")).contains(QStringLiteral("IP:127.0.0.1")));
         QVERIFY(valueOf(*model, QStringLiteral("Leaf valid")).contains(QStringLiteral("UTC")));
         QCOMPARE(valueOf(*model, QStringLiteral("Issuer 1 subject")), QStringLiteral("Triptych local CA"));
+        QCOMPARE(valueOf(*model, QStringLiteral("Protocol")), QStringLiteral("TLSv1.3"));
+        QCOMPARE(valueOf(*model, QStringLiteral("Cipher")), QStringLiteral("TLS_AES_256_GCM_SHA384"));
         const QString summary = view.certificateView()->summary();
         QVERIFY2(summary.contains(QStringLiteral("TLSv1.3 · TLS_AES_256_GCM_SHA384 · 2 certificate(s) from the peer")),
                  qPrintable(summary));
@@ -72,6 +74,27 @@ private Q_SLOTS:
         view.showRecord({}); // a plaintext call
         QCOMPARE(view.certificateView()->model()->rowCount(), 0);
         QVERIFY(view.certificateView()->summary().contains(QStringLiteral("plaintext")));
+    }
+
+    // gRPC 1.51 tells neither version nor cipher: the tab says so instead of leaving blanks, with what it does tell.
+    void whatTheTransportDoesNotReportIsSaid() {
+        ui::ResponseView view(ui::SyntaxLanguage::Json);
+        auto record = tlsRecord(true);
+        record.tls.protocol.clear();
+        record.tls.cipher.clear();
+        record.tls.note = QStringLiteral("gRPC 1.51 reports neither the TLS version nor the cipher");
+        record.tls.properties = {{QStringLiteral("security_level"), QStringLiteral("TSI_PRIVACY_AND_INTEGRITY")}};
+        view.showRecord(record);
+        const auto *model = view.certificateView()->model();
+        QCOMPARE(valueOf(*model, QStringLiteral("Protocol")), QStringLiteral("not reported by this transport"));
+        QCOMPARE(valueOf(*model, QStringLiteral("Cipher")), QStringLiteral("not reported by this transport"));
+        QCOMPARE(valueOf(*model, QStringLiteral("security_level")), QStringLiteral("TSI_PRIVACY_AND_INTEGRITY"));
+        for (const auto &[name, value] : model->pairs())
+            QVERIFY2(!value.isEmpty(), qPrintable(name));
+        const QString summary = view.certificateView()->summary();
+        QVERIFY2(summary.startsWith(QStringLiteral("TLS (version not reported) · 2 certificate(s)")),
+                 qPrintable(summary));
+        QVERIFY(summary.contains(record.tls.note));
     }
 
     void skippingVerificationReadsAsAWarning() {
