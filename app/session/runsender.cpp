@@ -92,12 +92,14 @@ void RunSender::onRecord(const CallRecord &record) {
     if (record.id != m_current && m_current != 0)
         return;
     m_window.stop();
-    CallRecord result = record;
-    // The runner ended the stream: what came until then is the answer.
-    if (m_stopped && result.error.kind == ErrorKind::Cancelled)
-        result.error = {};
     m_current = 0;
-    Q_EMIT requestFinished(result);
+    // The runner ended the stream: what came until then is the answer.
+    if (m_stopped && record.error.kind == ErrorKind::Cancelled) {
+        CallRecord result = record;
+        result.error = {};
+        return Q_EMIT requestFinished(result);
+    }
+    Q_EMIT requestFinished(record);
 }
 
 void RunSender::sendRest(const workspace::RequestDocument &document) {
