@@ -195,16 +195,20 @@ CheckEvaluator::Observed CheckEvaluator::observe(const Check &check) {
 }
 
 CheckResult CheckEvaluator::evaluate(const Check &check) {
+    return evaluate(check, describe(check));
+}
+
+CheckResult CheckEvaluator::evaluate(const Check &check, const QString &description) {
     const Observed observed = observe(check);
-    Check judged = check;
-    if (check.subject == Subject::GraphQLNoErrors) {
-        judged.op = check.expected.toBool() ? Operator::Equals : Operator::NotEquals;
-        judged.expected = QStringLiteral("no errors");
-    } else if (check.subject == Subject::GrpcErrorDetail) {
-        judged.op = Operator::Equals;
-    }
-    const Verdict verdict = applyOperator(judged.op, judged.expected, observed.value, observed.missing);
-    return {describe(check), verdict.passed, verdict.expected, verdict.actual};
+    Operator op = check.op;
+    if (check.subject == Subject::GraphQLNoErrors)
+        op = check.expected.toBool() ? Operator::Equals : Operator::NotEquals;
+    else if (check.subject == Subject::GrpcErrorDetail)
+        op = Operator::Equals;
+    const Verdict verdict = applyOperator(
+        op, check.subject == Subject::GraphQLNoErrors ? QVariant(QStringLiteral("no errors")) : check.expected,
+        observed.value, observed.missing);
+    return {description, verdict.passed, verdict.expected, verdict.actual};
 }
 
 CaptureResult CheckEvaluator::capture(const Capture &capture) {

@@ -36,6 +36,8 @@ public:
     explicit CheckEvaluator(const client::CallRecord &record);
 
     CheckResult evaluate(const Check &check);
+    // The same with describe(check) given, for a list judged many times (checkjudge.h, PreparedChecks).
+    CheckResult evaluate(const Check &check, const QString &description);
     CaptureResult capture(const Capture &capture);
 
 private:

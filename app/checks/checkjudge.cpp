@@ -30,6 +30,22 @@ void resolveVariables(CheckList &list, const std::function<QString(const QString
     }
 }
 
+bool usesVariables(const CheckList &list) {
+    return std::any_of(list.checks.begin(), list.checks.end(), [](const Check &check) {
+        return check.argument.contains(QLatin1String("{{")) ||
+               (check.expected.typeId() == QMetaType::QString &&
+                check.expected.toString().contains(QLatin1String("{{")));
+    });
+}
+
+PreparedChecks prepare(CheckList list) {
+    PreparedChecks prepared{std::move(list), {}};
+    prepared.descriptions.reserve(prepared.list.checks.size());
+    for (const auto &check : std::as_const(prepared.list.checks))
+        prepared.descriptions.append(describe(check));
+    return prepared;
+}
+
 int expectedMessages(const CheckList &list) {
     for (const auto &check : list.checks) {
         if (check.subject == Subject::MessageCount && check.op == Operator::Equals)
@@ -39,12 +55,18 @@ int expectedMessages(const CheckList &list) {
 }
 
 Verdict judge(const CheckList &list, const client::CallRecord &record, const QString &summary) {
+    return judge(prepare(list), record, summary);
+}
+
+Verdict judge(const PreparedChecks &prepared, const client::CallRecord &record, const QString &summary) {
+    const CheckList &list = prepared.list;
     Verdict verdict;
+    verdict.checks.reserve(list.errors.size() + std::max(qsizetype(1), list.checks.size()));
     CheckEvaluator evaluator(record);
     for (const QString &error : list.errors)
         verdict.checks.append({error, false, QStringLiteral("a valid check"), QStringLiteral("an invalid entry")});
-    for (const auto &check : list.checks)
-        verdict.checks.append(evaluator.evaluate(check));
+    for (qsizetype i = 0; i < list.checks.size(); ++i)
+        verdict.checks.append(evaluator.evaluate(list.checks.at(i), prepared.descriptions.at(i)));
     if (list.checks.isEmpty() && list.errors.isEmpty())
         verdict.checks.append({QStringLiteral("answered without an error"), record.ok(), QStringLiteral("no error"),
                                record.ok() ? summary : record.error.message});

@@ -2,6 +2,7 @@
 
 #include "app/checks/jsonpath.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,7 +42,7 @@ Verdict equalsVerdict(const QJsonValue &actual, const QJsonValue &expected, bool
 }
 
 Verdict containsVerdict(const QJsonValue &actual, const QJsonValue &expected) {
-    Verdict verdict{false, QStringLiteral("to contain %1").arg(quotedText(expected)), quotedText(actual)};
+    Verdict verdict{false, QStringLiteral("to contain ") + quotedText(expected), quotedText(actual)};
     if (actual.isString()) {
         verdict.passed = actual.toString().contains(plainText(expected));
     } else if (actual.isArray()) {
@@ -49,7 +50,7 @@ Verdict containsVerdict(const QJsonValue &actual, const QJsonValue &expected) {
         verdict.passed = std::any_of(array.begin(), array.end(),
                                      [&](const QJsonValue &element) { return looseEqual(element, expected); });
     } else if (actual.isObject()) {
-        verdict.expected = QStringLiteral("a member %1").arg(plainText(expected));
+        verdict.expected = QStringLiteral("a member ") + plainText(expected);
         verdict.passed = actual.toObject().contains(plainText(expected));
     } else {
         verdict.actual = QStringLiteral("%1, which is %2, not text, a list or an object")
@@ -58,12 +59,24 @@ Verdict containsVerdict(const QJsonValue &actual, const QJsonValue &expected) {
     return verdict;
 }
 
+// A run matches the same few patterns answer after answer: each thread keeps them compiled (up to kCachedPatterns).
+constexpr int kCachedPatterns = 256;
+
+const QRegularExpression &compiled(const QString &pattern) {
+    thread_local QHash<QString, QRegularExpression> cache;
+    if (const auto found = cache.constFind(pattern); found != cache.constEnd())
+        return *found;
+    if (cache.size() >= kCachedPatterns)
+        cache.clear();
+    return *cache.insert(pattern, QRegularExpression(pattern, QRegularExpression::UseUnicodePropertiesOption));
+}
+
 Verdict matchesVerdict(const QJsonValue &actual, const QString &pattern) {
-    const QRegularExpression regex(pattern, QRegularExpression::UseUnicodePropertiesOption);
+    const QRegularExpression &regex = compiled(pattern);
     if (!regex.isValid())
-        return {false, QStringLiteral("to match %1").arg(pattern),
-                QStringLiteral("(the pattern is invalid: %1)").arg(regex.errorString())};
-    return {regex.match(plainText(actual)).hasMatch(), QStringLiteral("to match %1").arg(pattern), quotedText(actual)};
+        return {false, QStringLiteral("to match ") + pattern,
+                QStringLiteral("(the pattern is invalid: ") + regex.errorString() + QLatin1Char(')')};
+    return {regex.match(plainText(actual)).hasMatch(), QStringLiteral("to match ") + pattern, quotedText(actual)};
 }
 
 std::optional<qint64> lengthOf(const QJsonValue &value) {
@@ -78,19 +91,19 @@ std::optional<qint64> lengthOf(const QJsonValue &value) {
 
 Verdict lengthVerdict(const QJsonValue &actual, const QJsonValue &expected) {
     const auto length = lengthOf(actual);
-    const QString want = QStringLiteral("length %1").arg(plainText(expected));
+    const QString want = QStringLiteral("length ") + plainText(expected);
     if (!length)
-        return {false, want, QStringLiteral("%1, which has no length").arg(quotedText(actual))};
+        return {false, want, quotedText(actual) + QStringLiteral(", which has no length")};
     const auto number = asNumber(expected);
-    return {number && double(*length) == *number, want, QStringLiteral("length %1").arg(*length)};
+    return {number && double(*length) == *number, want, QStringLiteral("length ") + QString::number(*length)};
 }
 
 Verdict lessThanVerdict(const QJsonValue &actual, const QJsonValue &expected) {
     const auto left = asNumber(actual);
     const auto right = asNumber(expected);
-    const QString want = QStringLiteral("less than %1").arg(plainText(expected));
+    const QString want = QStringLiteral("less than ") + plainText(expected);
     if (!left)
-        return {false, want, QStringLiteral("%1, which is not a number").arg(quotedText(actual))};
+        return {false, want, quotedText(actual) + QStringLiteral(", which is not a number")};
     return {right && *left < *right, want, plainText(actual)};
 }
 
@@ -121,7 +134,7 @@ QString plainText(const QJsonValue &value) {
 }
 
 QString quotedText(const QJsonValue &value) {
-    return value.isString() ? QStringLiteral("\"%1\"").arg(value.toString()) : plainText(value);
+    return value.isString() ? QLatin1Char('"') + value.toString() + QLatin1Char('"') : plainText(value);
 }
 
 QString jsonTypeName(const QJsonValue &value) {
@@ -150,12 +163,12 @@ Verdict applyOperator(Operator op, const QVariant &expectedVariant, const std::o
     if (op == Operator::Exists) {
         const bool wanted = expected.isBool() ? expected.toBool() : plainText(expected) != QStringLiteral("false");
         return {actual.has_value() == wanted, wanted ? QStringLiteral("to exist") : QStringLiteral("to be absent"),
-                actual ? QStringLiteral("present: %1").arg(quotedText(*actual)).left(200)
-                       : QStringLiteral("missing: %1").arg(missing)};
+                actual ? (QStringLiteral("present: ") + quotedText(*actual)).left(200)
+                       : QStringLiteral("missing: ") + missing};
     }
     if (!actual) {
         Verdict verdict = applyOperator(op, expectedVariant, QJsonValue(QJsonValue::Null), missing);
-        return {op == Operator::NotEquals, verdict.expected, QStringLiteral("missing: %1").arg(missing)};
+        return {op == Operator::NotEquals, verdict.expected, QStringLiteral("missing: ") + missing};
     }
     switch (op) {
     case Operator::Equals:
@@ -166,8 +179,8 @@ Verdict applyOperator(Operator op, const QVariant &expectedVariant, const std::o
     case Operator::Matches:
         return matchesVerdict(*actual, plainText(expected));
     case Operator::Type:
-        return {jsonTypeName(*actual) == plainText(expected), QStringLiteral("a %1").arg(plainText(expected)),
-                QStringLiteral("a %1: %2").arg(jsonTypeName(*actual), quotedText(*actual)).left(200)};
+        return {jsonTypeName(*actual) == plainText(expected), QStringLiteral("a ") + plainText(expected),
+                (QStringLiteral("a ") + jsonTypeName(*actual) + QStringLiteral(": ") + quotedText(*actual)).left(200)};
     case Operator::Length:
         return lengthVerdict(*actual, expected);
     case Operator::LessThan:

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace triptych::checks {
 
 using namespace jsonpath;
@@ -293,7 +295,16 @@ QList<QJsonValue> JsonPath::select(const QJsonValue &root) const {
 }
 
 std::optional<QJsonValue> parseJsonValue(const QByteArray &text, QString *error) {
-    // Wrapped in an array so that a bare number, string, boolean or null parses too.
+    // Most answers are an object or an array: parsed as they are, without a copy of the body.
+    const auto first =
+        std::find_if(text.begin(), text.end(), [](char c) { return c != ' ' && c != '\t' && c != '\n' && c != '\r'; });
+    if (first != text.end() && (*first == '{' || *first == '[')) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+        if (parseError.error == QJsonParseError::NoError)
+            return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+    }
+    // Wrapped in an array so that a bare number, string, boolean or null parses too (and errors keep their offsets).
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson('[' + text + ']', &parseError);
     if (parseError.error != QJsonParseError::NoError || document.array().size() != 1) {

@@ -8,7 +8,7 @@
 #include "app/client/grpccaller.h"
 #include "app/client/grpcreflection.h"
 #include "app/client/restcaller.h"
-#include "app/interop/protoset.h"
+#include "app/interop/requestschema.h"
 #include "app/workspace/documentformat.h"
 #include "app/workspace/requestconversion.h"
 #include "app/workspace/secretstore.h"
@@ -309,28 +309,11 @@ void CliWorkspace::sendGraphQL(const workspace::RequestDocument &document) {
 }
 
 void CliWorkspace::withSchema(const workspace::RequestDocument &document, std::function<void(GrpcSchemaPtr)> next) {
-    const workspace::GrpcPart &grpc = document.grpc;
-    if (grpc.protoSource == workspace::ProtoSource::ProtoFiles) {
-        // Import paths are relative to the workspace folder, files are named as their imports name them.
-        const QDir root(m_workspace->root());
-        QStringList importPaths;
-        for (const QString &path : grpc.importPaths)
-            importPaths.append(root.absoluteFilePath(path));
-        if (importPaths.isEmpty())
-            importPaths.append(root.absolutePath());
-        QString error;
-        auto schema = GrpcSchema::fromProtoFiles(grpc.protoFiles, importPaths, &error);
-        if (!schema)
-            return fail(error, kExitUsage);
-        next(schema);
-        return;
-    }
-    if (grpc.protoSource == workspace::ProtoSource::DescriptorSet) {
-        QString error;
-        auto schema = interop::schemaFromDescriptorSetFile(grpc.descriptorSetFile, m_workspace->root(), &error);
-        if (!schema)
-            return fail(error, kExitUsage);
-        return next(schema);
+    QString fileError;
+    if (const auto schema = interop::schemaFromRequestFiles(document.grpc, m_workspace->root(), &fileError)) {
+        if (!*schema)
+            return fail(fileError, kExitUsage);
+        return next(*schema);
     }
     auto *reflection = new GrpcReflection(this);
     connect(reflection, &GrpcReflection::schemaLoaded, this,

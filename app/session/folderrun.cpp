@@ -5,6 +5,7 @@
 #include "app/workspace/documentformat.h"
 
 #include <QFileInfo>
+#include <QScopedValueRollback>
 
 namespace triptych::session {
 
@@ -42,8 +43,16 @@ FolderRun::FolderRun(workspace::Workspace &workspace, QStringList paths, workspa
     if (!m_options.summarize)
         m_options.summarize = &FolderRun::defaultSummary;
     for (const QString &path : std::as_const(m_paths)) {
-        if (!m_loaded.contains(path))
-            m_loaded.insert(path, workspace.load(path));
+        if (m_planned.contains(path))
+            continue;
+        Planned planned;
+        planned.loaded = workspace.load(path);
+        if (const auto style = workspace::styleOfFileName(QFileInfo(path).fileName()))
+            planned.style = workspace::styleName(*style);
+        checks::CheckList list = checks::parseChecks(planned.loaded.document.checks);
+        planned.checksUseVariables = checks::usesVariables(list);
+        planned.checks = checks::prepare(std::move(list));
+        m_planned.insert(path, std::move(planned));
     }
 }
 
@@ -70,6 +79,7 @@ void FolderRun::stop() {
 void FolderRun::next() {
     if (m_finished)
         return;
+    const QScopedValueRollback advancing(m_advancing, true);
     if (m_index == m_paths.size()) {
         m_index = 0;
         ++m_iteration;
@@ -84,14 +94,16 @@ void FolderRun::next() {
     result.path = m_currentPath;
     result.iteration = m_iteration;
     // Each file was read and parsed once, when the run was made: iterations and data rows reuse it.
-    const workspace::LoadedRequest &loaded = *m_loaded.constFind(m_currentPath);
+    const Planned &planned = *m_planned.constFind(m_currentPath);
+    const workspace::LoadedRequest &loaded = planned.loaded;
+    m_currentStyle = planned.style;
     result.style = workspace::styleName(loaded.document.style);
     if (!loaded.ok()) {
         result.requestError =
             loaded.diagnostics.isEmpty() ? QStringLiteral("cannot be read") : loaded.diagnostics.first().text();
         return complete(result);
     }
-    m_currentChecks = checks::parseChecks(loaded.document.checks);
+    m_currentChecks = planned.checks;
     Values values = m_options.given;
     if (!m_options.rows.isEmpty())
         values.insert(m_options.rows.at(m_iteration % m_options.rows.size()));
@@ -103,8 +115,12 @@ void FolderRun::next() {
         return complete(result);
     }
     // Checks may name variables too: `equals: '{{orderId}}'`, `$.orders[?@.id == {{orderId}}]`.
-    checks::resolveVariables(m_currentChecks, [this](const QString &text) { return m_resolver.resolveText(text); });
-    m_sender->send(resolved.document, checks::expectedMessages(m_currentChecks));
+    if (planned.checksUseVariables) {
+        checks::resolveVariables(m_currentChecks.list,
+                                 [this](const QString &text) { return m_resolver.resolveText(text); });
+        m_currentChecks = checks::prepare(std::move(m_currentChecks.list));
+    }
+    m_sender->send(resolved.document, checks::expectedMessages(m_currentChecks.list));
 }
 
 void FolderRun::onRequestFailed(const QString &error) {
@@ -119,8 +135,7 @@ void FolderRun::onRecord(const CallRecord &record) {
     RunRequestResult result;
     result.path = m_currentPath;
     result.iteration = m_iteration;
-    if (const auto style = workspace::styleOfFileName(QFileInfo(m_currentPath).fileName()))
-        result.style = workspace::styleName(*style);
+    result.style = m_currentStyle;
     result.summary = m_options.summarize(record);
     result.timeUs = record.timings.totalUs;
     if (!record.transportOk()) {
@@ -139,8 +154,12 @@ void FolderRun::complete(RunRequestResult result, const CallRecord &record) {
         m_bailed = true;
     m_results.append(result);
     Q_EMIT requestFinished(result, record);
-    // Queued, so a long folder does not grow the stack when requests fail without waiting for the network.
-    QMetaObject::invokeMethod(this, &FolderRun::next, Qt::QueuedConnection);
+    // A request that failed inside next() goes on queued, so a long folder of them does not grow the stack; an answer
+    // comes from an event, so the next request goes out at once, without another turn of the event loop.
+    if (m_advancing)
+        QMetaObject::invokeMethod(this, &FolderRun::next, Qt::QueuedConnection);
+    else
+        next();
 }
 
 void FolderRun::finish() {

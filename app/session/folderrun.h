@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/checks/check.h"
+#include "app/checks/checkjudge.h"
 #include "app/client/callrecord.h"
 #include "app/session/runresult.h"
 #include "app/workspace/requestdocument.h"
@@ -71,17 +72,27 @@ private:
     void complete(RunRequestResult result, const client::CallRecord &record = {});
     void finish();
 
+    // What a file says, read and parsed once per run however many iterations: its checks are described once too.
+    struct Planned {
+        workspace::LoadedRequest loaded;
+        QString style; // from the file's name, as reports name it
+        checks::PreparedChecks checks;
+        bool checksUseVariables = false; // resolved and described again for each request
+    };
+
     QString m_root;
     QStringList m_paths;
     workspace::VariableResolver m_resolver;
     Options m_options;
-    QHash<QString, workspace::LoadedRequest> m_loaded; // by path, read once per run
+    QHash<QString, Planned> m_planned; // by path
     RunSender *m_sender = nullptr;
     Values m_captured;
     int m_iteration = 0;
     int m_index = 0;
     QString m_currentPath;
-    checks::CheckList m_currentChecks;
+    QString m_currentStyle;
+    checks::PreparedChecks m_currentChecks;
+    bool m_advancing = false; // inside next(): a request that fails there has not waited for an event
     QElapsedTimer m_clock;
     QList<RunRequestResult> m_results;
     bool m_bailed = false;

@@ -6,10 +6,9 @@
 #include "app/client/grpccaller.h"
 #include "app/client/grpcreflection.h"
 #include "app/client/restcaller.h"
-#include "app/interop/protoset.h"
+#include "app/interop/requestschema.h"
 #include "app/workspace/requestconversion.h"
 
-#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -92,12 +91,14 @@ void RunSender::onRecord(const CallRecord &record) {
     if (record.id != m_current && m_current != 0)
         return;
     m_window.stop();
-    CallRecord result = record;
-    // The runner ended the stream: what came until then is the answer.
-    if (m_stopped && result.error.kind == ErrorKind::Cancelled)
-        result.error = {};
     m_current = 0;
-    Q_EMIT requestFinished(result);
+    // The runner ended the stream: what came until then is the answer.
+    if (m_stopped && record.error.kind == ErrorKind::Cancelled) {
+        CallRecord result = record;
+        result.error = {};
+        return Q_EMIT requestFinished(result);
+    }
+    Q_EMIT requestFinished(record);
 }
 
 void RunSender::sendRest(const workspace::RequestDocument &document) {
@@ -139,24 +140,15 @@ void RunSender::sendGraphQL(const workspace::RequestDocument &document) {
 
 void RunSender::schemaFor(const workspace::RequestDocument &document, std::function<void(GrpcSchemaPtr)> next) {
     const workspace::GrpcPart &grpc = document.grpc;
-    if (grpc.protoSource == workspace::ProtoSource::ProtoFiles) {
-        const QDir root(m_root);
-        QStringList importPaths;
-        for (const QString &path : grpc.importPaths)
-            importPaths.append(root.absoluteFilePath(path));
-        if (importPaths.isEmpty())
-            importPaths.append(root.absolutePath());
+    // .proto files and descriptor sets are read and compiled once per run, however many requests name them.
+    if (const QString key = interop::requestFilesKey(grpc); !key.isEmpty()) {
+        if (const auto cached = m_fileSchemas.value(key))
+            return next(cached);
         QString error;
-        auto schema = GrpcSchema::fromProtoFiles(grpc.protoFiles, importPaths, &error);
+        const auto schema = interop::schemaFromRequestFiles(grpc, m_root, &error).value_or(nullptr);
         if (!schema)
             return Q_EMIT requestFailed(error);
-        return next(schema);
-    }
-    if (grpc.protoSource == workspace::ProtoSource::DescriptorSet) {
-        QString error;
-        auto schema = interop::schemaFromDescriptorSetFile(grpc.descriptorSetFile, m_root, &error);
-        if (!schema)
-            return Q_EMIT requestFailed(error);
+        m_fileSchemas.insert(key, schema);
         return next(schema);
     }
     if (const auto cached = m_schemas.value(grpc.target))

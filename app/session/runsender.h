@@ -22,7 +22,7 @@ namespace triptych::session {
 // Sends one resolved saved request at a time for `triptych-cli run` and the window's Runner, in any style, and reports
 // its record. Streams (SSE, subscriptions, gRPC streams) are stopped by the runner: once `stopAfterMessages` have
 // arrived, or a stream window after they started, so a folder with a live stream still ends; such a record is not an
-// error. gRPC schemas from reflection are kept per target for the whole run.
+// error. gRPC schemas are kept for the whole run: from reflection per target, from files per set of files.
 class RunSender : public QObject {
     Q_OBJECT
 public:
@@ -57,7 +57,8 @@ private:
     client::GraphQLCaller *m_graphql = nullptr;
     client::GraphQLWsCaller *m_graphqlWs = nullptr;
     client::GrpcCaller *m_grpc = nullptr;
-    QHash<QString, client::GrpcSchemaPtr> m_schemas; // by target, from reflection
+    QHash<QString, client::GrpcSchemaPtr> m_schemas;     // by target, from reflection
+    QHash<QString, client::GrpcSchemaPtr> m_fileSchemas; // by interop::requestFilesKey
     QTimer m_window;
     quint64 m_current = 0;
     std::function<void(quint64)> m_cancel;

@@ -292,7 +292,11 @@ ResolveResult VariableResolver::resolve(const RequestDocument &document) const {
     result.document = document;
     result.environment = m_environmentName;
     Context context;
-    forEachSentText(result.document, [this, &context](QString &text) { text = expand(text, context); });
+    // Most fields name no variable: they stay as they are, shared with `document`, not copied.
+    forEachSentText(result.document, [this, &context](QString &text) {
+        if (text.contains(QLatin1String("{{")))
+            text = expand(text, context);
+    });
     result.undefined = context.undefined;
     result.missingSecrets = context.missingSecrets;
     result.cycles = context.cycles;

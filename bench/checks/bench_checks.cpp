@@ -1,7 +1,8 @@
 // The figures of docs/checks.md, "Figures": the time to judge one answer with its checks, the overhead of
 // `triptych-cli run` per request over the same calls made bare with RestCaller, and the memory of a 10,000-request
 // run. The order server runs in-process on free ports. Prints figures, asserts nothing.
-// Usage: bench_checks [REQUESTS]   (default 10,000 for the run; the overhead uses a tenth of it)
+// Usage: bench_checks [REQUESTS]   (default 10,000 for the run; the overhead a tenth of it on each side, split in
+// kOverheadRounds rounds)
 #include "app/checks/checkevaluator.h"
 #include "app/cli/clirunner.h"
 #include "app/client/restcaller.h"
@@ -17,6 +18,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -26,6 +28,7 @@ namespace {
 
 constexpr int kRequestsPerFolder = 10;
 constexpr int kJudgeRounds = 20'000;
+constexpr int kOverheadRounds = 10;
 
 qint64 statusKiB(const char *field) {
     QFile status(QStringLiteral("/proc/self/status"));
@@ -45,9 +48,62 @@ double processCpuUs() {
     return double(now.tv_sec) * 1e6 + double(now.tv_nsec) / 1e3;
 }
 
+double median(QList<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0.0 : values.at(values.size() / 2);
+}
+
 struct PerRequest {
-    double wallUs = -1;
+    double wallUs = -1; // the block's time over its requests
     double cpuUs = -1;
+    double medianWallUs = -1; // the median time from one request's end to the next one's: what other processes
+    double medianCpuUs = -1;  // preempting the benchmark add to some requests, not to the median
+};
+
+// The time between consecutive ends of requests, wall and CPU; the first end starts the clock.
+class Cycles {
+public:
+    void mark() {
+        const qint64 wall = m_clock.isValid() ? m_clock.nsecsElapsed() : 0;
+        const double cpu = processCpuUs();
+        if (m_clock.isValid()) {
+            m_wallUs.append(double(wall - m_lastWall) / 1000.0);
+            m_cpuUs.append(cpu - m_lastCpu);
+        } else {
+            m_clock.start();
+        }
+        m_lastWall = wall;
+        m_lastCpu = cpu;
+    }
+    void fill(PerRequest &figures) const {
+        figures.medianWallUs = median(m_wallUs);
+        figures.medianCpuUs = median(m_cpuUs);
+    }
+
+private:
+    QElapsedTimer m_clock;
+    qint64 m_lastWall = 0;
+    double m_lastCpu = 0;
+    QList<double> m_wallUs;
+    QList<double> m_cpuUs;
+};
+
+// `run`'s stdout: marks the end of a request at each request's line (✓ or ✗), not at iteration headers.
+class MarkingBuffer : public QBuffer {
+public:
+    explicit MarkingBuffer(Cycles &cycles)
+        : m_cycles(cycles) {}
+
+protected:
+    qint64 writeData(const char *data, qint64 length) override {
+        const QByteArray start = QByteArray::fromRawData(data, int(std::min<qint64>(length, 3)));
+        if (start == "\xE2\x9C\x93" || start == "\xE2\x9C\x97") // ✓ ✗
+            m_cycles.mark();
+        return QBuffer::writeData(data, length);
+    }
+
+private:
+    Cycles &m_cycles;
 };
 
 const char *const kChecks = "checks:\n  - status: 200\n  - header: ETag\n  - equals: 42\n    jsonPath: $.id\n"
@@ -94,8 +150,10 @@ PerRequest bareCalls(const QString &url, int count) {
     request.url = url;
     request.fetchServerTrace = false;
     int done = 0;
+    Cycles cycles;
     QEventLoop loop;
     QObject::connect(&caller, &client::RestCaller::callFinished, &loop, [&] {
+        cycles.mark();
         if (++done == count)
             loop.quit();
         else
@@ -106,12 +164,15 @@ PerRequest bareCalls(const QString &url, int count) {
     const double cpu = processCpuUs();
     caller.send(request);
     loop.exec();
-    return {double(clock.nsecsElapsed()) / 1000.0 / count, (processCpuUs() - cpu) / count};
+    PerRequest figures{double(clock.nsecsElapsed()) / 1000.0 / count, (processCpuUs() - cpu) / count};
+    cycles.fill(figures);
+    return figures;
 }
 
 // `triptych-cli run FOLDER --iterations N` in-process, its output in a buffer.
 PerRequest runFolder(const QString &folder, int iterations, int *exitCode, QByteArray *output) {
-    QBuffer out;
+    Cycles cycles;
+    MarkingBuffer out(cycles);
     QBuffer err;
     out.open(QIODevice::WriteOnly);
     err.open(QIODevice::WriteOnly);
@@ -127,7 +188,9 @@ PerRequest runFolder(const QString &folder, int iterations, int *exitCode, QByte
     *exitCode = finished.first().first().toInt();
     *output = out.data().right(120);
     const int requests = iterations * kRequestsPerFolder;
-    return {double(clock.nsecsElapsed()) / 1000.0 / requests, (processCpuUs() - cpu) / requests};
+    PerRequest figures{double(clock.nsecsElapsed()) / 1000.0 / requests, (processCpuUs() - cpu) / requests};
+    cycles.fill(figures);
+    return figures;
 }
 
 } // namespace
@@ -147,16 +210,37 @@ int main(int argc, char **argv) {
     const QString folder = makeWorkspace(root.path(), base);
 
     judgeCost();
-    const int overheadRequests = std::max(kRequestsPerFolder, requests / 10);
-    bareCalls(base + QStringLiteral("/v1/users/42"), 50); // warm up the connection and the server
-    const PerRequest bare = bareCalls(base + QStringLiteral("/v1/users/42"), overheadRequests);
+    const int perRound =
+        std::max(kRequestsPerFolder, requests / 10 / kOverheadRounds / kRequestsPerFolder * kRequestsPerFolder);
+    const QString url = base + QStringLiteral("/v1/users/42");
+    bareCalls(url, 50); // warm up the connection and the server
+    // Rounds of a bare block and a run block, their order alternating so that a machine that speeds up or slows down
+    // (other processes) favours neither. Per request, the median of the times between consecutive answers: on a
+    // shared machine the block's mean carries every preemption, the median few of them.
+    QList<double> wallOverheads;
+    QList<double> cpuOverheads;
     int exitCode = -1;
     QByteArray tail;
-    const PerRequest run = runFolder(folder, overheadRequests / kRequestsPerFolder, &exitCode, &tail);
-    std::printf("%d requests: bare RestCaller call %.1f µs (CPU %.1f µs); `run` (load, resolve, send, 5 checks, "
-                "print) %.1f µs (CPU %.1f µs); overhead %.1f µs (CPU %.1f µs), exit %d\n",
-                overheadRequests, bare.wallUs, bare.cpuUs, run.wallUs, run.cpuUs, run.wallUs - bare.wallUs,
-                run.cpuUs - bare.cpuUs, exitCode);
+    for (int round = 0; round < kOverheadRounds; ++round) {
+        PerRequest bare;
+        PerRequest run;
+        if (round % 2 == 0) {
+            bare = bareCalls(url, perRound);
+            run = runFolder(folder, perRound / kRequestsPerFolder, &exitCode, &tail);
+        } else {
+            run = runFolder(folder, perRound / kRequestsPerFolder, &exitCode, &tail);
+            bare = bareCalls(url, perRound);
+        }
+        wallOverheads.append(run.medianWallUs - bare.medianWallUs);
+        cpuOverheads.append(run.medianCpuUs - bare.medianCpuUs);
+        std::printf("round %d, %d requests each: bare RestCaller call median %.1f µs (CPU %.1f µs), mean %.1f µs "
+                    "(CPU %.1f µs); `run` (resolve, send, 5 checks, print) median %.1f µs (CPU %.1f µs), mean %.1f µs "
+                    "(CPU %.1f µs, with reading the files); overhead %.1f µs (CPU %.1f µs), exit %d\n",
+                    round + 1, perRound, bare.medianWallUs, bare.medianCpuUs, bare.wallUs, bare.cpuUs, run.medianWallUs,
+                    run.medianCpuUs, run.wallUs, run.cpuUs, wallOverheads.last(), cpuOverheads.last(), exitCode);
+    }
+    std::printf("`run` overhead per request over a bare call, median of %d rounds: %.1f µs wall, %.1f µs CPU\n",
+                kOverheadRounds, median(wallOverheads), median(cpuOverheads));
 
     const qint64 before = statusKiB("VmRSS:");
     const PerRequest large = runFolder(folder, requests / kRequestsPerFolder, &exitCode, &tail);
