@@ -1,5 +1,6 @@
 #include "app/ui/presentermode.h"
 
+#include "app/ui/grpcpane.h"
 #include "app/ui/lessonhandout.h"
 #include "app/ui/lessonsdock.h"
 #include "app/ui/mainwindow.h"
@@ -177,19 +178,24 @@ LessonsDock *installLessons(MainWindow *window, session::ServerHost *host) {
     view->addSeparator();
     dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     window->addAction(dock->toggleViewAction());
-    QObject::connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock, lessons](bool shown) {
+    // The server's gateway, rate limit and TLS mode and the gRPC pane's transport as they were before the lessons.
+    const auto restore = [lessons, window] {
+        lessons->restoreServer();
+        window->grpcPane()->restoreTransport();
+    };
+    QObject::connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock, restore](bool shown) {
         if (shown)
             dock->raise(); // it shares a tab with the trace
         else
-            lessons->restoreServer(); // closed: the gateway and rate limit as they were before the lessons
+            restore(); // closed: the lessons are over
     });
     view->addAction(dock->toggleViewAction());
     auto *presenter = new PresenterMode(window, dock, window);
     view->addAction(presenter->action());
     // Leaving presenter mode hides the dock again when it was hidden before: that closes the lessons too.
-    QObject::connect(presenter, &PresenterMode::presenterChanged, lessons, [dock, lessons](bool on) {
+    QObject::connect(presenter, &PresenterMode::presenterChanged, lessons, [dock, restore](bool on) {
         if (!on && !dock->isVisible())
-            lessons->restoreServer();
+            restore();
     });
     auto *next = windowAction(window, view, QObject::tr("Next lesson step"), QKeySequence(Qt::Key_PageDown));
     auto *back = windowAction(window, view, QObject::tr("Previous lesson step"), QKeySequence(Qt::Key_PageUp));

@@ -1,6 +1,8 @@
 #include "app/session/lessoncatalog.h"
 #include "app/session/serverhost.h"
 #include "app/ui/composerpane.h"
+#include "app/ui/grpcconnectioneditor.h"
+#include "app/ui/grpcpane.h"
 #include "app/ui/lessonhandout.h"
 #include "app/ui/lessonsdock.h"
 #include "app/ui/mainwindow.h"
@@ -11,9 +13,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
@@ -310,7 +314,65 @@ private Q_SLOTS:
         }
     }
 
+    // The TLS lesson in presenter mode: the server goes to TLS for its second step, every claim holds with all
+    // three styles asked at once, and leaving presenter mode puts the server back in plain.
+    void tlsLessonSwitchesTheServerAndLeavingRestoresIt() {
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        selectLesson(QStringLiteral("tls-handshakes"));
+        QList<session::LessonRunner::StepResult> results;
+        walk(3, &results);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(results.at(1).serverSwitch.contains(QStringLiteral("TLS on")));
+        QVERIFY(m_host->state().settings.tls);
+        QCOMPARE(results.at(1).record.figures(QStringLiteral("rest")).certificates, 2);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY(m_host->state().phase == session::ServerState::Phase::Running && !m_host->state().settings.tls);
+    }
+
+    // The gRPC-Web lesson switches the gRPC pane's transport step by step; leaving presenter mode puts it back.
+    void grpcWebLessonSwitchesThePaneAndLeavingRestoresIt() {
+        auto *grpc = m_window->grpcPane();
+        const QString target = grpc->targetEdit()->text();
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        selectLesson(QStringLiteral("grpc-web"));
+        QList<session::LessonRunner::StepResult> results;
+        walk(3, &results);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(results.at(2).record.figures(QStringLiteral("grpc")).transport, QStringLiteral("grpc-web-text"));
+        QCOMPARE(grpc->connectionEditor()->transportBox()->currentIndex(), int(workspace::GrpcTransport::GrpcWebText));
+        QCOMPARE(grpc->targetEdit()->text(), QStringLiteral("127.0.0.1:%1").arg(m_host->state().httpPort));
+        walk(2); // the preflight and the server stream
+        if (QTest::currentTestFailed())
+            return;
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QCOMPARE(grpc->connectionEditor()->transportBox()->currentIndex(), int(workspace::GrpcTransport::Grpc));
+        QCOMPARE(grpc->targetEdit()->text(), target);
+    }
+
 private:
+    void selectLesson(const QString &id) {
+        const auto &lessons = session::LessonCatalog::builtIn().lessons();
+        const auto found = std::find_if(lessons.cbegin(), lessons.cend(),
+                                        [&](const session::Lesson &known) { return known.id == id; });
+        QVERIFY(found != lessons.cend());
+        m_lessons->selectLesson(int(found - lessons.cbegin()));
+    }
+
+    // Page Down `steps` times, each step's claim holding; the results in order (a failure ends the test).
+    void walk(int steps, QList<session::LessonRunner::StepResult> *results = nullptr) {
+        QSignalSpy finished(m_lessons, &ui::LessonsDock::stepFinished);
+        for (int i = 0; i < steps; ++i) {
+            QTest::keyClick(m_window.get(), Qt::Key_PageDown);
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), i + 1, kStepMs);
+            const auto result = finished.last().first().value<session::LessonRunner::StepResult>();
+            QVERIFY2(result.verdict.holds, qPrintable(result.verdict.because));
+            if (results)
+                results->append(result);
+        }
+    }
+
     std::unique_ptr<session::ServerHost> m_host;
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_data;
