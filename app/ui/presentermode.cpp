@@ -1,6 +1,7 @@
 #include "app/ui/presentermode.h"
 
 #include "app/ui/grpcpane.h"
+#include "app/ui/handoutgrab.h"
 #include "app/ui/lessonhandout.h"
 #include "app/ui/lessonsdock.h"
 #include "app/ui/mainwindow.h"
@@ -18,6 +19,7 @@ namespace triptych::ui {
 
 namespace {
 constexpr int kMessageMs = 5000;
+constexpr int kHandoutWidth = 1400; // logical pixels: a page's width of the strip and the waterfall
 
 QMenu *menuTitled(MainWindow *window, const QString &title) {
     for (auto *action : window->menuBar()->actions()) {
@@ -140,8 +142,12 @@ namespace {
 void connectHandout(MainWindow *window, LessonsDock *lessons) {
     QObject::connect(lessons, &LessonsDock::stepFinished, lessons,
                      [lessons, window](const session::LessonRunner::StepResult &result) {
-                         lessons->handout()->addStep(result, window->comparisonStrip()->grab().toImage(),
-                                                     window->traceView()->grab().toImage());
+                         // At a size that reads in print, not the few rows the docks have in presenter mode.
+                         auto *strip = window->comparisonStrip();
+                         auto *trace = window->traceView();
+                         lessons->handout()->addStep(
+                             result, handoutgrab::grab(strip, handoutgrab::sizeFor(strip, kHandoutWidth, 12)),
+                             handoutgrab::grab(trace, handoutgrab::sizeFor(trace, kHandoutWidth, 24)));
                      });
     auto *file = menuTitled(window, QObject::tr("&File"));
     auto *exportHandout = new QAction(QObject::tr("Export lesson &handout…"), file);

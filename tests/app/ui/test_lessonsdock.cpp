@@ -1,5 +1,6 @@
 #include "app/session/lessoncatalog.h"
 #include "app/session/serverhost.h"
+#include "app/ui/comparisonstrip.h"
 #include "app/ui/composerpane.h"
 #include "app/ui/grpcconnectioneditor.h"
 #include "app/ui/grpcpane.h"
@@ -20,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -349,6 +351,35 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_F5);
         QCOMPARE(grpc->connectionEditor()->transportBox()->currentIndex(), int(workspace::GrpcTransport::Grpc));
         QCOMPARE(grpc->targetEdit()->text(), target);
+    }
+
+    // The handout's pictures are drawn at a page's size even when presenter mode leaves their docks a few rows (the
+    // trace's is hidden); the docks keep their size on screen.
+    void handoutPicturesReadInPresenterMode() {
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        walk(1);
+        if (QTest::currentTestFailed())
+            return;
+        // Back in its dock's scroll area, at the viewport's width, after the grab.
+        auto *strip = m_window->comparisonStrip();
+        auto *area = qobject_cast<QScrollArea *>(strip->parentWidget()->parentWidget());
+        QVERIFY(area && area->widgetResizable());
+        QCOMPARE(strip->width(), area->viewport()->width());
+        QTemporaryDir out;
+        QString error;
+        QVERIFY2(m_lessons->handout()->write(out.filePath(QStringLiteral("h.md")), &error), qPrintable(error));
+        const int line = m_window->comparisonStrip()->fontMetrics().height();
+        const QImage comparison(out.filePath(QStringLiteral("h-files/step1-comparison.png")));
+        const QImage waterfall(out.filePath(QStringLiteral("h-files/step1-waterfall.png")));
+        const auto sizes = [&](const QImage &image) {
+            return QStringLiteral("%1 × %2 px, a line %3 px").arg(image.width()).arg(image.height()).arg(line).toUtf8();
+        };
+        // All of the strip, its wrapped notice too, where the dock scrolls it.
+        QVERIFY2(comparison.width() >= 1400 && comparison.height() >= 12 * line &&
+                     comparison.height() >= m_window->comparisonStrip()->heightForWidth(comparison.width()),
+                 sizes(comparison).constData());
+        QVERIFY2(waterfall.width() >= 1400 && waterfall.height() >= 24 * line, sizes(waterfall).constData());
+        QVERIFY2(area->height() < 12 * line, "the strip is roomy on screen already: the test shows nothing");
     }
 
 private:
