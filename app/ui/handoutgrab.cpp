@@ -1,6 +1,7 @@
 #include "app/ui/handoutgrab.h"
 
 #include <QLayout>
+#include <QList>
 #include <QScrollArea>
 #include <QWidget>
 
@@ -36,31 +37,28 @@ QSize sizeFor(const QWidget *widget, int minimumWidth, int lines) {
 }
 
 QImage grab(QWidget *widget, const QSize &size) {
+    // A widget in a hidden dock (presenter mode hides all but the lessons) is laid out by the window again when
+    // grabbed, at no size: its hidden ancestors are shown for the grab, which no paint reaches, and hidden again.
+    QList<QWidget *> hidden;
+    for (QWidget *ancestor = widget; ancestor && !ancestor->isWindow(); ancestor = ancestor->parentWidget()) {
+        if (ancestor->isHidden())
+            hidden.prepend(ancestor); // the outermost first
+    }
+    for (auto *ancestor : std::as_const(hidden))
+        ancestor->setVisible(true);
     QScrollArea *holder = holderOf(widget);
     if (holder)
         holder->setWidgetResizable(false); // else it gives the widget the viewport's size back at once
-    // A widget in a hidden dock (the trace in presenter mode) is laid out by that dock when grabbed: the outermost
-    // hidden ancestor is the one to size, and its layout sizes the widget.
-    QWidget *sized = widget;
-    for (QWidget *ancestor = widget; ancestor && !ancestor->isWindow(); ancestor = ancestor->parentWidget()) {
-        if (ancestor->isHidden())
-            sized = ancestor;
-    }
-    const QSize before = sized->size();
-    const QSize widgetBefore = widget->size();
-    // Its layout may not have run since it was hidden, so its margins show only once it has: correct once more.
-    for (int tries = 0; tries < 2 && widget->size() != size; ++tries) {
-        sized->resize(sized->size() + size - widget->size());
-        layOut(sized);
-    }
-    widget->resize(size); // what a scroll area between them did not pass on
+    const QSize before = widget->size();
+    widget->resize(size);
     layOut(widget);
     const QImage image = widget->grab().toImage();
-    widget->resize(widgetBefore);
-    sized->resize(before);
-    layOut(sized);
+    widget->resize(before);
+    layOut(widget);
     if (holder)
         holder->setWidgetResizable(true);
+    for (auto *ancestor : std::as_const(hidden))
+        ancestor->setVisible(false);
     return image;
 }
 

@@ -15,6 +15,8 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <algorithm>
+
 namespace triptych::ui {
 
 namespace {
@@ -145,6 +147,15 @@ void connectHandout(MainWindow *window, LessonsDock *lessons) {
                          // At a size that reads in print, not the few rows the docks have in presenter mode.
                          auto *strip = window->comparisonStrip();
                          auto *trace = window->traceView();
+                         // The trace follows the focused pane, which the step may not have asked (a gRPC-only
+                         // step under a focused REST pane): the waterfall is then of the step's first call.
+                         const bool ofThisStep =
+                             trace->hasTrace() && std::any_of(result.calls.cbegin(), result.calls.cend(),
+                                                              [trace](const client::CallRecord &call) {
+                                                                  return call.id == trace->record().id;
+                                                              });
+                         if (!ofThisStep && !result.calls.isEmpty())
+                             trace->showRecord(result.calls.first());
                          lessons->handout()->addStep(
                              result, handoutgrab::grab(strip, handoutgrab::sizeFor(strip, kHandoutWidth, 12)),
                              handoutgrab::grab(trace, handoutgrab::sizeFor(trace, kHandoutWidth, 24)));

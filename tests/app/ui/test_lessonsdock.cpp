@@ -10,6 +10,7 @@
 #include "app/ui/panerow.h"
 #include "app/ui/presentermode.h"
 #include "app/ui/responseview.h"
+#include "app/ui/traceview.h"
 #include "tests/app/ui/windowoptions.h"
 
 #include <QAction>
@@ -343,6 +344,8 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(results.at(2).record.figures(QStringLiteral("grpc")).transport, QStringLiteral("grpc-web-text"));
+        // Whichever pane has the focus, the handout's waterfall is of the step's own call (gRPC here).
+        QCOMPARE(m_window->traceView()->record().id, results.at(2).calls.first().id);
         QCOMPARE(grpc->connectionEditor()->transportBox()->currentIndex(), int(workspace::GrpcTransport::GrpcWebText));
         QCOMPARE(grpc->targetEdit()->text(), QStringLiteral("127.0.0.1:%1").arg(m_host->state().httpPort));
         walk(2); // the preflight and the server stream
@@ -399,6 +402,14 @@ private:
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), i + 1, kStepMs);
             const auto result = finished.last().first().value<session::LessonRunner::StepResult>();
             QVERIFY2(result.verdict.holds, qPrintable(result.verdict.because));
+            // What the step left in the panes (a long sizes line) must not widen the window past the screen.
+            QCoreApplication::processEvents();
+            QString widths;
+            for (auto *pane : m_window->findChild<ui::PaneRow *>()->panes())
+                widths += QStringLiteral(" %1: %2").arg(pane->title()->text()).arg(pane->minimumSizeHint().width());
+            QVERIFY2(
+                m_window->width() <= kScreenWidth,
+                qPrintable(QStringLiteral("step %1: %2 px wide;%3").arg(i + 1).arg(m_window->width()).arg(widths)));
             if (results)
                 results->append(result);
         }
