@@ -19,6 +19,7 @@ struct Lesson {
     struct Server {
         std::optional<bool> gateway;
         std::optional<int> rateLimitPerSecond;
+        std::optional<bool> tls; // HTTPS, WSS and gRPC over TLS with a CA generated at start (docs/contract.md)
         bool operator==(const Server &) const = default;
     };
     // After the calls, one style's trace POSTed as OTLP/JSON to a collector ({style.exported}, {style.collector}).

@@ -12,6 +12,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 namespace triptych::session {
 
@@ -55,13 +56,15 @@ bool readServer(const QJsonValue &value, Lesson::Server *server, const QString &
     if (!value.isObject())
         return problem.fail(where, QStringLiteral("\"server\" must be a JSON object"));
     const QJsonObject object = value.toObject();
-    if (!onlyKeys(object, {QStringLiteral("gateway"), QStringLiteral("rateLimitPerSecond")},
+    if (!onlyKeys(object, {QStringLiteral("gateway"), QStringLiteral("rateLimitPerSecond"), QStringLiteral("tls")},
                   where + QStringLiteral(": server"), problem))
         return false;
-    if (object.contains(QLatin1String("gateway"))) {
-        if (!object.value(QLatin1String("gateway")).isBool())
-            return problem.fail(where, QStringLiteral("server: \"gateway\" must be true or false"));
-        server->gateway = object.value(QLatin1String("gateway")).toBool();
+    for (const auto &[key, out] : {std::pair{"gateway", &server->gateway}, std::pair{"tls", &server->tls}}) {
+        if (!object.contains(QLatin1String(key)))
+            continue;
+        if (!object.value(QLatin1String(key)).isBool())
+            return problem.fail(where, QStringLiteral("server: \"%1\" must be true or false").arg(QLatin1String(key)));
+        *out = object.value(QLatin1String(key)).toBool();
     }
     if (object.contains(QLatin1String("rateLimitPerSecond"))) {
         const int limit = object.value(QLatin1String("rateLimitPerSecond")).toInt(-1);

@@ -16,11 +16,19 @@ constexpr int kResourceExhausted = 8;
 
 const QStringList kStyles{QStringLiteral("rest"), QStringLiteral("graphql"), QStringLiteral("grpc")};
 const QStringList kFigures{
-    QStringLiteral("calls"),    QStringLiteral("time"),     QStringLiteral("received"), QStringLiteral("sent"),
-    QStringLiteral("sql"),      QStringLiteral("spans"),    QStringLiteral("rpcspans"), QStringLiteral("messages"),
-    QStringLiteral("status"),   QStringLiteral("code"),     QStringLiteral("detail"),   QStringLiteral("etag"),
-    QStringLiteral("cache"),    QStringLiteral("refused"),  QStringLiteral("encoding"), QStringLiteral("deprecated"),
-    QStringLiteral("streamed"), QStringLiteral("exported"), QStringLiteral("collector")};
+    QStringLiteral("calls"),       QStringLiteral("time"),         QStringLiteral("received"),
+    QStringLiteral("sent"),        QStringLiteral("sql"),          QStringLiteral("spans"),
+    QStringLiteral("rpcspans"),    QStringLiteral("messages"),     QStringLiteral("status"),
+    QStringLiteral("code"),        QStringLiteral("detail"),       QStringLiteral("etag"),
+    QStringLiteral("cache"),       QStringLiteral("refused"),      QStringLiteral("encoding"),
+    QStringLiteral("deprecated"),  QStringLiteral("streamed"),     QStringLiteral("exported"),
+    QStringLiteral("collector"),   QStringLiteral("decoded"),      QStringLiteral("handshakes"),
+    QStringLiteral("handshake"),   QStringLiteral("connect"),      QStringLiteral("certificates"),
+    QStringLiteral("chain"),       QStringLiteral("protocol"),     QStringLiteral("transport"),
+    QStringLiteral("alloworigin"), QStringLiteral("allowmethods"), QStringLiteral("allowheaders")};
+// Figures shown as a duration or a size.
+const QStringList kTimes{QStringLiteral("time"), QStringLiteral("handshake"), QStringLiteral("connect")};
+const QStringList kSizes{QStringLiteral("received"), QStringLiteral("sent"), QStringLiteral("decoded")};
 const QString kPrevious = QStringLiteral("previous.");
 
 const QRegularExpression &placeholderPattern() {
@@ -104,6 +112,29 @@ int deprecatedIn(const QJsonValue &value) {
     return count;
 }
 
+// The server's certificates, leaf first: "localhost, signed by Triptych local CA".
+QString chainOf(const client::TlsInfo &tls) {
+    if (tls.chain.isEmpty())
+        return QStringLiteral("none");
+    QString text = tls.chain.first().subject;
+    for (qsizetype i = 1; i < tls.chain.size(); ++i)
+        text += QStringLiteral(", signed by ") + tls.chain.at(i).subject;
+    if (tls.chain.last().issuer != tls.chain.last().subject)
+        text += QStringLiteral(", signed by ") + tls.chain.last().issuer;
+    return text;
+}
+
+// How the call went: gRPC natively or over gRPC-Web (binary or text), else the HTTP version.
+QString transportOf(const client::CallRecord &record) {
+    const QByteArray type = record.header("content-type");
+    if (record.kind == client::CallKind::Grpc && type.startsWith("application/grpc-web"))
+        return type.startsWith("application/grpc-web-text") ? QStringLiteral("grpc-web-text")
+                                                            : QStringLiteral("grpc-web");
+    if (record.kind == client::CallKind::Grpc)
+        return QStringLiteral("grpc");
+    return record.httpVersion.isEmpty() ? QStringLiteral("none") : record.httpVersion.toLower();
+}
+
 QString statusOf(const client::CallRecord &record) {
     if (record.grpcCode >= 0)
         return client::grpcCodeName(record.grpcCode);
@@ -155,6 +186,31 @@ bool compare(const QVariant &left, const QString &op, const QVariant &right) {
     return false;
 }
 
+// The first call's words that do not add up: status, error, headers, TLS.
+void firstCallFigures(const client::CallRecord &record, LessonRecord::Figures &figures) {
+    figures.status = statusOf(record);
+    figures.code = errorCodeOf(record);
+    figures.errorDetail = errorDetailOf(record);
+    const QList<QPair<QString *, QByteArray>> headers{{&figures.etag, "etag"},
+                                                      {&figures.cache, "cache-control"},
+                                                      {&figures.encoding, "content-encoding"},
+                                                      {&figures.allowOrigin, "access-control-allow-origin"},
+                                                      {&figures.allowMethods, "access-control-allow-methods"},
+                                                      {&figures.allowHeaders, "access-control-allow-headers"}};
+    for (const auto &[out, name] : headers) {
+        *out = QString::fromLatin1(record.header(name));
+        if (out->isEmpty())
+            *out = QStringLiteral("none");
+    }
+    figures.certificates = int(record.tls.chain.size());
+    figures.chain = chainOf(record.tls);
+    // gRPC 1.51 does not tell the version: plain "TLS" then.
+    figures.protocol = !record.tls.protocol.isEmpty() ? record.tls.protocol
+                       : record.tls.secured           ? QStringLiteral("TLS")
+                                                      : QStringLiteral("none");
+    figures.transport = transportOf(record);
+}
+
 } // namespace
 
 void LessonRecord::add(const client::CallRecord &record) {
@@ -174,6 +230,12 @@ void LessonRecord::add(const client::CallRecord &record) {
         }
     }
     figures.received += qMax(record.sizes.responseBodyWireBytes, streamed);
+    figures.decoded += qMax(record.sizes.responseBodyDecodedBytes, streamed);
+    if (record.timings.tlsUs) {
+        ++figures.handshakes;
+        figures.handshakeUs += *record.timings.tlsUs;
+    }
+    figures.connectUs += record.timings.connectUs.value_or(0);
     figures.spans += record.serverSpanCount();
     if (record.body.contains("isDeprecated"))
         figures.deprecated += deprecatedIn(QJsonDocument::fromJson(record.body).object());
@@ -182,18 +244,8 @@ void LessonRecord::add(const client::CallRecord &record) {
         figures.sql += span.fromServer && hasAttribute(span, QLatin1String("db.statement")) ? 1 : 0;
         figures.rpcSpans += span.fromServer && hasAttribute(span, QLatin1String("rpc.system")) ? 1 : 0;
     }
-    if (first) {
-        figures.status = statusOf(record);
-        figures.code = errorCodeOf(record);
-        figures.errorDetail = errorDetailOf(record);
-        figures.etag = QString::fromLatin1(record.header("etag"));
-        figures.cache = QString::fromLatin1(record.header("cache-control"));
-        figures.encoding = QString::fromLatin1(record.header("content-encoding"));
-        for (QString *header : {&figures.etag, &figures.cache, &figures.encoding}) {
-            if (header->isEmpty())
-                *header = QStringLiteral("none");
-        }
-    }
+    if (first)
+        firstCallFigures(record, figures);
 }
 
 void LessonRecord::setExport(const QString &style, int spans, const QString &collector) {
@@ -243,7 +295,18 @@ QVariant LessonRecord::value(const QString &fullName) const {
                                           {QStringLiteral("deprecated"), f.deprecated},
                                           {QStringLiteral("streamed"), f.streamed},
                                           {QStringLiteral("exported"), f.exported},
-                                          {QStringLiteral("collector"), f.collector}};
+                                          {QStringLiteral("collector"), f.collector},
+                                          {QStringLiteral("decoded"), f.decoded},
+                                          {QStringLiteral("handshakes"), f.handshakes},
+                                          {QStringLiteral("handshake"), f.handshakeUs},
+                                          {QStringLiteral("connect"), f.connectUs},
+                                          {QStringLiteral("certificates"), f.certificates},
+                                          {QStringLiteral("chain"), f.chain},
+                                          {QStringLiteral("protocol"), f.protocol},
+                                          {QStringLiteral("transport"), f.transport},
+                                          {QStringLiteral("alloworigin"), f.allowOrigin},
+                                          {QStringLiteral("allowmethods"), f.allowMethods},
+                                          {QStringLiteral("allowheaders"), f.allowHeaders}};
     return values.value(figure);
 }
 
@@ -252,9 +315,9 @@ QString LessonRecord::display(const QString &name) const {
     if (!v.isValid())
         return QStringLiteral("…");
     const QString figure = name.section(QLatin1Char('.'), -1);
-    if (figure == QLatin1String("time"))
+    if (kTimes.contains(figure))
         return formatTime(v.toLongLong());
-    if (figure == QLatin1String("received") || figure == QLatin1String("sent"))
+    if (kSizes.contains(figure))
         return formatSize(v.toLongLong());
     if (v.typeId() == QMetaType::Int)
         return QLocale(QLocale::English).toString(v.toInt());

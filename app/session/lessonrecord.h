@@ -34,6 +34,17 @@ public:
         QString etag;        // the first call's ETag header, "none" without one
         QString cache;       // the first call's Cache-Control header, "none" without one
         QString encoding;    // the first call's Content-Encoding header, "none" without one
+        qint64 decoded = 0;  // response bytes after decoding (gzip, gRPC-Web text's base64), stream messages included
+        int handshakes = 0;  // calls that made a TLS handshake (a reused connection or channel makes none)
+        qint64 handshakeUs = 0; // their handshakes' times added up (gRPC's: the channel's whole connect)
+        qint64 connectUs = 0;   // the calls' TCP connects added up (gRPC plaintext: the channel's connect)
+        int certificates = 0;   // the first call's certificate chain: how many the server sent
+        QString chain = QStringLiteral("none");    // and who they are, "localhost, signed by Triptych local CA"
+        QString protocol = QStringLiteral("none"); // the first call's TLS version, "none" for plaintext
+        QString transport; // the first call's: "http/1.1", "http/2", "grpc", "grpc-web" or "grpc-web-text"
+        QString allowOrigin = QStringLiteral("none"); // the first call's Access-Control-Allow-Origin
+        QString allowMethods = QStringLiteral("none");
+        QString allowHeaders = QStringLiteral("none");
     };
     struct Verdict {
         bool holds = false;

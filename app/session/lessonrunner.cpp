@@ -22,6 +22,8 @@ QString describe(const ServerSettings &from, const ServerSettings &to) {
     if (from.rateLimitPerSecond != to.rateLimitPerSecond)
         changes << (to.rateLimitPerSecond > 0 ? QStringLiteral("rate limit %1 a second").arg(to.rateLimitPerSecond)
                                               : QStringLiteral("rate limit off"));
+    if (from.tls != to.tls)
+        changes << (to.tls ? QStringLiteral("TLS on") : QStringLiteral("TLS off"));
     return changes.join(QStringLiteral(", "));
 }
 } // namespace
@@ -74,6 +76,9 @@ void LessonRunner::setLesson(const Lesson &lesson) {
 
 Question LessonRunner::questionFor(int index) const {
     Question question = m_lesson.steps.at(index).question;
+    // A step's gRPC call is native unless the step says gRPC-Web: the pane does not keep the step before's choice.
+    if (question.grpc && !question.grpc->transport)
+        question.grpc->transport = client::GrpcTransport::Grpc;
     LessonRecord before;
     before.setPrevious(m_records.value(index - 1));
     for (auto *headers :
@@ -91,6 +96,7 @@ ServerSettings LessonRunner::settingsFor(const Lesson::Step &step) const {
     const ServerSettings base = m_before.value_or(settings);
     settings.gateway = step.server.gateway.value_or(base.gateway);
     settings.rateLimitPerSecond = step.server.rateLimitPerSecond.value_or(base.rateLimitPerSecond);
+    settings.tls = step.server.tls.value_or(base.tls);
     return settings;
 }
 
@@ -273,6 +279,7 @@ void LessonRunner::restoreServer() {
     ServerSettings settings = m_host->state().settings;
     settings.gateway = m_before->gateway;
     settings.rateLimitPerSecond = m_before->rateLimitPerSecond;
+    settings.tls = m_before->tls;
     m_before.reset();
     if (settings != m_host->state().settings)
         m_host->restart(settings, QStringLiteral("the lesson is over"));

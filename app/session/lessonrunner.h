@@ -21,7 +21,7 @@ class LessonTraceExport;
 class ServerHost;
 
 // Walks a lesson step by step through a ComparisonSession: switches the embedded server as the step needs (gateway,
-// rate limit; the session itself switches the DataLoader and database latency), asks the step's calls, keeps a
+// rate limit, TLS; the session itself switches the DataLoader and database latency), asks the step's calls, keeps a
 // streaming step open for its stopAfterMs, then fills the step's sentence from the run record and checks its claim.
 class LessonRunner : public QObject {
     Q_OBJECT
@@ -49,7 +49,8 @@ public:
     void runStep(int index);
     void cancel();
     bool isRunning() const { return m_running >= 0; }
-    // The server's gateway and rate limit as they were before the first switch a lesson made; restores them.
+    // The server's gateway, rate limit and TLS mode as they were before the first switch a lesson made; restores
+    // them. (The window's gRPC pane puts its transport back itself: GrpcPane::restoreTransport.)
     void restoreServer();
 
 Q_SIGNALS:

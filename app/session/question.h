@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/client/grpcwebframes.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -48,6 +50,9 @@ struct Question {
         // No batch RPC exists: the method is asked again for user_id 2..repeatUpToUser after the call for user 1.
         int repeatUpToUser = 0;
         QString status = QStringLiteral("OK"); // a gRPC code name
+        // Native gRPC or gRPC-Web (binary, text) to the server's HTTP port; unset: as the gRPC pane has it (native
+        // without a pane). A lesson step's call always says, so a step after a gRPC-Web one is native again.
+        std::optional<client::GrpcTransport> transport;
     };
 
     // Writes that make order events while a streaming question's calls are open, so the streams have news to show.

@@ -175,9 +175,25 @@ bool isGrpcCodeName(const QString &name) {
     return false;
 }
 
+// "grpc", "grpc-web" or "grpc-web-text"; gRPC-Web cannot stream from the client.
+bool readTransport(ObjectReader &in, Question::Grpc &grpc) {
+    QString name;
+    if (!in.string("transport", &name, false))
+        return false;
+    if (name.isEmpty())
+        return true; // not given
+    client::GrpcTransport transport = client::GrpcTransport::Grpc;
+    if (!client::grpcTransportFromString(name, &transport))
+        return in.fail("transport", QStringLiteral("must be \"grpc\", \"grpc-web\" or \"grpc-web-text\""));
+    if (transport != client::GrpcTransport::Grpc && !grpc.requests.isEmpty())
+        return in.fail("transport", QStringLiteral("gRPC-Web cannot carry a client stream's \"requests\""));
+    grpc.transport = transport;
+    return true;
+}
+
 bool readGrpc(ObjectReader &in, Question::Grpc &grpc) {
     const bool ok =
-        in.allowOnly({"label", "method", "request", "requests", "auth", "repeatUpToUser", "status"}) &&
+        in.allowOnly({"label", "method", "request", "requests", "auth", "repeatUpToUser", "status", "transport"}) &&
         in.string("label", &grpc.label, false) && in.string("method", &grpc.method, true) &&
         (grpc.method.count(QLatin1Char('/')) == 1 ||
          in.fail("method", QStringLiteral("must be written package.Service/Method"))) &&
@@ -187,7 +203,8 @@ bool readGrpc(ObjectReader &in, Question::Grpc &grpc) {
         in.boolean("auth", &grpc.auth) && in.integer("repeatUpToUser", &grpc.repeatUpToUser, 0, 1000) &&
         in.string("status", &grpc.status, false) &&
         (isGrpcCodeName(grpc.status) ||
-         in.fail("status", QStringLiteral("must be a gRPC code name such as \"OK\" or \"NOT_FOUND\"")));
+         in.fail("status", QStringLiteral("must be a gRPC code name such as \"OK\" or \"NOT_FOUND\""))) &&
+        readTransport(in, grpc);
     if (ok && !grpc.requests.isEmpty())
         grpc.request = grpc.requests.first(); // what a pane or a label shows of it
     return ok;

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -92,6 +93,13 @@ bool isSubscription(const Question::GraphQL &graphql) {
 client::GrpcRequest grpcRequest(const Question::Grpc &grpc, const Endpoints &endpoints) {
     client::GrpcRequest request;
     request.target = endpoints.grpcTarget;
+    request.transport = grpc.transport.value_or(client::GrpcTransport::Grpc);
+    if (request.transport != client::GrpcTransport::Grpc) {
+        // gRPC-Web goes to the HTTP port, over TLS when the HTTP base is https (its CA is trusted there).
+        const QUrl base(endpoints.httpBase);
+        request.target = base.authority();
+        request.tls.enabled = base.scheme() == QLatin1String("https");
+    }
     request.method = grpc.method;
     request.messages = grpc.requests.isEmpty() ? QList<QByteArray>{grpc.request} : grpc.requests;
     if (grpc.auth)

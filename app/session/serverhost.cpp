@@ -8,10 +8,12 @@
 #include "app/client/embeddedtls.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QStandardPaths>
 #include <QStringList>
 
 #include <array>
+#include <atomic>
 #include <utility>
 
 namespace triptych::session {
@@ -37,10 +39,14 @@ ServerOptions toOptions(const ServerSettings &settings) {
     options.tls.enabled = settings.tls;
     if (settings.tls && settings.tlsClientCertificates)
         options.tls.clientCaFile = tls::kGeneratedClientCa;
-    // One folder per app process, in the user's runtime directory: the CA is this instance's to trust.
-    options.tls.directory = QStringLiteral("%1/triptych-tls-%2")
+    // One folder per app process and start, in the user's runtime directory: the CA is this instance's to trust.
+    // Each start makes a new CA, and a gRPC channel is kept per CA file path: a path used again would keep the
+    // channel that trusts the CA before (a lesson switching TLS off and on again).
+    static std::atomic<int> starts{0};
+    options.tls.directory = QStringLiteral("%1/triptych-tls-%2-%3")
                                 .arg(QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation))
                                 .arg(QCoreApplication::applicationPid())
+                                .arg(++starts)
                                 .toStdString();
     return options;
 }
@@ -70,8 +76,11 @@ void stopServer(std::unique_ptr<OrderServer> &server) {
         return;
     server->stop();
     const std::string database = server->options().databasePath;
+    const auto tls = server->options().tls;
     server.reset();
     DatasetCache::removeCopy(database);
+    if (tls.enabled && tls.certificateFile.empty() && !tls.directory.empty())
+        QDir(QString::fromStdString(tls.directory)).removeRecursively(); // its CA is trusted by nobody any more
 }
 
 // Tries the asked ports first, then a free one for whichever is taken: the app must come up even when another

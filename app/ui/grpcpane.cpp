@@ -352,6 +352,10 @@ void GrpcPane::send() {
         entry.first = entry.first.toLower(); // gRPC refuses upper-case metadata keys
     if (request.target == m_embeddedTarget || request.target == embeddedHttpTarget())
         request.traceBaseUrl = m_httpBase;
+    // gRPC-Web to the embedded server in TLS mode is HTTPS, as its native gRPC port is TLS without being told.
+    if (request.transport != client::GrpcTransport::Grpc && request.target == embeddedHttpTarget() &&
+        m_httpBase.startsWith(QLatin1String("https:")))
+        request.tls.enabled = true;
     responseView()->begin(tr("Calling %1…").arg(request.method));
     m_callId = m_caller->call(m_schema, std::move(request));
     setBusy(true);
@@ -419,13 +423,48 @@ void GrpcPane::load(const client::CallRecord &record) {
 
 void GrpcPane::setServer(const session::ServerState &state) {
     const bool followsEmbedded = m_target->text() == m_embeddedTarget;
+    const bool followsEmbeddedHttp = m_target->text() == embeddedHttpTarget();
+    const QString before = m_target->text();
     m_embeddedTarget = state.grpcTarget();
     m_httpBase = state.httpBaseUrl();
     m_token = state.settings.token;
-    if (followsEmbedded) {
-        m_target->setText(m_embeddedTarget);
+    if (followsEmbedded || followsEmbeddedHttp)
+        m_target->setText(followsEmbedded ? m_embeddedTarget : embeddedHttpTarget());
+    // The same embedded server on the same port has the same services: a restart that only switched TLS, the
+    // gateway or a limit keeps them, so the next call is not preceded by reflection (which would make the TLS
+    // handshake the call's lesson measures).
+    if ((followsEmbedded || followsEmbeddedHttp) && m_target->text() != before)
         m_schema.reset();
-    }
+}
+
+void GrpcPane::applyTransport(client::GrpcTransport transport) {
+    const auto wanted = transport == client::GrpcTransport::GrpcWeb       ? workspace::GrpcTransport::GrpcWeb
+                        : transport == client::GrpcTransport::GrpcWebText ? workspace::GrpcTransport::GrpcWebText
+                                                                          : workspace::GrpcTransport::Grpc;
+    auto *box = m_connection->transportBox();
+    const bool embedded = m_target->text() == m_embeddedTarget || m_target->text() == embeddedHttpTarget();
+    const QString target = !embedded                                  ? m_target->text()
+                           : wanted == workspace::GrpcTransport::Grpc ? m_embeddedTarget
+                                                                      : embeddedHttpTarget();
+    if (box->currentIndex() == int(wanted) && m_target->text() == target)
+        return;
+    if (!m_transportBefore)
+        m_transportBefore = {box->currentIndex(), m_target->text()};
+    box->setCurrentIndex(int(wanted));
+    m_target->setText(target);
+}
+
+void GrpcPane::restoreTransport() {
+    if (!m_transportBefore)
+        return;
+    const auto [index, target] = *std::exchange(m_transportBefore, std::nullopt);
+    m_connection->transportBox()->setCurrentIndex(index);
+    // A target that followed the embedded server follows it in the transport put back.
+    const bool embedded = m_target->text() == m_embeddedTarget || m_target->text() == embeddedHttpTarget();
+    const bool wasEmbedded = target == m_embeddedTarget || target == embeddedHttpTarget();
+    m_target->setText(embedded && wasEmbedded
+                          ? (index == int(workspace::GrpcTransport::Grpc) ? m_embeddedTarget : embeddedHttpTarget())
+                          : target);
 }
 
 // Several messages as the editor holds them: a JSON array, which a send turns into one message each.
@@ -440,6 +479,8 @@ void GrpcPane::applyQuestion(const session::Question &question) {
     if (!question.grpc)
         return;
     const auto &grpc = *question.grpc;
+    if (grpc.transport)
+        applyTransport(*grpc.transport);
     m_method->setText(grpc.method);
     m_method->setCursorPosition(0); // the service's name in sight, not the end of the line
     m_request->setPlainText(QString::fromUtf8(grpc.requests.isEmpty() ? grpc.request : messageList(grpc.requests)));

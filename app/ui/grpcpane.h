@@ -1,7 +1,11 @@
 #pragma once
 
 #include "app/client/grpcschema.h"
+#include "app/client/grpcwebframes.h"
 #include "app/ui/composerpane.h"
+
+#include <optional>
+#include <utility>
 
 class QLineEdit;
 class QPlainTextEdit;
@@ -49,6 +53,10 @@ public:
     void selectMethod(const QString &fullName);
     void sendAnother();
     void halfClose();
+    // Native gRPC or gRPC-Web, as a lesson step asks; a target that follows the embedded server moves to its gRPC
+    // or HTTP port with it. The first change remembers the transport and target, restoreTransport() puts them back.
+    void applyTransport(client::GrpcTransport transport);
+    void restoreTransport();
 
     QLineEdit *targetEdit() const { return m_target; }
     QLineEdit *methodEdit() const { return m_method; }
@@ -108,6 +116,7 @@ private:
     bool m_sendWhenLoaded = false;
     // A question's list of client-stream messages: sent, then half-closed, as the question means the whole stream.
     bool m_halfCloseAfterList = false;
+    std::optional<std::pair<int, QString>> m_transportBefore; // the transport box's index and the target
 };
 
 } // namespace triptych::ui

@@ -1,5 +1,7 @@
 #include "app/ui/presentermode.h"
 
+#include "app/ui/grpcpane.h"
+#include "app/ui/handoutgrab.h"
 #include "app/ui/lessonhandout.h"
 #include "app/ui/lessonsdock.h"
 #include "app/ui/mainwindow.h"
@@ -13,10 +15,13 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <algorithm>
+
 namespace triptych::ui {
 
 namespace {
 constexpr int kMessageMs = 5000;
+constexpr int kHandoutWidth = 1400; // logical pixels: a page's width of the strip and the waterfall
 
 QMenu *menuTitled(MainWindow *window, const QString &title) {
     for (auto *action : window->menuBar()->actions()) {
@@ -139,8 +144,21 @@ namespace {
 void connectHandout(MainWindow *window, LessonsDock *lessons) {
     QObject::connect(lessons, &LessonsDock::stepFinished, lessons,
                      [lessons, window](const session::LessonRunner::StepResult &result) {
-                         lessons->handout()->addStep(result, window->comparisonStrip()->grab().toImage(),
-                                                     window->traceView()->grab().toImage());
+                         // At a size that reads in print, not the few rows the docks have in presenter mode.
+                         auto *strip = window->comparisonStrip();
+                         auto *trace = window->traceView();
+                         // The trace follows the focused pane, which the step may not have asked (a gRPC-only
+                         // step under a focused REST pane): the waterfall is then of the step's first call.
+                         const bool ofThisStep =
+                             trace->hasTrace() && std::any_of(result.calls.cbegin(), result.calls.cend(),
+                                                              [trace](const client::CallRecord &call) {
+                                                                  return call.id == trace->record().id;
+                                                              });
+                         if (!ofThisStep && !result.calls.isEmpty())
+                             trace->showRecord(result.calls.first());
+                         lessons->handout()->addStep(
+                             result, handoutgrab::grab(strip, handoutgrab::sizeFor(strip, kHandoutWidth, 12)),
+                             handoutgrab::grab(trace, handoutgrab::sizeFor(trace, kHandoutWidth, 24)));
                      });
     auto *file = menuTitled(window, QObject::tr("&File"));
     auto *exportHandout = new QAction(QObject::tr("Export lesson &handout…"), file);
@@ -177,19 +195,24 @@ LessonsDock *installLessons(MainWindow *window, session::ServerHost *host) {
     view->addSeparator();
     dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     window->addAction(dock->toggleViewAction());
-    QObject::connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock, lessons](bool shown) {
+    // The server's gateway, rate limit and TLS mode and the gRPC pane's transport as they were before the lessons.
+    const auto restore = [lessons, window] {
+        lessons->restoreServer();
+        window->grpcPane()->restoreTransport();
+    };
+    QObject::connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock, restore](bool shown) {
         if (shown)
             dock->raise(); // it shares a tab with the trace
         else
-            lessons->restoreServer(); // closed: the gateway and rate limit as they were before the lessons
+            restore(); // closed: the lessons are over
     });
     view->addAction(dock->toggleViewAction());
     auto *presenter = new PresenterMode(window, dock, window);
     view->addAction(presenter->action());
     // Leaving presenter mode hides the dock again when it was hidden before: that closes the lessons too.
-    QObject::connect(presenter, &PresenterMode::presenterChanged, lessons, [dock, lessons](bool on) {
+    QObject::connect(presenter, &PresenterMode::presenterChanged, lessons, [dock, restore](bool on) {
         if (!on && !dock->isVisible())
-            lessons->restoreServer();
+            restore();
     });
     auto *next = windowAction(window, view, QObject::tr("Next lesson step"), QKeySequence(Qt::Key_PageDown));
     auto *back = windowAction(window, view, QObject::tr("Previous lesson step"), QKeySequence(Qt::Key_PageUp));

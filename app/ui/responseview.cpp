@@ -96,9 +96,11 @@ ResponseView::ResponseView(SyntaxLanguage bodyLanguage, QWidget *parent)
     m_status->setFont(bold);
     m_timing->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // A label's text is as wide as the window must be: "Sending GET http://…/a/long/path…", the phases of a slow
-    // call. They wrap, so an answer never makes the window wider than the screen.
+    // call, a gRPC-Web answer's sizes in both encodings. They wrap, so an answer never makes the window wider than
+    // the screen (in presenter mode's zoom least of all).
     m_status->setWordWrap(true);
     m_timing->setWordWrap(true);
+    m_sizes->setWordWrap(true);
 
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status, 1); // the row's width, so a short status stays on one line

@@ -11,6 +11,9 @@
 using namespace triptych;
 using namespace triptych::session;
 
+Q_DECLARE_METATYPE(std::optional<bool>)
+Q_DECLARE_METATYPE(std::optional<triptych::client::GrpcTransport>)
+
 namespace {
 
 QByteArray oneStep(const QByteArray &fields) {
@@ -78,8 +81,19 @@ private Q_SLOTS:
         QTest::newRow("ask read as a question") << withTexts(R"("ask": {"rest": {"method": "GET", "path": "v1"}})")
                                                 << "step 1: ask: rest: \"path\" must start with /";
         QTest::newRow("ask with no style") << withTexts(R"("ask": {})") << "needs at least one of";
-        QTest::newRow("unknown server switch") << withTexts(R"("question": "user-orders", "server": {"tls": true})")
-                                               << "step 1: server: \"tls\" is not a known key";
+        QTest::newRow("unknown server switch") << withTexts(R"("question": "user-orders", "server": {"http2": true})")
+                                               << "step 1: server: \"http2\" is not a known key";
+        QTest::newRow("tls not a bool") << withTexts(R"("question": "user-orders", "server": {"tls": "on"})")
+                                        << "step 1: server: \"tls\" must be true or false";
+        QTest::newRow("unknown transport")
+            << withTexts(R"("ask": {"grpc": {"method": "a.B/C", "request": {}, "transport": "grpc-json"}})")
+            << "step 1: ask: grpc: \"transport\" must be \"grpc\", \"grpc-web\" or \"grpc-web-text\"";
+        QTest::newRow("empty transport")
+            << withTexts(R"("ask": {"grpc": {"method": "a.B/C", "request": {}, "transport": ""}})")
+            << "\"transport\" must be a non-empty string";
+        QTest::newRow("a client stream over gRPC-Web")
+            << withTexts(R"("ask": {"grpc": {"method": "a.B/C", "requests": [{}], "transport": "grpc-web-text"}})")
+            << "gRPC-Web cannot carry a client stream";
         QTest::newRow("gateway not a bool") << withTexts(R"("question": "user-orders", "server": {"gateway": 1})")
                                             << "\"gateway\" must be true or false";
         QTest::newRow("negative rate limit")
@@ -159,7 +173,40 @@ private Q_SLOTS:
         QCOMPARE(step.question.graphql->label, QStringLiteral("S"));
         QCOMPARE(step.server.gateway, std::optional<bool>(true));
         QCOMPARE(step.server.rateLimitPerSecond, std::optional<int>(0));
+        QCOMPARE(step.server.tls, std::optional<bool>());
         QVERIFY(step.questionId.isEmpty());
+    }
+
+    void aStepSwitchesTlsAndTheGrpcTransport_data() {
+        QTest::addColumn<QByteArray>("fields");
+        QTest::addColumn<std::optional<bool>>("tls");
+        QTest::addColumn<std::optional<client::GrpcTransport>>("transport");
+        QTest::newRow("TLS on, gRPC-Web binary")
+            << QByteArray(R"("server": {"tls": true}, "ask": {"grpc": {"method": "a.B/C", "request": {},
+                             "transport": "grpc-web"}})")
+            << std::optional<bool>(true) << std::optional<client::GrpcTransport>(client::GrpcTransport::GrpcWeb);
+        QTest::newRow("TLS off, gRPC-Web text")
+            << QByteArray(R"("server": {"tls": false}, "ask": {"grpc": {"method": "a.B/C", "request": {},
+                             "transport": "grpc-web-text"}})")
+            << std::optional<bool>(false) << std::optional<client::GrpcTransport>(client::GrpcTransport::GrpcWebText);
+        QTest::newRow("native, said") << QByteArray(R"("ask": {"grpc": {"method": "a.B/C", "request": {},
+                                                     "transport": "grpc"}})")
+                                      << std::optional<bool>()
+                                      << std::optional<client::GrpcTransport>(client::GrpcTransport::Grpc);
+        QTest::newRow("not said") << QByteArray(R"("ask": {"grpc": {"method": "a.B/C", "request": {}}})")
+                                  << std::optional<bool>() << std::optional<client::GrpcTransport>();
+    }
+    void aStepSwitchesTlsAndTheGrpcTransport() {
+        QFETCH(QByteArray, fields);
+        QFETCH(std::optional<bool>, tls);
+        QFETCH(std::optional<client::GrpcTransport>, transport);
+        QString error;
+        const auto lesson = LessonCatalog::lessonFromJson(
+            oneStep(fields + R"(, "notice": "N", "claim": "grpc.calls == 1", "otherwise": "O")"),
+            QuestionCatalog::builtIn(), &error);
+        QVERIFY2(lesson, qPrintable(error));
+        QCOMPARE(lesson->steps.first().server.tls, tls);
+        QCOMPARE(lesson->steps.first().question.grpc->transport, transport);
     }
 
     void aStepSendsHeadersAndGraphQLByGet() {

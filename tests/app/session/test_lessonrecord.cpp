@@ -77,6 +77,39 @@ CallRecord notModified() {
     return record;
 }
 
+// A call over TLS: a new connection with its handshake and the leaf and CA sent, or a reused one with neither phase.
+CallRecord secured(CallKind kind, std::optional<qint64> handshakeUs, qint64 connectUs = 0) {
+    CallRecord record = call(kind, kind == CallKind::Grpc ? 0 : 200, 60, 5000);
+    record.httpVersion = kind == CallKind::Grpc ? QString() : QStringLiteral("HTTP/1.1");
+    record.timings.tlsUs = handshakeUs;
+    if (connectUs > 0)
+        record.timings.connectUs = connectUs;
+    record.tls.secured = true;
+    record.tls.protocol = kind == CallKind::Grpc ? QString() : QStringLiteral("TLSv1.3");
+    record.tls.sessionReused = !handshakeUs;
+    record.tls.chain = {{QStringLiteral("localhost"), QStringLiteral("Triptych local CA"), {}, {}, {}, {}},
+                        {QStringLiteral("Triptych local CA"), QStringLiteral("Triptych local CA"), {}, {}, {}, {}}};
+    return record;
+}
+
+// A gRPC call answered in gRPC-Web: binary frames, or the same as base64 text on the wire.
+CallRecord grpcWeb(bool text, qint64 frameBytes) {
+    CallRecord record = call(CallKind::Grpc, 0, text ? (frameBytes + 2) / 3 * 4 : frameBytes, 3000);
+    record.sizes.responseBodyDecodedBytes = frameBytes;
+    record.responseHeaders = {
+        {"Content-Type", text ? "application/grpc-web-text+proto" : "application/grpc-web+proto"}};
+    return record;
+}
+
+CallRecord preflight() {
+    CallRecord record = call(CallKind::Rest, 204, 0, 400);
+    record.httpVersion = QStringLiteral("HTTP/1.1");
+    record.responseHeaders = {{"Access-Control-Allow-Origin", "https://shop.example"},
+                              {"Access-Control-Allow-Methods", "POST, OPTIONS"},
+                              {"Access-Control-Allow-Headers", "content-type, x-grpc-web"}};
+    return record;
+}
+
 // A step's record with the step before's: {previous.…} reads the first.
 LessonRecord withPrevious(const QList<CallRecord> &before, const QList<CallRecord> &now) {
     LessonRecord previous;
@@ -154,6 +187,42 @@ private Q_SLOTS:
                                                             << "2 deprecated, …";
         QTest::newRow("no content encoding") << QList<CallRecord>{problem()} << "{rest.encoding}"
                                              << "none";
+        QTest::newRow("TLS handshakes and the chain")
+            << QList<CallRecord>{secured(CallKind::Rest, 2400, 300), secured(CallKind::Rest, std::nullopt),
+                                 secured(CallKind::Grpc, 3100)}
+            << "REST {rest.handshakes} of {rest.calls} ({rest.handshake}, {rest.protocol}, connect {rest.connect}); "
+               "gRPC {grpc.handshakes} ({grpc.handshake}, {grpc.protocol}); {rest.certificates}: {rest.chain}"
+            << "REST 1 of 2 (2.4 ms, TLSv1.3, connect 0.3 ms); gRPC 1 (3.1 ms, TLS); 2: localhost, signed by "
+               "Triptych local CA";
+        QTest::newRow("plaintext has no handshake")
+            << QList<CallRecord>{call(CallKind::Rest, 200, 10, 10)}
+            << "{rest.handshakes} {rest.handshake} {rest.certificates} {rest.chain} {rest.protocol}"
+            << "0 0.0 ms 0 none none";
+        QTest::newRow("a chain whose last certificate is not its own issuer")
+            << QList<CallRecord>{[] {
+                   CallRecord record = secured(CallKind::Rest, 1000);
+                   record.tls.chain.removeLast();
+                   return record;
+               }()}
+            << "{rest.chain}"
+            << "localhost, signed by Triptych local CA";
+        QTest::newRow("gRPC-Web text on the wire and decoded")
+            << QList<CallRecord>{grpcWeb(true, 38'085)} << "{grpc.transport}: {grpc.received} for {grpc.decoded}"
+            << "grpc-web-text: 49.6 KB for 37.2 KB";
+        QTest::newRow("transports") << QList<CallRecord>{grpcWeb(false, 300), preflight(),
+                                                         [] {
+                                                             CallRecord record = call(CallKind::GraphQL, 200, 10, 10);
+                                                             record.httpVersion = QStringLiteral("HTTP/2");
+                                                             return record;
+                                                         }()}
+                                    << "{grpc.transport} {rest.transport} {graphql.transport}"
+                                    << "grpc-web http/1.1 http/2";
+        QTest::newRow("native gRPC") << QList<CallRecord>{call(CallKind::Grpc, 0, 41, 1)} << "{grpc.transport}"
+                                     << "grpc";
+        QTest::newRow("the CORS answer")
+            << QList<CallRecord>{preflight(), call(CallKind::Grpc, 0, 41, 1)}
+            << "{rest.status}: {rest.alloworigin}; {rest.allowmethods}; {rest.allowheaders}; {grpc.alloworigin}"
+            << "204: https://shop.example; POST, OPTIONS; content-type, x-grpc-web; none";
         QTest::newRow("unknown names stay") << QList<CallRecord>{call(CallKind::Rest, 200, 1, 1)}
                                             << "{rest.colour} {soap.calls} {amount_cents, currency}"
                                             << "{rest.colour} {soap.calls} {amount_cents, currency}";
@@ -193,6 +262,29 @@ private Q_SLOTS:
             << "{graphql.received} vs {previous.grpc.received}"
             << "30 B vs 41 B"
             << "graphql.received < previous.grpc.received and graphql.encoding == gzip" << true;
+        QTest::newRow("a reused connection pays no handshake")
+            << QList<CallRecord>{secured(CallKind::Rest, 2400), secured(CallKind::Grpc, 3100)}
+            << QList<CallRecord>{secured(CallKind::Rest, std::nullopt), secured(CallKind::Grpc, std::nullopt)}
+            << "{rest.handshakes} now, {previous.rest.handshake} before; gRPC {previous.grpc.handshake}"
+            << "0 now, 2.4 ms before; gRPC 3.1 ms"
+            << "rest.handshakes == 0 and grpc.handshakes == 0 and previous.rest.handshakes >= 1" << true;
+        QTest::newRow("a new connection again")
+            << QList<CallRecord>{secured(CallKind::Rest, 2400)} << QList<CallRecord>{secured(CallKind::Rest, 2000)}
+            << "{rest.handshake} after {previous.rest.handshake}"
+            << "2.0 ms after 2.4 ms"
+            << "rest.handshakes == 0 and previous.rest.handshakes >= 1" << false;
+        QTest::newRow("text is the binary frames in base64")
+            << QList<CallRecord>{grpcWeb(false, 38'085)} << QList<CallRecord>{grpcWeb(true, 38'085)}
+            << "{grpc.received} for {grpc.decoded}, binary {previous.grpc.received}"
+            << "49.6 KB for 37.2 KB, binary 37.2 KB"
+            << "grpc.transport == grpc-web-text and grpc.decoded == previous.grpc.received and "
+               "grpc.received > grpc.decoded"
+            << true;
+        QTest::newRow("text of other frames")
+            << QList<CallRecord>{grpcWeb(false, 38'085)} << QList<CallRecord>{grpcWeb(true, 30'000)}
+            << "{grpc.decoded} vs {previous.grpc.received}"
+            << "29.3 KB vs 37.2 KB"
+            << "grpc.decoded == previous.grpc.received" << false;
     }
     void fillsFromTheStepBefore() {
         QFETCH(QList<CallRecord>, before);
@@ -233,6 +325,22 @@ private Q_SLOTS:
                                             << "grpc.status (INVALID_ARGUMENT) > OK — not so";
         QTest::newRow("a style that made no call") << sizes.mid(0, 1) << "grpc.received < rest.received" << false
                                                    << "grpc.received was not measured (no call of that style)";
+        QTest::newRow("one handshake each")
+            << QList<CallRecord>{secured(CallKind::Rest, 2400), secured(CallKind::GraphQL, 2200),
+                                 secured(CallKind::Grpc, 3100)}
+            << "rest.handshakes == 1 and graphql.handshakes == 1 and grpc.handshakes == 1 and rest.certificates == 2"
+            << true
+            << "rest.handshakes (1) == 1, graphql.handshakes (1) == 1, grpc.handshakes (1) == 1, "
+               "rest.certificates (2) == 2";
+        QTest::newRow("a reused connection is no handshake")
+            << QList<CallRecord>{secured(CallKind::Rest, std::nullopt)} << "rest.handshakes == 1" << false
+            << "rest.handshakes (0) == 1 — not so";
+        QTest::newRow("the handshake's time in microseconds")
+            << QList<CallRecord>{secured(CallKind::Grpc, 3100)} << "grpc.handshake > 3000 and grpc.protocol == tls"
+            << true << "grpc.handshake (3.1 ms) > 3000, grpc.protocol (TLS) == tls";
+        QTest::newRow("the preflight's origin")
+            << QList<CallRecord>{preflight()} << "rest.alloworigin == https://shop.example and rest.status == 204"
+            << true << "rest.alloworigin (https://shop.example) == https://shop.example, rest.status (204) == 204";
         QTest::newRow("status of a gRPC call") << sizes << "grpc.status == OK and rest.status == 200" << true
                                                << "grpc.status (OK) == OK, rest.status (200) == 200";
     }

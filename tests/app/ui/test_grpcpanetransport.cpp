@@ -139,6 +139,49 @@ private Q_SLOTS:
         QVERIFY(pane.responseView()->sizesText().contains(QStringLiteral("as text")));
     }
 
+    // A lesson step's question says its transport: the pane moves a target that follows the embedded server to the
+    // port that transport uses, and restoreTransport() puts back what it had before the first switch.
+    void aQuestionSwitchesTheTransport_data() {
+        QTest::addColumn<QString>("transport");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<bool>("httpPort");
+        QTest::newRow("gRPC-Web binary") << "grpc-web" << int(workspace::GrpcTransport::GrpcWeb) << true;
+        QTest::newRow("gRPC-Web text") << "grpc-web-text" << int(workspace::GrpcTransport::GrpcWebText) << true;
+        QTest::newRow("native") << "grpc" << int(workspace::GrpcTransport::Grpc) << false;
+    }
+    void aQuestionSwitchesTheTransport() {
+        QFETCH(QString, transport);
+        QFETCH(int, index);
+        QFETCH(bool, httpPort);
+        ui::GrpcPane pane;
+        pane.setServer(m_server.state());
+        const QString grpcTarget = m_server.state().grpcTarget();
+        const QString httpTarget = QStringLiteral("127.0.0.1:%1").arg(m_server.state().httpPort);
+        QCOMPARE(pane.targetEdit()->text(), grpcTarget);
+        session::Question question;
+        question.grpc = session::Question::Grpc{};
+        question.grpc->method = QStringLiteral("orders.v1.OrderService/GetUser");
+        question.grpc->request = R"({"user_id": 42})";
+        client::GrpcTransport wanted = client::GrpcTransport::Grpc;
+        QVERIFY(client::grpcTransportFromString(transport, &wanted));
+        question.grpc->transport = wanted;
+        pane.applyQuestion(question);
+        QCOMPARE(pane.connectionEditor()->transportBox()->currentIndex(), index);
+        QCOMPARE(pane.targetEdit()->text(), httpPort ? httpTarget : grpcTarget);
+        QSignalSpy completed(&pane, &ui::ComposerPane::callCompleted);
+        pane.send();
+        QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 15000);
+        QCOMPARE(pane.responseView()->statusText(), QStringLiteral("OK"));
+        QCOMPARE(client::isGrpcWebAnswer(completed.first().at(0).value<client::CallRecord>()), httpPort);
+        // A question that does not say keeps the pane's choice; restoring goes back to native on the gRPC port.
+        question.grpc->transport.reset();
+        pane.applyQuestion(question);
+        QCOMPARE(pane.connectionEditor()->transportBox()->currentIndex(), index);
+        pane.restoreTransport();
+        QCOMPARE(pane.connectionEditor()->transportBox()->currentIndex(), int(workspace::GrpcTransport::Grpc));
+        QCOMPARE(pane.targetEdit()->text(), grpcTarget);
+    }
+
 private:
     TestServer m_server;
     GuardedReflection m_guarded;

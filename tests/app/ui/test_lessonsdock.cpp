@@ -1,21 +1,28 @@
 #include "app/session/lessoncatalog.h"
 #include "app/session/serverhost.h"
+#include "app/ui/comparisonstrip.h"
 #include "app/ui/composerpane.h"
+#include "app/ui/grpcconnectioneditor.h"
+#include "app/ui/grpcpane.h"
 #include "app/ui/lessonhandout.h"
 #include "app/ui/lessonsdock.h"
 #include "app/ui/mainwindow.h"
 #include "app/ui/panerow.h"
 #include "app/ui/presentermode.h"
 #include "app/ui/responseview.h"
+#include "app/ui/traceview.h"
 #include "tests/app/ui/windowoptions.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -310,7 +317,104 @@ private Q_SLOTS:
         }
     }
 
+    // The TLS lesson in presenter mode: the server goes to TLS for its second step, every claim holds with all
+    // three styles asked at once, and leaving presenter mode puts the server back in plain.
+    void tlsLessonSwitchesTheServerAndLeavingRestoresIt() {
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        selectLesson(QStringLiteral("tls-handshakes"));
+        QList<session::LessonRunner::StepResult> results;
+        walk(3, &results);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(results.at(1).serverSwitch.contains(QStringLiteral("TLS on")));
+        QVERIFY(m_host->state().settings.tls);
+        QCOMPARE(results.at(1).record.figures(QStringLiteral("rest")).certificates, 2);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY(m_host->state().phase == session::ServerState::Phase::Running && !m_host->state().settings.tls);
+    }
+
+    // The gRPC-Web lesson switches the gRPC pane's transport step by step; leaving presenter mode puts it back.
+    void grpcWebLessonSwitchesThePaneAndLeavingRestoresIt() {
+        auto *grpc = m_window->grpcPane();
+        const QString target = grpc->targetEdit()->text();
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        selectLesson(QStringLiteral("grpc-web"));
+        QList<session::LessonRunner::StepResult> results;
+        walk(3, &results);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(results.at(2).record.figures(QStringLiteral("grpc")).transport, QStringLiteral("grpc-web-text"));
+        // Whichever pane has the focus, the handout's waterfall is of the step's own call (gRPC here).
+        QCOMPARE(m_window->traceView()->record().id, results.at(2).calls.first().id);
+        QCOMPARE(grpc->connectionEditor()->transportBox()->currentIndex(), int(workspace::GrpcTransport::GrpcWebText));
+        QCOMPARE(grpc->targetEdit()->text(), QStringLiteral("127.0.0.1:%1").arg(m_host->state().httpPort));
+        walk(2); // the preflight and the server stream
+        if (QTest::currentTestFailed())
+            return;
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QCOMPARE(grpc->connectionEditor()->transportBox()->currentIndex(), int(workspace::GrpcTransport::Grpc));
+        QCOMPARE(grpc->targetEdit()->text(), target);
+    }
+
+    // The handout's pictures are drawn at a page's size even when presenter mode leaves their docks a few rows (the
+    // trace's is hidden); the docks keep their size on screen.
+    void handoutPicturesReadInPresenterMode() {
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        walk(1);
+        if (QTest::currentTestFailed())
+            return;
+        // Back in its dock's scroll area, at the viewport's width, after the grab.
+        auto *strip = m_window->comparisonStrip();
+        auto *area = qobject_cast<QScrollArea *>(strip->parentWidget()->parentWidget());
+        QVERIFY(area && area->widgetResizable());
+        QCOMPARE(strip->width(), area->viewport()->width());
+        QTemporaryDir out;
+        QString error;
+        QVERIFY2(m_lessons->handout()->write(out.filePath(QStringLiteral("h.md")), &error), qPrintable(error));
+        const int line = m_window->comparisonStrip()->fontMetrics().height();
+        const QImage comparison(out.filePath(QStringLiteral("h-files/step1-comparison.png")));
+        const QImage waterfall(out.filePath(QStringLiteral("h-files/step1-waterfall.png")));
+        const auto sizes = [&](const QImage &image) {
+            return QStringLiteral("%1 × %2 px, a line %3 px").arg(image.width()).arg(image.height()).arg(line).toUtf8();
+        };
+        // All of the strip, its wrapped notice too, where the dock scrolls it.
+        QVERIFY2(comparison.width() >= 1400 && comparison.height() >= 12 * line &&
+                     comparison.height() >= m_window->comparisonStrip()->heightForWidth(comparison.width()),
+                 sizes(comparison).constData());
+        QVERIFY2(waterfall.width() >= 1400 && waterfall.height() >= 24 * line, sizes(waterfall).constData());
+        QVERIFY2(area->height() < 12 * line, "the strip is roomy on screen already: the test shows nothing");
+    }
+
 private:
+    void selectLesson(const QString &id) {
+        const auto &lessons = session::LessonCatalog::builtIn().lessons();
+        const auto found = std::find_if(lessons.cbegin(), lessons.cend(),
+                                        [&](const session::Lesson &known) { return known.id == id; });
+        QVERIFY(found != lessons.cend());
+        m_lessons->selectLesson(int(found - lessons.cbegin()));
+    }
+
+    // Page Down `steps` times, each step's claim holding; the results in order (a failure ends the test).
+    void walk(int steps, QList<session::LessonRunner::StepResult> *results = nullptr) {
+        QSignalSpy finished(m_lessons, &ui::LessonsDock::stepFinished);
+        for (int i = 0; i < steps; ++i) {
+            QTest::keyClick(m_window.get(), Qt::Key_PageDown);
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), i + 1, kStepMs);
+            const auto result = finished.last().first().value<session::LessonRunner::StepResult>();
+            QVERIFY2(result.verdict.holds, qPrintable(result.verdict.because));
+            // What the step left in the panes (a long sizes line) must not widen the window past the screen.
+            QCoreApplication::processEvents();
+            QString widths;
+            for (auto *pane : m_window->findChild<ui::PaneRow *>()->panes())
+                widths += QStringLiteral(" %1: %2").arg(pane->title()->text()).arg(pane->minimumSizeHint().width());
+            QVERIFY2(
+                m_window->width() <= kScreenWidth,
+                qPrintable(QStringLiteral("step %1: %2 px wide;%3").arg(i + 1).arg(m_window->width()).arg(widths)));
+            if (results)
+                results->append(result);
+        }
+    }
+
     std::unique_ptr<session::ServerHost> m_host;
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<QTemporaryDir> m_data;
