@@ -196,7 +196,7 @@ CATEGORIES = [
     ("tracing", r"tracing::"),
     ("row -> value", r"store::|repo::"),
     ("GraphQL execution", r"graphql::"),
-    ("serialization", r"protobuf|orders::v1|json::|rapidjson|toProto|Timestamp|appendTimestamp|Rfc3339"),
+    ("serialization", r"protobuf|orders::v1|json::|rapidjson|toProto|rpc::wire::|Timestamp|appendTimestamp|Rfc3339"),
     ("hashing (ETag)", r"strongEtag|hashBytes"),
     ("gzip", r"libz|deflate"),
     ("HTTP/2 + gRPC core", r"libgrpc|libgpr|absl|grpc_|grpc::|chttp2"),

@@ -11,6 +11,8 @@
 
 #include <google/protobuf/arena.h>
 
+#include <type_traits>
+
 namespace triptych::rpc {
 namespace {
 
@@ -35,7 +37,12 @@ grpc::ServerUnaryReactor *OrderRpcService::unary(grpc::CallbackServerContext *ca
     // Request and answer on one arena: user 42's 1,000 orders become a few block allocations, all freed at once.
     google::protobuf::Arena arena;
     auto *request = google::protobuf::Arena::CreateMessage<Request>(&arena);
-    auto *response = google::protobuf::Arena::CreateMessage<Response>(&arena);
+    constexpr bool raw = std::is_same_v<Response, grpc::ByteBuffer>;
+    Response *response = nullptr;
+    if constexpr (raw)
+        response = &answer;
+    else
+        response = google::protobuf::Arena::CreateMessage<Response>(&arena);
     RpcTrace trace(m_env.context.tracer, *call, method);
     grpc::Status status;
     {
@@ -47,8 +54,9 @@ grpc::ServerUnaryReactor *OrderRpcService::unary(grpc::CallbackServerContext *ca
         else
             status = (this->*handle)(*call, *request, *response);
     }
-    if (status.ok())
-        serializeInto(*response, answer);
+    if constexpr (!raw)
+        if (status.ok())
+            serializeInto(*response, answer);
     if (trace.active()) {
         trace.addRequestBytes(bytes.Length());
         if (status.ok())
@@ -64,8 +72,8 @@ grpc::Status OrderRpcService::getUser(grpc::CallbackServerContext &, const order
 }
 
 grpc::Status OrderRpcService::getUserOrders(grpc::CallbackServerContext &, const orders::v1::UserRequest &request,
-                                            orders::v1::OrderList &response) {
-    return rpc::getUserOrders(m_env.context, request, response);
+                                            grpc::ByteBuffer &response) {
+    return rpc::getUserOrdersWire(m_env.context, request, response);
 }
 
 grpc::Status OrderRpcService::listUsers(grpc::CallbackServerContext &, const orders::v1::ListUsersRequest &request,
@@ -95,8 +103,8 @@ grpc::ServerUnaryReactor *OrderRpcService::GetUser(grpc::CallbackServerContext *
 
 grpc::ServerUnaryReactor *OrderRpcService::GetUserOrders(grpc::CallbackServerContext *call,
                                                          const grpc::ByteBuffer *request, grpc::ByteBuffer *response) {
-    return unary<orders::v1::UserRequest, orders::v1::OrderList>(call, "GetUserOrders", *request, *response,
-                                                                 &OrderRpcService::getUserOrders);
+    return unary<orders::v1::UserRequest, grpc::ByteBuffer>(call, "GetUserOrders", *request, *response,
+                                                            &OrderRpcService::getUserOrders);
 }
 
 grpc::ServerUnaryReactor *OrderRpcService::ListUsers(grpc::CallbackServerContext *call, const grpc::ByteBuffer *request,

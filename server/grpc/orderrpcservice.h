@@ -45,7 +45,8 @@ public:
     TrackOrders(grpc::CallbackServerContext *call) override;
 
 private:
-    // Parses the request, runs handle(call, request, response) in the call's span, serializes an OK answer.
+    // Parses the request, runs handle(call, request, response) in the call's span, serializes an OK answer; a
+    // Response of grpc::ByteBuffer is the answer's bytes, which the handler writes itself.
     template <typename Request, typename Response, typename Handle>
     grpc::ServerUnaryReactor *unary(grpc::CallbackServerContext *call, std::string_view method,
                                     const grpc::ByteBuffer &bytes, grpc::ByteBuffer &answer, Handle handle);
@@ -54,7 +55,7 @@ private:
     grpc::Status getUser(grpc::CallbackServerContext &call, const orders::v1::GetUserRequest &request,
                          orders::v1::User &response);
     grpc::Status getUserOrders(grpc::CallbackServerContext &call, const orders::v1::UserRequest &request,
-                               orders::v1::OrderList &response);
+                               grpc::ByteBuffer &response);
     grpc::Status listUsers(grpc::CallbackServerContext &call, const orders::v1::ListUsersRequest &request,
                            orders::v1::UserList &response);
     grpc::Status createOrder(grpc::CallbackServerContext &call, const orders::v1::CreateOrderRequest &request,

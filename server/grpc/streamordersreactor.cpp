@@ -4,10 +4,12 @@
 #include "server/core/servicecontext.h"
 #include "server/grpc/callchecks.h"
 #include "server/grpc/limits.h"
-#include "server/grpc/protoconvert.h"
+#include "server/grpc/orderwire.h"
 #include "server/grpc/rawmessage.h"
 #include "server/grpc/statusmapping.h"
 #include "server/grpc/streamopening.h"
+
+#include "orders/v1/orders.pb.h"
 
 #include <grpcpp/server_context.h>
 
@@ -123,9 +125,7 @@ void StreamOrdersReactor::pump() {
 }
 
 void StreamOrdersReactor::write(const Order &order, bool buffer) {
-    m_message.Clear();
-    toProto(order, m_message);
-    serializeInto(m_message, m_written);
+    m_written = wire::orderMessage(order);
     if (m_trace.active())
         m_trace.addResponseBytes(m_written.Length());
     m_writing = true;

@@ -6,8 +6,6 @@
 #include "server/grpc/streamreactor.h"
 #include "server/http/scheduler.h"
 
-#include "orders/v1/orders.pb.h"
-
 #include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/server_callback.h>
 
@@ -52,7 +50,6 @@ private:
     http::Scheduler::Clock::time_point m_nextWriteAt{};
     bool m_follow = false;
     bool m_timerPending = false;
-    orders::v1::Order m_message;
     grpc::ByteBuffer m_written; // alive until OnWriteDone, as gRPC requires
 };
 

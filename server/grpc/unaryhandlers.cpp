@@ -3,6 +3,7 @@
 #include "server/core/orderservice.h"
 #include "server/core/servicecontext.h"
 #include "server/domain/limits.h"
+#include "server/grpc/orderwire.h"
 #include "server/grpc/protoconvert.h"
 #include "server/grpc/readmask.h"
 #include "server/grpc/statusmapping.h"
@@ -54,6 +55,18 @@ grpc::Status getUserOrders(ServiceContext &context, const orders::v1::UserReques
     if (!orders)
         return toGrpcStatus(orders.error());
     serialize([&] { toProto(*orders, response); }, response);
+    return grpc::Status::OK;
+}
+
+grpc::Status getUserOrdersWire(ServiceContext &context, const orders::v1::UserRequest &request,
+                               grpc::ByteBuffer &response) {
+    if (auto invalid = checkId(request.user_id(), "user_id", "user"))
+        return *invalid;
+    auto orders = context.service.userOrders(request.user_id());
+    if (!orders)
+        return toGrpcStatus(orders.error());
+    tracing::recordSerialization(
+        "serialize protobuf", [&] { response = wire::orderListMessage(*orders); }, [&] { return response.Length(); });
     return grpc::Status::OK;
 }
 

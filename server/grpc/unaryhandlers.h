@@ -2,6 +2,7 @@
 
 #include "orders/v1/orders.pb.h"
 
+#include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/status.h>
 
 namespace triptych {
@@ -16,6 +17,9 @@ namespace triptych::rpc {
 grpc::Status getUser(ServiceContext &context, const orders::v1::GetUserRequest &request, orders::v1::User &response);
 grpc::Status getUserOrders(ServiceContext &context, const orders::v1::UserRequest &request,
                            orders::v1::OrderList &response);
+// The same answer as wire bytes written straight from the orders (orderwire.h), for gRPC's raw method.
+grpc::Status getUserOrdersWire(ServiceContext &context, const orders::v1::UserRequest &request,
+                               grpc::ByteBuffer &response);
 grpc::Status listUsers(ServiceContext &context, const orders::v1::ListUsersRequest &request,
                        orders::v1::UserList &response);
 grpc::Status createOrder(ServiceContext &context, const orders::v1::CreateOrderRequest &request,

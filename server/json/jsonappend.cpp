@@ -50,6 +50,12 @@ char *writeEscape(char *to, unsigned char c) {
 // the way std::string::resize does (the worst case of a string is six times its length).
 class Sink {
 public:
+    // A key known to be written as it is: its characters' address and size.
+    struct PlainKey {
+        const char *text = nullptr;
+        std::size_t size = 0;
+    };
+
     explicit Sink(std::string &out)
         : m_out(out) {}
     ~Sink() { m_out.append(m_buffer.get(), m_used); }
@@ -62,6 +68,7 @@ public:
         return m_buffer.get() + m_used;
     }
     void advance(char *end) { m_used = static_cast<std::size_t>(end - m_buffer.get()); }
+    PlainKey &plainKey(std::size_t position) { return m_plainKeys[position % m_plainKeys.size()]; }
     void put(char c) { *room(1) = c, ++m_used; }
     template <std::size_t N> void put(const char (&text)[N]) {
         std::memcpy(room(N - 1), text, N - 1);
@@ -79,6 +86,10 @@ private:
     }
 
     std::string &m_out;
+    // Per member position: the objects of a list repeat their keys, usually the very same characters (a GraphQL
+    // answer's keys point into its query), so a key found plain once is copied without another look. The value is
+    // not changed while it is written, so the same address and size are the same characters.
+    std::array<PlainKey, 16> m_plainKeys{};
     std::unique_ptr<char[]> m_buffer;
     std::size_t m_capacity = 0;
     std::size_t m_used = 0;
@@ -135,6 +146,27 @@ void putString(Sink &sink, const rapidjson::Value &text) {
     sink.advance(to);
 }
 
+void putKey(Sink &sink, const rapidjson::Value &name, std::size_t position) {
+    const std::string_view view(name.GetString(), name.GetStringLength());
+    Sink::PlainKey &known = sink.plainKey(position);
+    if (known.text == view.data() && known.size == view.size()) {
+        char *to = sink.room(2 + view.size());
+        *to++ = '"';
+        std::memcpy(to, view.data(), view.size());
+        to += view.size();
+        *to++ = '"';
+        return sink.advance(to);
+    }
+    char *to = sink.room(2 + 6 * view.size());
+    *to++ = '"';
+    char *const start = to;
+    to = writeEscaped(to, view);
+    if (static_cast<std::size_t>(to - start) == view.size() && std::memcmp(start, view.data(), view.size()) == 0)
+        known = {view.data(), view.size()};
+    *to++ = '"';
+    sink.advance(to);
+}
+
 void putNumber(Sink &sink, const rapidjson::Value &value) {
     char *to = sink.room(32);
     if (value.IsDouble()) {
@@ -171,11 +203,11 @@ void putValue(Sink &sink, const rapidjson::Value &value) {
     }
     case rapidjson::kObjectType: {
         sink.put('{');
-        bool first = true;
+        std::size_t position = 0;
         for (const auto &member : value.GetObject()) {
-            if (!std::exchange(first, false))
+            if (position)
                 sink.put(',');
-            putString(sink, member.name);
+            putKey(sink, member.name, position++);
             sink.put(':');
             putValue(sink, member.value);
         }

@@ -15,6 +15,8 @@ namespace {
     "u.marketing_opt_in, u.preferred_currency, u.preferred_language, "                                                 \
     "u.orders_count, u.lifetime_value_cents, u.notes"
 #define TRIPTYCH_ORDER_COLUMNS "o.id, o.user_id, o.product, o.quantity, o.total_cents, o.status, o.created_at"
+// One user's orders: the user id is the statement's own parameter, so it is not read back from each row.
+#define TRIPTYCH_USER_ORDER_COLUMNS "o.id, o.product, o.quantity, o.total_cents, o.status, o.created_at"
 // Many ids travel as one JSON array parameter, so the batch statement's text is the same for any count.
 #define TRIPTYCH_IDS_PARAMETER "(SELECT value FROM json_each(?))"
 
@@ -56,15 +58,31 @@ User readUser(const Statement &s, int first = 0) {
     return u;
 }
 
-Order readOrder(const Statement &s, int first = 0) {
+// Fills an order in place (a list's element), so a row costs no temporary Order and no move of it.
+void readOrderInto(const Statement &s, Order &o) {
+    o.id = s.int32At(0);
+    o.userId = s.int32At(1);
+    o.product = s.textViewAt(2);
+    o.quantity = s.int32At(3);
+    o.totalCents = s.int32At(4);
+    o.status = orderStatusFromString(s.textViewAt(5)).value_or(OrderStatus::Pending);
+    o.createdAt = s.int64At(6);
+}
+
+// A row of TRIPTYCH_USER_ORDER_COLUMNS: one column fewer to decode per order of a user's list.
+void readUserOrderInto(const Statement &s, UserId userId, Order &o) {
+    o.id = s.int32At(0);
+    o.userId = userId;
+    o.product = s.textViewAt(1);
+    o.quantity = s.int32At(2);
+    o.totalCents = s.int32At(3);
+    o.status = orderStatusFromString(s.textViewAt(4)).value_or(OrderStatus::Pending);
+    o.createdAt = s.int64At(5);
+}
+
+Order readOrder(const Statement &s) {
     Order o;
-    o.id = s.int32At(first);
-    o.userId = s.int32At(first + 1);
-    o.product = s.textAt(first + 2);
-    o.quantity = s.int32At(first + 3);
-    o.totalCents = s.int32At(first + 4);
-    o.status = orderStatusFromString(s.textViewAt(first + 5)).value_or(OrderStatus::Pending);
-    o.createdAt = s.int64At(first + 6);
+    readOrderInto(s, o);
     return o;
 }
 
@@ -76,6 +94,16 @@ template <typename T, typename Read> Result<std::vector<T>> collect(Statement &s
     std::vector<T> rows;
     while (s.step())
         rows.push_back(read(s));
+    if (s.failed())
+        return failure(s);
+    return rows;
+}
+
+// Rows read straight into the list's new last element.
+template <typename Read> Result<std::vector<Order>> collectOrders(Statement &s, Read read) {
+    std::vector<Order> rows;
+    while (s.step())
+        read(s, rows.emplace_back());
     if (s.failed())
         return failure(s);
     return rows;
@@ -149,12 +177,12 @@ Result<std::optional<Order>> findOrder(Connection &c, OrderId id) {
 }
 
 Result<std::vector<Order>> ordersOfUser(Connection &c, UserId id, std::optional<OrderStatus> status, int limit) {
-    auto s = c.prepare("SELECT " TRIPTYCH_ORDER_COLUMNS " FROM orders o WHERE o.user_id = ?1 "
+    auto s = c.prepare("SELECT " TRIPTYCH_USER_ORDER_COLUMNS " FROM orders o WHERE o.user_id = ?1 "
                        "AND (?2 IS NULL OR o.status = ?2) ORDER BY o.id LIMIT ?3");
     s.bind(1, id).bind(3, limit);
     if (status)
         s.bind(2, toString(*status));
-    return collect<Order>(s, [](const Statement &row) { return readOrder(row); });
+    return collectOrders(s, [id](const Statement &row, Order &order) { readUserOrderInto(row, id, order); });
 }
 
 Result<std::vector<Order>> ordersOfUsers(Connection &c, std::span<const UserId> ids,
@@ -164,14 +192,14 @@ Result<std::vector<Order>> ordersOfUsers(Connection &c, std::span<const UserId> 
     s.bind(1, idsAsJson(ids));
     if (status)
         s.bind(2, toString(*status));
-    return collect<Order>(s, [](const Statement &row) { return readOrder(row); });
+    return collectOrders(s, readOrderInto);
 }
 
 Result<std::vector<Order>> ordersOfUserAfter(Connection &c, UserId id, OrderId afterId, int limit) {
-    auto s = c.prepare("SELECT " TRIPTYCH_ORDER_COLUMNS
+    auto s = c.prepare("SELECT " TRIPTYCH_USER_ORDER_COLUMNS
                        " FROM orders o WHERE o.user_id = ? AND o.id > ? ORDER BY o.id LIMIT ?");
     s.bind(1, id).bind(2, afterId).bind(3, limit + 1);
-    return collect<Order>(s, [](const Statement &row) { return readOrder(row); });
+    return collectOrders(s, [id](const Statement &row, Order &order) { readUserOrderInto(row, id, order); });
 }
 
 Result<std::vector<User>> friendsOf(Connection &c, UserId id, int limit) {
@@ -221,7 +249,7 @@ Result<std::vector<User>> allUsers(Connection &c) {
 
 Result<std::vector<Order>> allOrders(Connection &c) {
     auto s = c.prepare("SELECT " TRIPTYCH_ORDER_COLUMNS " FROM orders o ORDER BY o.id");
-    return collect<Order>(s, [](const Statement &row) { return readOrder(row); });
+    return collectOrders(s, readOrderInto);
 }
 
 Result<std::vector<std::pair<UserId, UserId>>> allFriendships(Connection &c) {

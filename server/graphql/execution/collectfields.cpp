@@ -154,7 +154,7 @@ void Executor::runRootFields(const NamedType *root, const Grouped &fields, bool 
     m_root = &m_containers.emplace_back(Container{&data, nullptr, true, nullptr});
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const PathNode *path = child(nullptr, fields[i].first, 0, static_cast<std::uint32_t>(i));
-        m_current.push_back(Task{root, m_request.rootValue, &fields[i].second, fields[i].def,
+        m_current.push_back(Task{root, &m_request.rootValue, &fields[i].second, fields[i].def,
                                  &data.MemberBegin()[i].value, m_root, path, fields[i].observed});
         if (serial) {
             runLevels();

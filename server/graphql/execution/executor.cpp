@@ -18,9 +18,11 @@ namespace triptych::graphql::detail {
 
 void Executor::runLevels() {
     std::size_t depth = 0;
-    while (!m_current.empty()) {
+    while (!m_current.empty() || !m_objects.empty()) {
         for (const Task &task : m_current)
             executeField(task);
+        for (const ObjectTask &object : m_objects)
+            executeFields(object);
         while (!m_pending.empty()) {
             std::vector<Pending> batch = std::move(m_pending);
             m_pending.clear();
@@ -37,14 +39,30 @@ void Executor::runLevels() {
                     propagate(p.container);
             }
         }
-        m_current.swap(m_next);
-        m_next.clear();
+        m_current.clear();
+        m_objects.swap(m_nextObjects);
+        m_nextObjects.clear();
         if (++depth > kMaxExecutionDepthLevels)
             break;
     }
 }
 
-void Executor::executeField(const Task &task) {
+void Executor::executeFields(const ObjectTask &object) {
+    const Grouped &fields = *object.fields;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const GroupedField &field = fields[i];
+        const auto ordinal = static_cast<std::uint32_t>(i);
+        // A leaf's path is needed only while it runs (errors copy it), unless its value comes later: no node kept.
+        const bool leaf = field.def && !field.def->type.nullable().isList() && field.def->type.named()->isLeaf();
+        const PathNode local{object.path, field.first, 0, ordinal};
+        const PathNode *path = leaf ? &local : child(object.path, field.first, 0, ordinal);
+        executeField(Task{object.type, &object.object, &field.second, field.def, &object.members[i].value,
+                          object.container, path, field.observed},
+                     leaf);
+    }
+}
+
+void Executor::executeField(const Task &task, bool ephemeralPath) {
     const SelectionNode &node = *task.nodes->front();
     const Field *def = task.def;
     if (!def)
@@ -65,6 +83,13 @@ void Executor::executeField(const Task &task) {
         }
     }
     Resolved value = resolve(task, *def, task.path, args ? *args : kNoArguments);
+    if (ephemeralPath && value.kind() == Resolved::Kind::Deferred) {
+        Task kept = task;
+        kept.path = child(task.path->parent, task.path->key, task.path->index, task.path->ordinal);
+        if (!complete(kept, *def, def->type, value, *kept.slot, kept.container, kept.path))
+            propagate(kept.container);
+        return;
+    }
     if (!complete(task, *def, def->type, value, *task.slot, task.container, task.path))
         propagate(task.container);
 }
@@ -80,7 +105,7 @@ Resolved Executor::resolve(const Task &task, const Field &def, const PathNode *p
     const Resolver &resolver = def.resolver ? def.resolver : m_schema.defaultResolver();
     if (!resolver)
         return Resolved();
-    const ResolveInfo info{task.parent, args, m_request.context, def, *task.parentType, node, m_variables, path};
+    const ResolveInfo info{*task.parent, args, m_request.context, def, *task.parentType, node, m_variables, path};
     if (task.observed)
         m_request.observer->resolverStarted(info);
     Resolved result = [&]() -> Resolved {
@@ -260,11 +285,8 @@ bool Executor::completeObject(const Task &task, const Field &def, TypeRef type, 
     for (const auto &entry : fields)
         slot.AddMember(rapidjson::StringRef(entry.first.data(), entry.first.size()), rapidjson::Value(), m_alloc);
     Container *c = &m_containers.emplace_back(Container{&slot, container, nonNull, path});
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        const PathNode *fieldPath = child(path, fields[i].first, 0, static_cast<std::uint32_t>(i));
-        m_next.push_back(Task{concrete, object, &fields[i].second, fields[i].def, &slot.MemberBegin()[i].value, c,
-                              fieldPath, fields[i].observed});
-    }
+    if (!fields.empty())
+        m_nextObjects.push_back(ObjectTask{concrete, object, &fields, &*slot.MemberBegin(), c, path});
     return true;
 }
 

@@ -29,15 +29,27 @@ struct Container {
     const PathNode *path;
 };
 
+// One field to run. The parent outlives the task: the request's root value, or an ObjectTask of the level running it.
 struct Task {
     const NamedType *parentType;
-    ObjectRef parent;
+    const ObjectRef *parent;
     const FieldNodes *nodes;
     const Field *def;
     rapidjson::Value *slot;
     Container *container;
     const PathNode *path;
     bool observed;
+};
+
+// The fields of one completed object, run at the next level in their order: one entry (and one reference to the
+// object) per object instead of one per field, with each field's task made as it runs.
+struct ObjectTask {
+    const NamedType *type;
+    ObjectRef object;
+    const Grouped *fields;
+    rapidjson::Value::Member *members; // the object's slots, one per field, taken before any field can null it
+    Container *container;
+    const PathNode *path;
 };
 
 struct Pending {
@@ -85,7 +97,9 @@ private:
     bool fragmentApplies(const NamedType *type, const std::string &condition) const;
     void resolveDefinitions(const NamedType *type, Grouped &fields) const;
     void runLevels();
-    void executeField(const Task &task);
+    void executeFields(const ObjectTask &object);
+    // ephemeralPath: task.path lives in the caller's frame; it is copied to m_paths if the value completes later.
+    void executeField(const Task &task, bool ephemeralPath = false);
     Resolved resolve(const Task &task, const Field &def, const PathNode *path, const Value &args);
     bool complete(const Task &task, const Field &def, TypeRef type, Resolved &value, rapidjson::Value &slot,
                   Container *container, const PathNode *path);
@@ -103,8 +117,9 @@ private:
     ExecutionResult::Impl &m_out;
     rapidjson::Document::AllocatorType &m_alloc;
     Value m_variables;
-    std::vector<Task> m_current;
-    std::vector<Task> m_next;
+    std::vector<Task> m_current; // the root fields
+    std::vector<ObjectTask> m_objects;
+    std::vector<ObjectTask> m_nextObjects;
     std::vector<Pending> m_pending;
     std::deque<PathNode> m_paths;
     std::deque<Container> m_containers;

@@ -53,6 +53,33 @@ private Q_SLOTS:
         QCOMPARE(QByteArray::fromStdString(appended(document)), QByteArray::fromStdString(written(document)));
     }
 
+    // Keys that are the very same characters in every object (GraphQL's point into the query): a plain one is
+    // remembered and copied, one that needs escaping never is, and a shorter key at the same address is not the same.
+    void sharedKeysAsTheWriter_data() {
+        QTest::addColumn<QByteArrayList>("keys");
+        QTest::newRow("plain keys") << QByteArrayList{"id", "product", "quantity", "totalCents"};
+        QTest::newRow("keys that need escaping") << QByteArrayList{"a\"b", "tab\t", "nl\n"};
+        QTest::newRow("empty and UTF-8") << QByteArrayList{"", "Zo\xC3\xAB", "\xE2\x82\xAC"};
+        QTest::newRow("more keys than remembered positions")
+            << QByteArrayList{"k0", "k1",  "k2",  "k3",  "k4",  "k5",  "k6",  "k7",  "k8",
+                              "k9", "k10", "k11", "k12", "k13", "k14", "k15", "k16", "k17"};
+    }
+    void sharedKeysAsTheWriter() {
+        QFETCH(QByteArrayList, keys);
+        rapidjson::Document document;
+        auto &alloc = document.GetAllocator();
+        document.SetArray();
+        const std::string prefixes = "quantityproducts"; // one buffer: keys at the same address, two lengths
+        for (int round = 0; round < 3; ++round) {
+            rapidjson::Value object(rapidjson::kObjectType);
+            for (const QByteArray &key : keys)
+                object.AddMember(rapidjson::StringRef(key.constData(), std::size_t(key.size())), round, alloc);
+            object.AddMember(rapidjson::StringRef(prefixes.data(), std::size_t(round == 1 ? 4 : 8)), round, alloc);
+            document.PushBack(object, alloc);
+        }
+        QCOMPARE(QByteArray::fromStdString(appended(document)), QByteArray::fromStdString(written(document)));
+    }
+
     void nonFiniteNumbersBecomeNull_data() {
         QTest::addColumn<double>("number");
         QTest::newRow("NaN") << std::numeric_limits<double>::quiet_NaN();
