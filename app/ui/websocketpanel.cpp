@@ -68,7 +68,7 @@ WebSocketPanel::WebSocketPanel(ResponseView *response, QWidget *parent)
                                                          : tr("WebSocket open · %1").arg(subprotocol));
         updateButtons();
     });
-    connect(m_caller, &client::WebSocketCaller::messageReceived, this, &WebSocketPanel::onMessage);
+    connect(m_caller, &client::WebSocketCaller::messagesReceived, this, &WebSocketPanel::onMessages);
     connect(m_caller, &client::WebSocketCaller::callFinished, this, &WebSocketPanel::onEnded);
     connect(m_caller, &client::WebSocketCaller::callFailed, this, &WebSocketPanel::onEnded);
     updateButtons();
@@ -135,10 +135,10 @@ void WebSocketPanel::closeSocket() {
         m_caller->close(m_id, m_closeCode->value(), m_reason->text());
 }
 
-void WebSocketPanel::onMessage(quint64 id, const client::StreamMessage &message) {
+void WebSocketPanel::onMessages(quint64 id, const QList<client::StreamMessage> &messages) {
     if (id != m_id)
         return;
-    m_response->addMessage(message);
+    m_response->addMessages(messages);
     m_response->setStreamState(tr("WebSocket open · %n message(s)", nullptr, m_response->messageCount()));
 }
 

@@ -48,7 +48,7 @@ Q_SIGNALS:
     void connectionEnded(const triptych::client::CallRecord &record);
 
 private:
-    void onMessage(quint64 id, const client::StreamMessage &message);
+    void onMessages(quint64 id, const QList<client::StreamMessage> &messages);
     void onEnded(const client::CallRecord &record);
     void updateButtons();
 
