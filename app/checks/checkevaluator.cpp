@@ -79,8 +79,10 @@ const std::optional<QJsonValue> &CheckEvaluator::document() {
     if (incomingCount(m_record) > 1) {
         QJsonArray messages;
         for (const auto &message : m_record.messages) {
-            if (!message.outgoing)
-                messages.append(parseJsonValue(message.body).value_or(QString::fromUtf8(message.body)));
+            if (message.outgoing)
+                continue;
+            const QByteArray text = message.json();
+            messages.append(parseJsonValue(text).value_or(QString::fromUtf8(text)));
         }
         m_document = messages;
     } else if (m_record.spooledBody) {

@@ -135,7 +135,7 @@ void CliPrinter::printStreamMessage(const StreamMessage &message) {
             .arg(message.outgoing ? QStringLiteral(">") : QStringLiteral("<"), formatDuration(message.offsetUs),
                  formatBytes(message.size), message.event.isEmpty() ? QString() : QStringLiteral(" ") + message.event);
     m_err.write(head.toUtf8());
-    m_out.write(message.body + '\n');
+    m_out.write(message.json() + '\n');
 }
 
 void CliPrinter::printWebSocketMessage(const StreamMessage &message) {

@@ -106,7 +106,7 @@ QJsonArray messagesToJson(const QList<StreamMessage> &messages) {
             {QStringLiteral("direction"), message.outgoing ? QStringLiteral("sent") : QStringLiteral("received")},
             {QStringLiteral("offset_us"), message.offsetUs},
             {QStringLiteral("size"), message.size},
-            {QStringLiteral("body"), bodyToJson(message.body)}};
+            {QStringLiteral("body"), bodyToJson(message.json())}};
         if (!message.event.isEmpty())
             object.insert(QStringLiteral("event"), message.event);
         array.append(object);

@@ -68,13 +68,25 @@ struct CallSizes {
     qint64 responseBodyDecodedBytes = 0;
 };
 
+// Turns a message kept as its wire bytes into JSON text when someone looks at it (a gRPC message: only the rows on
+// screen, the selected message, checks and exports pay for the conversion, not every message of a fast stream).
+// Thread-safe.
+class MessageDecoder {
+public:
+    virtual ~MessageDecoder() = default;
+    virtual QByteArray toJson(const QByteArray &wire) const = 0;
+};
+using MessageDecoderPtr = std::shared_ptr<const MessageDecoder>;
+
 // One message of a stream (SSE event, GraphQL subscription payload, gRPC message), sent or received.
 struct StreamMessage {
     bool outgoing = false;
     qint64 offsetUs = 0; // since the call started
     qint64 size = 0;     // bytes of the payload on the wire
     QString event;       // SSE event name or WebSocket message type
-    QByteArray body;     // JSON text
+    QByteArray body;     // JSON text, or with `decoder` set the message's wire bytes: read it through json()
+    MessageDecoderPtr decoder;
+    QByteArray json() const { return decoder ? decoder->toJson(body) : body; }
 };
 
 // A span on the merged time axis: the client's own phases and the server's recorded spans.

@@ -2,6 +2,7 @@
 
 #include "app/client/callerrors.h"
 #include "app/client/grpcchannels.h"
+#include "app/client/grpcmessagedecoder.h"
 #include "app/client/grpcphases.h"
 #include "app/client/grpcstatusdetails.h"
 #include "app/client/responselimit.h"
@@ -25,11 +26,11 @@ Q_GLOBAL_STATIC(QThreadPool, connectPool)
 // Each gRPC message on the wire is framed by 1 compression flag byte and a 4-byte length.
 constexpr qint64 kGrpcFrameHeaderBytes = 5;
 
-std::string toBytes(const grpc::ByteBuffer &buffer) {
+QByteArray toBytes(const grpc::ByteBuffer &buffer) {
     grpc::Slice slice;
     if (!buffer.TrySingleSlice(&slice).ok())
         buffer.DumpToSingleSlice(&slice);
-    return {reinterpret_cast<const char *>(slice.begin()), slice.size()};
+    return {reinterpret_cast<const char *>(slice.begin()), qsizetype(slice.size())};
 }
 
 grpc::ByteBuffer toBuffer(const std::string &bytes) {
@@ -80,6 +81,7 @@ void GrpcCall::start() {
     m_record.method = QLatin1Char('/') + QString::fromStdString(m_method->service()->full_name()) + QLatin1Char('/') +
                       QString::fromStdString(m_method->name());
     m_record.url = m_request.target;
+    m_decoder = std::make_shared<GrpcMessageDecoder>(m_schema, m_method->output_type());
     setUpContext();
     if (const QString problem = grpcTlsProblem(m_request.tls); !problem.isEmpty()) {
         m_record.error = {ErrorKind::Tls, problem, QStringLiteral("check the TLS files of the connection")};
@@ -225,18 +227,15 @@ void GrpcCall::OnReadDone(bool ok) {
 }
 
 bool GrpcCall::recordReceived(const grpc::ByteBuffer &buffer) {
-    const std::string bytes = toBytes(buffer);
-    StreamMessage received{false,
-                           elapsedUs(),
-                           qint64(bytes.size()) + kGrpcFrameHeaderBytes,
-                           {},
-                           m_schema->binaryToJson(m_method->output_type(), bytes)};
+    // The wire bytes only: JSON is made when the message is looked at (StreamMessage::json()).
+    const StreamMessage received{false, elapsedUs(),     qint64(buffer.Length()) + kGrpcFrameHeaderBytes,
+                                 {},    toBytes(buffer), m_decoder};
     bool overLimit = false;
     {
         std::lock_guard lock(m_mutex);
-        m_record.sizes.responseBodyDecodedBytes += qint64(bytes.size());
+        m_record.sizes.responseBodyDecodedBytes += received.body.size();
         m_record.sizes.responseBodyWireBytes += received.size;
-        const qint64 cost = qint64(bytes.size()) + received.body.size() + responselimits::kStreamMessageOverheadBytes;
+        const qint64 cost = received.body.size() + responselimits::kStreamMessageOverheadBytes;
         const bool windowFull = m_maxKeptBytes > responselimits::kStreamRecordWindowBytes &&
                                 m_keptBytes + cost > responselimits::kStreamRecordWindowBytes;
         m_keptBytes += windowFull ? 0 : cost;
@@ -247,10 +246,10 @@ bool GrpcCall::recordReceived(const grpc::ByteBuffer &buffer) {
             m_firstMessageAtUs = received.offsetUs;
         if (windowFull) {
             ++m_record.unkeptMessages;
-            m_record.body = received.body;
+            m_lastReceived = received.body;
         } else if (!overLimit) {
             m_record.messages.append(received);
-            m_record.body = received.body;
+            m_lastReceived = received.body;
         }
     }
     if (overLimit) {
@@ -310,6 +309,8 @@ void GrpcCall::finish(const grpc::Status &status) {
         m_record.error =
             describeGrpcStatus(m_record.grpcCode, m_record.grpcMessage, m_request.target, m_request.deadlineMs);
     explainGrpcTlsFailure(m_request.tls, m_record);
+    if (m_lastReceived)
+        m_record.body = m_decoder->toJson(*m_lastReceived); // the one conversion a stream pays as it ends
     CallRecord record = std::move(m_record);
     auto done = std::move(m_onDone);
     auto keepAlive = std::move(m_self); // this object may die when this function returns

@@ -81,8 +81,10 @@ private:
     bool m_writing = false;
     bool m_halfClosePending = false;
     bool m_halfClosed = false;
-    qint64 m_maxKeptBytes = 0; // the response size limit of this call
-    qint64 m_keptBytes = 0;    // received messages held so far, as bytes and JSON
+    qint64 m_maxKeptBytes = 0;                // the response size limit of this call
+    qint64 m_keptBytes = 0;                   // received messages held so far, as wire bytes
+    MessageDecoderPtr m_decoder;              // the output type's bytes into JSON, for whoever looks at a message
+    std::optional<QByteArray> m_lastReceived; // the last message's bytes: the record's body once the call ends
     std::optional<CallError> m_stopError;
     // Phase ends since the start: the first message's write completed, the server's headers, its first message.
     std::optional<qint64> m_sentAtUs;

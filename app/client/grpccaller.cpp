@@ -24,10 +24,11 @@ GrpcCaller::GrpcCaller(QObject *parent)
     , m_web(new GrpcWebCaller(this)) {
     connect(m_traceCaller, &RestCaller::callFinished, this, &GrpcCaller::onTraceFetched);
     connect(m_traceCaller, &RestCaller::callFailed, this, &GrpcCaller::onTraceFetched);
-    // gRPC-Web messages arrive on this thread already, one event each (libcurl hands them over per chunk).
-    connect(m_web, &GrpcWebCaller::messageReceived, this, [this](quint64 id, const StreamMessage &message) {
-        Q_EMIT messageReceived(id, message);
-        Q_EMIT messagesReceived(id, {message});
+    // gRPC-Web messages arrive batched per frame already (RestCaller's batcher on the transfer's thread).
+    connect(m_web, &GrpcWebCaller::messagesReceived, this, [this](quint64 id, const QList<StreamMessage> &messages) {
+        for (const auto &message : messages)
+            Q_EMIT messageReceived(id, message);
+        Q_EMIT messagesReceived(id, messages);
     });
     connect(m_web, &GrpcWebCaller::callFinished, this, &GrpcCaller::callFinished);
     connect(m_web, &GrpcWebCaller::callFailed, this, &GrpcCaller::callFailed);

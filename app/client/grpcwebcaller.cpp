@@ -1,6 +1,7 @@
 #include "app/client/grpcwebcaller.h"
 
 #include "app/client/callerrors.h"
+#include "app/client/grpcmessagedecoder.h"
 #include "app/client/grpcstatusdetails.h"
 #include "app/client/grpcwebframes.h"
 #include "app/client/restcaller.h"
@@ -62,7 +63,7 @@ bool hasField(const HeaderList &headers, const QByteArray &name) {
 GrpcWebCaller::GrpcWebCaller(QObject *parent)
     : QObject(parent)
     , m_rest(new RestCaller(this)) {
-    connect(m_rest, &RestCaller::messageReceived, this, &GrpcWebCaller::onMessage);
+    connect(m_rest, &RestCaller::messagesReceived, this, &GrpcWebCaller::onMessages);
     connect(m_rest, &RestCaller::callFinished, this, &GrpcWebCaller::onDone);
     connect(m_rest, &RestCaller::callFailed, this, &GrpcWebCaller::onDone);
 }
@@ -113,7 +114,8 @@ quint64 GrpcWebCaller::call(GrpcSchemaPtr schema, const google::protobuf::Method
     rest.kind = CallKind::Grpc;
     StreamMessage sent{true, 0, qint64(bytes.size()) + kFrameHeaderBytes, {}, json};
     const quint64 id = m_rest->send(std::move(rest));
-    m_pending.insert(id, {std::move(schema), method, std::move(request), std::move(sent)});
+    auto decoder = std::make_shared<GrpcMessageDecoder>(schema, method->output_type());
+    m_pending.insert(id, {std::move(schema), method, std::move(request), std::move(sent), std::move(decoder)});
     return id;
 }
 
@@ -129,12 +131,14 @@ void GrpcWebCaller::failSoon(CallRecord record) {
         this, [this, record] { Q_EMIT callFailed(record); }, Qt::QueuedConnection);
 }
 
-void GrpcWebCaller::onMessage(quint64 id, StreamMessage message) {
+void GrpcWebCaller::onMessages(quint64 id, QList<StreamMessage> messages) {
     const auto found = m_pending.constFind(id);
     if (found == m_pending.cend() || !found->method->server_streaming())
         return; // a unary answer shows once the call ends
-    message.body = found->schema->binaryToJson(found->method->output_type(), message.body.toStdString());
-    Q_EMIT messageReceived(id, message);
+    // The frames' bytes stay as they are: JSON is made only for what is looked at (StreamMessage::json()).
+    for (auto &message : messages)
+        message.decoder = found->decoder;
+    Q_EMIT messagesReceived(id, messages);
 }
 
 void GrpcWebCaller::onDone(CallRecord record) {
@@ -172,11 +176,12 @@ void GrpcWebCaller::decodeAnswer(const Pending &call, CallRecord &record) {
                 ? record.messages.at(received)
                 : StreamMessage{false, record.timings.totalUs, frame.payload.size() + kFrameHeaderBytes, {}, {}};
         ++received;
-        message.body = call.schema->binaryToJson(call.method->output_type(), frame.payload.toStdString());
+        message.body = frame.payload;
+        message.decoder = call.decoder;
         messages.append(message);
     }
     record.messages = messages;
-    record.body = messages.size() > 1 ? messages.constLast().body : QByteArray();
+    record.body = messages.size() > 1 ? messages.constLast().json() : QByteArray();
     record.sizes.responseBodyDecodedBytes = binaryBytes;
     if (!record.transportOk() && record.error.kind != ErrorKind::HttpStatus)
         return; // unreachable, timed out, cancelled: the transfer's own error says it

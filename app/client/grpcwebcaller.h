@@ -30,7 +30,9 @@ public:
     bool cancel(quint64 id);
 
 Q_SIGNALS:
-    void messageReceived(quint64 id, const triptych::client::StreamMessage &message);
+    // A frame's worth of a server stream's messages, batched on the transfer's thread (RestCaller); their bodies are
+    // the protobuf bytes with a decoder (StreamMessage::json()).
+    void messagesReceived(quint64 id, const QList<triptych::client::StreamMessage> &messages);
     void callFinished(const triptych::client::CallRecord &record);
     void callFailed(const triptych::client::CallRecord &record);
 
@@ -40,9 +42,10 @@ private:
         const google::protobuf::MethodDescriptor *method = nullptr;
         GrpcRequest request;
         StreamMessage sent;
+        MessageDecoderPtr decoder; // the output type's bytes into JSON
     };
 
-    void onMessage(quint64 id, StreamMessage message);
+    void onMessages(quint64 id, QList<StreamMessage> messages);
     void onDone(CallRecord record);
     void failSoon(CallRecord record);
     // The answer's frames and trailers into the record: messages as JSON, status, details, both sizes.

@@ -27,12 +27,13 @@ constexpr int kCloseGraceMs = 2'000;
 class WebSocketSession : public QObject {
     Q_OBJECT
 public:
-    WebSocketSession(CallRecord record, WebSocketRequest request, ResultRelayPtr relay, WebSocketCaller *caller,
-                     QObject *parent)
+    WebSocketSession(CallRecord record, WebSocketRequest request, ResultRelayPtr relay, MessageBatcherPtr batcher,
+                     WebSocketCaller *caller, QObject *parent)
         : QObject(parent)
         , m_record(std::move(record))
         , m_request(std::move(request))
         , m_relay(std::move(relay))
+        , m_batcher(std::move(batcher))
         , m_caller(caller) {
         setObjectName(QString::number(m_record.id));
     }
@@ -53,7 +54,8 @@ private:
     CallRecord m_record;
     WebSocketRequest m_request;
     ResultRelayPtr m_relay;
-    WebSocketCaller *m_caller; // only used through the relay, on its own thread
+    MessageBatcherPtr m_batcher; // messages, sent and received, to the caller's thread once per frame
+    WebSocketCaller *m_caller;   // only used through the relay, on its own thread
     QWebSocket *m_socket = nullptr;
     QElapsedTimer m_clock;
     QList<QSslError> m_sslErrors; // Qt's verdict on the certificate, for the sentence when the handshake fails
@@ -131,7 +133,7 @@ void WebSocketSession::recordMessage(bool outgoing, bool binary, const QByteArra
         m_record.sizes.requestBodyBytes += payload.size();
     else
         m_record.sizes.responseBodyWireBytes += payload.size();
-    m_relay->post([caller = m_caller, id = m_record.id, message] { Q_EMIT caller->messageReceived(id, message); });
+    m_batcher->add(m_record.id, message);
 }
 
 void WebSocketSession::send(const QByteArray &payload, bool binary) {
@@ -168,9 +170,7 @@ void WebSocketSession::close(int code, const QString &reason) {
     // The close is a message of its own in the list: the code and the reason as sent.
     const QByteArray text = QByteArray::number(code) + (reason.isEmpty() ? QByteArray() : ' ' + reason.toUtf8());
     m_record.messages.append({true, elapsedUs(), text.size(), QStringLiteral("close"), text});
-    m_relay->post([caller = m_caller, id = m_record.id, message = m_record.messages.last()] {
-        Q_EMIT caller->messageReceived(id, message);
-    });
+    m_batcher->add(m_record.id, m_record.messages.last());
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
     QTimer::singleShot(kCloseGraceMs, this, [this] { onDisconnected(); }); // a server that never answers the close
 }
@@ -223,6 +223,7 @@ WebSocketCaller::WebSocketCaller(QObject *parent)
     qRegisterMetaType<CallRecord>();
     qRegisterMetaType<StreamMessage>();
     m_relay = std::make_shared<ResultRelay>(this);
+    m_batcher = std::make_shared<MessageBatcher>(this, [this](const auto &batch) { deliverMessages(batch); });
     m_thread.setObjectName(QStringLiteral("websocket"));
     m_host->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_host, &QObject::deleteLater);
@@ -231,6 +232,7 @@ WebSocketCaller::WebSocketCaller(QObject *parent)
 
 WebSocketCaller::~WebSocketCaller() {
     m_relay->detach();
+    m_batcher->detach();
     m_thread.quit();
     m_thread.wait();
 }
@@ -247,8 +249,8 @@ quint64 WebSocketCaller::open(const WebSocketRequest &request) {
     QObject *host = m_host;
     QMetaObject::invokeMethod(
         host,
-        [host, record, request, relay = m_relay, caller = this] {
-            (new WebSocketSession(record, request, relay, caller, host))->start();
+        [host, record, request, relay = m_relay, batcher = m_batcher, caller = this] {
+            (new WebSocketSession(record, request, relay, batcher, caller, host))->start();
         },
         Qt::QueuedConnection);
     return record.id;
@@ -277,7 +279,16 @@ void WebSocketCaller::close(quint64 id, int code, const QString &reason) {
     withSession(id, [code, reason](WebSocketSession *session) { session->close(code, reason); });
 }
 
+void WebSocketCaller::deliverMessages(const MessageBatcher::Batch &batch) {
+    for (const auto &[callId, messages] : MessageBatcher::byCall(batch)) {
+        for (const auto &message : messages)
+            Q_EMIT messageReceived(callId, message);
+        Q_EMIT messagesReceived(callId, messages);
+    }
+}
+
 void WebSocketCaller::onSessionDone(const CallRecord &record) {
+    m_batcher->flush(); // the socket's last messages come before its end
     if (record.transportOk())
         Q_EMIT callFinished(record);
     else

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/client/callrecord.h"
+#include "app/client/messagebatcher.h"
 #include "app/client/restrequest.h"
 #include "app/client/resultrelay.h"
 
@@ -42,16 +43,20 @@ Q_SIGNALS:
     // tls: the peer's chain, protocol and cipher for wss:// (secured false for ws://).
     void opened(quint64 id, const QString &subprotocol, const triptych::client::TlsInfo &tls);
     void messageReceived(quint64 id, const triptych::client::StreamMessage &message);
+    // The same messages, as the batch of one frame: after each of them was reported by messageReceived.
+    void messagesReceived(quint64 id, const QList<triptych::client::StreamMessage> &messages);
     void callFinished(const triptych::client::CallRecord &record);
     void callFailed(const triptych::client::CallRecord &record);
 
 private:
+    void deliverMessages(const MessageBatcher::Batch &batch);
     void onSessionDone(const CallRecord &record);
     // Runs `action` on the worker thread with the session of `id`, if it still lives.
     template <typename Action> void withSession(quint64 id, Action action);
 
     friend class WebSocketSession;
     ResultRelayPtr m_relay;
+    MessageBatcherPtr m_batcher; // messages from the worker thread, one delivery per frame
     QThread m_thread;
     QObject *m_host; // lives on m_thread; the sessions are its children, named by their call id
 };

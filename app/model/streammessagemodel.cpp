@@ -11,6 +11,8 @@ constexpr qsizetype kPreviewChars = 160;
 constexpr qsizetype kChunkBytes = 1024 * 1024;
 // Event names past this many distinct ones are not kept apart (SSE streams use one or two).
 constexpr int kMaxEventNames = 1024;
+// Decoders past this many distinct ones (calls in one list) convert their messages as they come.
+constexpr int kMaxDecoders = 1024;
 } // namespace
 
 StreamMessageModel::StreamMessageModel(QObject *parent)
@@ -27,6 +29,8 @@ void StreamMessageModel::clear() {
     m_pending.clear();
     m_chunks.clear();
     m_events.clear();
+    m_decoders.clear();
+    m_wireRows = 0;
     m_storedBodyBytes = 0;
     endResetModel();
 }
@@ -62,6 +66,8 @@ void StreamMessageModel::setMessages(const QList<client::StreamMessage> &message
     m_pending.clear();
     m_chunks.clear();
     m_events.clear();
+    m_decoders.clear();
+    m_wireRows = 0;
     m_storedBodyBytes = 0;
     m_rows.reserve(std::size_t(messages.size()));
     for (const auto &message : messages)
@@ -69,10 +75,33 @@ void StreamMessageModel::setMessages(const QList<client::StreamMessage> &message
     endResetModel();
 }
 
+quint16 StreamMessageModel::decoderIndex(const client::MessageDecoderPtr &decoder) {
+    if (!decoder)
+        return 0;
+    // Messages come in runs of one call: the last decoder is nearly always the one.
+    for (auto i = m_decoders.size(); i > 0; --i) {
+        if (m_decoders.at(i - 1) == decoder)
+            return quint16(i);
+    }
+    if (m_decoders.size() >= kMaxDecoders)
+        return 0;
+    m_decoders.append(decoder);
+    return quint16(m_decoders.size());
+}
+
 void StreamMessageModel::store(const client::StreamMessage &message) {
-    qsizetype keep = message.body.size();
-    const bool truncated =
-        m_storedBodyBytes + keep > streamlimits::kMaxStoredBodyBytes && keep > streamlimits::kTruncatedBodyBytes;
+    QByteArray text = message.body;
+    quint16 decoder = 0;
+    if (message.decoder) {
+        decoder = m_storedBodyBytes + message.body.size() <= streamlimits::kMaxStoredWireBytes
+                      ? decoderIndex(message.decoder)
+                      : 0;
+        if (decoder == 0)
+            text = message.json(); // past the wire budget: kept as the start of its JSON like any text
+    }
+    qsizetype keep = text.size();
+    const bool truncated = decoder == 0 && m_storedBodyBytes + keep > streamlimits::kMaxStoredBodyBytes &&
+                           keep > streamlimits::kTruncatedBodyBytes;
     if (truncated)
         keep = streamlimits::kTruncatedBodyBytes;
     if (m_chunks.isEmpty() || m_chunks.last().size() + keep > std::max(kChunkBytes, keep)) {
@@ -81,7 +110,7 @@ void StreamMessageModel::store(const client::StreamMessage &message) {
     }
     QByteArray &chunk = m_chunks.last();
     const auto start = qint32(chunk.size());
-    chunk.append(message.body.constData(), keep);
+    chunk.append(text.constData(), keep);
     m_storedBodyBytes += keep;
     auto event = m_events.indexOf(message.event);
     if (event < 0) {
@@ -90,7 +119,8 @@ void StreamMessageModel::store(const client::StreamMessage &message) {
             m_events.append(message.event);
     }
     m_rows.push_back({message.offsetUs, message.size, qint32(m_chunks.size() - 1), start, qint32(keep), quint16(event),
-                      message.outgoing, truncated});
+                      decoder, message.outgoing, truncated});
+    m_wireRows += decoder != 0 ? 1 : 0;
 }
 
 QByteArray StreamMessageModel::body(const Row &row) const {
@@ -98,11 +128,17 @@ QByteArray StreamMessageModel::body(const Row &row) const {
     return QByteArray::fromRawData(m_chunks.at(row.chunk).constData() + row.bodyStart, row.bodyLength);
 }
 
+QByteArray StreamMessageModel::json(const Row &row) const {
+    return row.decoder == 0 ? body(row) : m_decoders.at(row.decoder - 1)->toJson(body(row));
+}
+
 client::StreamMessage StreamMessageModel::message(int row) const {
     const Row &r = m_rows.at(std::size_t(row));
     QByteArray copy = body(r);
     copy.detach();
-    return {r.outgoing, r.offsetUs, r.size, m_events.value(r.event), copy};
+    return {r.outgoing, r.offsetUs,
+            r.size,     m_events.value(r.event),
+            copy,       r.decoder == 0 ? nullptr : m_decoders.at(r.decoder - 1)};
 }
 
 int StreamMessageModel::rowCount(const QModelIndex &parent) const {
@@ -134,7 +170,8 @@ QVariant StreamMessageModel::data(const QModelIndex &index, int role) const {
     case Size:
         return formatBytes(row.size);
     case Preview: {
-        QString text = QString::fromUtf8(body(row).left(kPreviewChars * 2)).simplified();
+        // A wire row is converted here, for the rows on screen only.
+        QString text = QString::fromUtf8(json(row).left(kPreviewChars * 2)).simplified();
         const QString &event = m_events.at(row.event);
         if (!event.isEmpty() && event != QStringLiteral("message"))
             text = event + QStringLiteral(": ") + text;

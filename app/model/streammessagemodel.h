@@ -16,6 +16,10 @@ namespace streamlimits {
 constexpr int kBatchIntervalMs = 16;
 // Message bodies kept whole up to this many bytes in all; past it each new body keeps only its start.
 constexpr qsizetype kMaxStoredBodyBytes = 32LL * 1024 * 1024;
+// A message kept as its wire bytes (a gRPC message, StreamMessage::decoder) is kept whole up to this many bytes in
+// all, text bodies included: its bytes are a fraction of its JSON and are converted only when the row is looked at.
+// Past it a wire message is converted as it comes and keeps the start of its JSON, as a text body does.
+constexpr qsizetype kMaxStoredWireBytes = 128LL * 1024 * 1024;
 // What a message keeps of its body once the budget is spent: the start of its preview, so a million messages stay
 // small.
 constexpr qsizetype kTruncatedBodyBytes = 64;
@@ -43,6 +47,8 @@ public:
     client::StreamMessage message(int row) const;
     // Whether the row's body was cut to its start because the stored-body budget was spent.
     bool isTruncated(int row) const { return m_rows.at(std::size_t(row)).truncated; }
+    // Rows whose message is kept as wire bytes, its JSON made when shown.
+    int wireRowCount() const { return m_wireRows; }
     qsizetype storedBodyBytes() const { return m_storedBodyBytes; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -58,16 +64,21 @@ private:
         qint32 bodyStart;  // byte offset in the chunk
         qint32 bodyLength; // bytes kept
         quint16 event;     // index into m_events
+        quint16 decoder;   // 1 + index into m_decoders; 0: the body is text
         bool outgoing;
         bool truncated;
     };
     void store(const client::StreamMessage &message);
+    quint16 decoderIndex(const client::MessageDecoderPtr &decoder);
     QByteArray body(const Row &row) const;
+    QByteArray json(const Row &row) const;
 
     std::vector<Row> m_rows;
     QList<client::StreamMessage> m_pending;
-    QList<QByteArray> m_chunks; // bodies back to back; a new chunk when the last is full
-    QStringList m_events;       // distinct event names, e.g. "", "order"
+    QList<QByteArray> m_chunks;                  // bodies back to back; a new chunk when the last is full
+    QStringList m_events;                        // distinct event names, e.g. "", "order"
+    QList<client::MessageDecoderPtr> m_decoders; // distinct decoders (one per call), for rows kept as wire bytes
+    int m_wireRows = 0;
     qsizetype m_storedBodyBytes = 0;
     QTimer m_batchTimer;
 };

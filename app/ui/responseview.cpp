@@ -388,7 +388,7 @@ void ResponseView::onMessageSelected() {
     const auto index = m_messagesView->currentIndex();
     if (!index.isValid())
         return;
-    m_messageBody->setPlainText(BodyFormatter::prettyText(m_messages->message(index.row()).body));
+    m_messageBody->setPlainText(BodyFormatter::prettyText(m_messages->message(index.row()).json()));
     SyntaxHighlighting::instance().setLanguage(m_messageBody->document(), SyntaxLanguage::Json);
 }
 

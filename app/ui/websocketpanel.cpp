@@ -62,7 +62,7 @@ WebSocketPanel::WebSocketPanel(ResponseView *response, QWidget *parent)
     connect(m_send, &QPushButton::clicked, this, &WebSocketPanel::sendMessage);
     connect(m_close, &QPushButton::clicked, this, &WebSocketPanel::closeSocket);
     connect(m_caller, &client::WebSocketCaller::opened, this, &WebSocketPanel::onOpened);
-    connect(m_caller, &client::WebSocketCaller::messageReceived, this, &WebSocketPanel::onMessage);
+    connect(m_caller, &client::WebSocketCaller::messagesReceived, this, &WebSocketPanel::onMessages);
     connect(m_caller, &client::WebSocketCaller::callFinished, this, &WebSocketPanel::onEnded);
     connect(m_caller, &client::WebSocketCaller::callFailed, this, &WebSocketPanel::onEnded);
     updateButtons();
@@ -139,10 +139,10 @@ void WebSocketPanel::onOpened(quint64 id, const QString &subprotocol, const clie
     updateButtons();
 }
 
-void WebSocketPanel::onMessage(quint64 id, const client::StreamMessage &message) {
+void WebSocketPanel::onMessages(quint64 id, const QList<client::StreamMessage> &messages) {
     if (id != m_id)
         return;
-    m_response->addMessage(message);
+    m_response->addMessages(messages);
     m_response->setStreamState(tr("WebSocket open · %n message(s)", nullptr, m_response->messageCount()));
 }
 

@@ -49,7 +49,7 @@ Q_SIGNALS:
 
 private:
     void onOpened(quint64 id, const QString &subprotocol, const client::TlsInfo &tls);
-    void onMessage(quint64 id, const client::StreamMessage &message);
+    void onMessages(quint64 id, const QList<client::StreamMessage> &messages);
     void onEnded(const client::CallRecord &record);
     void updateButtons();
 

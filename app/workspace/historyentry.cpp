@@ -33,7 +33,7 @@ QByteArray streamBody(const client::CallRecord &record) {
     QByteArray body;
     for (const client::StreamMessage &message : record.messages) {
         if (!message.outgoing)
-            body += message.body + '\n';
+            body += message.json() + '\n';
     }
     return body;
 }

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "app/startup/startupclock.h"
+
 #include <QElapsedTimer>
-#include <QFile>
 #include <QObject>
 #include <QTimer>
 
@@ -56,20 +57,11 @@ private:
     qint64 m_longestCpuNs = 0;
 };
 
-// CPU time all threads of this process have used, in ms.
+// The start's clocks (app/startup/startupclock.h): all threads' CPU time in ms, resident memory in KiB.
 inline double processCpuMs() {
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+    return triptych::startup::StartupClock::processCpuMs();
 }
 
 inline qint64 residentKiB() {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
+    return triptych::startup::StartupClock::residentKiB();
 }

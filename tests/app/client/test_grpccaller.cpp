@@ -195,9 +195,15 @@ private Q_SLOTS:
             QVERIFY(message.offsetUs >= previous);
             QVERIFY(message.size > 5);
             previous = message.offsetUs;
+            // Kept as the wire bytes, converted when looked at.
+            QVERIFY(message.decoder);
+            QCOMPARE(message.size, message.body.size() + 5);
         }
         QCOMPARE(received, 1000); // user 42 has exactly 1,000 orders
         QCOMPARE(messages.count(), 1000);
+        const auto last = messages.last().at(1).value<StreamMessage>();
+        QCOMPARE(object(last.json()).value(QStringLiteral("user_id")).toInteger(), 42);
+        QCOMPARE(last.json(), record.body); // the record's body is the last message, as JSON
     }
 
     void clientStreamUploadsEveryMessage() {

@@ -105,7 +105,10 @@ private Q_SLOTS:
         QCOMPARE(streamed.count(), 1000);
         const auto first = streamed.first().at(1).value<StreamMessage>();
         QVERIFY(!first.outgoing);
-        QVERIFY(QJsonDocument::fromJson(first.body).object().value(QStringLiteral("id")).toInt() > 0);
+        // The frame's bytes travel as they came; their JSON is made when asked for.
+        QVERIFY(first.decoder);
+        QCOMPARE(first.size, first.body.size() + 5);
+        QVERIFY(QJsonDocument::fromJson(first.json()).object().value(QStringLiteral("id")).toInt() > 0);
     }
 
     void errorStatusCarriesDetails() {

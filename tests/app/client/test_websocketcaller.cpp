@@ -92,6 +92,34 @@ private Q_SLOTS:
         QVERIFY(record.messages.last().body.startsWith(QByteArray::number(code)));
     }
 
+    // A burst reaches this thread in batches, once per frame, each message still reported on its own before its batch.
+    void burstArrivesInBatches() {
+        constexpr int kMessages = 500;
+        WebSocketCaller caller;
+        QSignalSpy opened(&caller, &WebSocketCaller::opened);
+        QSignalSpy messages(&caller, &WebSocketCaller::messageReceived);
+        QSignalSpy batches(&caller, &WebSocketCaller::messagesReceived);
+        WebSocketRequest request;
+        request.url = QStringLiteral("ws://127.0.0.1:%1/echo").arg(m_server.serverPort());
+        const quint64 id = caller.open(request);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, kWaitMs);
+        for (int i = 0; i < kMessages; ++i)
+            caller.sendText(id, QByteArray::number(i));
+        QTRY_COMPARE_WITH_TIMEOUT(messages.count(), 2 * kMessages, kWaitMs); // sent and echoed
+        int inBatches = 0;
+        qint64 previous = 0;
+        for (const auto &batch : std::as_const(batches)) {
+            QCOMPARE(batch.at(0).toULongLong(), id);
+            for (const auto &message : batch.at(1).value<QList<StreamMessage>>()) {
+                QVERIFY(message.offsetUs >= previous);
+                previous = message.offsetUs;
+                ++inBatches;
+            }
+        }
+        QCOMPARE(inBatches, 2 * kMessages);
+        QVERIFY2(batches.count() < kMessages, qPrintable(QString::number(batches.count())));
+    }
+
     void notAWebSocketFailsClearly_data() {
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("kind");

@@ -90,7 +90,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10'000);
         const auto record = finished.first().first().value<client::CallRecord>();
         QCOMPARE(record.grpcCode, 0);
-        QVERIFY(QJsonDocument::fromJson(record.messages.last().body).object().contains("name"));
+        QVERIFY(QJsonDocument::fromJson(record.messages.last().json()).object().contains("name"));
     }
 };
 

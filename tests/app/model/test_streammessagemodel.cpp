@@ -10,6 +10,17 @@ namespace {
 client::StreamMessage order(int i, QString event = QStringLiteral("order")) {
     return {false, i * 1000, 40, event, QByteArray("{\"id\": ") + QByteArray::number(i) + "}"};
 }
+
+// Stands in for a gRPC message's decoder: the "wire bytes" are a number, its JSON an object around it; counts its
+// conversions.
+class CountingDecoder : public client::MessageDecoder {
+public:
+    QByteArray toJson(const QByteArray &wire) const override {
+        ++conversions;
+        return "{\"id\": " + wire + "}";
+    }
+    mutable int conversions = 0;
+};
 } // namespace
 
 class TestStreamMessageModel : public QObject {
@@ -34,7 +45,32 @@ private Q_SLOTS:
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(inserted.first().at(1).toInt(), 0);
         QCOMPARE(inserted.first().at(2).toInt(), count - 1);
-        QCOMPARE(messages.message(count - 1).body, order(count - 1).body);
+        QCOMPARE(messages.message(count - 1).json(), order(count - 1).body);
+        QCOMPARE(messages.wireRowCount(), 0); // text bodies are kept as text
+    }
+
+    void keepsWireMessagesAndConvertsOnlyWhatIsShown() {
+        model::StreamMessageModel messages;
+        QAbstractItemModelTester tester(&messages, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto decoder = std::make_shared<CountingDecoder>();
+        constexpr int kCount = 100'000;
+        QList<client::StreamMessage> batch;
+        for (int i = 0; i < kCount; ++i)
+            batch.append({false, i, 12, {}, QByteArray::number(i), decoder});
+        messages.append(batch);
+        messages.flush();
+        QCOMPARE(messages.rowCount(), kCount);
+        QCOMPARE(messages.wireRowCount(), kCount);
+        QCOMPARE(decoder->conversions, 0); // none converted as they came
+        const int before = decoder->conversions;
+        QCOMPARE(messages.index(kCount - 1, model::StreamMessageModel::Preview).data().toString(),
+                 QStringLiteral("{\"id\": 99999}"));
+        QCOMPARE(decoder->conversions, before + 1); // the row looked at, only
+        const client::StreamMessage last = messages.message(kCount - 1);
+        QCOMPARE(last.body, QByteArray("99999")); // the wire bytes, whole
+        QCOMPARE(last.json(), QByteArray("{\"id\": 99999}"));
+        QVERIFY(!messages.isTruncated(kCount - 1));
+        QCOMPARE(messages.storedBodyBytes(), qsizetype(488'890)); // the digits of 0 … 99,999: wire bytes only
     }
 
     void showsDirectionOffsetSizeAndPreview_data() {
@@ -63,7 +99,8 @@ private Q_SLOTS:
 
     void keepsEventNamesAndBodiesPerMessage() {
         model::StreamMessageModel messages;
-        messages.setMessages({order(1, QStringLiteral("order")), order(2, QString()), order(3, QStringLiteral("ping"))});
+        messages.setMessages(
+            {order(1, QStringLiteral("order")), order(2, QString()), order(3, QStringLiteral("ping"))});
         QCOMPARE(messages.rowCount(), 3);
         QCOMPARE(messages.message(0).event, QStringLiteral("order"));
         QCOMPARE(messages.message(1).event, QString());
@@ -84,8 +121,8 @@ private Q_SLOTS:
             messages.append({false, i, big.size(), {}, big});
         messages.flush();
         QCOMPARE(messages.rowCount(), count); // every message is still a row
-        QVERIFY(messages.storedBodyBytes() <= model::streamlimits::kMaxStoredBodyBytes +
-                                                  5 * model::streamlimits::kTruncatedBodyBytes);
+        QVERIFY(messages.storedBodyBytes() <=
+                model::streamlimits::kMaxStoredBodyBytes + 5 * model::streamlimits::kTruncatedBodyBytes);
         QVERIFY(!messages.isTruncated(0));
         QVERIFY(messages.isTruncated(count - 1));
         QCOMPARE(messages.message(count - 1).body.size(), model::streamlimits::kTruncatedBodyBytes);

@@ -264,7 +264,7 @@ private:
         const QRegularExpression id(QStringLiteral(R"re("id":\s*"?%1"?[,}])re").arg(orderId));
         const auto *messages = pane->responseView()->messagesModel();
         for (int row = messages->messageCount() - 1; row >= 0 && row >= messages->messageCount() - 200; --row) {
-            if (row < messages->rowCount() && QString::fromUtf8(messages->message(row).body).contains(id))
+            if (row < messages->rowCount() && QString::fromUtf8(messages->message(row).json()).contains(id))
                 return true;
         }
         return false;
