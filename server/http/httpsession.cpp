@@ -2,6 +2,7 @@
 #include "server/http/detail/requestreading.h"
 #include "server/http/detail/upgraderequest.h"
 #include "server/http/problem.h"
+#include "server/http/responsehead.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/write.hpp>
@@ -187,6 +188,9 @@ void HttpSession::handleUpgrade(bhttp::request<bhttp::string_body> message) {
 
 void HttpSession::sendResponse(HttpResponse response, bool keepAlive, bool headOnly, unsigned version,
                                bool unknownLength) {
+    if (!headOnly && !unknownLength &&
+        writeWhole(response, version, !keepAlive || response.closeConnection || m_closeAfterWrite))
+        return;
     auto message = std::make_shared<BeastResponse>(static_cast<bhttp::status>(response.status), version);
     setReason(*message, response.status);
     for (const auto &field : response.headers.fields())
@@ -209,6 +213,22 @@ void HttpSession::sendResponse(HttpResponse response, bool keepAlive, bool headO
     bhttp::async_write(m_stream, *message, [self = shared_from_this(), close](beast::error_code ec, std::size_t) {
         self->onWritten(close, ec);
     });
+}
+
+// The common answer without Beast's field list: its head into a buffer the connection keeps, then head and body in
+// one gathered write (one sendmsg). False when the answer needs Beast's rules (appendResponseHead).
+bool HttpSession::writeWhole(HttpResponse &response, unsigned version, bool close) {
+    m_head.clear();
+    if (!appendResponseHead(m_head, response, version, close))
+        return false;
+    m_body = std::move(response.body);
+    m_stream.expires_after(m_state.options.writeTimeout);
+    const std::array<net::const_buffer, 2> buffers{net::buffer(m_head), net::buffer(m_body)};
+    net::async_write(m_stream, buffers, [self = shared_from_this(), close](beast::error_code ec, std::size_t) {
+        std::string().swap(self->m_body); // a large body is not kept for the connection's life
+        self->onWritten(close, ec);
+    });
+    return true;
 }
 
 void HttpSession::sendError(int status, std::string detail, bool bodyUnread) {
