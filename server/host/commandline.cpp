@@ -169,6 +169,13 @@ const std::map<std::string, Setter> &setters() {
              o.httpThreads = static_cast<int>(threads);
              return error;
          }},
+        {"--cache",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (v != "on" && v != "off")
+                 return "--cache needs on or off, not '" + v + "'";
+             o.responseCache = v == "on";
+             return std::nullopt;
+         }},
         {"--tls",
          [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
              if (v != "on" && v != "off")
@@ -281,6 +288,8 @@ std::string serverUsage(const ServerOptions &d) {
            "  --gateway            GraphQL resolvers call the gRPC service over loopback, so one trace shows\n"
            "                       GraphQL -> gRPC -> SQL (default off)\n"
            "  --http-threads N     threads serving HTTP (default 0: one per core the server may run on)\n"
+           "  --cache on|off       keep HTTP answers (GET, HEAD, GraphQL POST) and serve them again until the\n"
+           "                       next write; a cached answer reads no SQL (default off)\n"
            "  --tls                HTTPS and WSS on the HTTP port, gRPC over TLS; generates a CA and a\n"
            "                       certificate for localhost, 127.0.0.1 and ::1 at start and prints the CA's file\n"
            "                       (tls-ca=FILE) in the ready line (default off)\n"

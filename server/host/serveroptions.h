@@ -25,6 +25,7 @@ struct ServerOptions {
     std::string otlpEndpoint;                   // also export spans as OTLP/HTTP JSON to this collector URL
     bool dataLoader = true;                     // GraphQL batches User.orders/friends, Order.user (off: N+1)
     bool gateway = false;                       // GraphQL resolvers call the gRPC service over loopback
+    bool responseCache = false;                 // HTTP answers kept until the next write (ResponseCache)
     std::chrono::milliseconds dbLatency{0};     // each SQL statement waits this long, as over a network; 0: none
     tls::TlsOptions tls;                        // HTTPS + WSS on the HTTP port, gRPC over TLS (docs/contract.md)
     // Bytes waiting for one slow SSE / WebSocket client before it is dropped (WebSocket: close 4500); not a
