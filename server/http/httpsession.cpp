@@ -222,11 +222,26 @@ bool HttpSession::writeWhole(HttpResponse &response, unsigned version, bool clos
     if (!appendResponseHead(m_head, response, version, close))
         return false;
     m_body = std::move(response.body);
+    // Most answers fit the socket's send buffer: one non-blocking send writes them whole, without arming the write
+    // timer and dispatching its completion. What it leaves goes on asynchronously under the write timeout.
+    beast::error_code ec;
+    auto &socket = m_stream.socket();
+    if (!socket.non_blocking())
+        socket.non_blocking(true, ec);
+    const std::size_t sent = ec ? 0 : socket.send(std::array{net::buffer(m_head), net::buffer(m_body)}, 0, ec);
+    if (ec == net::error::would_block || ec == net::error::try_again)
+        ec = {};
+    if (ec || sent == m_head.size() + m_body.size()) {
+        std::string().swap(m_body); // a large body is not kept for the connection's life
+        onWritten(close, ec);
+        return true;
+    }
+    const std::size_t headSent = std::min(sent, m_head.size());
+    const std::array rest{net::buffer(m_head) + headSent, net::buffer(m_body) + (sent - headSent)};
     m_stream.expires_after(m_state.options.writeTimeout);
-    const std::array<net::const_buffer, 2> buffers{net::buffer(m_head), net::buffer(m_body)};
-    net::async_write(m_stream, buffers, [self = shared_from_this(), close](beast::error_code ec, std::size_t) {
-        std::string().swap(self->m_body); // a large body is not kept for the connection's life
-        self->onWritten(close, ec);
+    net::async_write(m_stream, rest, [self = shared_from_this(), close](beast::error_code writeError, std::size_t) {
+        std::string().swap(self->m_body);
+        self->onWritten(close, writeError);
     });
     return true;
 }
