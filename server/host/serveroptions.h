@@ -19,7 +19,7 @@ struct ServerOptions {
     std::string databasePath; // empty: a fresh temporary database for this run
     Credentials credentials;
     std::chrono::milliseconds lifecycleStep{0}; // 0: orders stay as they are created
-    int httpThreads = 0;                        // 0: every core
+    int httpThreads = 0;                        // 0: one per core the process may run on
     int rateLimitPerSecond = 0;                 // per client address, all styles together; 0: off
     bool tracing = true;                        // spans, traceresponse and Server-Timing for every call
     std::string otlpEndpoint;                   // also export spans as OTLP/HTTP JSON to this collector URL
