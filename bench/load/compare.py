@@ -6,7 +6,7 @@ the server runs under valgrind instead and each cell prints instructions per req
 a fixed number of requests is sent with instrumentation on, after a warm-up with it off.
 
 Usage: bench/load/compare.sh [--seconds 5] [--connections 32] [--only REGEX] [--callgrind [--requests 200]]
-                             [--perf DIR]"""
+                             [--perf DIR] [--cache]"""
 
 import os
 import re
@@ -106,6 +106,11 @@ def answers_of(output):
 
 
 def measure_cpu(options):
+    if options.cache:
+        # The response cache is a user's switch, never part of the seven figures: its rows come from a server of
+        # their own, started with --cache on, over the HTTP cells (gRPC is never cached).
+        options.server_args += " --cache on"
+        options.only = options.only or "REST|GraphQL"
     server = loadlib.Server(options.server, options.server_args.split(), pin=not options.no_pin)
     print(f"triptych-server pid {server.pid}; {options.connections} connections, {options.seconds:g} s per cell; "
           "server CPU µs per request (noisy on a shared machine)")
@@ -120,8 +125,8 @@ def measure_cpu(options):
                 run = subprocess.run(command, capture_output=True, text=True, check=True)
                 cpu, wall = server.cpu_seconds() - cpu_before, time.monotonic() - wall_before
                 answers = answers_of(run.stdout)
-                print(f"{scenario[0]:<38} {cpu * 1e6 / answers:>11.1f} {answers / wall:>9.0f} {answers:>9}",
-                      flush=True)
+                name = scenario[0] + (" (--cache on)" if options.cache else "")
+                print(f"{name:<38} {cpu * 1e6 / answers:>11.1f} {answers / wall:>9.0f} {answers:>9}", flush=True)
     finally:
         server.stop()
 
@@ -260,6 +265,8 @@ def main():
     parser.add_argument("--warmup", type=int, default=50, help="uncounted requests first with --callgrind")
     parser.add_argument("--keep", metavar="DIR", help="with --callgrind: keep each cell's callgrind data in DIR")
     parser.add_argument("--perf", metavar="DIR", help="perf record each cell instead; reports and data into DIR")
+    parser.add_argument("--cache", action="store_true",
+                        help="the HTTP cells against a server with --cache on instead (the response cache's own rows)")
     options = parser.parse_args()
     for tool in ["h2load"] + (["valgrind", "callgrind_control"] if options.callgrind else []):
         if not shutil.which(tool):

@@ -162,6 +162,20 @@ const std::map<std::string, Setter> &setters() {
              o.gateway = v == "on";
              return std::nullopt;
          }},
+        {"--http-threads",
+         [](ServerOptions &o, const std::string &n, const std::string &v) {
+             long long threads = 0;
+             auto error = readRange(n, v, 0, 256, threads);
+             o.httpThreads = static_cast<int>(threads);
+             return error;
+         }},
+        {"--cache",
+         [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
+             if (v != "on" && v != "off")
+                 return "--cache needs on or off, not '" + v + "'";
+             o.responseCache = v == "on";
+             return std::nullopt;
+         }},
         {"--tls",
          [](ServerOptions &o, const std::string &, const std::string &v) -> std::optional<std::string> {
              if (v != "on" && v != "off")
@@ -273,6 +287,9 @@ std::string serverUsage(const ServerOptions &d) {
            "                       network does, so N+1 queries cost what they would there (default 0)\n"
            "  --gateway            GraphQL resolvers call the gRPC service over loopback, so one trace shows\n"
            "                       GraphQL -> gRPC -> SQL (default off)\n"
+           "  --http-threads N     threads serving HTTP (default 0: one per core the server may run on)\n"
+           "  --cache on|off       keep HTTP answers (GET, HEAD, GraphQL POST) and serve them again until the\n"
+           "                       next write; a cached answer reads no SQL (default off)\n"
            "  --tls                HTTPS and WSS on the HTTP port, gRPC over TLS; generates a CA and a\n"
            "                       certificate for localhost, 127.0.0.1 and ::1 at start and prints the CA's file\n"
            "                       (tls-ca=FILE) in the ready line (default off)\n"

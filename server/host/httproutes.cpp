@@ -8,6 +8,7 @@
 #include "server/grpc/streamslots.h"
 #include "server/grpcweb/grpcwebapi.h"
 #include "server/host/httptracing.h"
+#include "server/host/responsecache.h"
 #include "server/http/problem.h"
 #include "server/rest/problems.h"
 #include "server/rest/restroutes.h"
@@ -75,6 +76,8 @@ http::Router buildHttpRoutes(ServiceContext &context, const ServerOptions &optio
         router.addMiddleware(rateLimit(context.rateLimiter));
     if (!isLoopbackAddress(options.bindAddress))
         router.addMiddleware(debugAccess(context.credentials));
+    if (options.responseCache) // last: a cached answer is still traced, rate limited and access checked
+        router.addMiddleware(ResponseCache::middleware(std::make_shared<ResponseCache>(context.events)));
     router.add("GET", "/healthz", [](http::HttpRequest &) {
         auto response = http::HttpResponse::json(200, R"({"status":"ok"})");
         response.headers.set("Cache-Control", "no-store");

@@ -19,12 +19,13 @@ struct ServerOptions {
     std::string databasePath; // empty: a fresh temporary database for this run
     Credentials credentials;
     std::chrono::milliseconds lifecycleStep{0}; // 0: orders stay as they are created
-    int httpThreads = 0;                        // 0: every core
+    int httpThreads = 0;                        // 0: one per core the process may run on
     int rateLimitPerSecond = 0;                 // per client address, all styles together; 0: off
     bool tracing = true;                        // spans, traceresponse and Server-Timing for every call
     std::string otlpEndpoint;                   // also export spans as OTLP/HTTP JSON to this collector URL
     bool dataLoader = true;                     // GraphQL batches User.orders/friends, Order.user (off: N+1)
     bool gateway = false;                       // GraphQL resolvers call the gRPC service over loopback
+    bool responseCache = false;                 // HTTP answers kept until the next write (ResponseCache)
     std::chrono::milliseconds dbLatency{0};     // each SQL statement waits this long, as over a network; 0: none
     tls::TlsOptions tls;                        // HTTPS + WSS on the HTTP port, gRPC over TLS (docs/contract.md)
     // Bytes waiting for one slow SSE / WebSocket client before it is dropped (WebSocket: close 4500); not a

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include <sched.h>
 #include <thread>
 #include <vector>
 
@@ -67,12 +68,28 @@ bool ServerState::evictOne() {
 
 using namespace detail;
 
+namespace {
+
+// The cores this process may run on (taskset, cgroup cpusets), not the machine's: more threads than that only hand
+// each request from one thread to another on the same core (futex wake-ups, context switches).
+int usableCores() {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set);
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+} // namespace
+
 class HttpServer::Impl {
 public:
     Impl(Router router, HttpServerOptions options)
         : m_router(std::move(router))
         , m_options(std::move(options))
         , m_state(m_router, m_options)
+        , m_threadCount(m_options.threads > 0 ? m_options.threads : usableCores())
+        , m_io(m_threadCount) // a hint of 1 lets Asio skip waking other threads for work posted from its own
         , m_acceptor(net::make_strand(m_io)) {}
 
     Result<std::uint16_t> start();
@@ -82,6 +99,7 @@ public:
     Router m_router;
     HttpServerOptions m_options;
     ServerState m_state;
+    int m_threadCount;
     net::io_context m_io;
     tcp::acceptor m_acceptor;
     std::vector<std::thread> m_threads;
@@ -112,9 +130,7 @@ Result<std::uint16_t> HttpServer::Impl::start() {
     }
     m_port = m_acceptor.local_endpoint().port();
     accept();
-    const int threads =
-        m_options.threads > 0 ? m_options.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-    for (int i = 0; i < threads; ++i)
+    for (int i = 0; i < m_threadCount; ++i)
         m_threads.emplace_back([this] { m_io.run(); });
     m_running = true;
     return m_port;

@@ -18,7 +18,7 @@ namespace triptych::http {
 struct HttpServerOptions {
     std::string bindAddress = "127.0.0.1";
     std::uint16_t port = 0; // 0 picks a free port
-    int threads = 0;        // 0 uses every core
+    int threads = 0;        // 0: one per core the process may run on (sched_getaffinity)
     std::size_t maxBodyBytes = limits::kMaxRequestBodyBytes;
     std::size_t maxHeaderBytes = limits::kMaxRequestHeaderBytes;
     std::chrono::milliseconds idleTimeout = limits::kHttpIdleTimeout; // for a request's first byte

@@ -2,6 +2,7 @@
 #include "server/http/detail/requestreading.h"
 #include "server/http/detail/upgraderequest.h"
 #include "server/http/problem.h"
+#include "server/http/responsehead.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/write.hpp>
@@ -192,6 +193,9 @@ void HttpSession::handleUpgrade(bhttp::request<bhttp::string_body> message) {
 
 void HttpSession::sendResponse(HttpResponse response, bool keepAlive, bool headOnly, unsigned version,
                                bool unknownLength) {
+    if (!headOnly && !unknownLength &&
+        writeWhole(response, version, !keepAlive || response.closeConnection || m_closeAfterWrite))
+        return;
     auto message = std::make_shared<BeastResponse>(static_cast<bhttp::status>(response.status), version);
     setReason(*message, response.status);
     for (const auto &field : response.headers.fields())
@@ -214,6 +218,37 @@ void HttpSession::sendResponse(HttpResponse response, bool keepAlive, bool headO
     bhttp::async_write(m_stream, *message, [self = shared_from_this(), close](beast::error_code ec, std::size_t) {
         self->onWritten(close, ec);
     });
+}
+
+// The common answer without Beast's field list: its head into a buffer the connection keeps, then head and body in
+// one gathered write (one sendmsg). False when the answer needs Beast's rules (appendResponseHead).
+bool HttpSession::writeWhole(HttpResponse &response, unsigned version, bool close) {
+    m_head.clear();
+    if (!appendResponseHead(m_head, response, version, close))
+        return false;
+    m_body = std::move(response.body);
+    // Most answers fit the socket's send buffer: one non-blocking send writes them whole, without arming the write
+    // timer and dispatching its completion. What it leaves goes on asynchronously under the write timeout.
+    beast::error_code ec;
+    auto &socket = m_stream.socket();
+    if (!socket.non_blocking())
+        socket.non_blocking(true, ec);
+    const std::size_t sent = ec ? 0 : socket.send(std::array{net::buffer(m_head), net::buffer(m_body)}, 0, ec);
+    if (ec == net::error::would_block || ec == net::error::try_again)
+        ec = {};
+    if (ec || sent == m_head.size() + m_body.size()) {
+        std::string().swap(m_body); // a large body is not kept for the connection's life
+        onWritten(close, ec);
+        return true;
+    }
+    const std::size_t headSent = std::min(sent, m_head.size());
+    const std::array rest{net::buffer(m_head) + headSent, net::buffer(m_body) + (sent - headSent)};
+    m_stream.expires_after(m_state.options.writeTimeout);
+    net::async_write(m_stream, rest, [self = shared_from_this(), close](beast::error_code writeError, std::size_t) {
+        std::string().swap(self->m_body);
+        self->onWritten(close, writeError);
+    });
+    return true;
 }
 
 void HttpSession::sendError(int status, std::string detail, bool bodyUnread) {

@@ -3,6 +3,7 @@
 #include "server/domain/timestamps.h"
 #include "server/json/writer.h"
 #include "server/rest/orderjson.h"
+#include "server/rest/userjson.h"
 
 #include <rapidjson/stringbuffer.h>
 
@@ -106,9 +107,10 @@ struct Output {
 } // namespace
 
 std::string user(const User &value) {
-    Output out(kUserJsonBytes);
-    writeUser(out.writer, out.scratch, value);
-    return out.take();
+    std::string out;
+    out.reserve(kUserJsonBytes);
+    appendUserJson(out, value);
+    return out;
 }
 
 std::string users(std::span<const User> values) {

@@ -69,6 +69,7 @@ private:
     void handleUpgrade(bhttp::request<bhttp::string_body> message);
     void sendResponse(HttpResponse response, bool keepAlive, bool headOnly, unsigned version,
                       bool unknownLength = false);
+    bool writeWhole(HttpResponse &response, unsigned version, bool close);
     void sendError(int status, std::string detail, bool bodyUnread);
     void onWritten(bool close, beast::error_code ec);
     void startStream(HttpResponse response, unsigned version);
@@ -89,6 +90,8 @@ private:
     Evictability m_evictability;
     bool m_closeAfterWrite = false;
     bool m_lingerAfterWrite = false;
+    std::string m_head; // the head of the answer being written by writeWhole, its capacity kept between answers
+    std::string m_body; // that answer's body
 
     // Streaming state (strand-confined except where atomic or under m_streamMutex).
     std::atomic<bool> m_streamOpen{false};

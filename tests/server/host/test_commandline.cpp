@@ -26,6 +26,10 @@ private Q_SLOTS:
         QTest::newRow("unknown option") << QStringList({"--verbose"}) << "unknown option '--verbose'";
         QTest::newRow("graphql switches") << QStringList({"--dataloader", "off", "--gateway"}) << "";
         QTest::newRow("bad dataloader") << QStringList({"--dataloader", "maybe"}) << "--dataloader needs on or off";
+        QTest::newRow("cache") << QStringList({"--cache", "on"}) << "";
+        QTest::newRow("http threads") << QStringList({"--http-threads", "1"}) << "";
+        QTest::newRow("too many http threads") << QStringList({"--http-threads", "1000"}) << "--http-threads";
+        QTest::newRow("bad cache") << QStringList({"--cache", "yes"}) << "--cache needs on or off";
         QTest::newRow("negative rate") << QStringList({"--rate-limit", "-1"}) << "--rate-limit";
         QTest::newRow("database latency") << QStringList({"--db-latency-ms", "2"}) << "";
         QTest::newRow("database latency too long")
@@ -64,6 +68,10 @@ private Q_SLOTS:
         QCOMPARE(options.rateLimitPerSecond, 3);
         QCOMPARE(options.dbLatency.count(), 4);
         QVERIFY(!options.tls.enabled);
+        QVERIFY(!options.responseCache);
+        QVERIFY(std::get<ServerOptions>(parseServerCommandLine({"--cache=on"})).responseCache);
+        QCOMPARE(options.httpThreads, 0);
+        QCOMPARE(std::get<ServerOptions>(parseServerCommandLine({"--http-threads", "3"})).httpThreads, 3);
     }
 
     void tlsFilesTurnTlsOn() {
