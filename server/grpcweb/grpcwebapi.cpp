@@ -21,11 +21,19 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <utility>
 
 namespace triptych::grpcweb {
 namespace {
 
 struct Shared {
+    // A constructor, not aggregate initialisation from parentheses: clang 14 (the fuzz build) lacks the latter.
+    Shared(ServiceContext &serviceContext, std::shared_ptr<http::Scheduler> sharedScheduler,
+           std::shared_ptr<rpc::StreamSlots> streamSlots)
+        : context(serviceContext)
+        , scheduler(std::move(sharedScheduler))
+        , slots(std::move(streamSlots)) {}
+
     ServiceContext &context;
     std::shared_ptr<http::Scheduler> scheduler;
     std::shared_ptr<rpc::StreamSlots> slots;
