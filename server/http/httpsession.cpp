@@ -221,25 +221,23 @@ void HttpSession::sendResponse(HttpResponse response, bool keepAlive, bool headO
 }
 
 // The common answer without Beast's field list: its head into a buffer the connection keeps, then head and body in
-// one gathered write (one sendmsg). False when the answer needs Beast's rules (appendResponseHead).
+// one gathered write (one sendmsg). False when the answer needs Beast's rules (appendResponseHead) or goes over TLS.
 bool HttpSession::writeWhole(HttpResponse &response, unsigned version, bool close) {
+    if (m_stream.isTls())
+        return false; // the direct send below writes to the TCP socket: over TLS, Beast's write through the stream
     m_head.clear();
     if (!appendResponseHead(m_head, response, version, close))
         return false;
     m_body = std::move(response.body);
     // Most answers fit the socket's send buffer: one non-blocking send writes them whole, without arming the write
-    // timer and dispatching its completion. What it leaves goes on asynchronously under the write timeout. Over TLS
-    // the bytes must go through the TLS stream: all of it is written asynchronously.
+    // timer and dispatching its completion. What it leaves goes on asynchronously under the write timeout.
     beast::error_code ec;
-    std::size_t sent = 0;
-    if (!m_stream.isTls()) {
-        auto &socket = m_stream.socket();
-        if (!socket.non_blocking())
-            socket.non_blocking(true, ec);
-        sent = ec ? 0 : socket.send(std::array{net::buffer(m_head), net::buffer(m_body)}, 0, ec);
-        if (ec == net::error::would_block || ec == net::error::try_again)
-            ec = {};
-    }
+    auto &socket = m_stream.socket();
+    if (!socket.non_blocking())
+        socket.non_blocking(true, ec);
+    const std::size_t sent = ec ? 0 : socket.send(std::array{net::buffer(m_head), net::buffer(m_body)}, 0, ec);
+    if (ec == net::error::would_block || ec == net::error::try_again)
+        ec = {};
     if (ec || sent == m_head.size() + m_body.size()) {
         std::string().swap(m_body); // a large body is not kept for the connection's life
         onWritten(close, ec);
